@@ -1,0 +1,28 @@
+package dev.logmon.parse;
+
+/** Why a line yielded no record; each reason is counted separately and shown by its label. */
+public enum MalformedReason {
+  EMPTY("empty line"),
+  BAD_HOST("missing client address"),
+  BAD_TIMESTAMP("bad or missing [timestamp]"),
+  BAD_REQUEST_FIELD("unterminated or missing \"request\""),
+  BAD_STATUS("bad or missing status"),
+  BAD_SIZE("bad or missing size"),
+  TRAILING_GARBAGE("unexpected text after the last field");
+
+  private final String label;
+
+  MalformedReason(String label) {
+    this.label = label;
+  }
+
+  /** A short human-readable description, used in reports and on stderr. */
+  public String label() {
+    return label;
+  }
+
+  /** A stable snake_case key, used in JSON output. */
+  public String key() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

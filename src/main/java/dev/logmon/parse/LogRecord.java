@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param bytes response size ({@code %b}/{@code %O}); {@code "-"} is 0
  * @param referrer the Referer header, {@code null} in Common Log Format
  * @param userAgent the User-Agent header, {@code null} in Common Log Format
+ * @param vhost the virtual host ({@code %v:%p} prefix of Apache's vhost_combined), {@code null}
+ *     when the line has none
  */
 public record LogRecord(
     String host,
@@ -35,7 +37,8 @@ public record LogRecord(
     int status,
     long bytes,
     String referrer,
-    String userAgent) {
+    String userAgent,
+    String vhost) {
 
   public LogRecord {
     Objects.requireNonNull(host, "host");

@@ -1,0 +1,68 @@
+package dev.logmon.alert;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+/** A crossing of the alert threshold: traffic went above it, or came back to or below it. */
+public sealed interface AlertEvent {
+  /** ISO-8601 with an explicit numeric offset, e.g. {@code 2026-11-26T01:50:10+00:00}. */
+  DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
+  /** The average hits/s over the alert window at the crossing. */
+  double value();
+
+  /** When the crossing happened: the end of the second whose window crossed. */
+  Instant time();
+
+  /** The zone offset the time is printed in. */
+  ZoneOffset offset();
+
+  /** The exact line printed for this event. */
+  String message();
+
+  /** The time as printed in {@link #message()}. */
+  default String formattedTime() {
+    return OffsetDateTime.ofInstant(time(), offset()).format(TIME_FORMAT);
+  }
+
+  /** Traffic went above the threshold. */
+  record Raised(double value, Instant time, ZoneOffset offset) implements AlertEvent {
+    public Raised {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(offset, "offset");
+    }
+
+    @Override
+    public String message() {
+      return "High traffic generated an alert - hits = "
+          + formatValue(value)
+          + ", triggered at "
+          + formattedTime();
+    }
+  }
+
+  /** Traffic came back to or below the threshold. */
+  record Recovered(double value, Instant time, ZoneOffset offset) implements AlertEvent {
+    public Recovered {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(offset, "offset");
+    }
+
+    @Override
+    public String message() {
+      return "High traffic alert recovered - hits = "
+          + formatValue(value)
+          + ", recovered at "
+          + formattedTime();
+    }
+  }
+
+  /** Formats hits/s with two decimals, whatever the default locale. */
+  static String formatValue(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+}

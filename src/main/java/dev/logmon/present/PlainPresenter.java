@@ -1,0 +1,223 @@
+package dev.logmon.present;
+
+import dev.logmon.aggregate.Count;
+import dev.logmon.aggregate.HostStat;
+import dev.logmon.aggregate.LifetimeTotals;
+import dev.logmon.aggregate.SectionStat;
+import dev.logmon.aggregate.StatusClasses;
+import dev.logmon.aggregate.TrafficSnapshot;
+import dev.logmon.aggregate.WindowStats;
+import dev.logmon.alert.AlertEvent;
+import dev.logmon.alert.AlertState;
+import java.io.PrintStream;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Human-readable line output: a block of text per report, one line per alert, a final summary.
+ * Everything taken from the log goes through {@link Sanitizer}.
+ */
+public final class PlainPresenter implements Presenter {
+  private static final int KEY_WIDTH = 40;
+  private final PrintStream out;
+
+  public PlainPresenter(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void report(MonitorView view) {
+    TrafficSnapshot t = view.traffic();
+    WindowStats r = t.report();
+    StringBuilder b = new StringBuilder();
+    b.append(time(t))
+        .append("  last ")
+        .append(r.seconds())
+        .append("s: ")
+        .append(r.hits())
+        .append(" hits, ")
+        .append(Units.rate(r.rate()))
+        .append("/s | 10s ")
+        .append(Units.rate(t.frame().rate()))
+        .append("/s | ")
+        .append(windowLabel(view.windowSeconds()))
+        .append(' ')
+        .append(Units.rate(t.window().rate()))
+        .append("/s | lifetime ")
+        .append(Units.rate(t.lifetime().rate()))
+        .append("/s")
+        .append(view.alert().active() ? " | ALERT" : "")
+        .append('\n');
+    window(b, r);
+    lines(b, t.lifetime(), r);
+    out.print(b);
+    out.flush();
+  }
+
+  @Override
+  public void alert(AlertEvent event, MonitorView view) {
+    out.println(event.message());
+    out.flush();
+  }
+
+  @Override
+  public void summary(MonitorView view) {
+    TrafficSnapshot t = view.traffic();
+    LifetimeTotals l = t.lifetime();
+    StringBuilder b = new StringBuilder();
+    b.append("Summary at ")
+        .append(time(t))
+        .append(": ")
+        .append(l.hits())
+        .append(" hits, ")
+        .append(Units.rate(l.rate()))
+        .append("/s lifetime, ")
+        .append(Units.bytes(l.bytes()))
+        .append('\n');
+    b.append("  sections   ").append(sections(l.topSections())).append('\n');
+    b.append("  status     ").append(statuses(l.statusClasses())).append('\n');
+    b.append("  top bytes  ").append(hosts(l.topHosts())).append('\n');
+    b.append("  methods    ").append(counts(l.methods())).append('\n');
+    b.append("  lines      ")
+        .append(l.hits() + l.malformedTotal())
+        .append(" read: ")
+        .append(l.hits())
+        .append(" hits, ")
+        .append(malformed(l))
+        .append(", late ")
+        .append(l.late())
+        .append(", malformed requests ")
+        .append(l.malformedRequests())
+        .append('\n');
+    for (SourceView s : view.sources()) {
+      b.append("  source     ")
+          .append(Sanitizer.clean(s.name()))
+          .append(": ")
+          .append(s.state())
+          .append(", ")
+          .append(s.lines())
+          .append(" lines, ")
+          .append(Units.bytes(s.bytes()));
+      if (s.rotations() + s.truncations() + s.oversizeLines() + s.readErrors() > 0) {
+        b.append(", rotations ").append(s.rotations());
+        b.append(", truncations ").append(s.truncations());
+        b.append(", oversize ").append(s.oversizeLines());
+        b.append(", read errors ").append(s.readErrors());
+      }
+      b.append('\n');
+    }
+    AlertState a = view.alert();
+    b.append("  alerts     ")
+        .append(a.history().stream().filter(e -> e instanceof AlertEvent.Raised).count())
+        .append(" raised")
+        .append(a.active() ? ", still active" : "")
+        .append(" (")
+        .append(a.rule().label())
+        .append(" rule, threshold ")
+        .append(Units.rate(a.threshold()))
+        .append(" hits/s over ")
+        .append(windowLabel(view.windowSeconds()))
+        .append(")\n");
+    out.print(b);
+    out.flush();
+  }
+
+  private static void window(StringBuilder b, WindowStats r) {
+    b.append("  sections   ").append(sections(r.topSections())).append('\n');
+    b.append("  status     ").append(statuses(r.statusClasses())).append('\n');
+    b.append("  bytes      ")
+        .append(Units.bytes(r.bytes()))
+        .append(", unique clients ")
+        .append(r.uniqueClients())
+        .append('\n');
+    b.append("  top bytes  ").append(hosts(r.topHosts())).append('\n');
+    b.append("  methods    ").append(counts(r.methods())).append('\n');
+  }
+
+  private static void lines(StringBuilder b, LifetimeTotals l, WindowStats r) {
+    b.append("  lines      malformed requests ")
+        .append(r.malformedRequests())
+        .append("; lifetime: ")
+        .append(l.hits())
+        .append(" hits, ")
+        .append(malformed(l))
+        .append(", late ")
+        .append(l.late())
+        .append('\n');
+  }
+
+  private static String malformed(LifetimeTotals l) {
+    if (l.malformedTotal() == 0) {
+      return "malformed 0";
+    }
+    return "malformed "
+        + l.malformedTotal()
+        + " ("
+        + l.malformed().entrySet().stream()
+            .sorted(java.util.Map.Entry.comparingByKey())
+            .map(e -> e.getKey().label() + " " + e.getValue())
+            .collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  private static String sections(List<SectionStat> s) {
+    if (s.isEmpty()) {
+      return "-";
+    }
+    return s.stream()
+        .map(
+            x ->
+                Sanitizer.clip(x.section(), KEY_WIDTH)
+                    + " "
+                    + x.hits()
+                    + " ("
+                    + Units.percent(x.share())
+                    + (x.serverErrors() > 0 ? ", 5xx " + x.serverErrors() : "")
+                    + ")")
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String statuses(StatusClasses c) {
+    StringBuilder b = new StringBuilder();
+    b.append("2xx ").append(c.success());
+    b.append("  3xx ").append(c.redirect());
+    b.append("  4xx ").append(c.clientError());
+    b.append("  5xx ").append(c.serverError());
+    if (c.informational() > 0) {
+      b.append("  1xx ").append(c.informational());
+    }
+    if (c.other() > 0) {
+      b.append("  other ").append(c.other());
+    }
+    b.append("  errors ").append(Units.percent(c.errorRate()));
+    b.append(" (5xx ").append(Units.percent(c.serverErrorRate())).append(')');
+    return b.toString();
+  }
+
+  private static String hosts(List<HostStat> h) {
+    if (h.isEmpty()) {
+      return "-";
+    }
+    return h.stream()
+        .map(x -> Sanitizer.clip(x.host(), KEY_WIDTH) + " " + Units.bytes(x.bytes()))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String counts(List<Count> c) {
+    if (c.isEmpty()) {
+      return "-";
+    }
+    return c.stream()
+        .map(x -> Sanitizer.clip(x.key(), KEY_WIDTH) + " " + x.count())
+        .collect(Collectors.joining(", "));
+  }
+
+  static String time(TrafficSnapshot t) {
+    return OffsetDateTime.ofInstant(t.time(), t.offset()).format(AlertEvent.TIME_FORMAT);
+  }
+
+  static String windowLabel(int seconds) {
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+}

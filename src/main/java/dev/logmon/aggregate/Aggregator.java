@@ -142,10 +142,10 @@ public final class Aggregator {
     return sum;
   }
 
-  /** Whether no second of the ring holds a hit. */
-  public boolean ringEmpty() {
+  /** Whether no bucket for a second at or after {@code second} holds a hit. */
+  public boolean quietFrom(long second) {
     for (SecondBucket b : ring) {
-      if (b.hits != 0 && b.second > now - span) {
+      if (b.hits != 0 && b.second >= second) {
         return false;
       }
     }

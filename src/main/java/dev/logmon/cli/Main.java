@@ -1,10 +1,17 @@
 package dev.logmon.cli;
 
-/** Entry point placeholder. */
+import picocli.CommandLine;
+
+/** The {@code logmon} executable: runs the command line and exits with its code. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("logmon");
+    System.exit(run(args));
+  }
+
+  /** Runs logmon with {@code args} and returns the exit code (0 ok, 1 runtime error, 2 usage). */
+  public static int run(String... args) {
+    return LogmonCommand.commandLine().execute(args);
   }
 }

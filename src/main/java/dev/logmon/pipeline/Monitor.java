@@ -143,9 +143,12 @@ public final class Monitor {
     long c = aggregator.now();
     int span = aggregator.config().span();
     while (c < target) {
-      if (config.replay() && !alerts.active() && aggregator.ringEmpty() && target - c > span) {
-        // A long silence in replay: nothing can be raised and no report would be printed, so
-        // jump to where the windows can hold data again. Follow mode never jumps more than a
+      if (config.replay()
+          && !alerts.active()
+          && target - c > span
+          && aggregator.quietFrom(c - span + 1)) {
+        // A long silence in replay: every window ending from c on is empty, so nothing can be
+        // raised and no report would be printed; jump to where the windows can hold data again. Follow mode never jumps more than a
         // few seconds, and reports every interval even when quiet.
         c = target - span;
         continue;

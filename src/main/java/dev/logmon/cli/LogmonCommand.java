@@ -1,0 +1,342 @@
+package dev.logmon.cli;
+
+import dev.logmon.aggregate.Aggregator;
+import dev.logmon.aggregate.AggregatorConfig;
+import dev.logmon.alert.AlertEngine;
+import dev.logmon.alert.AlertRule;
+import dev.logmon.parse.ClfParser;
+import dev.logmon.pipeline.FollowRun;
+import dev.logmon.pipeline.Monitor;
+import dev.logmon.pipeline.MonitorConfig;
+import dev.logmon.pipeline.ReplayRun;
+import dev.logmon.present.Presenter;
+import dev.logmon.source.FileTailer;
+import dev.logmon.source.TailOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The {@code logmon} command line: options, validation, and the choice of run mode. */
+@Command(
+    name = "logmon",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    subcommands = {GenerateCommand.class},
+    description = {
+      "Watches HTTP access logs (Common/Combined Log Format) and reports traffic and"
+          + " high-traffic alerts, live or in replay.",
+      "",
+      "Alert: when the average hits/s over the last --window exceeds --threshold, prints at once"
+          + " 'High traffic generated an alert - hits = {value}, triggered at {time}', where value"
+          + " is that window average in hits/s; and 'High traffic alert recovered - hits = {value},"
+          + " recovered at {time}' when it is back at or below the threshold.",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok (also after Ctrl-C / SIGTERM)",
+      "1:runtime error (e.g. a file that cannot be read in --replay)",
+      "2:bad option or argument"
+    })
+public final class LogmonCommand implements Callable<Integer> {
+  static final Path DEFAULT_FILE = Path.of("/tmp/access.log");
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..*",
+      description =
+          "Access logs to watch, each by its own watcher (default: ${DEFAULT-FILE})."
+              + " A file that does not exist yet is waited for.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = "--from-start",
+      description = "Read what the files already hold first (default: follow from the end, like tail -f).")
+  boolean fromStart;
+
+  @Option(
+      names = "--replay",
+      description =
+          "Read the files start to end as fast as possible, time driven by the log's own"
+              + " timestamps; print every report and alert as it would have happened, a summary,"
+              + " and exit.")
+  boolean replay;
+
+  @Option(
+      names = {"-i", "--interval"},
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "10s",
+      description = "Time between reports, each covering that much traffic (default: ${DEFAULT-VALUE}).")
+  Duration interval;
+
+  @Option(
+      names = {"-w", "--window"},
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "2m",
+      description = "The alert window: the alert value is the average hits/s over it (default: ${DEFAULT-VALUE}).")
+  Duration window;
+
+  @Option(
+      names = {"-t", "--threshold"},
+      paramLabel = "HITS_PER_S",
+      defaultValue = "10",
+      description = "Alert when the window's average hits/s exceeds this (default: ${DEFAULT-VALUE}).")
+  double threshold;
+
+  @Option(
+      names = "--alert",
+      paramLabel = "RULE",
+      defaultValue = "absolute",
+      description =
+          "absolute: the window average exceeds the threshold; relative: it exceeds the lifetime"
+              + " average by more than the threshold (default: ${DEFAULT-VALUE}).")
+  String alertRule;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "plain",
+      description = "plain (human text) or json (one object per line) (default: ${DEFAULT-VALUE}).")
+  OutputFormat output;
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "Rows in each top table (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(
+      names = "--max-line-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "65536",
+      description = "Longer lines are cut for parsing and counted (default: ${DEFAULT-VALUE}).")
+  int maxLineBytes;
+
+  @Option(
+      names = "--poll",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "250ms",
+      description = "How often files are checked for new lines (default: ${DEFAULT-VALUE}).")
+  Duration poll;
+
+  @Option(
+      names = "--show-malformed",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "Malformed lines quoted on stderr, with file and line number, before they are only counted (default: ${DEFAULT-VALUE}).")
+  int showMalformed;
+
+  @Option(
+      names = "--demo",
+      description =
+          "Generate live traffic into a temporary file and monitor it, with a 30s window and 5s"
+              + " interval (unless given) so an alert and its recovery show within about a minute.")
+  boolean demo;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final InstantSource clock;
+
+  LogmonCommand(PrintStream out, PrintStream err, InstantSource clock) {
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+  }
+
+  /** The command line, wired to the process's streams and clock, with logmon's exit codes. */
+  public static CommandLine commandLine() {
+    return commandLine(System.out, System.err, InstantSource.system());
+  }
+
+  static CommandLine commandLine(PrintStream out, PrintStream err, InstantSource clock) {
+    CommandLine cl = new CommandLine(new LogmonCommand(out, err, clock));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setOut(new java.io.PrintWriter(out, true));
+    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("logmon: " + messageOf(ex));
+          return 1;
+        });
+    return cl;
+  }
+
+  private static String messageOf(Exception ex) {
+    String m = ex.getMessage();
+    return m == null || m.isBlank() ? ex.toString() : m;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    validate();
+    if (demo) {
+      return runDemo();
+    }
+    List<Path> paths = files.isEmpty() ? List.of(DEFAULT_FILE) : files;
+    return replay ? runReplay(paths) : runFollow(paths, fromStart);
+  }
+
+  private void validate() {
+    if (!(threshold >= 0) || Double.isInfinite(threshold)) {
+      throw usage("--threshold must be a number >= 0, got " + threshold);
+    }
+    try {
+      AlertRule.named(alertRule);
+    } catch (IllegalArgumentException e) {
+      throw usage("--alert: " + e.getMessage());
+    }
+    if (top < 1 || top > 1000) {
+      throw usage("--top must be between 1 and 1000, got " + top);
+    }
+    if (maxLineBytes < 256) {
+      throw usage("--max-line-bytes must be at least 256, got " + maxLineBytes);
+    }
+    if (showMalformed < 0) {
+      throw usage("--show-malformed must be >= 0, got " + showMalformed);
+    }
+    if (window.toSeconds() < 1 || interval.toSeconds() < 1) {
+      throw usage("--window and --interval must be at least 1s");
+    }
+    if (window.toSeconds() > 86_400 || interval.toSeconds() > 86_400) {
+      throw usage("--window and --interval must be at most 24h");
+    }
+    if (demo && (replay || !files.isEmpty())) {
+      throw usage("--demo makes its own log file; give no FILE and no --replay");
+    }
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  private Monitor monitor(Presenter presenter, java.util.function.Supplier<List<dev.logmon.present.SourceView>> sources) {
+    int windowSeconds = (int) window.toSeconds();
+    int intervalSeconds = (int) interval.toSeconds();
+    Aggregator aggregator =
+        new Aggregator(new AggregatorConfig(windowSeconds, 10, intervalSeconds, top));
+    AlertEngine alerts = new AlertEngine(AlertRule.named(alertRule), threshold);
+    ZoneOffset zone = OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()).getOffset();
+    return new Monitor(
+        new MonitorConfig(replay, intervalSeconds, windowSeconds, showMalformed, false),
+        new ClfParser(),
+        aggregator,
+        alerts,
+        presenter,
+        zone,
+        this::note,
+        sources);
+  }
+
+  private void note(String message) {
+    err.println("logmon: " + message);
+    err.flush();
+  }
+
+  private int runReplay(List<Path> paths) throws IOException {
+    for (Path p : paths) {
+      if (!Files.isReadable(p) || Files.isDirectory(p)) {
+        throw new IOException(
+            "cannot read "
+                + p
+                + (Files.exists(p)
+                    ? (Files.isDirectory(p) ? ": is a directory" : ": permission denied")
+                    : ": no such file"));
+      }
+    }
+    Presenter presenter = output.create(out);
+    ReplayRun run = new ReplayRun(paths, maxLineBytes);
+    Monitor m = monitor(presenter, run::sources);
+    run.run(m);
+    return 0;
+  }
+
+  private int runFollow(List<Path> paths, boolean fromStart) throws InterruptedException {
+    List<FileTailer> tailers = new ArrayList<>();
+    for (Path p : paths) {
+      TailOptions opts =
+          TailOptions.follow(p.toString())
+              .withFromStart(fromStart)
+              .withLimits(maxLineBytes, TailOptions.DEFAULT_MAX_BATCH_LINES);
+      tailers.add(new FileTailer(p, opts, this::note));
+    }
+    FollowRun run = new FollowRun(tailers, poll, clock, this::note);
+    Presenter presenter = output.create(out);
+    Monitor m = monitor(presenter, run::sources);
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              if (run.stopping()) {
+                return; // the run ended by itself; let the JVM exit with its own code
+              }
+              run.stop();
+              try {
+                done.await(5, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              out.flush();
+              err.flush();
+              // Ctrl-C and SIGTERM are how a follow run is meant to end: exit 0, not 130/143.
+              Runtime.getRuntime().halt(0);
+            },
+            "logmon-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      run.run(m);
+    } finally {
+      run.stop();
+      done.countDown();
+    }
+    return 0;
+  }
+
+  private int runDemo() throws IOException, InterruptedException {
+    CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+    if (!pr.hasMatchedOption("--window")) {
+      window = Duration.ofSeconds(30);
+    }
+    if (!pr.hasMatchedOption("--interval")) {
+      interval = Duration.ofSeconds(5);
+    }
+    Path file = Files.createTempFile("logmon-demo-", ".log");
+    file.toFile().deleteOnExit();
+    note(
+        "demo: writing generated traffic to "
+            + file
+            + " (calm, then a spike above "
+            + threshold
+            + " hits/s, then calm again); alert window "
+            + window.toSeconds()
+            + "s. Ctrl-C to stop.");
+    Thread generator = GenerateCommand.startDemo(file, threshold);
+    try {
+      return runFollow(List.of(file), true);
+    } finally {
+      generator.interrupt();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The command line on top of the pipeline: options, validation, run modes and the demo. */
+package dev.logmon.cli;

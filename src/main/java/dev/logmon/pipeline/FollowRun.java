@@ -1,0 +1,109 @@
+package dev.logmon.pipeline;
+
+import dev.logmon.present.SourceView;
+import dev.logmon.source.BoundedBatchQueue;
+import dev.logmon.source.FileTailer;
+import dev.logmon.source.LineBatch;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Follow mode: one watcher thread per file feeding a bounded queue, and the calling thread as the
+ * pipeline thread, which drains the queue and ticks the monitor with the wall clock.
+ *
+ * <p>The queue holds at most {@link #QUEUE_BATCHES} batches; a watcher blocks when it is full, so a
+ * writer faster than logmon slows reading (the file is the buffer) and nothing is dropped.
+ */
+public final class FollowRun {
+  /** Capacity of the hand-over queue, in batches (of up to 1024 lines each). */
+  static final int QUEUE_BATCHES = 64;
+
+  private final List<FileTailer> tailers;
+  private final Duration pollInterval;
+  private final InstantSource clock;
+  private final Consumer<String> notes;
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private final BoundedBatchQueue queue = new BoundedBatchQueue(QUEUE_BATCHES);
+
+  public FollowRun(
+      List<FileTailer> tailers, Duration pollInterval, InstantSource clock, Consumer<String> notes) {
+    this.tailers = List.copyOf(tailers);
+    this.pollInterval = pollInterval;
+    this.clock = clock;
+    this.notes = notes;
+  }
+
+  /** The statuses of the watched files, for presenters; callable from any thread. */
+  public List<SourceView> sources() {
+    List<SourceView> views = new ArrayList<>(tailers.size());
+    for (FileTailer t : tailers) {
+      views.add(SourceViews.of(t.status()));
+    }
+    return views;
+  }
+
+  /** Asks the run to end; {@link #run} then stops its watchers, drains and finishes. */
+  public void stop() {
+    stop.set(true);
+  }
+
+  public boolean stopping() {
+    return stop.get();
+  }
+
+  /** Runs on the calling thread until {@link #stop()}; then prints the summary and returns. */
+  public void run(Monitor monitor) throws InterruptedException {
+    List<Thread> threads = new ArrayList<>();
+    for (FileTailer t : tailers) {
+      Thread th =
+          new Thread(
+              () -> {
+                try {
+                  t.run(queue, pollInterval, stop::get);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                  notes.accept("watcher for " + t.path() + " failed: " + e);
+                }
+              },
+              "logmon-watch-" + t.path().getFileName());
+      th.setDaemon(true);
+      threads.add(th);
+    }
+    monitor.startAt(clock.instant().getEpochSecond());
+    threads.forEach(Thread::start);
+    List<LineBatch> drained = new ArrayList<>();
+    try {
+      while (!stop.get()) {
+        LineBatch b = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (b != null) {
+          monitor.accept(b);
+          queue.drainTo(drained);
+          drained.forEach(monitor::accept);
+          drained.clear();
+        }
+        monitor.tick(clock.instant().getEpochSecond());
+      }
+    } finally {
+      stop.set(true);
+      for (Thread th : threads) {
+        th.interrupt();
+      }
+      for (Thread th : threads) {
+        th.join(2000);
+      }
+      // Lines already handed over are counted, never lost.
+      queue.drainTo(drained);
+      drained.forEach(monitor::accept);
+      for (FileTailer t : tailers) {
+        t.close();
+      }
+      monitor.finish();
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.logmon.pipeline;
+
+import dev.logmon.present.SourceView;
+import dev.logmon.source.SourceStatus;
+import java.util.Locale;
+
+/** Maps the source stage's status records to what presenters show. */
+final class SourceViews {
+  private SourceViews() {}
+
+  static SourceView of(SourceStatus s) {
+    return new SourceView(
+        s.name(),
+        s.state().name().toLowerCase(Locale.ROOT),
+        s.lines(),
+        s.bytes(),
+        s.rotations(),
+        s.truncations(),
+        s.oversizeLines(),
+        s.readErrors(),
+        s.lastError());
+  }
+}

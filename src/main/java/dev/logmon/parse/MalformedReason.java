@@ -3,11 +3,12 @@ package dev.logmon.parse;
 /** Why a line yielded no record; each reason is counted separately and shown by its label. */
 public enum MalformedReason {
   EMPTY("empty line"),
-  BAD_HOST("missing client address"),
+  BAD_HOST("bad or missing client address, ident or user"),
   BAD_TIMESTAMP("bad or missing [timestamp]"),
   BAD_REQUEST_FIELD("unterminated or missing \"request\""),
   BAD_STATUS("bad or missing status"),
   BAD_SIZE("bad or missing size"),
+  BAD_HEADER_FIELD("unterminated or missing \"referrer\" or \"user-agent\""),
   TRAILING_GARBAGE("unexpected text after the last field");
 
   private final String label;

@@ -1,0 +1,18 @@
+package dev.logmon.parse;
+
+/** Shared {@link ParseResult.Malformed} instances, one per reason, so failing lines allocate nothing. */
+final class Failures {
+  static final ParseResult EMPTY = new ParseResult.Malformed(MalformedReason.EMPTY);
+  static final ParseResult BAD_HOST = new ParseResult.Malformed(MalformedReason.BAD_HOST);
+  static final ParseResult BAD_TIMESTAMP = new ParseResult.Malformed(MalformedReason.BAD_TIMESTAMP);
+  static final ParseResult BAD_REQUEST_FIELD =
+      new ParseResult.Malformed(MalformedReason.BAD_REQUEST_FIELD);
+  static final ParseResult BAD_STATUS = new ParseResult.Malformed(MalformedReason.BAD_STATUS);
+  static final ParseResult BAD_SIZE = new ParseResult.Malformed(MalformedReason.BAD_SIZE);
+  static final ParseResult BAD_HEADER_FIELD =
+      new ParseResult.Malformed(MalformedReason.BAD_HEADER_FIELD);
+  static final ParseResult TRAILING_GARBAGE =
+      new ParseResult.Malformed(MalformedReason.TRAILING_GARBAGE);
+
+  private Failures() {}
+}

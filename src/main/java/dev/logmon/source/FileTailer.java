@@ -120,8 +120,10 @@ public final class FileTailer implements AutoCloseable {
     BasicFileAttributes attrs = stat();
     if (firstLook) {
       firstLook = false;
-      startupKey = attrs == null ? null : attrs.fileKey();
-      startAtEnd = attrs != null && !options.fromStart();
+      // Only a regular file present at startup is old content; a directory's inode may be reused.
+      boolean existing = attrs != null && attrs.isRegularFile();
+      startupKey = existing ? attrs.fileKey() : null;
+      startAtEnd = existing && !options.fromStart();
     }
     if (attrs == null) {
       if (channel != null) {

@@ -1,0 +1,288 @@
+package dev.logmon.source;
+
+import dev.logmon.source.SourceStatus.State;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * A follower of one log path, like {@code tail -F}: survives rotation, truncation and deletion.
+ *
+ * <p>Each {@link #pollOnce} stats the path (following symlinks), then reads what is new. The file
+ * is identified by {@link FileIdentity} (fileKey plus first bytes). A new identity at the path is a
+ * rotation: the old channel is drained to its end, its unterminated tail flushed as a line, and the
+ * new file read from offset 0. A file shorter than our offset, or whose first bytes changed, was
+ * truncated (copytruncate): reading restarts at 0, skipping leading NUL padding. A vanished path is
+ * drained and then waited for. A file that existed when following began is read from the start of
+ * its last line (like {@code tail -f}) unless {@code fromStart}; any file seen later is new content
+ * and read from its start. Line numbers count from where reading of the current file began.
+ *
+ * <p>Thread-safety: {@code pollOnce}, {@code run} and {@code close} belong to one thread; {@link
+ * #status()} may be called from any thread (it returns a snapshot published through a volatile).
+ */
+public final class FileTailer implements AutoCloseable {
+  private static final int READ_BUFFER_BYTES = 64 * 1024;
+  // Bounds one poll to 4 MiB so a file growing faster than we read still gets its identity checked.
+  private static final int MAX_READS_PER_POLL = 64;
+
+  private final Path path;
+  private final TailOptions options;
+  private final Consumer<String> notes;
+  private final String name;
+  private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+  private final TailCounters counters;
+
+  private FileChannel channel;
+  private FileIdentity identity;
+  private BatchAssembler assembler;
+  private long offset;
+  private boolean skipNul;
+  private boolean firstLook = true;
+  private Object startupKey;
+  private boolean startAtEnd;
+  private boolean waitingNoted;
+  private String currentError;
+  private long bytesThisPoll;
+  private int linesThisPoll;
+
+  /** A tailer of {@code path}; {@code notes} receives human-readable notes and warnings. */
+  public FileTailer(Path path, TailOptions options, Consumer<String> notes) {
+    this.path = Objects.requireNonNull(path, "path");
+    this.options = Objects.requireNonNull(options, "options");
+    this.notes = Objects.requireNonNull(notes, "notes");
+    this.name = options.displayName();
+    this.counters = new TailCounters(name);
+  }
+
+  /** The path followed. */
+  public Path path() {
+    return path;
+  }
+
+  /** The latest status snapshot; callable from any thread. */
+  public SourceStatus status() {
+    return counters.status();
+  }
+
+  /**
+   * Checks the path and reads what is new, handing complete lines to {@code sink} in batches of at
+   * most {@code maxBatchLines}; never sleeps, but blocks while the sink is full.
+   *
+   * @return the number of lines delivered
+   */
+  public int pollOnce(BatchSink sink) throws InterruptedException {
+    bytesThisPoll = 0;
+    linesThisPoll = 0;
+    try {
+      poll(sink);
+    } catch (IOException e) {
+      fail(describe(e));
+    } finally {
+      counters.publish();
+    }
+    return linesThisPoll;
+  }
+
+  /** Polls until {@code stop} says so, sleeping {@code pollInterval} after polls that read nothing. */
+  public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
+      throws InterruptedException {
+    try {
+      while (!stop.getAsBoolean()) {
+        pollOnce(sink);
+        if (bytesThisPoll == 0) {
+          Thread.sleep(pollInterval.toMillis());
+        }
+      }
+    } finally {
+      close();
+    }
+  }
+
+  /** Closes the open file, if any; an unterminated last line is not delivered. */
+  @Override
+  public void close() {
+    closeChannel();
+    counters.state = State.DONE;
+    counters.publish();
+  }
+
+  private void poll(BatchSink sink) throws IOException, InterruptedException {
+    BasicFileAttributes attrs = stat();
+    if (firstLook) {
+      firstLook = false;
+      // Only a regular file present at startup is old content; a directory's inode may be reused.
+      boolean existing = attrs != null && attrs.isRegularFile();
+      startupKey = existing ? attrs.fileKey() : null;
+      startAtEnd = existing && !options.fromStart();
+    }
+    if (attrs == null) {
+      if (channel != null) {
+        drainAndClose(sink);
+        note(name + " deleted; waiting for it to reappear");
+        waitingNoted = true;
+      } else if (!waitingNoted) {
+        note("waiting for " + name + " to appear");
+        waitingNoted = true;
+      }
+      counters.state = State.WAITING;
+      return;
+    }
+    if (attrs.isDirectory()) {
+      drainAndClose(sink);
+      fail("is a directory");
+      return;
+    }
+    boolean rotated = false;
+    if (channel != null && !identity.sameKey(attrs.fileKey())) {
+      drainAndClose(sink);
+      counters.rotations++;
+      note(name + " rotated");
+      rotated = true;
+    }
+    if (channel == null && !open(attrs)) {
+      return;
+    }
+    if (channel.size() < offset || !identity.prefixUnchanged(channel)) {
+      truncated(sink);
+    }
+    read(sink, MAX_READS_PER_POLL);
+    counters.state = rotated ? State.ROTATED : State.FOLLOWING;
+  }
+
+  private BasicFileAttributes stat() throws IOException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  private boolean open(BasicFileAttributes attrs) throws IOException {
+    FileChannel opened;
+    try {
+      opened = FileChannel.open(path, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      return false; // vanished between stat and open: look again next poll
+    } catch (AccessDeniedException e) {
+      fail("permission denied");
+      return false;
+    }
+    BasicFileAttributes again = stat();
+    if (again == null || !Objects.equals(again.fileKey(), attrs.fileKey())) {
+      opened.close(); // replaced between stat and open: look again next poll
+      return false;
+    }
+    channel = opened;
+    identity = FileIdentity.of(channel, attrs.fileKey());
+    assembler = new BatchAssembler(name, options.maxLineBytes(), options.maxBatchLines());
+    skipNul = false;
+    boolean atEnd = startAtEnd && Objects.equals(attrs.fileKey(), startupKey);
+    startAtEnd = false;
+    offset = atEnd ? TailStart.of(channel, options.maxLineBytes(), assembler) : 0;
+    waitingNoted = false;
+    if (currentError != null) {
+      note("reading " + name + " again");
+      currentError = null;
+    }
+    return true;
+  }
+
+  private void truncated(BatchSink sink) throws IOException, InterruptedException {
+    assembler.endOfInput();
+    deliver(sink, true);
+    counters.truncations++;
+    counters.oversizeBase += assembler.oversizeLines();
+    note(name + " truncated");
+    identity = FileIdentity.of(channel, identity.fileKey());
+    assembler = new BatchAssembler(name, options.maxLineBytes(), options.maxBatchLines());
+    offset = 0;
+    skipNul = true; // copytruncate with a writer not in append mode leaves a hole of NULs
+  }
+
+  private void read(BatchSink sink, int maxReads) throws IOException, InterruptedException {
+    byte[] array = buffer.array();
+    for (int reads = 0; reads < maxReads; reads++) {
+      buffer.clear();
+      int n = channel.read(buffer, offset);
+      if (n <= 0) {
+        break;
+      }
+      offset += n;
+      counters.bytes += n;
+      bytesThisPoll += n;
+      int start = 0;
+      if (skipNul) {
+        while (start < n && array[start] == 0) {
+          start++;
+        }
+        skipNul = start == n;
+      }
+      assembler.feed(array, start, n - start);
+      deliver(sink, false);
+    }
+    deliver(sink, true);
+    counters.oversizeCurrent = assembler.oversizeLines();
+  }
+
+  private void drainAndClose(BatchSink sink) throws InterruptedException {
+    if (channel == null) {
+      return;
+    }
+    try {
+      read(sink, Integer.MAX_VALUE);
+    } catch (IOException e) {
+      fail(describe(e));
+    }
+    assembler.endOfInput();
+    deliver(sink, true);
+    counters.oversizeBase += assembler.oversizeLines();
+    counters.oversizeCurrent = 0;
+    closeChannel();
+  }
+
+  private void deliver(BatchSink sink, boolean all) throws InterruptedException {
+    int n = assembler.deliver(sink, all);
+    linesThisPoll += n;
+    counters.lines += n;
+  }
+
+  private void closeChannel() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // Closing a read-only channel loses nothing; the next open starts fresh.
+      }
+      channel = null;
+    }
+  }
+
+  private void fail(String reason) {
+    String message = "cannot read " + name + ": " + reason;
+    counters.state = State.ERROR;
+    counters.lastError = message;
+    if (!message.equals(currentError)) {
+      currentError = message;
+      counters.readErrors++;
+      note(message);
+    }
+  }
+
+  private void note(String message) {
+    notes.accept(message);
+  }
+
+  private static String describe(IOException e) {
+    return e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.logmon.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class BoundedBatchQueueTest {
+  private static LineBatch batch(String line) {
+    return new LineBatch("t", 1, List.of(line));
+  }
+
+  @Test
+  void putBlocksProducerWhileFullAndResumesWhenConsumerTakes() throws Exception {
+    BoundedBatchQueue queue = new BoundedBatchQueue(2);
+    queue.put(batch("1"));
+    queue.put(batch("2"));
+    CountDownLatch done = new CountDownLatch(1);
+    Thread producer =
+        new Thread(
+            () -> {
+              try {
+                queue.put(batch("3"));
+                done.countDown();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    producer.start();
+    // Wait (bounded, no sleep) until the producer is parked inside put().
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (producer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(producer.getState()).isEqualTo(Thread.State.WAITING);
+    assertThat(done.getCount()).isEqualTo(1);
+    assertThat(queue.size()).isEqualTo(2);
+
+    assertThat(queue.poll(1, TimeUnit.SECONDS).lines()).containsExactly("1");
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    producer.join(10_000);
+    List<LineBatch> rest = new ArrayList<>();
+    assertThat(queue.drainTo(rest)).isEqualTo(2);
+    assertThat(rest).extracting(b -> b.lines().get(0)).containsExactly("2", "3");
+  }
+
+  @Test
+  void offerTimesOutWhenFullAndNeverDrops() throws Exception {
+    BoundedBatchQueue queue = new BoundedBatchQueue(1);
+    assertThat(queue.offer(batch("1"), 1, TimeUnit.MILLISECONDS)).isTrue();
+    assertThat(queue.offer(batch("2"), 1, TimeUnit.MILLISECONDS)).isFalse();
+    assertThat(queue.capacity()).isEqualTo(1);
+    assertThat(queue.poll(1, TimeUnit.MILLISECONDS).lines()).containsExactly("1");
+    assertThat(queue.poll(1, TimeUnit.MILLISECONDS)).isNull();
+  }
+}

@@ -27,6 +27,9 @@ public final class Aggregator {
   /** The row that collects lifetime keys beyond {@link #LIFETIME_KEY_CAP}. */
   public static final String OTHER = "(other)";
 
+  /** Minutes of per-minute history kept for long charts. */
+  public static final int MINUTES = 60;
+
   private final AggregatorConfig config;
   private final int span;
   private final SecondBucket[] ring;
@@ -42,6 +45,8 @@ public final class Aggregator {
   private final Map<String, long[]> lifetimeSections = new HashMap<>();
   private final Map<String, long[]> lifetimeHosts = new HashMap<>();
   private final Map<String, long[]> lifetimeMethods = new HashMap<>();
+  private final long[] minuteHits = new long[MINUTES];
+  private final long[] minuteKeys = new long[MINUTES];
 
   public Aggregator(AggregatorConfig config) {
     this.config = config;
@@ -50,6 +55,7 @@ public final class Aggregator {
     for (int i = 0; i < ring.length; i++) {
       ring[i] = new SecondBucket();
     }
+    java.util.Arrays.fill(minuteKeys, Long.MIN_VALUE);
   }
 
   public AggregatorConfig config() {
@@ -113,6 +119,7 @@ public final class Aggregator {
     host[1]++;
     lifetimeMethods.computeIfAbsent(r.requestMalformed() ? "(none)" : r.method(), k -> new long[1])[
         0]++;
+    countMinute(s);
     if (s <= now - span) {
       late++;
       return false;
@@ -192,7 +199,36 @@ public final class Aggregator {
             WindowMerge.topHosts(lifetimeHosts, config.topN()),
             WindowMerge.counts(lifetimeMethods, Integer.MAX_VALUE));
     return new TrafficSnapshot(
-        Instant.ofEpochSecond(endSecond + 1), offset, frame, window, report, totals);
+        Instant.ofEpochSecond(endSecond + 1),
+        offset,
+        frame,
+        window,
+        report,
+        totals,
+        minutesEndingAt(endSecond));
+  }
+
+  private void countMinute(long second) {
+    long minute = Math.floorDiv(second, 60);
+    if (minute <= Math.floorDiv(now, 60) - MINUTES) {
+      return;
+    }
+    int i = (int) Math.floorMod(minute, (long) MINUTES);
+    if (minuteKeys[i] != minute) {
+      minuteKeys[i] = minute;
+      minuteHits[i] = 0;
+    }
+    minuteHits[i]++;
+  }
+
+  private java.util.List<Long> minutesEndingAt(long endSecond) {
+    long last = Math.floorDiv(endSecond, 60);
+    java.util.List<Long> out = new java.util.ArrayList<>(MINUTES);
+    for (long m = last - MINUTES + 1; m <= last; m++) {
+      int i = (int) Math.floorMod(m, (long) MINUTES);
+      out.add(minuteKeys[i] == m ? minuteHits[i] : 0L);
+    }
+    return out;
   }
 
   private int slot(long second) {

@@ -2,6 +2,7 @@ package dev.logmon.aggregate;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * An immutable picture of the traffic at one instant, published by the aggregator's thread for
@@ -13,6 +14,8 @@ import java.time.ZoneOffset;
  * @param window the alert window, 2 minutes by default (the "scene")
  * @param report the report interval, 10 seconds by default
  * @param lifetime totals since start (the "lifetime")
+ * @param hitsPerMinute hits of each of the last {@value Aggregator#MINUTES} minutes of log time,
+ *     oldest first; the last is the minute holding {@code time - 1s}, possibly incomplete
  */
 public record TrafficSnapshot(
     Instant time,
@@ -20,4 +23,9 @@ public record TrafficSnapshot(
     WindowStats frame,
     WindowStats window,
     WindowStats report,
-    LifetimeTotals lifetime) {}
+    LifetimeTotals lifetime,
+    List<Long> hitsPerMinute) {
+  public TrafficSnapshot {
+    hitsPerMinute = List.copyOf(hitsPerMinute);
+  }
+}

@@ -14,7 +14,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** Properties of {@link ClfParser}: total on any input, and exact on any line Apache could write. */
+/**
+ * Properties of {@link ClfParser}: total on any input, and exact on any line Apache could write.
+ */
 class ClfParserProperties {
   private static final ClfParser PARSER = new ClfParser();
   private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -75,7 +77,8 @@ class ClfParserProperties {
                 .as((h, p) -> h + ":" + p));
     Arbitrary<String> user =
         Arbitraries.oneOf(
-            Arbitraries.just("-"), Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12));
+            Arbitraries.just("-"),
+            Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12));
     Arbitrary<LocalDateTime> time =
         Arbitraries.longs()
             .between(
@@ -83,11 +86,17 @@ class ClfParserProperties {
                 LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC))
             .map(s -> LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC));
     Arbitrary<ZoneOffset> offset =
-        Arbitraries.integers().between(-18 * 60, 18 * 60).map(m -> ZoneOffset.ofTotalSeconds(m * 60));
+        Arbitraries.integers()
+            .between(-18 * 60, 18 * 60)
+            .map(m -> ZoneOffset.ofTotalSeconds(m * 60));
     Arbitrary<String> method =
         Arbitraries.oneOf(
             Arbitraries.of("GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PRI"),
-            Arbitraries.strings().withCharRange('A', 'Z').withChars('-', '_').ofMinLength(1).ofMaxLength(10));
+            Arbitraries.strings()
+                .withCharRange('A', 'Z')
+                .withChars('-', '_')
+                .ofMinLength(1)
+                .ofMaxLength(10));
     Arbitrary<List<String>> segments =
         Arbitraries.strings()
             .withCharRange('a', 'z')
@@ -103,10 +112,10 @@ class ClfParserProperties {
             Arbitraries.strings().withChars("?#/=&a1*[]^.").ofMaxLength(12).map(s -> "?" + s));
     Arbitrary<String> protocol = Arbitraries.of("HTTP/1.0", "HTTP/1.1", "HTTP/2.0");
     Arbitrary<Integer> status = Arbitraries.integers().between(100, 999);
-    Arbitrary<Long> size = Arbitraries.oneOf(Arbitraries.just(-1L), Arbitraries.longs().greaterOrEqual(0));
+    Arbitrary<Long> size =
+        Arbitraries.oneOf(Arbitraries.just(-1L), Arbitraries.longs().greaterOrEqual(0));
     // Raw header text; null means Common Log Format (no referrer and user agent at all).
-    Arbitrary<String> header =
-        Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(300);
+    Arbitrary<String> header = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(300);
     Arbitrary<String[]> headers =
         Arbitraries.oneOf(
             Arbitraries.just(new String[2]),
@@ -125,7 +134,8 @@ class ClfParserProperties {
   private record Request(
       String method, List<String> segments, boolean trailingSlash, String query, String protocol) {
     String target() {
-      String path = "/" + String.join("/", segments) + (trailingSlash && !segments.isEmpty() ? "/" : "");
+      String path =
+          "/" + String.join("/", segments) + (trailingSlash && !segments.isEmpty() ? "/" : "");
       return path + query;
     }
 
@@ -202,7 +212,9 @@ class ClfParserProperties {
     return new Generated(line.toString(), expected);
   }
 
-  /** Escapes as Apache does: {@code "} and {@code \} get a backslash; the record keeps this form. */
+  /**
+   * Escapes as Apache does: {@code "} and {@code \} get a backslash; the record keeps this form.
+   */
   private static String escape(String raw) {
     return raw == null ? null : raw.replace("\\", "\\\\").replace("\"", "\\\"");
   }
@@ -210,7 +222,8 @@ class ClfParserProperties {
   private static Arbitrary<String> host() {
     Arbitrary<Integer> octet = Arbitraries.integers().between(0, 255);
     Arbitrary<String> ipv4 =
-        Combinators.combine(octet, octet, octet, octet).as((a, b, c, d) -> a + "." + b + "." + c + "." + d);
+        Combinators.combine(octet, octet, octet, octet)
+            .as((a, b, c, d) -> a + "." + b + "." + c + "." + d);
     Arbitrary<String> group = Arbitraries.integers().between(0, 0xffff).map(Integer::toHexString);
     Arbitrary<String> ipv6Full = group.list().ofSize(8).map(g -> String.join(":", g));
     Arbitrary<String> ipv6Compressed =

@@ -193,8 +193,8 @@ public final class ClfParser implements LineParser {
   }
 
   /**
-   * Index of the '"' that closes a field whose text starts at {@code from}, skipping {@code \"}
-   * and {@code \\} as Apache and nginx escape them; -1 if the field is unterminated.
+   * Index of the '"' that closes a field whose text starts at {@code from}, skipping {@code \"} and
+   * {@code \\} as Apache and nginx escape them; -1 if the field is unterminated.
    */
   private static int closingQuote(String s, int from, int end) {
     for (int i = from; i < end; i++) {

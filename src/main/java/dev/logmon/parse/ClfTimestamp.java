@@ -22,8 +22,8 @@ final class ClfTimestamp {
 
   /**
    * Reads the local date-time of the timestamp whose '[' is at {@code at} as seconds since
-   * 1970-01-01T00:00 as if it were UTC, or {@link #INVALID}; the caller ensures {@code at +
-   * LENGTH <= s.length()}.
+   * 1970-01-01T00:00 as if it were UTC, or {@link #INVALID}; the caller ensures {@code at + LENGTH
+   * <= s.length()}.
    */
   static long localEpochSecond(String s, int at) {
     if (s.charAt(at) != '['

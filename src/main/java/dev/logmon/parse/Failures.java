@@ -1,6 +1,6 @@
 package dev.logmon.parse;
 
-/** Shared {@link ParseResult.Malformed} instances, one per reason, so failing lines allocate nothing. */
+/** One shared {@link ParseResult.Malformed} per reason, so that failing lines allocate nothing. */
 final class Failures {
   static final ParseResult EMPTY = new ParseResult.Malformed(MalformedReason.EMPTY);
   static final ParseResult BAD_HOST = new ParseResult.Malformed(MalformedReason.BAD_HOST);

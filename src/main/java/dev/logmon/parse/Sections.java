@@ -55,9 +55,9 @@ public final class Sections {
   }
 
   /**
-   * Returns the placeholder section of a request line that is not {@code METHOD TARGET
-   * PROTOCOL}: {@link #NO_REQUEST} for {@code -}, {@link #EMPTY_REQUEST} for the empty string and
-   * {@link #INVALID} otherwise (including null).
+   * Returns the placeholder section of a request line that is not {@code METHOD TARGET PROTOCOL}:
+   * {@link #NO_REQUEST} for {@code -}, {@link #EMPTY_REQUEST} for the empty string and {@link
+   * #INVALID} otherwise (including null).
    */
   public static String ofMalformedRequest(String requestLine) {
     if (requestLine == null) {

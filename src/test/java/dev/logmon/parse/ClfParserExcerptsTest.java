@@ -55,7 +55,9 @@ class ClfParserExcerptsTest {
     assertThat(records).hasSize(parsed);
     assertThat(reasons)
         .isEqualTo(
-            badRequestField == 0 ? Map.of() : Map.of(MalformedReason.BAD_REQUEST_FIELD, badRequestField));
+            badRequestField == 0
+                ? Map.of()
+                : Map.of(MalformedReason.BAD_REQUEST_FIELD, badRequestField));
     assertThat(records).filteredOn(LogRecord::requestMalformed).hasSize(requestMalformed);
     assertThat(records).filteredOn(r -> r.vhost() != null).hasSize(vhost);
     assertThat(records).filteredOn(r -> r.userAgent() == null).hasSize(clf);

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Table of lines, one per oddity in the real logs (see SOURCES.md), with every expected field.
  *
  * <p>Lines are written with a backtick for each {@code "} so that Apache's own {@code \"} escapes
- * stay readable; times are ISO strings turned into epoch seconds by java.time, independently of
- * the parser. Addresses are from the documentation ranges except in the Apache-2.0 elastic lines.
+ * stay readable; times are ISO strings turned into epoch seconds by java.time, independently of the
+ * parser. Addresses are from the documentation ranges except in the Apache-2.0 elastic lines.
  */
 class ClfParserTest {
   private static final ClfParser PARSER = new ClfParser();
@@ -40,7 +40,11 @@ class ClfParserTest {
                 + " `Apache/2.4.29 (Ubuntu) OpenSSL/1.1.1 (internal dummy connection)`",
             rec("::1", DASH, "2020-11-25T19:03:19Z", "OPTIONS", "*")
                 .vhost("example.org:80")
-                .ok(200, 126, DASH, "Apache/2.4.29 (Ubuntu) OpenSSL/1.1.1 (internal dummy connection)")),
+                .ok(
+                    200,
+                    126,
+                    DASH,
+                    "Apache/2.4.29 (Ubuntu) OpenSSL/1.1.1 (internal dummy connection)")),
         hit(
             "vhost prefix with IPv4 client on 443",
             "www.example.org:443 192.0.2.165 - - [29/Nov/2020:01:40:53 +0000] `GET /nmaplowercheck1"
@@ -57,14 +61,23 @@ class ClfParserTest {
             "218.30.103.62 - - [17/May/2015:11:05:11 +0000] `GET /robots.txt HTTP/1.1` 200 - `-`"
                 + " `Sogou web spider/4.0(+http://www.sogou.com/docs/help/webmasters.htm#07)`",
             rec("218.30.103.62", DASH, "2015-05-17T11:05:11Z", "GET", "/robots.txt")
-                .ok(200, 0, DASH, "Sogou web spider/4.0(+http://www.sogou.com/docs/help/webmasters.htm#07)")),
+                .ok(
+                    200,
+                    0,
+                    DASH,
+                    "Sogou web spider/4.0(+http://www.sogou.com/docs/help/webmasters.htm#07)")),
         hit(
             "\\xHH referrer kept as logged (elastic L5851)",
             "201.242.142.135 - - [19/May/2015:11:05:10 +0000] `GET /files/logstash/ HTTP/1.0` 200"
-                + " 13316 `http://\\xe4\\xe5\\xe3\\xf2-\\xec.\\xf0\\xf4/` `Mozilla/5.0 Firefox/11.0`",
+                + " 13316 `http://\\xe4\\xe5\\xe3\\xf2-\\xec.\\xf0\\xf4/` `Mozilla/5.0"
+                + " Firefox/11.0`",
             rec("201.242.142.135", DASH, "2015-05-19T11:05:10Z", "GET", "/files/logstash/")
                 .section("/files")
-                .ok(200, 13316, "http://\\xe4\\xe5\\xe3\\xf2-\\xec.\\xf0\\xf4/", "Mozilla/5.0 Firefox/11.0")),
+                .ok(
+                    200,
+                    13316,
+                    "http://\\xe4\\xe5\\xe3\\xf2-\\xec.\\xf0\\xf4/",
+                    "Mozilla/5.0 Firefox/11.0")),
         hit(
             "TLS handshake on port 80 logged as \\xHH",
             "www.example.org:80 198.51.100.177 - - [25/Nov/2020:19:00:11 +0000]"
@@ -102,49 +115,73 @@ class ClfParserTest {
         hit(
             "HTTP/2 preface PRI *",
             "198.51.100.111 - - [23/Jul/2024:03:57:54 +0000] `PRI * HTTP/2.0` 400 859 `-` `-`",
-            rec("198.51.100.111", DASH, "2024-07-23T03:57:54Z", "PRI", "*").ok(400, 859, DASH, DASH)),
+            rec("198.51.100.111", DASH, "2024-07-23T03:57:54Z", "PRI", "*")
+                .ok(400, 859, DASH, DASH)),
         hit(
             "CONNECT authority form",
-            "198.51.100.5 - - [23/Jul/2024:02:00:03 +0000] `CONNECT google.com:443 HTTP/1.1` 405 856"
-                + " `-` `Go-http-client/1.1`",
+            "198.51.100.5 - - [23/Jul/2024:02:00:03 +0000] `CONNECT google.com:443 HTTP/1.1` 405"
+                + " 856 `-` `Go-http-client/1.1`",
             rec("198.51.100.5", DASH, "2024-07-23T02:00:03Z", "CONNECT", "google.com:443")
                 .section(Sections.CONNECT)
                 .ok(405, 856, DASH, "Go-http-client/1.1")),
         hit(
             "absolute-URI proxy probe",
-            "www.example.org:80 198.51.100.227 - - [27/Nov/2020:03:10:00 +0000]"
-                + " `GET http://198.51.100.227/echo.php HTTP/1.1` 404 450 `https://www.google.com/` `-`",
-            rec("198.51.100.227", DASH, "2020-11-27T03:10:00Z", "GET", "http://198.51.100.227/echo.php")
+            "www.example.org:80 198.51.100.227 - - [27/Nov/2020:03:10:00 +0000] `GET"
+                + " http://198.51.100.227/echo.php HTTP/1.1` 404 450 `https://www.google.com/` `-`",
+            rec(
+                    "198.51.100.227",
+                    DASH,
+                    "2020-11-27T03:10:00Z",
+                    "GET",
+                    "http://198.51.100.227/echo.php")
                 .vhost("www.example.org:80")
                 .section("/echo.php")
                 .ok(404, 450, "https://www.google.com/", DASH)),
         hit(
             "Common Log Format with CRLF and -0800",
-            "192.0.2.10 - - [07/Mar/2004:16:05:49 -0800] `GET /twiki/bin/edit/Main/Double_bounce_sender"
-                + "?topicparent=Main.ConfigurationVariables HTTP/1.1` 401 12846\r",
-            rec("192.0.2.10", DASH, "2004-03-07T16:05:49-08:00", "GET",
+            "192.0.2.10 - - [07/Mar/2004:16:05:49 -0800] `GET"
+                + " /twiki/bin/edit/Main/Double_bounce_sender?topicparent=Main.ConfigurationVariables"
+                + " HTTP/1.1` 401 12846\r",
+            rec(
+                    "192.0.2.10",
+                    DASH,
+                    "2004-03-07T16:05:49-08:00",
+                    "GET",
                     "/twiki/bin/edit/Main/Double_bounce_sender?topicparent=Main.ConfigurationVariables")
                 .section("/twiki")
                 .ok(401, 12846, null, null)),
         hit(
             "host name as client",
-            "lj1036.inktomisearch.example - - [07/Mar/2004:17:18:36 -0800] `GET /robots.txt HTTP/1.0`"
-                + " 200 68\r",
-            rec("lj1036.inktomisearch.example", DASH, "2004-03-07T17:18:36-08:00", "GET", "/robots.txt")
+            "lj1036.inktomisearch.example - - [07/Mar/2004:17:18:36 -0800] `GET /robots.txt"
+                + " HTTP/1.0` 200 68\r",
+            rec(
+                    "lj1036.inktomisearch.example",
+                    DASH,
+                    "2004-03-07T17:18:36-08:00",
+                    "GET",
+                    "/robots.txt")
                 .ok(200, 68, null, null)),
         hit(
             "dialup host name with HEAD and size 0",
             "206-15-133-181.dialup.example.net - - [07/Mar/2004:20:04:03 -0800]"
                 + " `HEAD /twiki/bin/view/Main/SpamAssassinDeleting HTTP/1.1` 200 0\r",
-            rec("206-15-133-181.dialup.example.net", DASH, "2004-03-07T20:04:03-08:00", "HEAD",
+            rec(
+                    "206-15-133-181.dialup.example.net",
+                    DASH,
+                    "2004-03-07T20:04:03-08:00",
+                    "HEAD",
                     "/twiki/bin/view/Main/SpamAssassinDeleting")
                 .section("/twiki")
                 .ok(200, 0, null, null)),
         hit(
             "regex metacharacters in the query",
-            "192.0.2.10 - - [08/Mar/2004:09:00:00 -0800]"
-                + " `GET /twiki/bin/search/Main/?search=Joris%20*Benschop[^A-Za-z] HTTP/1.1` 200 4449",
-            rec("192.0.2.10", DASH, "2004-03-08T09:00:00-08:00", "GET",
+            "192.0.2.10 - - [08/Mar/2004:09:00:00 -0800] `GET"
+                + " /twiki/bin/search/Main/?search=Joris%20*Benschop[^A-Za-z] HTTP/1.1` 200 4449",
+            rec(
+                    "192.0.2.10",
+                    DASH,
+                    "2004-03-08T09:00:00-08:00",
+                    "GET",
                     "/twiki/bin/search/Main/?search=Joris%20*Benschop[^A-Za-z]")
                 .section("/twiki")
                 .ok(200, 4449, null, null)),
@@ -159,7 +196,8 @@ class ClfParserTest {
             "192.0.2.55 - - [19/May/2015:08:05:10 +0000] `GET / HTTP/1.1` 200 123 `-` `"
                 + LONG_AGENT
                 + "`",
-            rec("192.0.2.55", DASH, "2015-05-19T08:05:10Z", "GET", "/").ok(200, 123, DASH, LONG_AGENT)),
+            rec("192.0.2.55", DASH, "2015-05-19T08:05:10Z", "GET", "/")
+                .ok(200, 123, DASH, LONG_AGENT)),
         hit(
             "JSON blob as request line",
             "198.51.100.20 - - [29/Jul/2024:10:00:00 +0000]"
@@ -169,9 +207,14 @@ class ClfParserTest {
                 .ok(400, 0, DASH, DASH)),
         hit(
             "PHP injection with escaped quotes in a valid target",
-            "198.51.100.21 - - [04/Aug/2024:10:00:00 +0000]"
-                + " `GET /index.php?s=<?echo(md5(\\`hi\\`));?>+/tmp/index1.php HTTP/1.1` 404 455 `-` `-`",
-            rec("198.51.100.21", DASH, "2024-08-04T10:00:00Z", "GET",
+            "198.51.100.21 - - [04/Aug/2024:10:00:00 +0000] `GET"
+                + " /index.php?s=<?echo(md5(\\`hi\\`));?>+/tmp/index1.php HTTP/1.1` 404 455 `-`"
+                + " `-`",
+            rec(
+                    "198.51.100.21",
+                    DASH,
+                    "2024-08-04T10:00:00Z",
+                    "GET",
                     "/index.php?s=<?echo(md5(\\`hi\\`));?>+/tmp/index1.php")
                 .section("/index.php")
                 .ok(404, 455, DASH, DASH)),
@@ -183,7 +226,8 @@ class ClfParserTest {
                 .ok(400, 0, DASH, DASH)),
         hit(
             "IRC command with pipes as request",
-            "198.51.100.23 - - [29/Jul/2024:01:02:03 +0000] `NICK M|k|0|4866772|debian\\n` 400 0 `-` `-`",
+            "198.51.100.23 - - [29/Jul/2024:01:02:03 +0000] `NICK M|k|0|4866772|debian\\n"
+                + "` 400 0 `-` `-`",
             rec("198.51.100.23", DASH, "2024-07-29T01:02:03Z")
                 .badRequest(Sections.INVALID)
                 .ok(400, 0, DASH, DASH)),
@@ -209,19 +253,26 @@ class ClfParserTest {
             "method with underscore and braces in target",
             "192.0.2.8 - - [01/Jan/2020:00:00:00 +0000]"
                 + " `SSTP_DUPLEX_POST /sra_{BA195980-CD49}/ HTTP/1.1` 405 0 `-` `-`",
-            rec("192.0.2.8", DASH, "2020-01-01T00:00:00Z", "SSTP_DUPLEX_POST", "/sra_{BA195980-CD49}/")
+            rec(
+                    "192.0.2.8",
+                    DASH,
+                    "2020-01-01T00:00:00Z",
+                    "SSTP_DUPLEX_POST",
+                    "/sra_{BA195980-CD49}/")
                 .section("/sra_{BA195980-CD49}")
                 .ok(405, 0, DASH, DASH)),
         hit(
             "+0330 offset",
-            "192.0.2.30 - - [01/Apr/2021:12:30:00 +0330] `GET /shop/item?id=7 HTTP/1.1` 200 512 `-` `-`",
+            "192.0.2.30 - - [01/Apr/2021:12:30:00 +0330] `GET /shop/item?id=7 HTTP/1.1` 200 512 `-`"
+                + " `-`",
             rec("192.0.2.30", DASH, "2021-04-01T12:30:00+03:30", "GET", "/shop/item?id=7")
                 .section("/shop")
                 .ok(200, 512, DASH, DASH)),
         hit(
             "-0930 offset across midnight",
             "192.0.2.31 - - [31/Dec/1999:23:59:59 -0930] `GET / HTTP/1.0` 200 5 `-` `-`",
-            rec("192.0.2.31", DASH, "1999-12-31T23:59:59-09:30", "GET", "/").ok(200, 5, DASH, DASH)),
+            rec("192.0.2.31", DASH, "1999-12-31T23:59:59-09:30", "GET", "/")
+                .ok(200, 5, DASH, DASH)),
         hit(
             "leap day",
             "192.0.2.32 - - [29/Feb/2016:00:00:00 +0000] `GET / HTTP/1.0` 200 5",
@@ -240,7 +291,8 @@ class ClfParserTest {
                 .ok(201, 2, DASH, DASH)),
         hit(
             "empty referrer and user agent",
-            "192.0.2.50 - - [10/Oct/2000:13:55:36 -0700] `GET /apache_pb.gif HTTP/1.0` 200 2326 `` ``",
+            "192.0.2.50 - - [10/Oct/2000:13:55:36 -0700] `GET /apache_pb.gif HTTP/1.0` 200 2326 ``"
+                + " ``",
             rec("192.0.2.50", DASH, "2000-10-10T13:55:36-07:00", "GET", "/apache_pb.gif")
                 .ok(200, 2326, "", "")),
         hit(
@@ -266,7 +318,12 @@ class ClfParserTest {
             "percent-encoded non-UTF-8 bytes in the target",
             "192.0.2.62 - - [18/May/2015:10:05:00 +0000]"
                 + " `GET /presentations/vim/+++Result:+%E8%F1%EF%EE HTTP/1.1` 200 9 `-` `-`",
-            rec("192.0.2.62", DASH, "2015-05-18T10:05:00Z", "GET", "/presentations/vim/+++Result:+%E8%F1%EF%EE")
+            rec(
+                    "192.0.2.62",
+                    DASH,
+                    "2015-05-18T10:05:00Z",
+                    "GET",
+                    "/presentations/vim/+++Result:+%E8%F1%EF%EE")
                 .section("/presentations")
                 .ok(200, 9, DASH, DASH)),
         hit(
@@ -292,75 +349,158 @@ class ClfParserTest {
     return Stream.of(
         bad("empty line", "", MalformedReason.EMPTY),
         bad("only spaces and CR", "   \r", MalformedReason.EMPTY),
-        bad("cut after timestamp (elastic L4031)", "46.161.41.24 - - " + ts + "`",
+        bad(
+            "cut after timestamp (elastic L4031)",
+            "46.161.41.24 - - " + ts + "`",
             MalformedReason.BAD_REQUEST_FIELD),
-        bad("agent fragment after timestamp (elastic L8897)",
+        bad(
+            "agent fragment after timestamp (elastic L8897)",
             "46.118.127.106 - - [20/May/2015:12:05:26 +0000] (X11; U; ) - BrowseX (2.0.0 Windows)`",
             MalformedReason.BAD_REQUEST_FIELD),
-        bad("paren fragment after timestamp (elastic L9952)",
-            "63.140.98.80 - - [20/May/2015:21:05:03 +0000])`", MalformedReason.BAD_REQUEST_FIELD),
-        bad("cut after timestamp, no quote", "192.0.2.1 - - " + ts, MalformedReason.BAD_REQUEST_FIELD),
-        bad("unterminated request", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1",
+        bad(
+            "paren fragment after timestamp (elastic L9952)",
+            "63.140.98.80 - - [20/May/2015:21:05:03 +0000])`",
             MalformedReason.BAD_REQUEST_FIELD),
-        bad("request ends in an escaped quote", "192.0.2.1 - - " + ts + " `GET /\\` 200 5",
+        bad(
+            "cut after timestamp, no quote",
+            "192.0.2.1 - - " + ts,
             MalformedReason.BAD_REQUEST_FIELD),
-        bad("text glued to the request", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1`200 5",
+        bad(
+            "unterminated request",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1",
+            MalformedReason.BAD_REQUEST_FIELD),
+        bad(
+            "request ends in an escaped quote",
+            "192.0.2.1 - - " + ts + " `GET /\\` 200 5",
+            MalformedReason.BAD_REQUEST_FIELD),
+        bad(
+            "text glued to the request",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1`200 5",
             MalformedReason.BAD_REQUEST_FIELD),
         bad("one word", "garbage", MalformedReason.BAD_TIMESTAMP),
         bad("no timestamp", "192.0.2.1 - - `GET / HTTP/1.1` 200 5", MalformedReason.BAD_TIMESTAMP),
-        bad("five tokens before timestamp", "a b 192.0.2.1 - - " + ts + ok, MalformedReason.BAD_TIMESTAMP),
+        bad(
+            "five tokens before timestamp",
+            "a b 192.0.2.1 - - " + ts + ok,
+            MalformedReason.BAD_TIMESTAMP),
         bad("leading space", " 192.0.2.1 - - " + ts + ok, MalformedReason.BAD_HOST),
         bad("double space", "192.0.2.1  - " + ts + ok, MalformedReason.BAD_HOST),
         bad("quote in host", "192.0.2`1 - - " + ts + ok, MalformedReason.BAD_HOST),
-        bad("lowercase month", "192.0.2.1 - - [18/may/2015:19:05:46 +0000]" + ok,
+        bad(
+            "lowercase month",
+            "192.0.2.1 - - [18/may/2015:19:05:46 +0000]" + ok,
             MalformedReason.BAD_TIMESTAMP),
-        bad("day 32", "192.0.2.1 - - [32/May/2015:19:05:46 +0000]" + ok, MalformedReason.BAD_TIMESTAMP),
-        bad("day 0", "192.0.2.1 - - [00/May/2015:19:05:46 +0000]" + ok, MalformedReason.BAD_TIMESTAMP),
-        bad("31 April", "192.0.2.1 - - [31/Apr/2015:19:05:46 +0000]" + ok, MalformedReason.BAD_TIMESTAMP),
-        bad("29 Feb of a common year", "192.0.2.1 - - [29/Feb/2015:19:05:46 +0000]" + ok,
+        bad(
+            "day 32",
+            "192.0.2.1 - - [32/May/2015:19:05:46 +0000]" + ok,
             MalformedReason.BAD_TIMESTAMP),
-        bad("29 Feb 1900", "192.0.2.1 - - [29/Feb/1900:19:05:46 +0000]" + ok,
+        bad(
+            "day 0",
+            "192.0.2.1 - - [00/May/2015:19:05:46 +0000]" + ok,
             MalformedReason.BAD_TIMESTAMP),
-        bad("hour 24", "192.0.2.1 - - [18/May/2015:24:05:46 +0000]" + ok, MalformedReason.BAD_TIMESTAMP),
-        bad("minute 60", "192.0.2.1 - - [18/May/2015:19:60:46 +0000]" + ok,
+        bad(
+            "31 April",
+            "192.0.2.1 - - [31/Apr/2015:19:05:46 +0000]" + ok,
             MalformedReason.BAD_TIMESTAMP),
-        bad("second 60", "192.0.2.1 - - [18/May/2015:19:05:60 +0000]" + ok,
+        bad(
+            "29 Feb of a common year",
+            "192.0.2.1 - - [29/Feb/2015:19:05:46 +0000]" + ok,
             MalformedReason.BAD_TIMESTAMP),
-        bad("offset minutes 60", "192.0.2.1 - - [18/May/2015:19:05:46 +0060]" + ok,
+        bad(
+            "29 Feb 1900",
+            "192.0.2.1 - - [29/Feb/1900:19:05:46 +0000]" + ok,
             MalformedReason.BAD_TIMESTAMP),
-        bad("offset beyond 18h", "192.0.2.1 - - [18/May/2015:19:05:46 +1900]" + ok,
+        bad(
+            "hour 24",
+            "192.0.2.1 - - [18/May/2015:24:05:46 +0000]" + ok,
             MalformedReason.BAD_TIMESTAMP),
-        bad("offset without sign", "192.0.2.1 - - [18/May/2015:19:05:46  0000]" + ok,
+        bad(
+            "minute 60",
+            "192.0.2.1 - - [18/May/2015:19:60:46 +0000]" + ok,
             MalformedReason.BAD_TIMESTAMP),
-        bad("no offset", "192.0.2.1 - - [18/May/2015:19:05:46]" + ok, MalformedReason.BAD_TIMESTAMP),
-        bad("two-digit year", "192.0.2.1 - - [18/May/15:19:05:46 +0000]" + ok,
+        bad(
+            "second 60",
+            "192.0.2.1 - - [18/May/2015:19:05:60 +0000]" + ok,
             MalformedReason.BAD_TIMESTAMP),
-        bad("missing status", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1`", MalformedReason.BAD_STATUS),
-        bad("two-digit status", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 20 5",
+        bad(
+            "offset minutes 60",
+            "192.0.2.1 - - [18/May/2015:19:05:46 +0060]" + ok,
+            MalformedReason.BAD_TIMESTAMP),
+        bad(
+            "offset beyond 18h",
+            "192.0.2.1 - - [18/May/2015:19:05:46 +1900]" + ok,
+            MalformedReason.BAD_TIMESTAMP),
+        bad(
+            "offset without sign",
+            "192.0.2.1 - - [18/May/2015:19:05:46  0000]" + ok,
+            MalformedReason.BAD_TIMESTAMP),
+        bad(
+            "no offset",
+            "192.0.2.1 - - [18/May/2015:19:05:46]" + ok,
+            MalformedReason.BAD_TIMESTAMP),
+        bad(
+            "two-digit year",
+            "192.0.2.1 - - [18/May/15:19:05:46 +0000]" + ok,
+            MalformedReason.BAD_TIMESTAMP),
+        bad(
+            "missing status",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1`",
             MalformedReason.BAD_STATUS),
-        bad("four-digit status", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 2000 5",
+        bad(
+            "two-digit status",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 20 5",
             MalformedReason.BAD_STATUS),
-        bad("status below 100", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 099 5",
+        bad(
+            "four-digit status",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 2000 5",
             MalformedReason.BAD_STATUS),
-        bad("status -", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` - 5", MalformedReason.BAD_STATUS),
-        bad("missing size", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200", MalformedReason.BAD_SIZE),
-        bad("30-digit size", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 " + "9".repeat(30),
+        bad(
+            "status below 100",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 099 5",
+            MalformedReason.BAD_STATUS),
+        bad(
+            "status -",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` - 5",
+            MalformedReason.BAD_STATUS),
+        bad(
+            "missing size",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200",
             MalformedReason.BAD_SIZE),
-        bad("size one past Long.MAX_VALUE",
-            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 9223372036854775808", MalformedReason.BAD_SIZE),
-        bad("size with letters", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 12a",
+        bad(
+            "30-digit size",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 " + "9".repeat(30),
             MalformedReason.BAD_SIZE),
-        bad("negative size", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 -5",
+        bad(
+            "size one past Long.MAX_VALUE",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 9223372036854775808",
             MalformedReason.BAD_SIZE),
-        bad("referrer without agent", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 5 `-`",
+        bad(
+            "size with letters",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 12a",
+            MalformedReason.BAD_SIZE),
+        bad(
+            "negative size",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 -5",
+            MalformedReason.BAD_SIZE),
+        bad(
+            "referrer without agent",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 5 `-`",
             MalformedReason.BAD_HEADER_FIELD),
-        bad("unterminated agent", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 5 `-` `Mozilla",
+        bad(
+            "unterminated agent",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 5 `-` `Mozilla",
             MalformedReason.BAD_HEADER_FIELD),
-        bad("unterminated referrer", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 5 `http://x",
+        bad(
+            "unterminated referrer",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 5 `http://x",
             MalformedReason.BAD_HEADER_FIELD),
-        bad("text glued to the agent", "192.0.2.1 - - " + ts + ok + "x",
+        bad(
+            "text glued to the agent",
+            "192.0.2.1 - - " + ts + ok + "x",
             MalformedReason.TRAILING_GARBAGE),
-        bad("unquoted text after the size", "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 5 x",
+        bad(
+            "unquoted text after the size",
+            "192.0.2.1 - - " + ts + " `GET / HTTP/1.1` 200 5 x",
             MalformedReason.TRAILING_GARBAGE));
   }
 
@@ -384,7 +524,8 @@ class ClfParserTest {
 
   @Test
   void recordStringsAreSharedOrSubstringsNotCopiesOfTheWholeLine() {
-    LogRecord r = parsed("192.0.2.1 - - [01/Jan/1970:00:00:00 +0000] `GET / HTTP/1.1` 200 5 `-` `-`");
+    LogRecord r =
+        parsed("192.0.2.1 - - [01/Jan/1970:00:00:00 +0000] `GET / HTTP/1.1` 200 5 `-` `-`");
     assertThat(r.user()).isSameAs(r.referrer()).isSameAs(r.userAgent());
   }
 
@@ -411,7 +552,8 @@ class ClfParserTest {
     return new Expect(host, user, OffsetDateTime.parse(isoTime), "", "");
   }
 
-  private static Expect rec(String host, String user, String isoTime, String method, String target) {
+  private static Expect rec(
+      String host, String user, String isoTime, String method, String target) {
     return new Expect(host, user, OffsetDateTime.parse(isoTime), method, target);
   }
 

@@ -10,7 +10,10 @@ import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.pipeline.ReplayRun;
 import dev.logmon.present.Presenter;
+import dev.logmon.pipeline.Watcher;
 import dev.logmon.source.FileTailer;
+import dev.logmon.source.GlobWatcher;
+import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,8 +66,9 @@ public final class LogmonCommand implements Callable<Integer> {
       paramLabel = "FILE",
       arity = "0..*",
       description =
-          "Access logs to watch, each by its own watcher (default: ${DEFAULT-FILE})."
-              + " A file that does not exist yet is waited for.")
+          "Access logs to watch, each by its own watcher (default: /tmp/access.log). A file that"
+              + " does not exist yet is waited for. A quoted glob ('/var/log/nginx/*access.log')"
+              + " also picks up files created later; '-' reads standard input.")
   List<Path> files = new ArrayList<>();
 
   @Option(
@@ -256,6 +260,9 @@ public final class LogmonCommand implements Callable<Integer> {
 
   private int runReplay(List<Path> paths) throws IOException {
     for (Path p : paths) {
+      if (p.toString().equals(StdinSource.NAME)) {
+        continue;
+      }
       if (!Files.isReadable(p) || Files.isDirectory(p)) {
         throw new IOException(
             "cannot read "
@@ -273,24 +280,33 @@ public final class LogmonCommand implements Callable<Integer> {
   }
 
   private int runFollow(List<Path> paths, boolean fromStart) throws InterruptedException {
-    List<FileTailer> tailers = new ArrayList<>();
+    List<Watcher> watchers = new ArrayList<>();
     for (Path p : paths) {
+      String name = p.toString();
       TailOptions opts =
-          TailOptions.follow(p.toString())
+          TailOptions.follow(name)
               .withFromStart(fromStart)
               .withLimits(maxLineBytes, TailOptions.DEFAULT_MAX_BATCH_LINES);
-      tailers.add(new FileTailer(p, opts, this::note));
+      if (name.equals(StdinSource.NAME)) {
+        watchers.add(Watcher.of(new StdinSource(System.in, opts, this::note)));
+      } else if (isGlob(name)) {
+        watchers.add(Watcher.of(new GlobWatcher(name, opts, this::note), poll));
+      } else {
+        watchers.add(Watcher.of(new FileTailer(p, opts, this::note), poll));
+      }
     }
-    FollowRun run = new FollowRun(tailers, poll, clock, this::note);
+    FollowRun run = new FollowRun(watchers, clock, this::note);
     Presenter presenter = output.create(out);
     Monitor m = monitor(presenter, run::sources);
     CountDownLatch done = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
     Thread hook =
         new Thread(
             () -> {
               if (run.stopping()) {
                 return; // the run ended by itself; let the JVM exit with its own code
               }
+              signalled.set(true);
               run.stop();
               try {
                 done.await(5, TimeUnit.SECONDS);
@@ -306,11 +322,27 @@ public final class LogmonCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       run.run(m);
+    } catch (RuntimeException | Error e) {
+      if (signalled.get()) {
+        note("error while stopping: " + e); // the hook will halt before picocli reports it
+      }
+      throw e;
     } finally {
       run.stop();
       done.countDown();
     }
+    if (signalled.get()) {
+      // The JVM is shutting down and the hook is about to halt with 0; going on would race it
+      // (class loading fails mid-shutdown), so wait here for the end.
+      new CountDownLatch(1).await();
+    }
     return 0;
+  }
+
+  /** Whether a FILE argument is a glob pattern (the shell did not expand it, e.g. it was quoted). */
+  static boolean isGlob(String name) {
+    return name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0
+        || name.indexOf('{') >= 0;
   }
 
   private int runDemo() throws IOException, InterruptedException {

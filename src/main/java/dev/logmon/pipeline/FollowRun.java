@@ -2,9 +2,8 @@ package dev.logmon.pipeline;
 
 import dev.logmon.present.SourceView;
 import dev.logmon.source.BoundedBatchQueue;
-import dev.logmon.source.FileTailer;
+import dev.logmon.source.SourceStatus;
 import dev.logmon.source.LineBatch;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,26 +22,25 @@ public final class FollowRun {
   /** Capacity of the hand-over queue, in batches (of up to 1024 lines each). */
   static final int QUEUE_BATCHES = 64;
 
-  private final List<FileTailer> tailers;
-  private final Duration pollInterval;
+  private final List<Watcher> watchers;
   private final InstantSource clock;
   private final Consumer<String> notes;
   private final AtomicBoolean stop = new AtomicBoolean();
   private final BoundedBatchQueue queue = new BoundedBatchQueue(QUEUE_BATCHES);
 
-  public FollowRun(
-      List<FileTailer> tailers, Duration pollInterval, InstantSource clock, Consumer<String> notes) {
-    this.tailers = List.copyOf(tailers);
-    this.pollInterval = pollInterval;
+  public FollowRun(List<Watcher> watchers, InstantSource clock, Consumer<String> notes) {
+    this.watchers = List.copyOf(watchers);
     this.clock = clock;
     this.notes = notes;
   }
 
   /** The statuses of the watched files, for presenters; callable from any thread. */
   public List<SourceView> sources() {
-    List<SourceView> views = new ArrayList<>(tailers.size());
-    for (FileTailer t : tailers) {
-      views.add(SourceViews.of(t.status()));
+    List<SourceView> views = new ArrayList<>();
+    for (Watcher w : watchers) {
+      for (SourceStatus s : w.status()) {
+        views.add(SourceViews.of(s));
+      }
     }
     return views;
   }
@@ -59,22 +57,28 @@ public final class FollowRun {
   /** Runs on the calling thread until {@link #stop()}; then prints the summary and returns. */
   public void run(Monitor monitor) throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
-    for (FileTailer t : tailers) {
+    List<Thread> finite = new ArrayList<>();
+    for (Watcher w : watchers) {
       Thread th =
           new Thread(
               () -> {
                 try {
-                  t.run(queue, pollInterval, stop::get);
+                  w.run(queue, stop::get);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
-                  notes.accept("watcher for " + t.path() + " failed: " + e);
+                  notes.accept("watcher failed: " + e);
                 }
               },
-              "logmon-watch-" + t.path().getFileName());
+              "logmon-watch-" + threads.size());
       th.setDaemon(true);
       threads.add(th);
+      if (w.finite()) {
+        finite.add(th);
+      }
     }
+    // When every source can end (standard input only), the run ends with the last of them.
+    boolean endsByItself = finite.size() == threads.size();
     monitor.startAt(clock.instant().getEpochSecond());
     threads.forEach(Thread::start);
     List<LineBatch> drained = new ArrayList<>();
@@ -88,6 +92,9 @@ public final class FollowRun {
           drained.clear();
         }
         monitor.tick(clock.instant().getEpochSecond());
+        if (endsByItself && queue.size() == 0 && finite.stream().noneMatch(Thread::isAlive)) {
+          stop.set(true);
+        }
       }
     } finally {
       stop.set(true);
@@ -100,8 +107,8 @@ public final class FollowRun {
       // Lines already handed over are counted, never lost.
       queue.drainTo(drained);
       drained.forEach(monitor::accept);
-      for (FileTailer t : tailers) {
-        t.close();
+      for (Watcher w : watchers) {
+        w.close();
       }
       monitor.finish();
     }

@@ -2,6 +2,7 @@ package dev.logmon.pipeline;
 
 import dev.logmon.present.SourceView;
 import dev.logmon.source.FileReplay;
+import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Replay mode: reads each file start to end, as fast as the disk allows, on the calling thread,
  * with time driven only by the log's timestamps. Files are read one after another in the order
  * given, so a second file whose lines are older than the first one's window counts them as late.
+ * The path {@code -} reads standard input.
  */
 public final class ReplayRun {
   private final List<Path> paths;
@@ -34,8 +36,13 @@ public final class ReplayRun {
   public void run(Monitor monitor) throws IOException {
     try {
       for (Path p : paths) {
-        long lines = reader.replay(p, monitor::accept);
-        done.add(new SourceView(p.toString(), "done", lines, Files.size(p), 0, 0, 0, 0, null));
+        if (p.toString().equals(StdinSource.NAME)) {
+          long lines = reader.replay(System.in, StdinSource.NAME, monitor::accept);
+          done.add(new SourceView(StdinSource.NAME, "done", lines, 0, 0, 0, 0, 0, null));
+        } else {
+          long lines = reader.replay(p, monitor::accept);
+          done.add(new SourceView(p.toString(), "done", lines, Files.size(p), 0, 0, 0, 0, null));
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

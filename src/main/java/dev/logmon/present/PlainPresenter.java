@@ -49,7 +49,9 @@ public final class PlainPresenter implements Presenter {
         .append("/s")
         .append(view.alert().active() ? " | ALERT" : "")
         .append('\n');
-    window(b, r);
+    if (r.hits() > 0) {
+      window(b, r); // a quiet interval is the header and the line counts only
+    }
     lines(b, t.lifetime(), r);
     out.print(b);
     out.flush();

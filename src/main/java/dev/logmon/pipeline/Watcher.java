@@ -1,0 +1,89 @@
+package dev.logmon.pipeline;
+
+import dev.logmon.source.BatchSink;
+import dev.logmon.source.FileTailer;
+import dev.logmon.source.GlobWatcher;
+import dev.logmon.source.SourceStatus;
+import dev.logmon.source.StdinSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One watcher thread's job in follow mode: a file, a glob of files, or standard input. Adapts the
+ * source stage's classes to one shape so {@link FollowRun} runs them alike.
+ */
+public interface Watcher {
+  /** Runs until {@code stop} says so or, for a finite source, until its input ends. */
+  void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException;
+
+  /** The status of each file behind this watcher; callable from any thread. */
+  List<SourceStatus> status();
+
+  /** Whether input can end by itself (standard input), so the run may end when it does. */
+  default boolean finite() {
+    return false;
+  }
+
+  default void close() {}
+
+  /** A watcher of one path. */
+  static Watcher of(FileTailer t, Duration poll) {
+    return new Watcher() {
+      @Override
+      public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
+        t.run(sink, poll, stop);
+      }
+
+      @Override
+      public List<SourceStatus> status() {
+        return List.of(t.status());
+      }
+
+      @Override
+      public void close() {
+        t.close();
+      }
+    };
+  }
+
+  /** A watcher of every file matching a glob, present and future. */
+  static Watcher of(GlobWatcher g, Duration poll) {
+    return new Watcher() {
+      @Override
+      public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
+        g.run(sink, poll, stop);
+      }
+
+      @Override
+      public List<SourceStatus> status() {
+        return g.status();
+      }
+
+      @Override
+      public void close() {
+        g.close();
+      }
+    };
+  }
+
+  /** A watcher of standard input, which ends at end of input. */
+  static Watcher of(StdinSource s) {
+    return new Watcher() {
+      @Override
+      public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
+        s.run(sink);
+      }
+
+      @Override
+      public List<SourceStatus> status() {
+        return List.of(s.status());
+      }
+
+      @Override
+      public boolean finite() {
+        return true;
+      }
+    };
+  }
+}

@@ -51,6 +51,7 @@ public final class FileTailer implements AutoCloseable {
   private Object startupKey;
   private boolean startAtEnd;
   private boolean waitingNoted;
+  private boolean vanished;
   private String currentError;
   private long bytesThisPoll;
   private int linesThisPoll;
@@ -130,6 +131,7 @@ public final class FileTailer implements AutoCloseable {
         drainAndClose(sink);
         note(name + " deleted; waiting for it to reappear");
         waitingNoted = true;
+        vanished = true;
       } else if (!waitingNoted) {
         note("waiting for " + name + " to appear");
         waitingNoted = true;
@@ -155,7 +157,10 @@ public final class FileTailer implements AutoCloseable {
     if (channel.size() < offset || !identity.prefixUnchanged(channel)) {
       truncated(sink);
     }
-    read(sink, MAX_READS_PER_POLL);
+    if (read(sink, MAX_READS_PER_POLL)) {
+      truncated(sink);
+      read(sink, MAX_READS_PER_POLL);
+    }
     counters.state = rotated ? State.ROTATED : State.FOLLOWING;
   }
 
@@ -190,6 +195,11 @@ public final class FileTailer implements AutoCloseable {
     startAtEnd = false;
     offset = atEnd ? TailStart.of(channel, options.maxLineBytes(), assembler) : 0;
     waitingNoted = false;
+    if (vanished) {
+      // Rename+create seen between the rename and the create is still a rotation.
+      counters.rotations++;
+      vanished = false;
+    }
     if (currentError != null) {
       note("reading " + name + " again");
       currentError = null;
@@ -209,12 +219,24 @@ public final class FileTailer implements AutoCloseable {
     skipNul = true; // copytruncate with a writer not in append mode leaves a hole of NULs
   }
 
-  private void read(BatchSink sink, int maxReads) throws IOException, InterruptedException {
+  /**
+   * Reads and delivers up to {@code maxReads} buffers from the offset.
+   *
+   * @return true if it stopped because the file was rewritten in place since the last check
+   */
+  private boolean read(BatchSink sink, int maxReads) throws IOException, InterruptedException {
     byte[] array = buffer.array();
+    boolean rewritten = false;
     for (int reads = 0; reads < maxReads; reads++) {
       buffer.clear();
       int n = channel.read(buffer, offset);
       if (n <= 0) {
+        break;
+      }
+      // Check after reading: if a copytruncate and new writes happened before this read, the
+      // bytes are new content at a stale offset; drop them, they are re-read from offset 0.
+      if (!identity.prefixUnchanged(channel)) {
+        rewritten = true;
         break;
       }
       offset += n;
@@ -232,6 +254,7 @@ public final class FileTailer implements AutoCloseable {
     }
     deliver(sink, true);
     counters.oversizeCurrent = assembler.oversizeLines();
+    return rewritten;
   }
 
   private void drainAndClose(BatchSink sink) throws InterruptedException {

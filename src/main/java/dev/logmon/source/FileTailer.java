@@ -42,18 +42,14 @@ public final class FileTailer implements AutoCloseable {
   private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
   private final TailCounters counters;
 
-  private FileChannel channel;
-  private FileIdentity identity;
-  private BatchAssembler assembler;
-  private long offset;
-  private boolean skipNul;
+  private OpenFile file;
   private boolean firstLook = true;
   private Object startupKey;
   private boolean startAtEnd;
   private boolean waitingNoted;
+  private boolean vanished;
   private String currentError;
   private long bytesThisPoll;
-  private int linesThisPoll;
 
   /** A tailer of {@code path}; {@code notes} receives human-readable notes and warnings. */
   public FileTailer(Path path, TailOptions options, Consumer<String> notes) {
@@ -81,16 +77,17 @@ public final class FileTailer implements AutoCloseable {
    * @return the number of lines delivered
    */
   public int pollOnce(BatchSink sink) throws InterruptedException {
-    bytesThisPoll = 0;
-    linesThisPoll = 0;
+    long linesBefore = counters.lines;
+    long bytesBefore = counters.bytes;
     try {
       poll(sink);
     } catch (IOException e) {
       fail(describe(e));
     } finally {
+      bytesThisPoll = counters.bytes - bytesBefore;
       counters.publish();
     }
-    return linesThisPoll;
+    return (int) (counters.lines - linesBefore);
   }
 
   /** Polls until {@code stop} says so, sleeping {@code pollInterval} after polls that read nothing. */
@@ -111,7 +108,10 @@ public final class FileTailer implements AutoCloseable {
   /** Closes the open file, if any; an unterminated last line is not delivered. */
   @Override
   public void close() {
-    closeChannel();
+    if (file != null) {
+      file.close();
+      file = null;
+    }
     counters.state = State.DONE;
     counters.publish();
   }
@@ -126,10 +126,11 @@ public final class FileTailer implements AutoCloseable {
       startAtEnd = existing && !options.fromStart();
     }
     if (attrs == null) {
-      if (channel != null) {
-        drainAndClose(sink);
+      if (file != null) {
+        drain(sink);
         note(name + " deleted; waiting for it to reappear");
         waitingNoted = true;
+        vanished = true;
       } else if (!waitingNoted) {
         note("waiting for " + name + " to appear");
         waitingNoted = true;
@@ -138,24 +139,27 @@ public final class FileTailer implements AutoCloseable {
       return;
     }
     if (attrs.isDirectory()) {
-      drainAndClose(sink);
+      drain(sink);
       fail("is a directory");
       return;
     }
     boolean rotated = false;
-    if (channel != null && !identity.sameKey(attrs.fileKey())) {
-      drainAndClose(sink);
+    if (file != null && !file.isFile(attrs.fileKey())) {
+      drain(sink);
       counters.rotations++;
       note(name + " rotated");
       rotated = true;
     }
-    if (channel == null && !open(attrs)) {
+    if (file == null && !open(attrs)) {
       return;
     }
-    if (channel.size() < offset || !identity.prefixUnchanged(channel)) {
+    if (file.wasTruncated()) {
       truncated(sink);
     }
-    read(sink, MAX_READS_PER_POLL);
+    if (file.read(sink, buffer, MAX_READS_PER_POLL)) {
+      truncated(sink);
+      file.read(sink, buffer, MAX_READS_PER_POLL);
+    }
     counters.state = rotated ? State.ROTATED : State.FOLLOWING;
   }
 
@@ -168,9 +172,9 @@ public final class FileTailer implements AutoCloseable {
   }
 
   private boolean open(BasicFileAttributes attrs) throws IOException {
-    FileChannel opened;
+    FileChannel channel;
     try {
-      opened = FileChannel.open(path, StandardOpenOption.READ);
+      channel = FileChannel.open(path, StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
       return false; // vanished between stat and open: look again next poll
     } catch (AccessDeniedException e) {
@@ -179,17 +183,23 @@ public final class FileTailer implements AutoCloseable {
     }
     BasicFileAttributes again = stat();
     if (again == null || !Objects.equals(again.fileKey(), attrs.fileKey())) {
-      opened.close(); // replaced between stat and open: look again next poll
+      channel.close(); // replaced between stat and open: look again next poll
       return false;
     }
-    channel = opened;
-    identity = FileIdentity.of(channel, attrs.fileKey());
-    assembler = new BatchAssembler(name, options.maxLineBytes(), options.maxBatchLines());
-    skipNul = false;
     boolean atEnd = startAtEnd && Objects.equals(attrs.fileKey(), startupKey);
     startAtEnd = false;
-    offset = atEnd ? TailStart.of(channel, options.maxLineBytes(), assembler) : 0;
+    try {
+      file = new OpenFile(channel, attrs.fileKey(), atEnd, options, counters);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
     waitingNoted = false;
+    if (vanished) {
+      // Rename+create seen between the rename and the create is still a rotation.
+      counters.rotations++;
+      vanished = false;
+    }
     if (currentError != null) {
       note("reading " + name + " again");
       currentError = null;
@@ -198,73 +208,21 @@ public final class FileTailer implements AutoCloseable {
   }
 
   private void truncated(BatchSink sink) throws IOException, InterruptedException {
-    assembler.endOfInput();
-    deliver(sink, true);
+    file.restart(sink);
     counters.truncations++;
-    counters.oversizeBase += assembler.oversizeLines();
     note(name + " truncated");
-    identity = FileIdentity.of(channel, identity.fileKey());
-    assembler = new BatchAssembler(name, options.maxLineBytes(), options.maxBatchLines());
-    offset = 0;
-    skipNul = true; // copytruncate with a writer not in append mode leaves a hole of NULs
   }
 
-  private void read(BatchSink sink, int maxReads) throws IOException, InterruptedException {
-    byte[] array = buffer.array();
-    for (int reads = 0; reads < maxReads; reads++) {
-      buffer.clear();
-      int n = channel.read(buffer, offset);
-      if (n <= 0) {
-        break;
-      }
-      offset += n;
-      counters.bytes += n;
-      bytesThisPoll += n;
-      int start = 0;
-      if (skipNul) {
-        while (start < n && array[start] == 0) {
-          start++;
-        }
-        skipNul = start == n;
-      }
-      assembler.feed(array, start, n - start);
-      deliver(sink, false);
-    }
-    deliver(sink, true);
-    counters.oversizeCurrent = assembler.oversizeLines();
-  }
-
-  private void drainAndClose(BatchSink sink) throws InterruptedException {
-    if (channel == null) {
+  private void drain(BatchSink sink) throws InterruptedException {
+    if (file == null) {
       return;
     }
     try {
-      read(sink, Integer.MAX_VALUE);
+      file.drain(sink, buffer);
     } catch (IOException e) {
       fail(describe(e));
     }
-    assembler.endOfInput();
-    deliver(sink, true);
-    counters.oversizeBase += assembler.oversizeLines();
-    counters.oversizeCurrent = 0;
-    closeChannel();
-  }
-
-  private void deliver(BatchSink sink, boolean all) throws InterruptedException {
-    int n = assembler.deliver(sink, all);
-    linesThisPoll += n;
-    counters.lines += n;
-  }
-
-  private void closeChannel() {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        // Closing a read-only channel loses nothing; the next open starts fresh.
-      }
-      channel = null;
-    }
+    file = null;
   }
 
   private void fail(String reason) {

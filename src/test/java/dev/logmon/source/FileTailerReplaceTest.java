@@ -60,4 +60,43 @@ class FileTailerReplaceTest {
     assertThat(sink.lines()).containsExactly("aaaa", "bbbb", "cccc");
     assertThat(t.status().truncations()).isEqualTo(1);
   }
+
+  /** Regression: a copytruncate between two reads of one poll made us read at the stale offset. */
+  @Test
+  void copyTruncateBetweenReadsOfOnePollIsNotReadAtTheStaleOffset() throws Exception {
+    Path log = dir.resolve("access.log");
+    Files.writeString(log, numbered("old", 10_000));
+    List<String> lines = new ArrayList<>();
+    BatchSink truncatingSink =
+        batch -> {
+          if (lines.isEmpty()) {
+            try {
+              // The writer truncates and refills past our offset while we deliver.
+              Files.writeString(log, numbered("new", 12_000));
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+          lines.addAll(batch.lines());
+        };
+    FileTailer t =
+        new FileTailer(
+            log, TailOptions.follow("log").withFromStart(true).withLimits(1000, 100), notes::add);
+    while (t.pollOnce(truncatingSink) > 0) {
+      // poll until caught up
+    }
+    List<String> fresh = lines.stream().filter(l -> l.startsWith("new-")).toList();
+    assertThat(fresh).isEqualTo(List.of(numbered("new", 12_000).split("\n")));
+    assertThat(t.status().truncations()).isEqualTo(1);
+    // What came before the restart is old lines in order (the last possibly cut short).
+    assertThat(lines.subList(0, lines.size() - fresh.size())).allMatch(l -> l.startsWith("old-"));
+  }
+
+  private static String numbered(String prefix, int count) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      text.append(String.format("%s-%05d%n", prefix, i));
+    }
+    return text.toString();
+  }
 }

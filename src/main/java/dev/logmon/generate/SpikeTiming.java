@@ -4,9 +4,9 @@ package dev.logmon.generate;
  * The phase lengths of the {@link Shape#SPIKE} shape: a calm lead-in, then a repeating cycle of a
  * spike followed by a calm phase.
  *
- * <p>The defaults (20 s lead-in, 40 s spike, 60 s calm) suit a 30 s alert window: the spike is
- * long enough to fill the window, and the calm phase long enough for the window to drain and the
- * alert to recover before the next spike.
+ * <p>The defaults (20 s lead-in, 40 s spike, 60 s calm) suit a 30 s alert window: the spike is long
+ * enough to fill the window, and the calm phase long enough for the window to drain and the alert
+ * to recover before the next spike.
  *
  * @param leadInSeconds seconds at the base rate before the first spike, {@code >= 0}
  * @param spikeSeconds seconds at the peak rate in each cycle, {@code > 0}

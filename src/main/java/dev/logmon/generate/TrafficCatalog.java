@@ -50,7 +50,10 @@ final class TrafficCatalog {
               9.9,
               List.of("css/site.css", "js/app.js", "js/vendor.js", "fonts/inter.woff2")),
           new Section(
-              "/images", true, 10.6, List.of("logo.png", "products/{n}.jpg", "hero.jpg", "icon.svg")),
+              "/images",
+              true,
+              10.6,
+              List.of("logo.png", "products/{n}.jpg", "hero.jpg", "icon.svg")),
           new Section("", true, 9.1, List.of("", "favicon.ico", "robots.txt", "sitemap.xml")),
           new Section(
               "/blog",

@@ -161,9 +161,7 @@ public final class TrafficGenerator {
       // Only some humans log in, and never the busiest clients, so the user field is mostly "-".
       boolean loggedIn = !agent.automated() && result.size() >= 5 && random.nextInt(10) == 0;
       String user =
-          loggedIn
-              ? TrafficCatalog.USERS.get(random.nextInt(TrafficCatalog.USERS.size()))
-              : "-";
+          loggedIn ? TrafficCatalog.USERS.get(random.nextInt(TrafficCatalog.USERS.size())) : "-";
       result.add(new Client(host, user, agent));
     }
     return List.copyOf(result);
@@ -172,8 +170,7 @@ public final class TrafficGenerator {
   private static String host(SplittableRandom random) {
     if (random.nextInt(100) < 5) {
       return String.format(
-          Locale.ROOT,
-          "2001:db8:%x::%x", random.nextInt(0x10000), 1 + random.nextInt(0xfffe));
+          Locale.ROOT, "2001:db8:%x::%x", random.nextInt(0x10000), 1 + random.nextInt(0xfffe));
     }
     List<String> prefixes = TrafficCatalog.IPV4_PREFIXES;
     String prefix = prefixes.get(random.nextInt(prefixes.size()));

@@ -124,6 +124,7 @@ class LiveWriterTest {
     Path file = dir.resolve("new.log");
     try (LiveWriter writer = writer(file, SPIKE)) {
       assertThat(file).exists().isEmptyFile();
+      assertThat(writer.written()).isZero();
     }
   }
 }

@@ -13,7 +13,15 @@ class ShapeTest {
   /** Rows of (elapsed seconds, expected rate) for SPIKE with base 5, peak 30, default timing. */
   @ParameterizedTest
   @CsvSource({
-    "0, 5", "19.9, 5", "20, 30", "59.9, 30", "60, 5", "119.9, 5", "120, 30", "159.9, 30", "160, 5",
+    "0, 5",
+    "19.9, 5",
+    "20, 30",
+    "59.9, 30",
+    "60, 5",
+    "119.9, 5",
+    "120, 30",
+    "159.9, 30",
+    "160, 5",
     "220, 30"
   })
   void spikeFollowsDefaultPhases(double elapsed, double expected) {

@@ -4,6 +4,7 @@ import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
+import dev.logmon.generate.DemoTraffic;
 import dev.logmon.parse.ClfParser;
 import dev.logmon.pipeline.FollowRun;
 import dev.logmon.pipeline.Monitor;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    subcommands = {GenerateCommand.class},
     description = {
       "Watches HTTP access logs (Common/Combined Log Format) and reports traffic and"
           + " high-traffic alerts, live or in replay.",
@@ -158,6 +160,9 @@ public final class LogmonCommand implements Callable<Integer> {
           "Generate live traffic into a temporary file and monitor it, with a 30s window and 5s"
               + " interval (unless given) so an alert and its recovery show within about a minute.")
   boolean demo;
+
+  /** Clean-ups that must run even though a signalled follow run ends with Runtime.halt. */
+  private final List<Runnable> beforeExit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private final PrintStream out;
   private final PrintStream err;
@@ -315,6 +320,7 @@ public final class LogmonCommand implements Callable<Integer> {
               }
               out.flush();
               err.flush();
+              beforeExit.forEach(Runnable::run);
               // Ctrl-C and SIGTERM are how a follow run is meant to end: exit 0, not 130/143.
               Runtime.getRuntime().halt(0);
             },
@@ -354,20 +360,19 @@ public final class LogmonCommand implements Callable<Integer> {
       interval = Duration.ofSeconds(5);
     }
     Path file = Files.createTempFile("logmon-demo-", ".log");
-    file.toFile().deleteOnExit();
+    beforeExit.add(() -> file.toFile().delete());
     note(
         "demo: writing generated traffic to "
             + file
-            + " (calm, then a spike above "
+            + " (5 hits/s, then spikes to 30 hits/s, then calm again; threshold "
             + threshold
-            + " hits/s, then calm again); alert window "
+            + " hits/s over a "
             + window.toSeconds()
-            + "s. Ctrl-C to stop.");
-    Thread generator = new Thread(() -> {}); // TODO(gen): start the demo traffic generator
-    try {
+            + "s window). Ctrl-C to stop.");
+    try (DemoTraffic traffic = DemoTraffic.start(file)) {
       return runFollow(List.of(file), true);
     } finally {
-      generator.interrupt();
+      Files.deleteIfExists(file);
     }
   }
 }

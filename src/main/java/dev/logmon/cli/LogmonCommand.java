@@ -155,6 +155,9 @@ public final class LogmonCommand implements Callable<Integer> {
               + " interval (unless given) so an alert and its recovery show within about a minute.")
   boolean demo;
 
+  // Web dashboard (--web, --web-token): see WebOptions.
+  @CommandLine.Mixin WebOptions web = new WebOptions();
+
   private final PrintStream out;
   private final PrintStream err;
   private final InstantSource clock;
@@ -225,6 +228,9 @@ public final class LogmonCommand implements Callable<Integer> {
     if (demo && (replay || !files.isEmpty())) {
       throw usage("--demo makes its own log file; give no FILE and no --replay");
     }
+    if (web.problem() != null) {
+      throw usage(web.problem());
+    }
   }
 
   private CommandLine.ParameterException usage(String message) {
@@ -239,7 +245,7 @@ public final class LogmonCommand implements Callable<Integer> {
     AlertEngine alerts = new AlertEngine(AlertRule.named(alertRule), threshold);
     ZoneOffset zone = OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()).getOffset();
     return new Monitor(
-        new MonitorConfig(replay, intervalSeconds, windowSeconds, showMalformed, false),
+        new MonitorConfig(replay, intervalSeconds, windowSeconds, showMalformed, web.enabled()),
         new ClfParser(),
         aggregator,
         alerts,
@@ -254,7 +260,7 @@ public final class LogmonCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private int runReplay(List<Path> paths) throws IOException {
+  private int runReplay(List<Path> paths) throws IOException, InterruptedException {
     for (Path p : paths) {
       if (!Files.isReadable(p) || Files.isDirectory(p)) {
         throw new IOException(
@@ -265,14 +271,16 @@ public final class LogmonCommand implements Callable<Integer> {
                     : ": no such file"));
       }
     }
-    Presenter presenter = output.create(out);
+    Presenter presenter = web.start(output.create(out), this::note);
     ReplayRun run = new ReplayRun(paths, maxLineBytes);
     Monitor m = monitor(presenter, run::sources);
     run.run(m);
+    web.serveUntilStopped(this::note);
     return 0;
   }
 
-  private int runFollow(List<Path> paths, boolean fromStart) throws InterruptedException {
+  private int runFollow(List<Path> paths, boolean fromStart)
+      throws InterruptedException, IOException {
     List<FileTailer> tailers = new ArrayList<>();
     for (Path p : paths) {
       TailOptions opts =
@@ -282,7 +290,7 @@ public final class LogmonCommand implements Callable<Integer> {
       tailers.add(new FileTailer(p, opts, this::note));
     }
     FollowRun run = new FollowRun(tailers, poll, clock, this::note);
-    Presenter presenter = output.create(out);
+    Presenter presenter = web.start(output.create(out), this::note);
     Monitor m = monitor(presenter, run::sources);
     CountDownLatch done = new CountDownLatch(1);
     Thread hook =

@@ -69,6 +69,7 @@ class JarWebIT {
       java.net.URI health = java.net.URI.create("http://127.0.0.1:" + port + "/healthz");
       assertThat(get(health).statusCode()).isEqualTo(401);
       assertThat(get(health, "Authorization", "Bearer tok").statusCode()).isEqualTo(200);
+      p.awaitErr("replay done; still serving");
       assertThat(p.stop()).isEqualTo(0);
     }
   }
@@ -77,9 +78,11 @@ class JarWebIT {
   void badWebOptionsAreUsageErrors() throws Exception {
     try (LogmonProcess p = LogmonProcess.start("--web", "nope:x", "--replay", log().toString())) {
       p.awaitErr("--web");
+      assertThat(p.exitCode()).isEqualTo(2);
     }
     try (LogmonProcess p = LogmonProcess.start("--web-token", "t", "--replay", log().toString())) {
       p.awaitErr("--web-token needs --web");
+      assertThat(p.exitCode()).isEqualTo(2);
     }
   }
 }

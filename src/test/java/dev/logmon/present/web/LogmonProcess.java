@@ -94,11 +94,23 @@ final class LogmonProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Stops the process if it still runs; the test's own assertions come first. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
-      stop();
+      try {
+        stop();
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
     }
+  }
+
+  /** Waits up to 20 s for the process to end by itself and returns its exit code. */
+  int exitCode() throws InterruptedException {
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("logmon exits by itself").isTrue();
+    return process.exitValue();
   }
 
   static void append(Path file, List<String> lines) throws IOException {

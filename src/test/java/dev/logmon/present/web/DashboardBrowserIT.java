@@ -92,6 +92,24 @@ class DashboardBrowserIT {
   }
 
   @Test
+  void thePageReconnectsByItselfAfterLogmonRestarts() throws Exception {
+    Path log = follow();
+    java.net.URI url = logmon.url();
+    browser = Browser.start();
+    browser.get(url.toString());
+    await("the page connects", () -> text("conn").equals("live"));
+    assertThat(logmon.stop()).isEqualTo(0);
+    await("the page notices the server is gone", () -> text("conn").equals("reconnecting"));
+    logmon =
+        LogmonProcess.start(
+            "--web", "127.0.0.1:" + url.getPort(), "--poll", "100ms", log.toString());
+    logmon.url();
+    LogmonProcess.append(log, LogLines.hits(System.currentTimeMillis() / 1000, "/again", 7));
+    await("the new process's numbers show without a reload", () -> text("hits-total").equals("7"));
+    assertThat(text("conn")).isEqualTo("live");
+  }
+
+  @Test
   void logTextWithScriptPayloadsShowsLiterallyAndRunsNothing() throws Exception {
     Path log = follow();
     browser = Browser.start();

@@ -27,6 +27,9 @@ public final class Aggregator {
   /** The row that collects lifetime keys beyond {@link #LIFETIME_KEY_CAP}. */
   public static final String OTHER = "(other)";
 
+  /** Sections that get their own metrics counter; see {@link LifetimeTotals#sectionCounters}. */
+  public static final int COUNTER_SECTIONS = 20;
+
   /** Minutes of per-minute history kept for long charts. */
   public static final int MINUTES = 60;
 
@@ -47,6 +50,10 @@ public final class Aggregator {
   private final Map<String, long[]> lifetimeMethods = new HashMap<>();
   private final long[] minuteHits = new long[MINUTES];
   private final long[] minuteKeys = new long[MINUTES];
+  // Metrics counters: pinned sections in pin order; a section is never unpinned, so each series
+  // only grows, and hits before pinning stay in counterOther, which therefore only grows too.
+  private final Map<String, long[]> counterSections = new java.util.LinkedHashMap<>();
+  private long counterOther;
 
   public Aggregator(AggregatorConfig config) {
     this.config = config;
@@ -117,6 +124,12 @@ public final class Aggregator {
     long[] host = capped(lifetimeHosts, r.host());
     host[0] += r.bytes();
     host[1]++;
+    long[] counted = counterSections.get(r.section());
+    if (counted != null) {
+      counted[0]++;
+    } else {
+      counterOther++;
+    }
     lifetimeMethods.computeIfAbsent(r.requestMalformed() ? "(none)" : r.method(), k -> new long[1])[
         0]++;
     countMinute(s);
@@ -185,6 +198,8 @@ public final class Aggregator {
         config.reportSeconds() == config.frameSeconds()
             ? frame
             : merge.of(ring, endSecond, config.reportSeconds());
+    java.util.List<SectionStat> lifetimeTop =
+        WindowMerge.topSections(lifetimeSections, hits, config.topN());
     LifetimeTotals totals =
         new LifetimeTotals(
             hits,
@@ -195,9 +210,10 @@ public final class Aggregator {
             late,
             malformedRequests,
             firstSecond,
-            WindowMerge.topSections(lifetimeSections, hits, config.topN()),
+            lifetimeTop,
             WindowMerge.topHosts(lifetimeHosts, config.topN()),
-            WindowMerge.counts(lifetimeMethods, Integer.MAX_VALUE));
+            WindowMerge.counts(lifetimeMethods, Integer.MAX_VALUE),
+            sectionCounters(lifetimeTop));
     return new TrafficSnapshot(
         Instant.ofEpochSecond(endSecond + 1),
         offset,
@@ -206,6 +222,19 @@ public final class Aggregator {
         report,
         totals,
         minutesEndingAt(endSecond));
+  }
+
+  /** Pins today's lifetime top sections (while room is left) and lists every counter. */
+  private java.util.List<Count> sectionCounters(java.util.List<SectionStat> top) {
+    for (SectionStat s : top) {
+      if (counterSections.size() < COUNTER_SECTIONS && !OTHER.equals(s.section())) {
+        counterSections.putIfAbsent(s.section(), new long[1]);
+      }
+    }
+    java.util.List<Count> out = new java.util.ArrayList<>(counterSections.size() + 1);
+    counterSections.forEach((k, v) -> out.add(new Count(k, v[0])));
+    out.add(new Count(OTHER, counterOther));
+    return out;
   }
 
   private void countMinute(long second) {

@@ -13,6 +13,10 @@ import java.util.Map;
  * @param late hits whose timestamp was already outside every window when they arrived
  * @param firstSecond the earliest second seen, or {@link Long#MIN_VALUE} before the first hit
  * @param topSections top sections over the lifetime; bounded, see {@link Aggregator}
+ * @param sectionCounters hits by section for monotonic metrics: at most {@link
+ *     Aggregator#COUNTER_SECTIONS} sections, each counted from when it first entered the lifetime
+ *     top table and never dropped, then {@link Aggregator#OTHER} with every other hit; the values
+ *     add up to {@code hits} and never decrease from one snapshot to the next
  */
 public record LifetimeTotals(
     long hits,
@@ -25,9 +29,12 @@ public record LifetimeTotals(
     long firstSecond,
     List<SectionStat> topSections,
     List<HostStat> topHosts,
-    List<Count> methods) {
+    List<Count> methods,
+    // Added for the web/metrics presenter; see the param doc.
+    List<Count> sectionCounters) {
 
   public LifetimeTotals {
+    sectionCounters = List.copyOf(sectionCounters);
     malformed = Map.copyOf(malformed);
     topSections = List.copyOf(topSections);
     topHosts = List.copyOf(topHosts);

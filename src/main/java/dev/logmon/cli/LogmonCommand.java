@@ -161,6 +161,9 @@ public final class LogmonCommand implements Callable<Integer> {
               + " interval (unless given) so an alert and its recovery show within about a minute.")
   boolean demo;
 
+  // Web dashboard (--web, --web-token): see WebOptions.
+  @CommandLine.Mixin WebOptions web = new WebOptions();
+
   /** Clean-ups that must run even though a signalled follow run ends with Runtime.halt. */
   private final List<Runnable> beforeExit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -234,6 +237,9 @@ public final class LogmonCommand implements Callable<Integer> {
     if (demo && (replay || !files.isEmpty())) {
       throw usage("--demo makes its own log file; give no FILE and no --replay");
     }
+    if (web.problem() != null) {
+      throw usage(web.problem());
+    }
   }
 
   private CommandLine.ParameterException usage(String message) {
@@ -248,7 +254,7 @@ public final class LogmonCommand implements Callable<Integer> {
     AlertEngine alerts = new AlertEngine(AlertRule.named(alertRule), threshold);
     ZoneOffset zone = OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()).getOffset();
     return new Monitor(
-        new MonitorConfig(replay, intervalSeconds, windowSeconds, showMalformed, false),
+        new MonitorConfig(replay, intervalSeconds, windowSeconds, showMalformed, web.enabled()),
         new ClfParser(),
         aggregator,
         alerts,
@@ -263,7 +269,7 @@ public final class LogmonCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private int runReplay(List<Path> paths) throws IOException {
+  private int runReplay(List<Path> paths) throws IOException, InterruptedException {
     for (Path p : paths) {
       if (p.toString().equals(StdinSource.NAME)) {
         continue;
@@ -277,14 +283,16 @@ public final class LogmonCommand implements Callable<Integer> {
                     : ": no such file"));
       }
     }
-    Presenter presenter = output.create(out);
+    Presenter presenter = web.start(output.create(out), this::note);
     ReplayRun run = new ReplayRun(paths, maxLineBytes);
     Monitor m = monitor(presenter, run::sources);
     run.run(m);
+    web.serveUntilStopped(this::note);
     return 0;
   }
 
-  private int runFollow(List<Path> paths, boolean fromStart) throws InterruptedException {
+  private int runFollow(List<Path> paths, boolean fromStart)
+      throws InterruptedException, IOException {
     List<Watcher> watchers = new ArrayList<>();
     for (Path p : paths) {
       String name = p.toString();
@@ -301,7 +309,7 @@ public final class LogmonCommand implements Callable<Integer> {
       }
     }
     FollowRun run = new FollowRun(watchers, clock, this::note);
-    Presenter presenter = output.create(out);
+    Presenter presenter = web.start(output.create(out), this::note);
     Monitor m = monitor(presenter, run::sources);
     CountDownLatch done = new CountDownLatch(1);
     java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();

@@ -1,0 +1,132 @@
+// logmon dashboard. Log text is only ever placed with textContent: nothing here parses HTML.
+'use strict';
+(function () {
+  var SVG = 'http://www.w3.org/2000/svg';
+  var source = null;
+
+  function $(id) { return document.getElementById(id); }
+
+  // Control characters shown as \xHH, as the terminal output does.
+  function clean(s) {
+    return String(s).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, function (c) {
+      var h = c.charCodeAt(0).toString(16);
+      return '\\x' + (h.length < 2 ? '0' + h : h);
+    });
+  }
+
+  function text(id, value) { $(id).textContent = value; }
+
+  function rate(v) { return Number(v).toFixed(2); }
+
+  function bytes(n) {
+    var units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    var u = 0;
+    while (n >= 1024 && u < units.length - 1) { n /= 1024; u++; }
+    return u === 0 ? n + ' B' : n.toFixed(1) + ' ' + units[u];
+  }
+
+  function windowLabel(s) { return s % 60 === 0 ? (s / 60) + ' min' : s + ' s'; }
+
+  function rows(id, list, cells, rowClass) {
+    var body = $(id);
+    var fresh = document.createDocumentFragment();
+    list.forEach(function (item) {
+      var tr = document.createElement('tr');
+      if (rowClass) { tr.className = rowClass(item); }
+      cells(item).forEach(function (c) {
+        var td = document.createElement('td');
+        td.textContent = c;
+        tr.appendChild(td);
+      });
+      fresh.appendChild(tr);
+    });
+    body.replaceChildren(fresh);
+  }
+
+  function svg(tag, attrs) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+
+  // Bars for values, oldest left; a dashed line at threshold when given.
+  function chart(id, values, threshold) {
+    var W = 600, H = 160, top = 14;
+    var max = Math.max(1, threshold || 0, Math.max.apply(null, values.concat([0])));
+    var el = $(id);
+    var parts = document.createDocumentFragment();
+    var w = W / Math.max(1, values.length);
+    values.forEach(function (v, i) {
+      var h = (H - top) * v / max;
+      parts.appendChild(svg('rect', {
+        x: i * w, y: H - h, width: Math.max(1, w - 1), height: h,
+        'class': threshold !== undefined && v > threshold ? 'bar high' : 'bar'
+      }));
+    });
+    if (threshold !== undefined) {
+      var y = H - (H - top) * threshold / max;
+      parts.appendChild(svg('line', { x1: 0, x2: W, y1: y, y2: y, 'class': 'threshold' }));
+    }
+    var label = svg('text', { x: 4, y: 11, 'class': 'axis' });
+    label.textContent = 'max ' + max;
+    parts.appendChild(label);
+    el.replaceChildren(parts);
+  }
+
+  function render(s) {
+    text('time', s.time + (s.finished ? ' (replay finished)' : ''));
+    text('rate-10s', rate(s.rate_10s));
+    text('rate-window', rate(s.rate_window));
+    text('rate-window-label', 'hits/s, ' + windowLabel(s.window_seconds));
+    text('rate-lifetime', rate(s.rate_lifetime));
+    text('hits-total', String(s.hits_total));
+    text('bytes-total', bytes(s.bytes_total));
+    text('malformed-late', s.malformed_total + ' / ' + s.late_total);
+    var badge = $('alert-state');
+    badge.textContent = s.alert.active ? 'HIGH TRAFFIC ALERT' : 'no alert';
+    badge.className = 'badge ' + (s.alert.active ? 'alert' : 'ok');
+    text('window-caption', 'hits per second over the last ' + windowLabel(s.window_seconds)
+      + ', threshold ' + s.alert.threshold + ' hits/s dashed');
+    chart('chart-window', s.window.hits_by_second, s.alert.threshold);
+    chart('chart-hour', s.hits_per_minute);
+    var w = s.window;
+    text('sections-title', 'top sections, last ' + windowLabel(s.window_seconds));
+    rows('sections', w.sections, function (x) {
+      return [clean(x.section), x.hits, (x.share * 100).toFixed(1) + '%', x.server_errors];
+    });
+    rows('status', Object.keys(w.status_classes), function (k) { return [k, w.status_classes[k]]; });
+    rows('methods', Object.keys(w.methods), function (k) { return [clean(k), w.methods[k]]; });
+    rows('hosts', w.top_hosts, function (x) { return [clean(x.host), bytes(x.bytes), x.hits]; });
+    text('alert-rule', s.alert.rule + ' rule, threshold ' + s.alert.threshold + ' hits/s over '
+      + windowLabel(s.window_seconds) + '; ' + s.alert.alerts_total + ' raised');
+    rows('alerts', s.alerts.slice().reverse(), function (e) {
+      return [e.time, e.type, rate(e.value), e.message];
+    }, function (e) { return e.type; });
+  }
+
+  // The token the page was opened with, passed on so a token-protected server accepts the stream.
+  function withToken(path) {
+    var t = new URLSearchParams(location.search).get('token');
+    return t ? path + '?token=' + encodeURIComponent(t) : path;
+  }
+
+  function connect() {
+    source = new EventSource(withToken('events'));
+    source.addEventListener('open', function () { text('conn', 'live'); });
+    source.addEventListener('snapshot', function (ev) {
+      text('conn', 'live');
+      render(JSON.parse(ev.data));
+    });
+    source.addEventListener('error', function () {
+      text('conn', 'reconnecting');
+      // EventSource retries by itself after a dropped stream; after a refused or failed request
+      // it may give up (CLOSED), so start a fresh one.
+      if (source.readyState === EventSource.CLOSED) {
+        source.close();
+        setTimeout(connect, 1000);
+      }
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', connect);
+})();

@@ -1,0 +1,54 @@
+package dev.logmon.present.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium through its chromedriver, given explicitly so Selenium Manager never
+ * looks for (or downloads) a browser. Without Chromium the browser tests fail when {@code CI} is
+ * set and are skipped otherwise.
+ */
+final class Browser {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private Browser() {}
+
+  static ChromeDriver start() throws IOException {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    String why = "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+    if (System.getenv("CI") != null) {
+      Assertions.assertTrue(present, why);
+    } else {
+      Assumptions.assumeTrue(present, why);
+    }
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    Path profile = Files.createTempDirectory("logmon-chromium-");
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM.toFile());
+    o.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    return new ChromeDriver(service, o);
+  }
+}

@@ -1,0 +1,152 @@
+package dev.logmon.present.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real headless Chromium against the logmon jar following a log file: lines
+ * appended to the file show up on the open page, alert included, without a reload; log text
+ * carrying script payloads shows literally and runs nothing.
+ */
+class DashboardBrowserIT {
+  @TempDir Path dir;
+  private ChromeDriver browser;
+  private LogmonProcess logmon;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (logmon != null) {
+      logmon.close();
+    }
+  }
+
+  private Path follow() throws Exception {
+    Path log = Files.createFile(dir.resolve("access.log"));
+    logmon =
+        LogmonProcess.start(
+            "--web", "127.0.0.1:0", "--window", "10s", "--interval", "5s", "--threshold", "2",
+            "--top", "10", "--poll", "100ms", log.toString());
+    return log;
+  }
+
+  private String text(String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  private void await(String what, java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .withMessage(what)
+        .until(d -> condition.getAsBoolean());
+  }
+
+  @Test
+  void appendedLinesAndTheAlertAppearWithoutAReload() throws Exception {
+    Path log = follow();
+    browser = Browser.start();
+    browser.get(logmon.url().toString());
+    await("the page connects and shows a snapshot", () -> text("conn").equals("live") && text("time").contains("T"));
+    assertThat(text("hits-total")).isEqualTo("0");
+    assertThat(text("alert-state")).isEqualTo("no alert");
+
+    long now = System.currentTimeMillis() / 1000;
+    List<String> lines = new ArrayList<>();
+    String[] sections = {"/shop/cart", "/api/v1", "/api/v2", "/static/app.css", "/blog/post"};
+    int[] statuses = {200, 200, 200, 304, 404, 500};
+    for (int i = 0; i < 60; i++) {
+      lines.add(
+          LogLines.line(now - (i % 5), "192.0.2." + (i % 7 + 1), i % 4 == 0 ? "frank" : "-",
+              sections[i % sections.length], statuses[i % statuses.length], "Mozilla/5.0"));
+    }
+    LogmonProcess.append(log, lines);
+
+    await("the hits show up", () -> text("hits-total").equals("60"));
+    await("the alert is raised", () -> text("alert-state").equals("HIGH TRAFFIC ALERT"));
+    await("the alert history lists it", () -> text("alerts").contains("High traffic generated an alert"));
+    assertThat(text("sections")).contains("/shop", "/api", "/static", "/blog");
+    assertThat(text("hosts")).contains("192.0.2.1");
+    assertThat(text("status")).contains("5xx");
+    assertThat(browser.findElements(By.cssSelector("#chart-window rect"))).hasSize(10);
+    assertThat(browser.findElements(By.cssSelector("#chart-window line.threshold"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("#chart-hour rect"))).hasSize(60);
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, Path.of("target", "web-dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void thePageReconnectsByItselfAfterLogmonRestarts() throws Exception {
+    Path log = follow();
+    java.net.URI url = logmon.url();
+    browser = Browser.start();
+    browser.get(url.toString());
+    await("the page connects", () -> text("conn").equals("live"));
+    assertThat(logmon.stop()).isEqualTo(0);
+    await("the page notices the server is gone", () -> text("conn").equals("reconnecting"));
+    // Written before the restart and read with --from-start, so no line races the new tailer.
+    LogmonProcess.append(log, LogLines.hits(System.currentTimeMillis() / 1000, "/again", 7));
+    logmon =
+        LogmonProcess.start(
+            "--web", "127.0.0.1:" + url.getPort(), "--poll", "100ms", "--from-start",
+            log.toString());
+    logmon.url();
+    await("the new process's numbers show without a reload", () -> text("hits-total").equals("7"));
+    assertThat(text("conn")).isEqualTo("live");
+  }
+
+  @Test
+  void logTextWithScriptPayloadsShowsLiterallyAndRunsNothing() throws Exception {
+    Path log = follow();
+    browser = Browser.start();
+    browser.get(logmon.url().toString());
+    // A first snapshot means the pipeline runs, so the tailer already watches the file's end.
+    await("the page connects", () -> text("conn").equals("live") && text("time").contains("T"));
+
+    long now = System.currentTimeMillis() / 1000;
+    String img = "<img\fsrc=x\fonerror=window.__pwned=1>";
+    List<String> lines =
+        List.of(
+            LogLines.line(now, "192.0.2.1", "-", "/\\\">" + img, 200, "x"),
+            LogLines.line(now, "192.0.2.2", "-", "/<svg\tonload=window.__pwned=1>", 200, "x"),
+            LogLines.line(now, "192.0.2.3", "-", "/</script><script>window.__pwned=1</script>", 200, "x"),
+            LogLines.line(now, "192.0.2.4", "-", "/javascript:window.__pwned=1", 200, "x"),
+            LogLines.line(now, "192.0.2.5", "<script>window.__pwned=1</script>", "/u", 200,
+                "</script><script>window.__pwned=1</script>\\\"><img src=x onerror=\\\"window.__pwned=1\\\">"));
+    LogmonProcess.append(log, lines);
+
+    await("the payload lines are counted", () -> text("hits-total").equals("5"));
+    String sections = text("sections");
+    assertThat(sections)
+        .contains("<img\\x0csrc=x\\x0conerror=window.__pwned=1>")
+        .contains("/<svg\\x09onload=window.__pwned=1>")
+        .contains("/javascript:window.__pwned=1")
+        .contains("/<");
+    assertThat(browser.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+    assertThat(browser.findElements(By.cssSelector("main img, main svg *:not(rect):not(line):not(text)")))
+        .isEmpty();
+
+    HttpResponse<String> snap =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(logmon.url().resolve("/api/snapshot")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(snap.body()).doesNotContain("<").contains("\\u003Csvg");
+  }
+}

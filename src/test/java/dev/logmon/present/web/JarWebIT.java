@@ -1,0 +1,88 @@
+package dev.logmon.present.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar with {@code --web}: a replay keeps serving its final state after the summary
+ * until SIGTERM, then exits 0; a non-loopback address warns and requires the token.
+ */
+class JarWebIT {
+  private static final long T = 1_700_000_000L;
+  @TempDir Path dir;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private Path log() throws Exception {
+    List<String> lines = new ArrayList<>(LogLines.hits(T, "/a", 30));
+    lines.addAll(LogLines.hits(T + 1, "/b", 6));
+    lines.add("garbage");
+    Path log = dir.resolve("access.log");
+    Files.write(log, lines);
+    return log;
+  }
+
+  private HttpResponse<String> get(java.net.URI uri, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void replayKeepsServingItsFinalStateUntilStopped() throws Exception {
+    try (LogmonProcess p =
+        LogmonProcess.start("--replay", "--web", "0", "--window", "10s", "-t", "2", log().toString())) {
+      java.net.URI url = p.url();
+      p.awaitErr("replay done; still serving");
+      assertThat(p.stdout()).anyMatch(l -> l.startsWith("Summary at"));
+      assertThat(p.stdout()).anyMatch(l -> l.startsWith("High traffic generated an alert - hits = 3.00"));
+      HttpResponse<String> snap = get(url.resolve("/api/snapshot"));
+      assertThat(snap.statusCode()).isEqualTo(200);
+      assertThat(snap.body()).contains("\"hits_total\":36", "\"finished\":true", "\"malformed_total\":1");
+      String metrics = get(url.resolve("/metrics")).body();
+      assertThat(metrics)
+          .contains("logmon_hits_total 36.0")
+          .contains("logmon_malformed_lines_total{reason=\"bad_timestamp\"} 1.0")
+          .contains("logmon_alert_active 1.0");
+      assertThat(get(url.resolve("/api/alerts")).body()).contains("\"type\":\"alert\"");
+      assertThat(p.stop()).isEqualTo(0);
+    }
+  }
+
+  @Test
+  void nonLoopbackAddressWarnsAndNeedsTheToken() throws Exception {
+    try (LogmonProcess p =
+        LogmonProcess.start("--replay", "--web", "0.0.0.0:0", "--web-token", "tok", log().toString())) {
+      String warning = p.awaitErr("warning: the web dashboard listens on 0.0.0.0");
+      assertThat(warning).contains("every request must carry --web-token");
+      int port = p.url().getPort();
+      java.net.URI health = java.net.URI.create("http://127.0.0.1:" + port + "/healthz");
+      assertThat(get(health).statusCode()).isEqualTo(401);
+      assertThat(get(health, "Authorization", "Bearer tok").statusCode()).isEqualTo(200);
+      p.awaitErr("replay done; still serving");
+      assertThat(p.stop()).isEqualTo(0);
+    }
+  }
+
+  @Test
+  void badWebOptionsAreUsageErrors() throws Exception {
+    try (LogmonProcess p = LogmonProcess.start("--web", "nope:x", "--replay", log().toString())) {
+      p.awaitErr("--web");
+      assertThat(p.exitCode()).isEqualTo(2);
+    }
+    try (LogmonProcess p = LogmonProcess.start("--web-token", "t", "--replay", log().toString())) {
+      p.awaitErr("--web-token needs --web");
+      assertThat(p.exitCode()).isEqualTo(2);
+    }
+  }
+}

@@ -115,8 +115,10 @@ public final class LogmonCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
-      defaultValue = "plain",
-      description = "plain (human text) or json (one object per line) (default: ${DEFAULT-VALUE}).")
+      defaultValue = "auto",
+      description =
+          "auto (tui on a terminal, else plain), tui (full-screen dashboard; q quits), plain"
+              + " (human text) or json (one object per line) (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
   @Option(
@@ -159,6 +161,9 @@ public final class LogmonCommand implements Callable<Integer> {
   private final PrintStream err;
   private final InstantSource clock;
 
+  /** The presenter that owns the terminal while a run is on, so notes go through it. */
+  private volatile Presenter notesTo;
+
   LogmonCommand(PrintStream out, PrintStream err, InstantSource clock) {
     this.out = out;
     this.err = err;
@@ -191,6 +196,7 @@ public final class LogmonCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
+    output = output.resolve();
     if (demo) {
       return runDemo();
     }
@@ -239,7 +245,8 @@ public final class LogmonCommand implements Callable<Integer> {
     AlertEngine alerts = new AlertEngine(AlertRule.named(alertRule), threshold);
     ZoneOffset zone = OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()).getOffset();
     return new Monitor(
-        new MonitorConfig(replay, intervalSeconds, windowSeconds, showMalformed, false),
+        new MonitorConfig(
+            replay, intervalSeconds, windowSeconds, showMalformed, output.live() && !replay),
         new ClfParser(),
         aggregator,
         alerts,
@@ -250,11 +257,15 @@ public final class LogmonCommand implements Callable<Integer> {
   }
 
   private void note(String message) {
+    Presenter p = notesTo;
+    if (p != null && p.note(message)) {
+      return; // a full-screen presenter shows it now and prints it once the terminal is back
+    }
     err.println("logmon: " + message);
     err.flush();
   }
 
-  private int runReplay(List<Path> paths) throws IOException {
+  private int runReplay(List<Path> paths) throws IOException, InterruptedException {
     for (Path p : paths) {
       if (!Files.isReadable(p) || Files.isDirectory(p)) {
         throw new IOException(
@@ -266,9 +277,15 @@ public final class LogmonCommand implements Callable<Integer> {
       }
     }
     Presenter presenter = output.create(out);
+    notesTo = presenter;
     ReplayRun run = new ReplayRun(paths, maxLineBytes);
     Monitor m = monitor(presenter, run::sources);
-    run.run(m);
+    try {
+      run.run(m);
+      presenter.awaitDismissal();
+    } finally {
+      presenter.close();
+    }
     return 0;
   }
 
@@ -283,6 +300,8 @@ public final class LogmonCommand implements Callable<Integer> {
     }
     FollowRun run = new FollowRun(tailers, poll, clock, this::note);
     Presenter presenter = output.create(out);
+    notesTo = presenter;
+    presenter.onQuit(run::stop);
     Monitor m = monitor(presenter, run::sources);
     CountDownLatch done = new CountDownLatch(1);
     Thread hook =
@@ -308,6 +327,7 @@ public final class LogmonCommand implements Callable<Integer> {
       run.run(m);
     } finally {
       run.stop();
+      presenter.close(); // the terminal is restored before the shutdown hook may halt
       done.countDown();
     }
     return 0;

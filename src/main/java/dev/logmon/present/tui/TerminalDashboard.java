@@ -1,0 +1,270 @@
+package dev.logmon.present.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
+import dev.logmon.alert.AlertEvent;
+import dev.logmon.present.MonitorView;
+import dev.logmon.present.PlainPresenter;
+import dev.logmon.present.Presenter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The full-screen terminal dashboard: the pipeline stores views here, and the dashboard's own
+ * thread draws the latest one at least once a second and handles keys.
+ *
+ * <p>Thread-safety: presenter calls only publish an immutable view through an {@link
+ * AtomicReference}; notes may arrive from any thread and are kept under their own lock; the screen
+ * and the user's {@link DashboardState} belong to whoever holds this object's monitor ({@link
+ * #step} on the dashboard thread, {@link #restore} from the closing thread). After {@link
+ * #restore} the terminal is exactly as it was: main screen, cursor shown, cooked mode; notes held
+ * back while the screen was up then go to stderr, and {@link #close} prints the summary as plain
+ * text.
+ */
+public final class TerminalDashboard implements Presenter {
+  /** Time between frames: four a second, so the clock never lags by a whole second. */
+  static final long FRAME_MILLIS = 250;
+
+  /** Time between looks at the keyboard, so a key answers well within a frame. */
+  private static final long KEY_POLL_MILLIS = 40;
+
+  private static final int MAX_NOTES = 500;
+
+  private final TerminalScreen screen;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final AtomicReference<MonitorView> latest = new AtomicReference<>();
+  private final List<String> notes = new ArrayList<>();
+  private final CountDownLatch dismissed = new CountDownLatch(1);
+  private volatile Runnable onQuit = () -> {};
+  private volatile MonitorView summary;
+  private DashboardState state = DashboardState.INITIAL;
+  private MonitorView shown;
+  private int page = 1;
+  private boolean started;
+  private boolean restored;
+  private boolean summaryPrinted;
+  private boolean notesFlushed;
+  private long notesDropped;
+
+  TerminalDashboard(TerminalScreen screen, PrintStream out, PrintStream err) {
+    this.screen = screen;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Opens the dashboard on the process's terminal (stdin and {@code out}) and starts drawing. */
+  public static Presenter open(PrintStream out) {
+    if (System.console() == null) {
+      throw new IllegalStateException("--output tui needs stdin and stdout to be a terminal");
+    }
+    try {
+      Terminal t =
+          new DefaultTerminalFactory(out, System.in, Charset.defaultCharset())
+              .setForceTextTerminal(true)
+              // Ctrl-C arrives as a key and quits like q, so the terminal is always restored.
+              .setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP)
+              .createTerminal();
+      TerminalDashboard d = new TerminalDashboard(new TerminalScreen(t), out, System.err);
+      d.start();
+      Thread th = new Thread(d::loop, "logmon-dashboard");
+      th.setDaemon(true);
+      th.start();
+      return d;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the terminal dashboard: " + e.getMessage(), e);
+    }
+  }
+
+  /** Takes over the screen: alternate screen, no cursor. */
+  synchronized void start() throws IOException {
+    screen.startScreen();
+    screen.setCursorPosition(null);
+    started = true;
+  }
+
+  @Override
+  public void report(MonitorView view) {
+    latest.set(view);
+  }
+
+  @Override
+  public void alert(AlertEvent event, MonitorView view) {
+    latest.set(view);
+  }
+
+  @Override
+  public void tick(MonitorView view) {
+    latest.set(view);
+  }
+
+  @Override
+  public void summary(MonitorView view) {
+    latest.set(view);
+    summary = view;
+  }
+
+  @Override
+  public boolean note(String message) {
+    synchronized (notes) {
+      if (notesFlushed) {
+        return false;
+      }
+      if (notes.size() < MAX_NOTES) {
+        notes.add(message);
+      } else {
+        notesDropped++;
+      }
+      return true;
+    }
+  }
+
+  @Override
+  public void onQuit(Runnable quit) {
+    this.onQuit = quit;
+  }
+
+  @Override
+  public void awaitDismissal() throws InterruptedException {
+    dismissed.await();
+  }
+
+  /** Restores the terminal, then prints held-back notes and the summary on plain output. */
+  @Override
+  public void close() {
+    restore();
+    dismissed.countDown();
+    MonitorView s = summary;
+    synchronized (this) {
+      if (s == null || summaryPrinted) {
+        return;
+      }
+      summaryPrinted = true;
+    }
+    new PlainPresenter(out).summary(s);
+  }
+
+  /**
+   * Handles the keys waiting, and draws a frame when asked to or when a key or a resize changed
+   * something; returns false once the dashboard is closed. The dashboard thread calls it every few
+   * milliseconds; tests call it directly.
+   */
+  synchronized boolean step(boolean frame) throws IOException {
+    if (restored || !started) {
+      return false;
+    }
+    boolean changed = false;
+    for (KeyStroke k = screen.pollInput(); k != null; k = screen.pollInput()) {
+      DashboardState next = state.on(k, page);
+      if (next.paused() && !state.paused()) {
+        shown = latest.get();
+      }
+      changed |= !next.equals(state);
+      state = next;
+      if (state.quit()) {
+        quit();
+        return false;
+      }
+    }
+    changed |= screen.doResizeIfNecessary() != null;
+    if (frame || changed) {
+      draw();
+    }
+    return true;
+  }
+
+  /** The user's state; dashboard thread and tests only. */
+  synchronized DashboardState state() {
+    return state;
+  }
+
+  private void draw() throws IOException {
+    if (!state.paused()) {
+      shown = latest.get();
+    }
+    DashboardRenderer.Frame f =
+        DashboardRenderer.render(screen.newTextGraphics(), shown, state, notesSoFar());
+    page = f.historyPage();
+    state = state.clamp(f.maxScroll());
+    screen.refresh(Screen.RefreshType.DELTA);
+  }
+
+  private List<String> notesSoFar() {
+    synchronized (notes) {
+      return List.copyOf(notes);
+    }
+  }
+
+  /** The user quit: give the terminal back at once, then end the run. */
+  private void quit() {
+    restore();
+    onQuit.run();
+    dismissed.countDown();
+  }
+
+  /**
+   * Gives the terminal back as it was (idempotent, callable from any thread); notes held back
+   * while the screen was up go to stderr afterwards.
+   */
+  public synchronized void restore() {
+    if (!started || restored) {
+      return;
+    }
+    restored = true;
+    try {
+      screen.stopScreen();
+      // Closing a Unix terminal restores its stty settings (echo, canonical mode, signals).
+      screen.getTerminal().close();
+    } catch (IOException | RuntimeException e) {
+      note("could not restore the terminal: " + e);
+    }
+    flushNotes();
+  }
+
+  private void flushNotes() {
+    synchronized (notes) {
+      notesFlushed = true;
+      for (String n : notes) {
+        err.println("logmon: " + n);
+      }
+      if (notesDropped > 0) {
+        err.println("logmon: " + notesDropped + " more notes were not kept");
+      }
+      notes.clear();
+      err.flush();
+    }
+  }
+
+  private void loop() {
+    long next = 0;
+    try {
+      while (true) {
+        long now = System.nanoTime();
+        boolean frame = now - next >= 0;
+        if (frame) {
+          next = now + TimeUnit.MILLISECONDS.toNanos(FRAME_MILLIS);
+        }
+        if (!step(frame)) {
+          return;
+        }
+        Thread.sleep(KEY_POLL_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      note("the dashboard stopped: " + e);
+      restore();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.logmon.present.tui;
+
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.List;
+
+/**
+ * A bar chart of hits per second across the alert window, newest at the right edge, with the
+ * alert threshold drawn as a line of {@code -}.
+ *
+ * <p>When the window has more seconds than the chart has columns, each column shows the average
+ * hits/s of several seconds, so the chart and the alert speak the same unit. Bars above the
+ * threshold are red, the others green. Plain ASCII, so it reads the same in any locale.
+ */
+final class TrafficChart {
+  /** Columns taken by the y-axis labels, e.g. {@code "thr 10.0 "}. */
+  static final int LABEL = 9;
+
+  private TrafficChart() {}
+
+  /**
+   * Draws the chart in {@code rows} rows from {@code top}, plus one axis row below them.
+   *
+   * @param perSecond hits of each second of the window, oldest first
+   */
+  static void draw(
+      TextGraphics g, int top, int rows, int width, List<Long> perSecond, double threshold) {
+    int plot = width - LABEL;
+    if (rows < 1 || plot < 4) {
+      return;
+    }
+    double[] cols = columns(perSecond, plot);
+    int secondsPerColumn = Math.max(1, (perSecond.size() + plot - 1) / plot);
+    double max = threshold * 1.25;
+    for (double v : cols) {
+      max = Math.max(max, v);
+    }
+    max = Math.max(1, Math.ceil(max));
+    int thresholdRow = Math.max(0, Math.min(rows - 1, (int) Math.round(threshold / max * rows) - 1));
+    int left = width - cols.length;
+    for (int r = 0; r < rows; r++) {
+      int y = top + rows - 1 - r;
+      String label = r == rows - 1 ? Cells.shortRate(max) : r == 0 ? "0" : "";
+      if (r == thresholdRow) {
+        label = "thr " + Cells.shortRate(threshold);
+      }
+      Cells.put(g, 0, y, LABEL, Cells.right(label, LABEL - 2) + " |");
+      for (int x = 0; x < cols.length; x++) {
+        long height = bar(cols[x], max, rows);
+        if (r < height) {
+          Cells.put(g, left + x, y, 1, "#", cols[x] > threshold ? TextColor.ANSI.RED : TextColor.ANSI.GREEN);
+        } else if (r == thresholdRow) {
+          Cells.put(g, left + x, y, 1, "-", TextColor.ANSI.YELLOW);
+        }
+      }
+      if (r == thresholdRow) {
+        for (int x = LABEL; x < left; x++) {
+          Cells.put(g, x, y, 1, "-", TextColor.ANSI.YELLOW);
+        }
+      }
+    }
+    String span = Cells.duration(perSecond.size());
+    String scale = secondsPerColumn == 1 ? "1 column = 1 s" : "1 column = " + secondsPerColumn + " s";
+    String axis = Cells.left("-" + span, (plot - scale.length()) / 2) + scale;
+    Cells.put(g, LABEL, top + rows, plot, Cells.left(axis, plot - 3) + "now");
+  }
+
+  /** Average hits/s per column, newest column last; as many columns as needed, at most {@code plot}. */
+  static double[] columns(List<Long> perSecond, int plot) {
+    int n = perSecond.size();
+    int k = Math.max(1, (n + plot - 1) / plot);
+    int count = (n + k - 1) / k;
+    double[] cols = new double[count];
+    for (int c = 0; c < count; c++) {
+      // Buckets are cut from the newest end, so the right edge is always exactly "now".
+      int to = n - (count - 1 - c) * k;
+      int from = Math.max(0, to - k);
+      long sum = 0;
+      for (int i = from; i < to; i++) {
+        sum += perSecond.get(i);
+      }
+      cols[c] = (double) sum / (to - from);
+    }
+    return cols;
+  }
+
+  /** Rows a value fills: rounded, and at least one for any traffic at all. */
+  private static long bar(double v, double max, int rows) {
+    long h = Math.round(v / max * rows);
+    return v > 0 && h == 0 ? 1 : Math.min(h, rows);
+  }
+}

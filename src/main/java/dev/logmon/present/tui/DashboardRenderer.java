@@ -60,7 +60,8 @@ final class DashboardRenderer {
     List<SourceView> sources = view.sources();
     int sourceRows = Math.max(1, Math.min(sources.size(), left / 8));
     int infoRows = 3 + sourceRows;
-    int most = Math.max(1, Math.max(t.frame().topSections().size(), t.window().topSections().size()));
+    int most =
+        Math.max(1, Math.max(t.frame().topSections().size(), t.window().topSections().size()));
     // Sections give way first to a history of at least a title and two events.
     int sectionRows = Math.max(1, Math.min(most, left - infoRows - 1 - 3));
     String win = Cells.duration(view.windowSeconds());
@@ -68,7 +69,13 @@ final class DashboardRenderer {
       int half = (w - 2) / 2;
       Panels.sections(g, 0, row, half, sectionRows, "Sections, last 10s", t.frame().topSections());
       Panels.sections(
-          g, half + 2, row, w - half - 2, sectionRows, "Sections, last " + win, t.window().topSections());
+          g,
+          half + 2,
+          row,
+          w - half - 2,
+          sectionRows,
+          "Sections, last " + win,
+          t.window().topSections());
     } else {
       Panels.sections(g, 0, row, w, sectionRows, "Sections, last " + win, t.window().topSections());
     }
@@ -217,6 +224,7 @@ final class DashboardRenderer {
       return;
     }
     String more = notes.size() > 1 ? " (" + notes.size() + " notes, all printed on exit)" : "";
-    Cells.put(g, 1, row, w - 1, "note: " + notes.get(notes.size() - 1) + more, TextColor.ANSI.YELLOW);
+    Cells.put(
+        g, 1, row, w - 1, "note: " + notes.get(notes.size() - 1) + more, TextColor.ANSI.YELLOW);
   }
 }

@@ -67,7 +67,8 @@ record DashboardState(int scroll, boolean paused, boolean help, boolean quit) {
 
   private DashboardState scrolled(long s) {
     // Saturating: End then PgDn must not wrap around before the next render clamps the offset.
-    return new DashboardState((int) Math.max(0, Math.min(Integer.MAX_VALUE, s)), paused, help, quit);
+    return new DashboardState(
+        (int) Math.max(0, Math.min(Integer.MAX_VALUE, s)), paused, help, quit);
   }
 
   private DashboardState withHelp(boolean h) {

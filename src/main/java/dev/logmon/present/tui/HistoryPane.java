@@ -18,7 +18,8 @@ final class HistoryPane {
    *
    * @return the largest useful scroll offset, so the caller can clamp the user's
    */
-  static int draw(TextGraphics g, int row, int rows, int width, List<AlertEvent> history, int scroll) {
+  static int draw(
+      TextGraphics g, int row, int rows, int width, List<AlertEvent> history, int scroll) {
     int page = Math.max(0, rows - 1);
     int n = history.size();
     int maxScroll = Math.max(0, n - page);
@@ -26,7 +27,7 @@ final class HistoryPane {
     if (rows < 1) {
       return maxScroll;
     }
-    String range = n == 0 ? "none yet" : n + " events";
+    String range = n == 0 ? "none yet" : n == 1 ? "1 event" : n + " events";
     if (n > page && page > 0) {
       range += ", " + (from + 1) + "-" + Math.min(n, from + page) + " shown, Up/Down PgUp/PgDn";
     }

@@ -27,10 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Thread-safety: presenter calls only publish an immutable view through an {@link
  * AtomicReference}; notes may arrive from any thread and are kept under their own lock; the screen
  * and the user's {@link DashboardState} belong to whoever holds this object's monitor ({@link
- * #step} on the dashboard thread, {@link #restore} from the closing thread). After {@link
- * #restore} the terminal is exactly as it was: main screen, cursor shown, cooked mode; notes held
- * back while the screen was up then go to stderr, and {@link #close} prints the summary as plain
- * text.
+ * #step} on the dashboard thread, {@link #restore} from the closing thread). After {@link #restore}
+ * the terminal is exactly as it was: main screen, cursor shown, cooked mode; notes held back while
+ * the screen was up then go to stderr, and {@link #close} prints the summary as plain text.
  */
 public final class TerminalDashboard implements Presenter {
   /** Time between frames: four a second, so the clock never lags by a whole second. */
@@ -214,8 +213,8 @@ public final class TerminalDashboard implements Presenter {
   }
 
   /**
-   * Gives the terminal back as it was (idempotent, callable from any thread); notes held back
-   * while the screen was up go to stderr afterwards.
+   * Gives the terminal back as it was (idempotent, callable from any thread); notes held back while
+   * the screen was up go to stderr afterwards.
    */
   public synchronized void restore() {
     if (!started || restored) {

@@ -5,8 +5,8 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
 
 /**
- * A bar chart of hits per second across the alert window, newest at the right edge, with the
- * alert threshold drawn as a line of {@code -}.
+ * A bar chart of hits per second across the alert window, newest at the right edge, with the alert
+ * threshold drawn as a line of {@code -}.
  *
  * <p>When the window has more seconds than the chart has columns, each column shows the average
  * hits/s of several seconds, so the chart and the alert speak the same unit. Bars above the
@@ -30,13 +30,13 @@ final class TrafficChart {
       return;
     }
     double[] cols = columns(perSecond, plot);
-    int secondsPerColumn = Math.max(1, (perSecond.size() + plot - 1) / plot);
     double max = threshold * 1.25;
     for (double v : cols) {
       max = Math.max(max, v);
     }
     max = Math.max(1, Math.ceil(max));
-    int thresholdRow = Math.max(0, Math.min(rows - 1, (int) Math.round(threshold / max * rows) - 1));
+    int thresholdRow =
+        Math.max(0, Math.min(rows - 1, (int) Math.round(threshold / max * rows) - 1));
     int left = width - cols.length;
     for (int r = 0; r < rows; r++) {
       int y = top + rows - 1 - r;
@@ -48,7 +48,8 @@ final class TrafficChart {
       for (int x = 0; x < cols.length; x++) {
         long height = bar(cols[x], max, rows);
         if (r < height) {
-          Cells.put(g, left + x, y, 1, "#", cols[x] > threshold ? TextColor.ANSI.RED : TextColor.ANSI.GREEN);
+          TextColor c = cols[x] > threshold ? TextColor.ANSI.RED : TextColor.ANSI.GREEN;
+          Cells.put(g, left + x, y, 1, "#", c);
         } else if (r == thresholdRow) {
           Cells.put(g, left + x, y, 1, "-", TextColor.ANSI.YELLOW);
         }
@@ -59,16 +60,30 @@ final class TrafficChart {
         }
       }
     }
-    String span = Cells.duration(perSecond.size());
-    String scale = secondsPerColumn == 1 ? "1 column = 1 s" : "1 column = " + secondsPerColumn + " s";
-    String axis = Cells.left("-" + span, (plot - scale.length()) / 2) + scale;
+    String scale = scale(perSecond.size(), plot);
+    String axis = Cells.left("-" + Cells.duration(perSecond.size()), (plot - scale.length()) / 2);
+    axis += scale;
     Cells.put(g, LABEL, top + rows, plot, Cells.left(axis, plot - 3) + "now");
   }
 
-  /** Average hits/s per column, newest column last; as many columns as needed, at most {@code plot}. */
+  /**
+   * Hits/s per column, newest column last: a short window is stretched to whole columns per second,
+   * a long one is squeezed into averages of several seconds per column.
+   */
   static double[] columns(List<Long> perSecond, int plot) {
     int n = perSecond.size();
-    int k = Math.max(1, (n + plot - 1) / plot);
+    if (n == 0) {
+      return new double[0];
+    }
+    if (n <= plot) {
+      int wide = plot / n;
+      double[] cols = new double[n * wide];
+      for (int i = 0; i < cols.length; i++) {
+        cols[i] = perSecond.get(i / wide);
+      }
+      return cols;
+    }
+    int k = (n + plot - 1) / plot;
     int count = (n + k - 1) / k;
     double[] cols = new double[count];
     for (int c = 0; c < count; c++) {
@@ -82,6 +97,17 @@ final class TrafficChart {
       cols[c] = (double) sum / (to - from);
     }
     return cols;
+  }
+
+  /** How the axis explains the columns. */
+  static String scale(int seconds, int plot) {
+    if (seconds == 0 || seconds == plot) {
+      return "1 column = 1 s";
+    }
+    if (seconds < plot) {
+      return "1 s = " + plot / seconds + " columns";
+    }
+    return "1 column = avg of " + (seconds + plot - 1) / plot + " s";
   }
 
   /** Rows a value fills: rounded, and at least one for any traffic at all. */

@@ -6,6 +6,7 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.aggregate.WindowStats;
 import dev.logmon.alert.AlertEvent;
+import dev.logmon.alert.AlertRule;
 import dev.logmon.alert.AlertState;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.SourceView;
@@ -119,21 +120,24 @@ final class DashboardRenderer {
       Cells.put(g, at, 0, w - at, state);
       g.setBackgroundColor(TextColor.ANSI.BLUE);
       at += state.length();
-      String rule =
-          "  alert when "
-              + Cells.duration(view.windowSeconds())
-              + " avg > "
-              + Units.rate(a.threshold())
-              + " hits/s ("
-              + a.rule().label()
-              + ")";
-      Cells.put(g, at, 0, w - at, rule);
-      at += rule.length();
     }
     if (ui.paused()) {
       g.setBackgroundColor(TextColor.ANSI.YELLOW);
       g.setForegroundColor(TextColor.ANSI.BLACK);
-      Cells.put(g, at + 2, 0, w - at - 2, " PAUSED ");
+      Cells.put(g, at + 1, 0, w - at - 1, " PAUSED ");
+      g.setBackgroundColor(TextColor.ANSI.BLUE);
+      g.setForegroundColor(TextColor.ANSI.WHITE);
+      at += 9;
+    }
+    if (view != null) {
+      AlertState a = view.alert();
+      String rule =
+          "  threshold "
+              + (a.rule() == AlertRule.RELATIVE ? "lifetime +" : "")
+              + Units.rate(a.threshold())
+              + " hits/s over "
+              + Cells.duration(view.windowSeconds());
+      Cells.put(g, at, 0, w - at, rule);
     }
     g.setBackgroundColor(TextColor.ANSI.DEFAULT);
     g.setForegroundColor(TextColor.ANSI.DEFAULT);
@@ -165,7 +169,7 @@ final class DashboardRenderer {
       Cells.band(g, 2, TextColor.ANSI.RED);
       g.setForegroundColor(TextColor.ANSI.WHITE);
       g.enableModifiers(SGR.BOLD);
-      Cells.put(g, 1, 2, w - 1, "ALERT  " + lastRaised(a.history()));
+      Cells.put(g, 1, 2, w - 1, "ALERT  " + lastRaised(a, w - 8));
       g.disableModifiers(SGR.BOLD);
       g.setBackgroundColor(TextColor.ANSI.DEFAULT);
       g.setForegroundColor(TextColor.ANSI.DEFAULT);
@@ -181,10 +185,20 @@ final class DashboardRenderer {
     }
   }
 
-  private static String lastRaised(List<AlertEvent> history) {
+  /** The message of the alert in force, shortened so its value and time always show. */
+  private static String lastRaised(AlertState a, int width) {
+    List<AlertEvent> history = a.history();
     for (int i = history.size() - 1; i >= 0; i--) {
       if (history.get(i) instanceof AlertEvent.Raised r) {
-        return r.message();
+        String m = r.message();
+        return m.length() <= width
+            ? m
+            : "hits = "
+                + Units.rate(r.value())
+                + " (> "
+                + Units.rate(a.threshold())
+                + "), triggered at "
+                + r.formattedTime();
       }
     }
     return "High traffic";

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.logmon.alert.AlertEvent;
+import dev.logmon.present.Units;
 import java.util.List;
 
 /**
@@ -37,10 +38,21 @@ final class HistoryPane {
     for (int i = 0; i < page && from + i < n; i++) {
       AlertEvent e = history.get(n - 1 - from - i);
       boolean raised = e instanceof AlertEvent.Raised;
-      String tag = raised ? "ALERT    " : "RECOVERED";
-      Cells.put(g, 0, row + 1 + i, 10, tag, raised ? TextColor.ANSI.RED : TextColor.ANSI.GREEN);
-      Cells.put(g, 10, row + 1 + i, width - 10, e.message());
+      String time = e.formattedTime() + "  ";
+      Cells.put(g, 0, row + 1 + i, width, time);
+      int at = time.length();
+      String tag = raised ? "ALERT" : "RECOVERED";
+      Cells.put(
+          g, at, row + 1 + i, width - at, tag, raised ? TextColor.ANSI.RED : TextColor.ANSI.GREEN);
+      at += 11;
+      Cells.put(g, at, row + 1 + i, width - at, text(e, width - at));
     }
     return maxScroll;
+  }
+
+  /** The event's exact message when it fits, else its value, which must never be cut off. */
+  static String text(AlertEvent e, int width) {
+    String m = e.message();
+    return m.length() <= width ? m : "hits = " + Units.rate(e.value());
   }
 }

@@ -47,7 +47,7 @@ final class Panels {
     }
   }
 
-  /** Status classes of the window, with 5xx in red when there are any, then the top codes. */
+  /** Status classes of the window, then the top codes, then the error share (cut first). */
   static String statuses(WindowStats w) {
     StatusClasses c = w.statusClasses();
     return "2xx "
@@ -59,10 +59,10 @@ final class Panels {
         + "  5xx "
         + c.serverError()
         + (c.informational() + c.other() > 0 ? "  other " + (c.informational() + c.other()) : "")
-        + "  errors "
-        + Units.percent(c.errorRate())
         + "  | codes "
-        + counts(w.topStatuses());
+        + counts(w.topStatuses())
+        + "  | errors "
+        + Units.percent(c.errorRate());
   }
 
   /** Top hosts by bytes sent, e.g. {@code 10.0.0.1 1.5 MiB (12)}. */

@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class TrafficChart {
   /** Columns taken by the y-axis labels, e.g. {@code "thr 10.0 "}. */
-  static final int LABEL = 9;
+  static final int LABEL = 10;
 
   private TrafficChart() {}
 
@@ -101,13 +101,11 @@ final class TrafficChart {
 
   /** How the axis explains the columns. */
   static String scale(int seconds, int plot) {
-    if (seconds == 0 || seconds == plot) {
-      return "1 column = 1 s";
+    if (seconds > plot) {
+      return "1 column = avg of " + (seconds + plot - 1) / plot + " s";
     }
-    if (seconds < plot) {
-      return "1 s = " + plot / seconds + " columns";
-    }
-    return "1 column = avg of " + (seconds + plot - 1) / plot + " s";
+    int wide = seconds == 0 ? 1 : plot / seconds;
+    return wide == 1 ? "1 column = 1 s" : "1 s = " + wide + " columns";
   }
 
   /** Rows a value fills: rounded, and at least one for any traffic at all. */

@@ -222,6 +222,8 @@ public final class TerminalDashboard implements Presenter {
     }
     restored = true;
     try {
+      // Explicit, not left to the terminal type: the shell must get its cursor back.
+      screen.getTerminal().setCursorVisible(true);
       screen.stopScreen();
       // Closing a Unix terminal restores its stty settings (echo, canonical mode, signals).
       screen.getTerminal().close();

@@ -22,6 +22,19 @@ final class Cells {
     return TerminalTextUtils.fitString(c, width - 1) + "…";
   }
 
+  /** Like {@link #fit}, but cuts the start: a path's file name is the part worth keeping. */
+  static String fitEnd(String s, int width) {
+    String c = Sanitizer.clean(s);
+    if (width <= 0 || TerminalTextUtils.getColumnWidth(c) <= width) {
+      return width <= 0 ? "" : c;
+    }
+    int from = c.length() - (width - 1);
+    while (from < c.length() && TerminalTextUtils.getColumnWidth(c.substring(from)) > width - 1) {
+      from++;
+    }
+    return "…" + c.substring(from);
+  }
+
   /** Draws text at a cell, cut to {@code width} columns; rows outside the graphics are skipped. */
   static void put(TextGraphics g, int col, int row, int width, String text) {
     if (width <= 0 || row < 0 || row >= g.getSize().getRows()) {

@@ -6,6 +6,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.logmon.present.MonitorView;
+import dev.logmon.present.SourceView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,24 @@ class DashboardRendererTest {
     int second = rows.get(at - 1).indexOf("Sections, last 2m");
     assertThat(second).isPositive();
     assertThat(row.substring(second)).startsWith("/aaaa");
+  }
+
+  @Test
+  void aLongFileNameKeepsItsEnd() {
+    String path = "/srv/" + "deep/".repeat(30) + "access.log";
+    MonitorView calm = Fixtures.calm();
+    MonitorView v =
+        new MonitorView(
+            calm.traffic(),
+            calm.alert(),
+            calm.windowSeconds(),
+            List.of(new SourceView(path, "waiting", 0, 0, 0, 0, 0, 0, null)));
+    String row =
+        Fixtures.render(80, 24, v, UI, List.of()).stream()
+            .filter(r -> r.startsWith("File"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row).contains("File       …deep/", "deep/access.log waiting", "0 lines");
   }
 
   @Test

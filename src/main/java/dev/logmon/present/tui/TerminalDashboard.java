@@ -3,9 +3,7 @@ package dev.logmon.present.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.PlainPresenter;
@@ -40,7 +38,8 @@ public final class TerminalDashboard implements Presenter {
 
   private static final int MAX_NOTES = 500;
 
-  private final TerminalScreen screen;
+  private final Object lock;
+  private TerminalScreen screen;
   private final PrintStream out;
   private final PrintStream err;
   private final AtomicReference<MonitorView> latest = new AtomicReference<>();
@@ -53,12 +52,18 @@ public final class TerminalDashboard implements Presenter {
   private int page = 1;
   private boolean started;
   private boolean restored;
+  private boolean leftScreen;
   private boolean summaryPrinted;
   private boolean notesFlushed;
   private long notesDropped;
 
   TerminalDashboard(TerminalScreen screen, PrintStream out, PrintStream err) {
+    this(new Object(), out, err);
     this.screen = screen;
+  }
+
+  private TerminalDashboard(Object lock, PrintStream out, PrintStream err) {
+    this.lock = lock;
     this.out = out;
     this.err = err;
   }
@@ -69,13 +74,11 @@ public final class TerminalDashboard implements Presenter {
       throw new IllegalStateException("--output tui needs stdin and stdout to be a terminal");
     }
     try {
+      Object lock = new Object();
+      TerminalDashboard d = new TerminalDashboard(lock, out, System.err);
       Terminal t =
-          new DefaultTerminalFactory(out, System.in, Charset.defaultCharset())
-              .setForceTextTerminal(true)
-              // Ctrl-C arrives as a key and quits like q, so the terminal is always restored.
-              .setUnixTerminalCtrlCBehaviour(CtrlCBehaviour.TRAP)
-              .createTerminal();
-      TerminalDashboard d = new TerminalDashboard(new TerminalScreen(t), out, System.err);
+          new GuardedUnixTerminal(System.in, out, Charset.defaultCharset(), lock, d::stopDrawing);
+      d.screen = new TerminalScreen(t);
       d.start();
       Thread th = new Thread(d::loop, "logmon-dashboard");
       th.setDaemon(true);
@@ -87,10 +90,12 @@ public final class TerminalDashboard implements Presenter {
   }
 
   /** Takes over the screen: alternate screen, no cursor. */
-  synchronized void start() throws IOException {
-    screen.startScreen();
-    screen.setCursorPosition(null);
-    started = true;
+  void start() throws IOException {
+    synchronized (lock) {
+      screen.startScreen();
+      screen.setCursorPosition(null);
+      started = true;
+    }
   }
 
   @Override
@@ -145,7 +150,7 @@ public final class TerminalDashboard implements Presenter {
     restore();
     dismissed.countDown();
     MonitorView s = summary;
-    synchronized (this) {
+    synchronized (lock) {
       if (s == null || summaryPrinted) {
         return;
       }
@@ -159,8 +164,14 @@ public final class TerminalDashboard implements Presenter {
    * something; returns false once the dashboard is closed. The dashboard thread calls it every few
    * milliseconds; tests call it directly.
    */
-  synchronized boolean step(boolean frame) throws IOException {
-    if (restored || !started) {
+  boolean step(boolean frame) throws IOException {
+    synchronized (lock) {
+      return stepLocked(frame);
+    }
+  }
+
+  private boolean stepLocked(boolean frame) throws IOException {
+    if (restored || leftScreen || !started) {
       return false;
     }
     boolean changed = false;
@@ -184,8 +195,10 @@ public final class TerminalDashboard implements Presenter {
   }
 
   /** The user's state; dashboard thread and tests only. */
-  synchronized DashboardState state() {
-    return state;
+  DashboardState state() {
+    synchronized (lock) {
+      return state;
+    }
   }
 
   private void draw() throws IOException {
@@ -216,21 +229,35 @@ public final class TerminalDashboard implements Presenter {
    * Gives the terminal back as it was (idempotent, callable from any thread); notes held back while
    * the screen was up go to stderr afterwards.
    */
-  public synchronized void restore() {
-    if (!started || restored) {
-      return;
+  public void restore() {
+    synchronized (lock) {
+      if (started && !restored) {
+        restored = true;
+        giveBack();
+      }
     }
-    restored = true;
+    flushNotes();
+  }
+
+  private void giveBack() {
     try {
       // Explicit, not left to the terminal type: the shell must get its cursor back.
       screen.getTerminal().setCursorVisible(true);
       screen.stopScreen();
       // Closing a Unix terminal restores its stty settings (echo, canonical mode, signals).
       screen.getTerminal().close();
+    } catch (IllegalStateException e) {
+      // Lanterna cannot unregister its own restore hook once shutdown has begun; all is restored.
     } catch (IOException | RuntimeException e) {
       note("could not restore the terminal: " + e);
     }
-    flushNotes();
+  }
+
+  /** The terminal left private mode on its own (Lanterna's shutdown hook): draw no more. */
+  private void stopDrawing() {
+    synchronized (lock) {
+      leftScreen = true;
+    }
   }
 
   private void flushNotes() {

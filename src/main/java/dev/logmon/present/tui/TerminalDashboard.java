@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,14 +34,12 @@ public final class TerminalDashboard implements Presenter {
   /** Time between looks at the keyboard, so a key answers well within a frame. */
   private static final long KEY_POLL_MILLIS = 40;
 
-  private static final int MAX_NOTES = 500;
-
   private final Object lock;
   private TerminalScreen screen;
   private final PrintStream out;
   private final PrintStream err;
   private final AtomicReference<MonitorView> latest = new AtomicReference<>();
-  private final List<String> notes = new ArrayList<>();
+  private final HeldNotes notes = new HeldNotes();
   private final CountDownLatch dismissed = new CountDownLatch(1);
   private volatile Runnable onQuit = () -> {};
   private volatile MonitorView summary;
@@ -54,8 +50,6 @@ public final class TerminalDashboard implements Presenter {
   private boolean restored;
   private boolean leftScreen;
   private boolean summaryPrinted;
-  private boolean notesFlushed;
-  private long notesDropped;
 
   TerminalDashboard(TerminalScreen screen, PrintStream out, PrintStream err) {
     this(new Object(), out, err);
@@ -121,17 +115,7 @@ public final class TerminalDashboard implements Presenter {
 
   @Override
   public boolean note(String message) {
-    synchronized (notes) {
-      if (notesFlushed) {
-        return false;
-      }
-      if (notes.size() < MAX_NOTES) {
-        notes.add(message);
-      } else {
-        notesDropped++;
-      }
-      return true;
-    }
+    return notes.add(message);
   }
 
   @Override
@@ -206,16 +190,10 @@ public final class TerminalDashboard implements Presenter {
       shown = latest.get();
     }
     DashboardRenderer.Frame f =
-        DashboardRenderer.render(screen.newTextGraphics(), shown, state, notesSoFar());
+        DashboardRenderer.render(screen.newTextGraphics(), shown, state, notes.all());
     page = f.historyPage();
     state = state.clamp(f.maxScroll());
     screen.refresh(Screen.RefreshType.DELTA);
-  }
-
-  private List<String> notesSoFar() {
-    synchronized (notes) {
-      return List.copyOf(notes);
-    }
   }
 
   /** The user quit: give the terminal back at once, then end the run. */
@@ -236,7 +214,7 @@ public final class TerminalDashboard implements Presenter {
         giveBack();
       }
     }
-    flushNotes();
+    notes.release(err);
   }
 
   private void giveBack() {
@@ -257,20 +235,6 @@ public final class TerminalDashboard implements Presenter {
   private void stopDrawing() {
     synchronized (lock) {
       leftScreen = true;
-    }
-  }
-
-  private void flushNotes() {
-    synchronized (notes) {
-      notesFlushed = true;
-      for (String n : notes) {
-        err.println("logmon: " + n);
-      }
-      if (notesDropped > 0) {
-        err.println("logmon: " + notesDropped + " more notes were not kept");
-      }
-      notes.clear();
-      err.flush();
     }
   }
 

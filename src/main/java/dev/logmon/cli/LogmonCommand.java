@@ -121,8 +121,10 @@ public final class LogmonCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
-      defaultValue = "plain",
-      description = "plain (human text) or json (one object per line) (default: ${DEFAULT-VALUE}).")
+      defaultValue = "auto",
+      description =
+          "auto (tui on a terminal, else plain), tui (full-screen dashboard; q quits), plain"
+              + " (human text) or json (one object per line) (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
   @Option(
@@ -171,6 +173,9 @@ public final class LogmonCommand implements Callable<Integer> {
   private final PrintStream err;
   private final InstantSource clock;
 
+  /** The presenter that owns the terminal while a run is on, so notes go through it. */
+  private volatile Presenter notesTo;
+
   LogmonCommand(PrintStream out, PrintStream err, InstantSource clock) {
     this.out = out;
     this.err = err;
@@ -203,6 +208,7 @@ public final class LogmonCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
+    output = output.resolve();
     if (demo) {
       return runDemo();
     }
@@ -254,7 +260,14 @@ public final class LogmonCommand implements Callable<Integer> {
     AlertEngine alerts = new AlertEngine(AlertRule.named(alertRule), threshold);
     ZoneOffset zone = OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()).getOffset();
     return new Monitor(
-        new MonitorConfig(replay, intervalSeconds, windowSeconds, showMalformed, web.enabled()),
+        new MonitorConfig(
+            replay,
+            intervalSeconds,
+            windowSeconds,
+            showMalformed,
+            // Live views want a snapshot every second; replay publishes at reports only, as a
+            // snapshot per second of log time would dominate a fast replay.
+            (output.live() || web.enabled()) && !replay),
         new ClfParser(),
         aggregator,
         alerts,
@@ -265,6 +278,10 @@ public final class LogmonCommand implements Callable<Integer> {
   }
 
   private void note(String message) {
+    Presenter p = notesTo;
+    if (p != null && p.note(message)) {
+      return; // a full-screen presenter shows it now and prints it once the terminal is back
+    }
     err.println("logmon: " + message);
     err.flush();
   }
@@ -284,9 +301,15 @@ public final class LogmonCommand implements Callable<Integer> {
       }
     }
     Presenter presenter = web.start(output.create(out), this::note);
+    notesTo = presenter;
     ReplayRun run = new ReplayRun(paths, maxLineBytes);
     Monitor m = monitor(presenter, run::sources);
-    run.run(m);
+    try {
+      run.run(m);
+      presenter.awaitDismissal();
+    } finally {
+      presenter.close();
+    }
     web.serveUntilStopped(this::note);
     return 0;
   }
@@ -310,6 +333,8 @@ public final class LogmonCommand implements Callable<Integer> {
     }
     FollowRun run = new FollowRun(watchers, clock, this::note);
     Presenter presenter = web.start(output.create(out), this::note);
+    notesTo = presenter;
+    presenter.onQuit(run::stop);
     Monitor m = monitor(presenter, run::sources);
     CountDownLatch done = new CountDownLatch(1);
     java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
@@ -343,6 +368,7 @@ public final class LogmonCommand implements Callable<Integer> {
       throw e;
     } finally {
       run.stop();
+      presenter.close(); // the terminal is restored before the shutdown hook may halt
       done.countDown();
     }
     if (signalled.get()) {

@@ -34,6 +34,29 @@ public final class CompositePresenter implements Presenter {
     presenters.forEach(p -> p.tick(view));
   }
 
+  /** Taken by the first presenter that shows notes itself (a full-screen dashboard). */
+  @Override
+  public boolean note(String message) {
+    for (Presenter p : presenters) {
+      if (p.note(message)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void onQuit(Runnable quit) {
+    presenters.forEach(p -> p.onQuit(quit));
+  }
+
+  @Override
+  public void awaitDismissal() throws InterruptedException {
+    for (Presenter p : presenters) {
+      p.awaitDismissal();
+    }
+  }
+
   @Override
   public void close() {
     presenters.forEach(Presenter::close);

@@ -1,0 +1,178 @@
+package dev.logmon.present.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.logmon.present.MonitorView;
+import dev.logmon.present.SourceView;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard drawn from fixed views on Lanterna's virtual terminal, read back as text. */
+class DashboardRendererTest {
+  private static final DashboardState UI = DashboardState.INITIAL;
+
+  @Test
+  void at80x24EverythingHasARow() {
+    List<String> rows = Fixtures.render(80, 24, Fixtures.calm(), UI, List.of());
+    String screen = Fixtures.text(rows);
+    assertThat(rows.get(0)).contains("logmon", "2026-11-26T01:50:10+00:00", " OK ");
+    assertThat(rows.get(0)).contains("threshold 10.00 hits/s over 2m");
+    assertThat(rows.get(1))
+        .contains("10s 8.00", "2m 3.83", "lifetime 4.20", "malformed 3", "late 2");
+    assertThat(rows.get(2)).contains("OK  2m average 3.83 hits/s");
+    assertThat(screen)
+        .contains("thr 10.0 |---", "-2m", "now", "1 column = avg of 2 s")
+        .contains("Sections, last 10s", "Sections, last 2m", "/api", "1234", "50.0%")
+        .contains("2xx 451", "5xx 3", "codes 200 451, 404 4, 503 3")
+        .contains("10.0.0.1 1.5 MiB (120)", "GET 455, POST 5", "clients 42")
+        .contains("/var/log/nginx/access.log", "following", "9879 lines")
+        .contains("Alert history, newest first (none yet)");
+    assertThat(rows.get(23)).contains("q quit", "p pause", "? help");
+  }
+
+  @Test
+  void at160x48TheChartAndHistoryGrow() {
+    MonitorView v = Fixtures.alerting(31);
+    List<String> small = Fixtures.render(80, 24, v, UI, List.of());
+    List<String> large = Fixtures.render(160, 48, v, UI, List.of());
+    assertThat(chartRows(large)).isGreaterThan(chartRows(small));
+    assertThat(historyRows(large)).isGreaterThan(historyRows(small));
+    // Wide enough for the exact alert messages, and for every second of the window its own column.
+    assertThat(Fixtures.text(large))
+        .contains(
+            "High traffic generated an alert - hits = 42.50, triggered at 2026-11-26T01:49:10")
+        .contains("1 column = 1 s")
+        .contains("31 events, 1-" + historyRows(large) + " shown");
+    String sectionsRow = large.stream().filter(r -> r.startsWith("/api")).findFirst().orElseThrow();
+    assertThat(sectionsRow.indexOf("/api", 10)).isGreaterThan(80);
+  }
+
+  @Test
+  void anActiveAlertShowsARedBannerAndTheHistoryNewestFirst() {
+    DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+    List<String> rows =
+        Fixtures.screenText(Fixtures.drawOn(vt, Fixtures.alerting(3), UI, List.of()));
+    assertThat(rows.get(0)).contains(" ALERT ");
+    assertThat(rows.get(2))
+        .contains("ALERT  hits = 14.50 (> 10.00), triggered at 2026-11-26T01:49:10+00:00");
+    assertThat(vt.getCharacter(0, 2).getBackgroundColor()).isEqualTo(TextColor.ANSI.RED);
+    int title = indexOf(rows, "Alert history, newest first (3 events)");
+    assertThat(rows.get(title + 1))
+        .startsWith("2026-11-26T01:49:10+00:00  ALERT      hits = 14.50");
+    assertThat(rows.get(title + 2)).startsWith("2026-11-26T01:48:10+00:00  RECOVERED  hits = 9.00");
+    assertThat(rows.get(title + 3))
+        .startsWith("2026-11-26T01:47:10+00:00  ALERT      hits = 12.50");
+    int state = rows.get(0).indexOf(" ALERT ");
+    assertThat(vt.getCharacter(state + 1, 0).getBackgroundColor()).isEqualTo(TextColor.ANSI.RED);
+  }
+
+  @Test
+  void okIsGreen() {
+    DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+    List<String> rows = Fixtures.screenText(Fixtures.drawOn(vt, Fixtures.calm(), UI, List.of()));
+    int state = rows.get(0).indexOf(" OK ");
+    assertThat(vt.getCharacter(state + 1, 0).getBackgroundColor()).isEqualTo(TextColor.ANSI.GREEN);
+  }
+
+  @Test
+  void scrollingShowsOlderEvents() {
+    MonitorView v = Fixtures.alerting(31);
+    List<String> rows =
+        Fixtures.render(80, 24, v, new DashboardState(4, false, false, false), List.of());
+    int title = indexOf(rows, "Alert history");
+    assertThat(rows.get(title)).contains("31 events, 5-");
+    // The fifth newest of 31 events, one a minute back from 01:49:10.
+    assertThat(rows.get(title + 1)).startsWith("2026-11-26T01:45:10+00:00  ALERT");
+  }
+
+  @Test
+  void escapeSequencesFromTheLogShowAsText() {
+    MonitorView v =
+        Fixtures.withSections(Fixtures.sections("/\u001b]0;pwned\u0007", "/\u001b[2Jx", "/ok"));
+    List<String> rows = Fixtures.render(120, 30, v, UI, List.of("bad line \u001b[31mred"));
+    String screen = Fixtures.text(rows);
+    assertThat(screen).contains("/\\x1b]0;pwned\\x07", "/\\x1b[2Jx", "bad line \\x1b[31mred");
+    assertThat(screen.chars().noneMatch(c -> c < 0x20 && c != '\n' || c == 0x7f)).isTrue();
+  }
+
+  @Test
+  void aLongSectionNameIsCutNotWrapped() {
+    String longName = "/" + "a".repeat(300);
+    MonitorView v = Fixtures.withSections(Fixtures.sections(longName, "/next"));
+    List<String> rows = Fixtures.render(80, 24, v, UI, List.of());
+    int at = indexOf(rows, "/aaaa");
+    String row = rows.get(at);
+    assertThat(row).contains("…").contains("1234  50.0%     7");
+    assertThat(row.indexOf("…")).isLessThan(row.indexOf("1234"));
+    assertThat(rows.get(at + 1)).startsWith("/next");
+    // The window's table still starts where it should, on the same row.
+    int second = rows.get(at - 1).indexOf("Sections, last 2m");
+    assertThat(second).isPositive();
+    assertThat(row.substring(second)).startsWith("/aaaa");
+  }
+
+  @Test
+  void aLongFileNameKeepsItsEnd() {
+    String path = "/srv/" + "deep/".repeat(30) + "access.log";
+    MonitorView calm = Fixtures.calm();
+    MonitorView v =
+        new MonitorView(
+            calm.traffic(),
+            calm.alert(),
+            calm.windowSeconds(),
+            List.of(new SourceView(path, "waiting", 0, 0, 0, 0, 0, 0, null)));
+    String row =
+        Fixtures.render(80, 24, v, UI, List.of()).stream()
+            .filter(r -> r.startsWith("File"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row).contains("File       …deep/", "deep/access.log waiting", "0 lines");
+  }
+
+  @Test
+  void helpAndPauseAreShown() {
+    List<String> rows =
+        Fixtures.render(
+            80, 24, Fixtures.calm(), new DashboardState(0, true, true, false), List.of());
+    assertThat(rows.get(0)).contains("PAUSED");
+    assertThat(Fixtures.text(rows)).contains("Keys", "pause / resume", "PgUp  PgDn");
+  }
+
+  @Test
+  void theLatestNoteReplacesTheKeyHints() {
+    List<String> rows = Fixtures.render(80, 24, Fixtures.calm(), UI, List.of("first", "second"));
+    assertThat(rows.get(23)).contains("note: second (2 notes, all printed on exit)");
+  }
+
+  @Test
+  void beforeTheFirstViewItSaysItIsWaiting() {
+    List<String> rows = Fixtures.render(80, 24, null, UI, List.of());
+    assertThat(Fixtures.text(rows)).contains("logmon", "waiting for the first complete second");
+  }
+
+  @Test
+  void aTinyTerminalDoesNotBreakTheLayout() {
+    List<String> rows = Fixtures.render(30, 8, Fixtures.alerting(3), UI, List.of());
+    assertThat(rows).hasSize(8).allSatisfy(r -> assertThat(r).hasSize(30));
+  }
+
+  private static int chartRows(List<String> rows) {
+    return (int) rows.stream().filter(r -> r.matches("^ *(\\S+ )*\\S* \\|.*")).count();
+  }
+
+  private static int historyRows(List<String> rows) {
+    return (int) rows.stream().filter(r -> r.matches("^2026-\\S+  (ALERT|RECOVERED) .*")).count();
+  }
+
+  private static int indexOf(List<String> rows, String text) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).contains(text)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no row contains " + text + ":\n" + Fixtures.text(rows));
+  }
+}

@@ -1,0 +1,161 @@
+package dev.logmon.present.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.logmon.aggregate.Count;
+import dev.logmon.aggregate.HostStat;
+import dev.logmon.aggregate.LifetimeTotals;
+import dev.logmon.aggregate.SectionStat;
+import dev.logmon.aggregate.StatusClasses;
+import dev.logmon.aggregate.TrafficSnapshot;
+import dev.logmon.aggregate.WindowStats;
+import dev.logmon.alert.AlertEvent;
+import dev.logmon.alert.AlertRule;
+import dev.logmon.alert.AlertState;
+import dev.logmon.parse.MalformedReason;
+import dev.logmon.present.MonitorView;
+import dev.logmon.present.SourceView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** Hand-built monitor views, fixed to the second, and a way to read what a frame drew. */
+final class Fixtures {
+  /** The end of the last completed second in every fixture. */
+  static final Instant TIME = Instant.parse("2026-11-26T01:50:10Z");
+
+  static final long NOW = TIME.getEpochSecond() - 1;
+
+  private Fixtures() {}
+
+  /** A calm view: 2 sections, 2 hosts, 1 file, no alert. */
+  static MonitorView calm() {
+    return view(sections("/api", "/static"), false, List.of());
+  }
+
+  /** A view with these top sections in both the 10 s frame and the window. */
+  static MonitorView withSections(List<SectionStat> sections) {
+    return view(sections, false, List.of());
+  }
+
+  /** Sections with falling hits: 1234, 617, ... with 5xx on the first. */
+  static List<SectionStat> sections(String... names) {
+    List<SectionStat> s = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      long hits = 1234 / (i + 1);
+      s.add(new SectionStat(names[i], hits, 1.0 / names.length, i == 0 ? 7 : 0));
+    }
+    return s;
+  }
+
+  /**
+   * An active alert after {@code events} crossings: raised, recovered, raised, ... (odd: active).
+   */
+  static MonitorView alerting(int events) {
+    List<AlertEvent> history = new ArrayList<>();
+    for (int i = 0; i < events; i++) {
+      Instant at = TIME.minusSeconds(60L * (events - i));
+      history.add(
+          i % 2 == 0
+              ? new AlertEvent.Raised(12.5 + i, at, ZoneOffset.UTC)
+              : new AlertEvent.Recovered(9.0, at, ZoneOffset.UTC));
+    }
+    return view(sections("/api", "/static"), events % 2 == 1, history);
+  }
+
+  static MonitorView view(List<SectionStat> sections, boolean active, List<AlertEvent> history) {
+    List<Long> perSecond = new ArrayList<>(Collections.nCopies(120, 3L));
+    for (int i = 100; i < 120; i++) {
+      perSecond.set(i, active ? 25L : 8L); // a recent burst
+    }
+    WindowStats frame = window(10, sections, perSecond.subList(110, 120));
+    WindowStats window = window(120, sections, perSecond);
+    LifetimeTotals life =
+        new LifetimeTotals(
+            9876,
+            4.2,
+            12_345_678,
+            new StatusClasses(0, 9000, 300, 500, 76, 0),
+            Map.of(MalformedReason.BAD_TIMESTAMP, 3L),
+            2,
+            1,
+            NOW - 3600,
+            sections,
+            hosts(),
+            List.of(new Count("GET", 9000)));
+    TrafficSnapshot t =
+        new TrafficSnapshot(TIME, ZoneOffset.UTC, frame, window, frame, life, List.of(60L, 70L));
+    AlertState alert = new AlertState(active, AlertRule.ABSOLUTE, 10, history);
+    SourceView file =
+        new SourceView("/var/log/nginx/access.log", "following", 9879, 2_000_000, 0, 0, 0, 0, null);
+    return new MonitorView(t, alert, 120, List.of(file));
+  }
+
+  private static WindowStats window(int seconds, List<SectionStat> sections, List<Long> perSecond) {
+    long hits = perSecond.stream().mapToLong(Long::longValue).sum();
+    return new WindowStats(
+        NOW - seconds + 1,
+        NOW,
+        hits,
+        (double) hits / seconds,
+        hits * 1000,
+        new StatusClasses(0, hits - 9, 2, 4, 3, 0),
+        sections,
+        hosts(),
+        List.of(new Count("GET", hits - 5), new Count("POST", 5)),
+        List.of(new Count("200", hits - 9), new Count("404", 4), new Count("503", 3)),
+        42,
+        1,
+        perSecond);
+  }
+
+  private static List<HostStat> hosts() {
+    return List.of(new HostStat("10.0.0.1", 1_572_864, 120), new HostStat("10.0.0.2", 2048, 3));
+  }
+
+  /** Renders one frame on a virtual terminal of this size and returns its rows as text. */
+  static List<String> render(
+      int cols, int rows, MonitorView view, DashboardState ui, List<String> notes) {
+    return screenText(
+        drawOn(new DefaultVirtualTerminal(new TerminalSize(cols, rows)), view, ui, notes));
+  }
+
+  /** Renders one frame on the given virtual terminal, returning it for cell-level checks. */
+  static DefaultVirtualTerminal drawOn(
+      DefaultVirtualTerminal vt, MonitorView view, DashboardState ui, List<String> notes) {
+    try {
+      TerminalScreen screen = new TerminalScreen(vt);
+      screen.startScreen();
+      DashboardRenderer.render(screen.newTextGraphics(), view, ui, notes);
+      screen.refresh();
+      return vt;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The visible rows of a virtual terminal, trailing blanks kept so widths can be checked. */
+  static List<String> screenText(DefaultVirtualTerminal vt) {
+    TerminalSize size = vt.getTerminalSize();
+    List<String> rows = new ArrayList<>();
+    for (int y = 0; y < size.getRows(); y++) {
+      StringBuilder b = new StringBuilder();
+      for (int x = 0; x < size.getColumns(); x++) {
+        b.append(vt.getCharacter(x, y).getCharacterString());
+      }
+      rows.add(b.toString());
+    }
+    return rows;
+  }
+
+  /** The rows joined with newlines, for assertion messages and the README capture. */
+  static String text(List<String> rows) {
+    return String.join("\n", rows.stream().map(r -> r.stripTrailing()).toList());
+  }
+}

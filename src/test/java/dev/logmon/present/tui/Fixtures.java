@@ -88,7 +88,8 @@ final class Fixtures {
             NOW - 3600,
             sections,
             hosts(),
-            List.of(new Count("GET", 9000)));
+            List.of(new Count("GET", 9000)),
+            List.of(new Count("/api", 5000), new Count("(other)", 4876)));
     TrafficSnapshot t =
         new TrafficSnapshot(TIME, ZoneOffset.UTC, frame, window, frame, life, List.of(60L, 70L));
     AlertState alert = new AlertState(active, AlertRule.ABSOLUTE, 10, history);

@@ -27,8 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -304,8 +302,13 @@ public final class LogmonCommand implements Callable<Integer> {
     notesTo = presenter;
     ReplayRun run = new ReplayRun(paths, maxLineBytes);
     Monitor m = monitor(presenter, run::sources);
+    StopOnSignal guard = new StopOnSignal(run::stop, beforeExit, out, err);
     try {
-      run.run(m);
+      try {
+        run.run(m); // on Ctrl-C it stops early and prints the summary of what it read
+      } finally {
+        guard.runEnded();
+      }
       presenter.awaitDismissal();
     } finally {
       presenter.close();
@@ -336,45 +339,18 @@ public final class LogmonCommand implements Callable<Integer> {
     notesTo = presenter;
     presenter.onQuit(run::stop);
     Monitor m = monitor(presenter, run::sources);
-    CountDownLatch done = new CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
-    Thread hook =
-        new Thread(
-            () -> {
-              if (run.stopping()) {
-                return; // the run ended by itself; let the JVM exit with its own code
-              }
-              signalled.set(true);
-              run.stop();
-              try {
-                done.await(5, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              out.flush();
-              err.flush();
-              beforeExit.forEach(Runnable::run);
-              // Ctrl-C and SIGTERM are how a follow run is meant to end: exit 0, not 130/143.
-              Runtime.getRuntime().halt(0);
-            },
-            "logmon-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    StopOnSignal guard = new StopOnSignal(run::stop, beforeExit, out, err);
     try {
       run.run(m);
     } catch (RuntimeException | Error e) {
-      if (signalled.get()) {
+      if (guard.signalled()) {
         note("error while stopping: " + e); // the hook will halt before picocli reports it
       }
       throw e;
     } finally {
       run.stop();
       presenter.close(); // the terminal is restored before the shutdown hook may halt
-      done.countDown();
-    }
-    if (signalled.get()) {
-      // The JVM is shutting down and the hook is about to halt with 0; going on would race it
-      // (class loading fails mid-shutdown), so wait here for the end.
-      new CountDownLatch(1).await();
+      guard.runEnded();
     }
     return 0;
   }

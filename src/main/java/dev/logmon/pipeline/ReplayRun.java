@@ -1,6 +1,7 @@
 package dev.logmon.pipeline;
 
 import dev.logmon.present.SourceView;
+import dev.logmon.source.BatchSink;
 import dev.logmon.source.FileReplay;
 import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
@@ -21,6 +22,7 @@ public final class ReplayRun {
   private final List<Path> paths;
   private final FileReplay reader;
   private final List<SourceView> done = new CopyOnWriteArrayList<>();
+  private volatile boolean stop;
 
   public ReplayRun(List<Path> paths, int maxLineBytes) {
     this.paths = List.copyOf(paths);
@@ -32,20 +34,32 @@ public final class ReplayRun {
     return new ArrayList<>(done);
   }
 
-  /** Replays every file through the monitor, then prints the summary. */
+  /** Asks a running replay to stop after the batch in hand; it then prints the summary. */
+  public void stop() {
+    stop = true;
+  }
+
+  /** Replays every file through the monitor (until {@link #stop()}), then prints the summary. */
   public void run(Monitor monitor) throws IOException {
+    BatchSink sink =
+        batch -> {
+          if (stop) {
+            throw new InterruptedException("replay stopped");
+          }
+          monitor.accept(batch);
+        };
     try {
       for (Path p : paths) {
         if (p.toString().equals(StdinSource.NAME)) {
-          long lines = reader.replay(System.in, StdinSource.NAME, monitor::accept);
+          long lines = reader.replay(System.in, StdinSource.NAME, sink);
           done.add(new SourceView(StdinSource.NAME, "done", lines, 0, 0, 0, 0, 0, null));
         } else {
-          long lines = reader.replay(p, monitor::accept);
+          long lines = reader.replay(p, sink);
           done.add(new SourceView(p.toString(), "done", lines, Files.size(p), 0, 0, 0, 0, null));
         }
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // stopped: the summary below covers what was read
     }
     monitor.finish();
   }

@@ -2,11 +2,7 @@ package dev.logmon.present;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.logmon.aggregate.Count;
-import dev.logmon.aggregate.HostStat;
 import dev.logmon.aggregate.LifetimeTotals;
-import dev.logmon.aggregate.SectionStat;
-import dev.logmon.aggregate.StatusClasses;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.aggregate.WindowStats;
 import dev.logmon.alert.AlertEvent;
@@ -14,7 +10,6 @@ import dev.logmon.parse.MalformedReason;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -44,10 +39,7 @@ public final class JsonPresenter implements Presenter {
   public void alert(AlertEvent event, MonitorView view) {
     write(
         g -> {
-          g.writeStringField("type", event instanceof AlertEvent.Raised ? "alert" : "recovery");
-          g.writeStringField("time", event.formattedTime());
-          g.writeNumberField("value", round(event.value()));
-          g.writeStringField("message", event.message());
+          JsonFields.alertEvent(g, event);
           g.writeStringField("rule", view.alert().rule().label());
           g.writeNumberField("threshold", view.alert().threshold());
           g.writeNumberField("window_seconds", view.windowSeconds());
@@ -62,10 +54,10 @@ public final class JsonPresenter implements Presenter {
           common(g, view);
           LifetimeTotals l = view.traffic().lifetime();
           g.writeNumberField("bytes_total", l.bytes());
-          statusClasses(g, "status_classes", l.statusClasses());
-          sections(g, l.topSections());
-          hosts(g, l.topHosts());
-          counts(g, "methods", l.methods());
+          JsonFields.statusClasses(g, "status_classes", l.statusClasses());
+          JsonFields.sections(g, l.topSections());
+          JsonFields.hosts(g, l.topHosts());
+          JsonFields.counts(g, "methods", l.methods());
           g.writeNumberField("malformed_requests_total", l.malformedRequests());
           g.writeNumberField(
               "alerts_total",
@@ -93,11 +85,11 @@ public final class JsonPresenter implements Presenter {
   private static void common(JsonGenerator g, MonitorView view) throws IOException {
     TrafficSnapshot t = view.traffic();
     LifetimeTotals l = t.lifetime();
-    g.writeStringField("time", PlainPresenter.time(t));
-    g.writeNumberField("rate_10s", round(t.frame().rate()));
-    g.writeNumberField("rate_window", round(t.window().rate()));
+    g.writeStringField("time", JsonFields.time(t));
+    g.writeNumberField("rate_10s", JsonFields.round(t.frame().rate()));
+    g.writeNumberField("rate_window", JsonFields.round(t.window().rate()));
     g.writeNumberField("window_seconds", view.windowSeconds());
-    g.writeNumberField("rate_lifetime", round(l.rate()));
+    g.writeNumberField("rate_lifetime", JsonFields.round(l.rate()));
     g.writeNumberField("hits_total", l.hits());
     g.writeNumberField("malformed_total", l.malformedTotal());
     g.writeObjectFieldStart("malformed");
@@ -116,67 +108,17 @@ public final class JsonPresenter implements Presenter {
   private static void window(JsonGenerator g, WindowStats w) throws IOException {
     g.writeNumberField("interval_seconds", w.seconds());
     g.writeNumberField("hits", w.hits());
-    g.writeNumberField("hits_per_second", round(w.rate()));
+    g.writeNumberField("hits_per_second", JsonFields.round(w.rate()));
     g.writeNumberField("bytes", w.bytes());
-    statusClasses(g, "status_classes", w.statusClasses());
-    g.writeNumberField("error_rate", round(w.statusClasses().errorRate()));
-    g.writeNumberField("server_error_rate", round(w.statusClasses().serverErrorRate()));
-    sections(g, w.topSections());
-    hosts(g, w.topHosts());
-    counts(g, "methods", w.methods());
-    counts(g, "top_statuses", w.topStatuses());
+    JsonFields.statusClasses(g, "status_classes", w.statusClasses());
+    g.writeNumberField("error_rate", JsonFields.round(w.statusClasses().errorRate()));
+    g.writeNumberField("server_error_rate", JsonFields.round(w.statusClasses().serverErrorRate()));
+    JsonFields.sections(g, w.topSections());
+    JsonFields.hosts(g, w.topHosts());
+    JsonFields.counts(g, "methods", w.methods());
+    JsonFields.counts(g, "top_statuses", w.topStatuses());
     g.writeNumberField("unique_clients", w.uniqueClients());
     g.writeNumberField("malformed_requests", w.malformedRequests());
-  }
-
-  private static void statusClasses(JsonGenerator g, String name, StatusClasses c)
-      throws IOException {
-    g.writeObjectFieldStart(name);
-    g.writeNumberField("1xx", c.informational());
-    g.writeNumberField("2xx", c.success());
-    g.writeNumberField("3xx", c.redirect());
-    g.writeNumberField("4xx", c.clientError());
-    g.writeNumberField("5xx", c.serverError());
-    g.writeNumberField("other", c.other());
-    g.writeEndObject();
-  }
-
-  private static void sections(JsonGenerator g, List<SectionStat> s) throws IOException {
-    g.writeArrayFieldStart("sections");
-    for (SectionStat x : s) {
-      g.writeStartObject();
-      g.writeStringField("section", x.section());
-      g.writeNumberField("hits", x.hits());
-      g.writeNumberField("share", round(x.share()));
-      g.writeNumberField("server_errors", x.serverErrors());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-  }
-
-  private static void hosts(JsonGenerator g, List<HostStat> h) throws IOException {
-    g.writeArrayFieldStart("top_hosts");
-    for (HostStat x : h) {
-      g.writeStartObject();
-      g.writeStringField("host", x.host());
-      g.writeNumberField("bytes", x.bytes());
-      g.writeNumberField("hits", x.hits());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-  }
-
-  private static void counts(JsonGenerator g, String name, List<Count> c) throws IOException {
-    g.writeObjectFieldStart(name);
-    for (Count x : c) {
-      g.writeNumberField(x.key(), x.count());
-    }
-    g.writeEndObject();
-  }
-
-  /** Rounds to 4 decimals so output is stable and short; counts stay exact integers. */
-  private static double round(double v) {
-    return Math.round(v * 10_000) / 10_000.0;
   }
 
   private interface Body {

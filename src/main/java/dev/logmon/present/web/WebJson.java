@@ -4,24 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.logmon.aggregate.Count;
-import dev.logmon.aggregate.HostStat;
 import dev.logmon.aggregate.LifetimeTotals;
-import dev.logmon.aggregate.SectionStat;
-import dev.logmon.aggregate.StatusClasses;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.aggregate.WindowStats;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertState;
+import dev.logmon.present.JsonFields;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.SourceView;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The JSON documents of the web API, with the field names of {@code --output json}.
@@ -47,10 +41,10 @@ public final class WebJson {
           LifetimeTotals l = t.lifetime();
           g.writeStringField("time", time(t));
           g.writeBooleanField("finished", finished);
-          g.writeNumberField("rate_10s", round(t.frame().rate()));
-          g.writeNumberField("rate_window", round(t.window().rate()));
+          g.writeNumberField("rate_10s", JsonFields.round(t.frame().rate()));
+          g.writeNumberField("rate_window", JsonFields.round(t.window().rate()));
           g.writeNumberField("window_seconds", view.windowSeconds());
-          g.writeNumberField("rate_lifetime", round(l.rate()));
+          g.writeNumberField("rate_lifetime", JsonFields.round(l.rate()));
           g.writeNumberField("hits_total", l.hits());
           g.writeNumberField("bytes_total", l.bytes());
           g.writeNumberField("malformed_total", l.malformedTotal());
@@ -64,10 +58,10 @@ public final class WebJson {
           window(g, t.window());
           g.writeEndObject();
           g.writeObjectFieldStart("lifetime");
-          statusClasses(g, l.statusClasses());
-          sections(g, l.topSections());
-          hosts(g, l.topHosts());
-          counts(g, "methods", l.methods());
+          JsonFields.statusClasses(g, "status_classes", l.statusClasses());
+          JsonFields.sections(g, l.topSections());
+          JsonFields.hosts(g, l.topHosts());
+          JsonFields.counts(g, "methods", l.methods());
           g.writeEndObject();
           numbers(g, "hits_per_minute", t.hitsPerMinute());
           List<AlertEvent> h = view.alert().history();
@@ -100,10 +94,7 @@ public final class WebJson {
     g.writeArrayFieldStart("alerts");
     for (AlertEvent e : events) {
       g.writeStartObject();
-      g.writeStringField("type", e instanceof AlertEvent.Raised ? "alert" : "recovery");
-      g.writeStringField("time", e.formattedTime());
-      g.writeNumberField("value", round(e.value()));
-      g.writeStringField("message", e.message());
+      JsonFields.alertEvent(g, e);
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -112,62 +103,15 @@ public final class WebJson {
   private static void window(JsonGenerator g, WindowStats w) throws IOException {
     g.writeNumberField("interval_seconds", w.seconds());
     g.writeNumberField("hits", w.hits());
-    g.writeNumberField("hits_per_second", round(w.rate()));
+    g.writeNumberField("hits_per_second", JsonFields.round(w.rate()));
     g.writeNumberField("bytes", w.bytes());
-    statusClasses(g, w.statusClasses());
-    g.writeNumberField("error_rate", round(w.statusClasses().errorRate()));
-    sections(g, w.topSections());
-    hosts(g, w.topHosts());
-    counts(g, "methods", w.methods());
+    JsonFields.statusClasses(g, "status_classes", w.statusClasses());
+    g.writeNumberField("error_rate", JsonFields.round(w.statusClasses().errorRate()));
+    JsonFields.sections(g, w.topSections());
+    JsonFields.hosts(g, w.topHosts());
+    JsonFields.counts(g, "methods", w.methods());
     g.writeNumberField("unique_clients", w.uniqueClients());
     numbers(g, "hits_by_second", w.hitsPerSecond());
-  }
-
-  private static void statusClasses(JsonGenerator g, StatusClasses c) throws IOException {
-    g.writeObjectFieldStart("status_classes");
-    g.writeNumberField("1xx", c.informational());
-    g.writeNumberField("2xx", c.success());
-    g.writeNumberField("3xx", c.redirect());
-    g.writeNumberField("4xx", c.clientError());
-    g.writeNumberField("5xx", c.serverError());
-    g.writeNumberField("other", c.other());
-    g.writeEndObject();
-  }
-
-  private static void sections(JsonGenerator g, List<SectionStat> s) throws IOException {
-    g.writeArrayFieldStart("sections");
-    for (SectionStat x : s) {
-      g.writeStartObject();
-      g.writeStringField("section", x.section());
-      g.writeNumberField("hits", x.hits());
-      g.writeNumberField("share", round(x.share()));
-      g.writeNumberField("server_errors", x.serverErrors());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-  }
-
-  private static void hosts(JsonGenerator g, List<HostStat> h) throws IOException {
-    g.writeArrayFieldStart("top_hosts");
-    for (HostStat x : h) {
-      g.writeStartObject();
-      g.writeStringField("host", x.host());
-      g.writeNumberField("bytes", x.bytes());
-      g.writeNumberField("hits", x.hits());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-  }
-
-  private static void counts(JsonGenerator g, String name, List<Count> c) throws IOException {
-    // Sorted by key so the document is stable whatever order the counts came in.
-    Map<String, Long> sorted = new TreeMap<>();
-    c.forEach(x -> sorted.put(x.key(), x.count()));
-    g.writeObjectFieldStart(name);
-    for (Map.Entry<String, Long> e : sorted.entrySet()) {
-      g.writeNumberField(e.getKey(), e.getValue());
-    }
-    g.writeEndObject();
   }
 
   private static void numbers(JsonGenerator g, String name, List<Long> values) throws IOException {
@@ -191,11 +135,7 @@ public final class WebJson {
   }
 
   static String time(TrafficSnapshot t) {
-    return OffsetDateTime.ofInstant(t.time(), t.offset()).format(AlertEvent.TIME_FORMAT);
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10_000) / 10_000.0;
+    return JsonFields.time(t);
   }
 
   /** One document's fields. */

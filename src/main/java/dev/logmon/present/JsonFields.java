@@ -1,0 +1,87 @@
+package dev.logmon.present;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.logmon.aggregate.Count;
+import dev.logmon.aggregate.HostStat;
+import dev.logmon.aggregate.SectionStat;
+import dev.logmon.aggregate.StatusClasses;
+import dev.logmon.aggregate.TrafficSnapshot;
+import dev.logmon.alert.AlertEvent;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The JSON shapes shared by every JSON output (the {@code --output json} lines and the web API),
+ * so one field name never means two things.
+ */
+public final class JsonFields {
+  private JsonFields() {}
+
+  /** {@code "name": {"1xx": n, ..., "5xx": n, "other": n}}. */
+  public static void statusClasses(JsonGenerator g, String name, StatusClasses c)
+      throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeNumberField("1xx", c.informational());
+    g.writeNumberField("2xx", c.success());
+    g.writeNumberField("3xx", c.redirect());
+    g.writeNumberField("4xx", c.clientError());
+    g.writeNumberField("5xx", c.serverError());
+    g.writeNumberField("other", c.other());
+    g.writeEndObject();
+  }
+
+  /** {@code "sections": [{"section", "hits", "share", "server_errors"}]}, most hits first. */
+  public static void sections(JsonGenerator g, List<SectionStat> s) throws IOException {
+    g.writeArrayFieldStart("sections");
+    for (SectionStat x : s) {
+      g.writeStartObject();
+      g.writeStringField("section", x.section());
+      g.writeNumberField("hits", x.hits());
+      g.writeNumberField("share", round(x.share()));
+      g.writeNumberField("server_errors", x.serverErrors());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** {@code "top_hosts": [{"host", "bytes", "hits"}]}, most bytes first. */
+  public static void hosts(JsonGenerator g, List<HostStat> h) throws IOException {
+    g.writeArrayFieldStart("top_hosts");
+    for (HostStat x : h) {
+      g.writeStartObject();
+      g.writeStringField("host", x.host());
+      g.writeNumberField("bytes", x.bytes());
+      g.writeNumberField("hits", x.hits());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** {@code "name": {"key": count, ...}} in the order given (most first). */
+  public static void counts(JsonGenerator g, String name, List<Count> c) throws IOException {
+    g.writeObjectFieldStart(name);
+    for (Count x : c) {
+      g.writeNumberField(x.key(), x.count());
+    }
+    g.writeEndObject();
+  }
+
+  /** The fields of an alert or recovery: {@code type, time, value, message}. */
+  public static void alertEvent(JsonGenerator g, AlertEvent e) throws IOException {
+    g.writeStringField("type", e instanceof AlertEvent.Raised ? "alert" : "recovery");
+    g.writeStringField("time", e.formattedTime());
+    g.writeNumberField("value", round(e.value()));
+    g.writeStringField("message", e.message());
+  }
+
+  /** The snapshot's time, ISO-8601 with the log's offset. */
+  public static String time(TrafficSnapshot t) {
+    return OffsetDateTime.ofInstant(t.time(), t.offset()).format(AlertEvent.TIME_FORMAT);
+  }
+
+  /** Rounds rates and shares to 4 decimals so output is stable and short; counts stay exact. */
+  public static double round(double v) {
+    return Math.round(v * 10_000) / 10_000.0;
+  }
+}

@@ -5,14 +5,17 @@ import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.ClfParser;
+import dev.logmon.pipeline.Checkpoints;
 import dev.logmon.pipeline.FollowRun;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.pipeline.ReplayRun;
 import dev.logmon.present.Presenter;
 import dev.logmon.pipeline.Watcher;
+import dev.logmon.source.FilePosition;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.GlobWatcher;
+import dev.logmon.source.StateFile;
 import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
 import java.io.IOException;
@@ -25,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -159,6 +163,16 @@ public final class LogmonCommand implements Callable<Integer> {
               + " interval (unless given) so an alert and its recovery show within about a minute.")
   boolean demo;
 
+  // --state (issue 4): kept apart from the other options to ease merging.
+  @Option(
+      names = "--state",
+      paramLabel = "FILE",
+      description =
+          "Remember each file's identity and position in FILE (saved every 5s and at exit) and"
+              + " resume from there on restart: no line lost or counted twice, even if the file"
+              + " was rotated (renamed) in between.")
+  Path state;
+
   private final PrintStream out;
   private final PrintStream err;
   private final InstantSource clock;
@@ -229,6 +243,9 @@ public final class LogmonCommand implements Callable<Integer> {
     if (demo && (replay || !files.isEmpty())) {
       throw usage("--demo makes its own log file; give no FILE and no --replay");
     }
+    if (state != null && (replay || demo)) {
+      throw usage("--state applies to following files, not to --replay or --demo");
+    }
   }
 
   private CommandLine.ParameterException usage(String message) {
@@ -280,6 +297,7 @@ public final class LogmonCommand implements Callable<Integer> {
   }
 
   private int runFollow(List<Path> paths, boolean fromStart) throws InterruptedException {
+    Map<String, FilePosition> saved = state == null ? null : StateFile.read(state, this::note);
     List<Watcher> watchers = new ArrayList<>();
     for (Path p : paths) {
       String name = p.toString();
@@ -290,12 +308,15 @@ public final class LogmonCommand implements Callable<Integer> {
       if (name.equals(StdinSource.NAME)) {
         watchers.add(Watcher.of(new StdinSource(System.in, opts, this::note)));
       } else if (isGlob(name)) {
-        watchers.add(Watcher.of(new GlobWatcher(name, opts, this::note), poll));
+        watchers.add(Watcher.of(new GlobWatcher(name, opts, this::note, saved), poll));
       } else {
-        watchers.add(Watcher.of(new FileTailer(p, opts, this::note), poll));
+        watchers.add(Watcher.of(new FileTailer(p, opts, this::note, saved), poll));
       }
     }
     FollowRun run = new FollowRun(watchers, clock, this::note);
+    if (state != null) {
+      run.saveStateTo(new Checkpoints(state, saved, this::note));
+    }
     Presenter presenter = output.create(out);
     Monitor m = monitor(presenter, run::sources);
     CountDownLatch done = new CountDownLatch(1);

@@ -183,21 +183,23 @@ public final class FileTailer implements AutoCloseable {
 
   private boolean open(BasicFileAttributes attrs, BatchSink sink)
       throws IOException, InterruptedException {
-    FileChannel channel;
-    try {
-      channel = FileChannel.open(path, StandardOpenOption.READ);
-    } catch (NoSuchFileException e) {
-      return false; // vanished between stat and open: look again next poll
-    } catch (AccessDeniedException e) {
-      fail("permission denied");
-      return false;
-    }
-    BasicFileAttributes again = stat();
-    if (again == null || !Objects.equals(again.fileKey(), attrs.fileKey())) {
-      channel.close(); // replaced between stat and open: look again next poll
-      return false;
-    }
     Object key = attrs.fileKey();
+    FileChannel channel = start.takePinned(key); // already open, even if rotated away since
+    if (channel == null) {
+      try {
+        channel = FileChannel.open(path, StandardOpenOption.READ);
+      } catch (NoSuchFileException e) {
+        return false; // vanished between stat and open: look again next poll
+      } catch (AccessDeniedException e) {
+        fail("permission denied");
+        return false;
+      }
+      BasicFileAttributes again = stat();
+      if (again == null || !Objects.equals(again.fileKey(), key)) {
+        channel.close(); // replaced between stat and open: look again next poll
+        return false;
+      }
+    }
     file = OpenFile.of(channel, key, start.atEnd(key), options, counters, trackAs);
     start.place(file, key);
     if (trackAs != null) {

@@ -2,7 +2,10 @@ package dev.logmon.source;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 
@@ -11,7 +14,9 @@ import java.util.Objects;
  * was there at startup (unless {@code fromStart}), or else the start.
  *
  * <p>Only a regular file present at the first look is old content; any file seen later is new.
- * Not thread-safe: belongs to the tailer's thread.
+ * When a saved position is resumed, the file at the path is opened (pinned) before a rotated-away
+ * file is drained, so a rotation during that drain cannot make the tailer skip it. Not
+ * thread-safe: belongs to the tailer's thread.
  */
 final class StartPoint {
   private final boolean fromStart;
@@ -21,6 +26,8 @@ final class StartPoint {
   private Object startupKey;
   private boolean startAtEnd;
   private FilePosition resumeAt;
+  private FileChannel pinned;
+  private Object pinnedKey;
 
   /** {@code saved} is this path's saved position, or null; {@code resume} finds it again. */
   StartPoint(boolean fromStart, FilePosition saved, Resume resume) {
@@ -32,6 +39,7 @@ final class StartPoint {
   /**
    * At the first poll only: notes what the path names; with a saved position, drains the saved
    * file into {@code sink} if it was rotated away, or remembers where to resume the current one.
+   *
    */
   void firstLook(Path path, BasicFileAttributes attrs, BatchSink sink, ByteBuffer buffer)
       throws IOException, InterruptedException {
@@ -45,8 +53,34 @@ final class StartPoint {
     startAtEnd = existing && !fromStart;
     if (saved != null) {
       startAtEnd = false; // whatever follows the saved position is new
+      pin(path, attrs);
       resumeAt = resume.start(path, attrs, saved, sink, buffer);
     }
+  }
+
+  /** The channel pinned at the first look if it is the file with {@code fileKey}; once only. */
+  FileChannel takePinned(Object fileKey) throws IOException {
+    FileChannel channel = pinned;
+    pinned = null;
+    if (channel != null && !Objects.equals(fileKey, pinnedKey)) {
+      channel.close();
+      return null;
+    }
+    return channel;
+  }
+
+  private void pin(Path path, BasicFileAttributes attrs) throws IOException {
+    if (attrs == null || !attrs.isRegularFile() || attrs.fileKey() == null) {
+      return;
+    }
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+    BasicFileAttributes again = Files.readAttributes(path, BasicFileAttributes.class);
+    if (!attrs.fileKey().equals(again.fileKey())) {
+      channel.close(); // replaced meanwhile: the next poll sees the new file
+      return;
+    }
+    pinned = channel;
+    pinnedKey = attrs.fileKey();
   }
 
   /** Whether the file with {@code fileKey}, about to be opened, is read from its end. */

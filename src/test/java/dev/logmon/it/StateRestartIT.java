@@ -58,7 +58,11 @@ class StateRestartIT {
         }
         try (LogmonProcess p = start(log, state)) {
           long target = last ? writer.written.get() - counted : 1;
-          p.awaitLine(l -> isReport(l) && hits(l) >= target, DEADLINE);
+          try {
+            p.awaitLine(l -> isReport(l) && hits(l) >= target, DEADLINE);
+          } catch (AssertionError e) {
+            throw new AssertionError(diagnosis(run, target, perRun, logs, state), e);
+          }
           if (!last) {
             writer.rotate(); // while running: followed by the tailer
             long seen = hits(p.awaitLine(StateRestartIT::isReport, DEADLINE));
@@ -83,6 +87,18 @@ class StateRestartIT {
         "state restart: %d lines written, %d counted over %d runs, %d rotations%n  %s%n",
         writer.written.get(), counted, RUNS, writer.rotations.get(), String.join("\n  ", perRun));
     assertThat(counted).isEqualTo(writer.written.get());
+  }
+
+  private static String diagnosis(
+      int run, long target, List<String> perRun, Path logs, Path state) throws IOException {
+    StringBuilder b = new StringBuilder("run " + run + " never counted " + target + " hits\n");
+    perRun.forEach(r -> b.append("  earlier run: ").append(r).append('\n'));
+    try (var files = Files.list(logs)) {
+      files.sorted().forEach(f -> b.append("  ").append(f).append(' ').append(f.toFile().length())
+          .append('\n'));
+    }
+    b.append("  state: ").append(Files.readString(state));
+    return b.toString();
   }
 
   private static LogmonProcess start(Path log, Path state) throws IOException {

@@ -99,6 +99,36 @@ class FileTailerStateTest {
     assertThat(notes).anyMatch(n -> n.contains("rotated while logmon was stopped"));
   }
 
+  /** Regression: a rotation while the rotated-away file was being drained skipped a whole file. */
+  @Test
+  void aRotationDuringTheDrainOfTheSavedFileSkipsNoFile() throws Exception {
+    Path log = dir.resolve("access.log");
+    append(log, "a\n");
+    RecordingSink first = run(log, new HashMap<>(), true, 100);
+    append(log, "b\n");
+    Files.move(log, dir.resolve("access.log.1"));
+    append(log, "c\n");
+    RecordingSink received = new RecordingSink();
+    BatchSink sink =
+        batch -> {
+          received.put(batch);
+          if (received.batches.size() == 1) { // while draining access.log.1: rotate again
+            try {
+              Files.move(log, dir.resolve("access.log.2"));
+              append(log, "d\n");
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }
+        };
+    FileTailer t =
+        new FileTailer(log, TailOptions.follow("log"), notes::add, lastPosition(first));
+    t.pollOnce(sink);
+    t.pollOnce(sink);
+    assertThat(received.lines()).containsExactly("b", "c", "d");
+    assertThat(t.status().rotations()).isEqualTo(2);
+  }
+
   @Test
   void aFileRotatedAndRemovedWhileStoppedIsNotedAndTheNewFileReadFromItsStart() throws Exception {
     Path log = dir.resolve("access.log");

@@ -65,8 +65,12 @@ class StateRestartIT {
           }
           if (!last) {
             writer.rotate(); // while running: followed by the tailer
-            long seen = hits(p.awaitLine(StateRestartIT::isReport, DEADLINE));
-            p.awaitLine(l -> isReport(l) && hits(l) > seen, DEADLINE);
+            // Stop only once lines of the new file were counted: a rotation logmon has not caught
+            // up with plus one while it is stopped would be two, which --state does not promise.
+            long rotations = run == 1 ? 1 : 2;
+            String switched =
+                p.awaitLine(l -> isReport(l) && rotations(l) >= rotations, DEADLINE);
+            p.awaitLine(l -> isReport(l) && hits(l) > hits(switched), DEADLINE);
           }
           assertThat(p.terminate(DEADLINE)).isZero();
           JsonNode summary = JSON.readTree(p.awaitLine(l -> l.contains("\"summary\""), DEADLINE));
@@ -112,8 +116,16 @@ class StateRestartIT {
   }
 
   private static long hits(String report) {
+    return field(report).get("hits_total").asLong();
+  }
+
+  private static long rotations(String report) {
+    return field(report).get("sources").get(0).get("rotations").asLong();
+  }
+
+  private static JsonNode field(String report) {
     try {
-      return JSON.readTree(report).get("hits_total").asLong();
+      return JSON.readTree(report);
     } catch (IOException e) {
       throw new AssertionError(report, e);
     }

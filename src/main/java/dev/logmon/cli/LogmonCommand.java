@@ -6,14 +6,17 @@ import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.generate.DemoTraffic;
 import dev.logmon.parse.ClfParser;
+import dev.logmon.pipeline.Checkpoints;
 import dev.logmon.pipeline.FollowRun;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.pipeline.ReplayRun;
 import dev.logmon.present.Presenter;
 import dev.logmon.pipeline.Watcher;
+import dev.logmon.source.FilePosition;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.GlobWatcher;
+import dev.logmon.source.StateFile;
 import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
 import java.io.IOException;
@@ -26,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -167,6 +171,16 @@ public final class LogmonCommand implements Callable<Integer> {
   /** Clean-ups that must run even though a signalled follow run ends with Runtime.halt. */
   private final List<Runnable> beforeExit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  // --state (issue 4): kept apart from the other options to ease merging.
+  @Option(
+      names = "--state",
+      paramLabel = "FILE",
+      description =
+          "Remember each file's identity and position in FILE (saved every 5s and at exit) and"
+              + " resume from there on restart: no line lost or counted twice, even if the file"
+              + " was rotated (renamed) in between.")
+  Path state;
+
   private final PrintStream out;
   private final PrintStream err;
   private final InstantSource clock;
@@ -244,6 +258,9 @@ public final class LogmonCommand implements Callable<Integer> {
     if (web.problem() != null) {
       throw usage(web.problem());
     }
+    if (state != null && (replay || demo)) {
+      throw usage("--state applies to following files, not to --replay or --demo");
+    }
   }
 
   private CommandLine.ParameterException usage(String message) {
@@ -319,6 +336,7 @@ public final class LogmonCommand implements Callable<Integer> {
 
   private int runFollow(List<Path> paths, boolean fromStart)
       throws InterruptedException, IOException {
+    Map<String, FilePosition> saved = state == null ? null : StateFile.read(state, this::note);
     List<Watcher> watchers = new ArrayList<>();
     for (Path p : paths) {
       String name = p.toString();
@@ -329,12 +347,15 @@ public final class LogmonCommand implements Callable<Integer> {
       if (name.equals(StdinSource.NAME)) {
         watchers.add(Watcher.of(new StdinSource(System.in, opts, this::note)));
       } else if (isGlob(name)) {
-        watchers.add(Watcher.of(new GlobWatcher(name, opts, this::note), poll));
+        watchers.add(Watcher.of(new GlobWatcher(name, opts, this::note, saved), poll));
       } else {
-        watchers.add(Watcher.of(new FileTailer(p, opts, this::note), poll));
+        watchers.add(Watcher.of(new FileTailer(p, opts, this::note, saved), poll));
       }
     }
     FollowRun run = new FollowRun(watchers, clock, this::note);
+    if (state != null) {
+      run.saveStateTo(new Checkpoints(state, saved, this::note));
+    }
     Presenter presenter = web.start(output.create(out), this::note);
     notesTo = presenter;
     presenter.onQuit(run::stop);

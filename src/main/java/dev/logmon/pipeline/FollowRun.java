@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * pipeline thread, which drains the queue and ticks the monitor with the wall clock.
  *
  * <p>The queue holds at most {@link #QUEUE_BATCHES} batches; a watcher blocks when it is full, so a
- * writer faster than logmon slows reading (the file is the buffer) and nothing is dropped.
+ * writer faster than logmon slows reading (the file is the buffer) and nothing is dropped. With
+ * {@link Checkpoints}, the position after each counted batch is committed and saved every few
+ * seconds and once more after the final drain.
  */
 public final class FollowRun {
   /** Capacity of the hand-over queue, in batches (of up to 1024 lines each). */
@@ -27,6 +29,7 @@ public final class FollowRun {
   private final Consumer<String> notes;
   private final AtomicBoolean stop = new AtomicBoolean();
   private final BoundedBatchQueue queue = new BoundedBatchQueue(QUEUE_BATCHES);
+  private Checkpoints checkpoints;
 
   public FollowRun(List<Watcher> watchers, InstantSource clock, Consumer<String> notes) {
     this.watchers = List.copyOf(watchers);
@@ -43,6 +46,11 @@ public final class FollowRun {
       }
     }
     return views;
+  }
+
+  /** Saves committed read positions through {@code c} (for {@code --state}); call before run. */
+  public void saveStateTo(Checkpoints c) {
+    this.checkpoints = c;
   }
 
   /** Asks the run to end; {@link #run} then stops its watchers, drains and finishes. */
@@ -86,12 +94,16 @@ public final class FollowRun {
       while (!stop.get()) {
         LineBatch b = queue.poll(100, TimeUnit.MILLISECONDS);
         if (b != null) {
-          monitor.accept(b);
+          count(monitor, b);
           queue.drainTo(drained);
-          drained.forEach(monitor::accept);
+          drained.forEach(d -> count(monitor, d));
           drained.clear();
         }
-        monitor.tick(clock.instant().getEpochSecond());
+        long now = clock.instant().getEpochSecond();
+        monitor.tick(now);
+        if (checkpoints != null) {
+          checkpoints.maybeSave(now);
+        }
         if (endsByItself && queue.size() == 0 && finite.stream().noneMatch(Thread::isAlive)) {
           stop.set(true);
         }
@@ -106,11 +118,21 @@ public final class FollowRun {
       }
       // Lines already handed over are counted, never lost.
       queue.drainTo(drained);
-      drained.forEach(monitor::accept);
+      drained.forEach(d -> count(monitor, d));
       for (Watcher w : watchers) {
         w.close();
       }
+      if (checkpoints != null) {
+        checkpoints.save(); // before the summary, so a summary seen means the state is on disk
+      }
       monitor.finish();
+    }
+  }
+
+  private void count(Monitor monitor, LineBatch b) {
+    monitor.accept(b);
+    if (checkpoints != null) {
+      checkpoints.commit(b); // only now: a batch read but not counted must be read again
     }
   }
 }

@@ -53,6 +53,12 @@ public final class PlainPresenter implements Presenter {
       window(b, r); // a quiet interval is the header and the line counts only
     }
     lines(b, t.lifetime(), r);
+    for (SourceView s : view.sources()) {
+      // Only a source with something to tell: a report stays short while all is well.
+      if (notable(s)) {
+        source(b, s);
+      }
+    }
     out.print(b);
     out.flush();
   }
@@ -93,21 +99,7 @@ public final class PlainPresenter implements Presenter {
         .append(l.malformedRequests())
         .append('\n');
     for (SourceView s : view.sources()) {
-      b.append("  source     ")
-          .append(Sanitizer.clean(s.name()))
-          .append(": ")
-          .append(s.state())
-          .append(", ")
-          .append(s.lines())
-          .append(" lines, ")
-          .append(Units.bytes(s.bytes()));
-      if (s.rotations() + s.truncations() + s.oversizeLines() + s.readErrors() > 0) {
-        b.append(", rotations ").append(s.rotations());
-        b.append(", truncations ").append(s.truncations());
-        b.append(", oversize ").append(s.oversizeLines());
-        b.append(", read errors ").append(s.readErrors());
-      }
-      b.append('\n');
+      source(b, s);
     }
     AlertState a = view.alert();
     b.append("  alerts     ")
@@ -123,6 +115,30 @@ public final class PlainPresenter implements Presenter {
         .append(")\n");
     out.print(b);
     out.flush();
+  }
+
+  private static boolean notable(SourceView s) {
+    return s.rotations() + s.truncations() + s.oversizeLines() + s.readErrors() > 0
+        || s.state().equals("error")
+        || s.state().equals("waiting");
+  }
+
+  private static void source(StringBuilder b, SourceView s) {
+    b.append("  source     ")
+        .append(Sanitizer.clean(s.name()))
+        .append(": ")
+        .append(s.state())
+        .append(", ")
+        .append(s.lines())
+        .append(" lines, ")
+        .append(Units.bytes(s.bytes()));
+    if (s.rotations() + s.truncations() + s.oversizeLines() + s.readErrors() > 0) {
+      b.append(", rotations ").append(s.rotations());
+      b.append(", truncations ").append(s.truncations());
+      b.append(", oversize ").append(s.oversizeLines());
+      b.append(", read errors ").append(s.readErrors());
+    }
+    b.append('\n');
   }
 
   private static void window(StringBuilder b, WindowStats r) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -25,7 +26,9 @@ import java.util.function.Consumer;
  * truncated (copytruncate): reading restarts at 0, skipping leading NUL padding. A vanished path is
  * drained and then waited for. A file that existed when following began is read from the start of
  * its last line (like {@code tail -f}) unless {@code fromStart}; any file seen later is new content
- * and read from its start. Line numbers count from where reading of the current file began.
+ * and read from its start. Line numbers count from where reading of the current file began. With
+ * saved positions (a state file), a path with a saved entry resumes there (see {@link Resume}) and
+ * every batch carries its {@link FilePosition}.
  *
  * <p>Thread-safety: {@code pollOnce}, {@code run} and {@code close} belong to one thread; {@link
  * #status()} may be called from any thread (it returns a snapshot published through a volatile).
@@ -41,23 +44,36 @@ public final class FileTailer implements AutoCloseable {
   private final String name;
   private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
   private final TailCounters counters;
+  private final String trackAs;
+  private final StartPoint start;
 
   private OpenFile file;
-  private boolean firstLook = true;
-  private Object startupKey;
-  private boolean startAtEnd;
   private boolean waitingNoted;
   private boolean vanished;
-  private String currentError;
   private long bytesThisPoll;
 
   /** A tailer of {@code path}; {@code notes} receives human-readable notes and warnings. */
   public FileTailer(Path path, TailOptions options, Consumer<String> notes) {
+    this(path, options, notes, null);
+  }
+
+  /**
+   * A tailer that resumes from {@code saved} (positions by absolute path; null for none, not
+   * tracking positions) and puts its position in every batch.
+   */
+  public FileTailer(
+      Path path, TailOptions options, Consumer<String> notes, Map<String, FilePosition> saved) {
+    this.trackAs = saved == null ? null : path.toAbsolutePath().normalize().toString();
     this.path = Objects.requireNonNull(path, "path");
     this.options = Objects.requireNonNull(options, "options");
     this.notes = Objects.requireNonNull(notes, "notes");
     this.name = options.displayName();
     this.counters = new TailCounters(name);
+    this.start =
+        new StartPoint(
+            options.fromStart(),
+            saved == null ? null : saved.get(trackAs),
+            new Resume(options, counters, notes));
   }
 
   /** The path followed. */
@@ -118,21 +134,15 @@ public final class FileTailer implements AutoCloseable {
 
   private void poll(BatchSink sink) throws IOException, InterruptedException {
     BasicFileAttributes attrs = stat();
-    if (firstLook) {
-      firstLook = false;
-      // Only a regular file present at startup is old content; a directory's inode may be reused.
-      boolean existing = attrs != null && attrs.isRegularFile();
-      startupKey = existing ? attrs.fileKey() : null;
-      startAtEnd = existing && !options.fromStart();
-    }
+    start.firstLook(path, attrs, sink, buffer);
     if (attrs == null) {
       if (file != null) {
         drain(sink);
-        note(name + " deleted; waiting for it to reappear");
+        notes.accept(name + " deleted; waiting for it to reappear");
         waitingNoted = true;
         vanished = true;
       } else if (!waitingNoted) {
-        note("waiting for " + name + " to appear");
+        notes.accept("waiting for " + name + " to appear");
         waitingNoted = true;
       }
       counters.state = State.WAITING;
@@ -147,10 +157,10 @@ public final class FileTailer implements AutoCloseable {
     if (file != null && !file.isFile(attrs.fileKey())) {
       drain(sink);
       counters.rotations++;
-      note(name + " rotated");
+      notes.accept(name + " rotated");
       rotated = true;
     }
-    if (file == null && !open(attrs)) {
+    if (file == null && !open(attrs, sink)) {
       return;
     }
     if (file.wasTruncated()) {
@@ -171,28 +181,29 @@ public final class FileTailer implements AutoCloseable {
     }
   }
 
-  private boolean open(BasicFileAttributes attrs) throws IOException {
-    FileChannel channel;
-    try {
-      channel = FileChannel.open(path, StandardOpenOption.READ);
-    } catch (NoSuchFileException e) {
-      return false; // vanished between stat and open: look again next poll
-    } catch (AccessDeniedException e) {
-      fail("permission denied");
-      return false;
+  private boolean open(BasicFileAttributes attrs, BatchSink sink)
+      throws IOException, InterruptedException {
+    Object key = attrs.fileKey();
+    FileChannel channel = start.takePinned(key); // already open, even if rotated away since
+    if (channel == null) {
+      try {
+        channel = FileChannel.open(path, StandardOpenOption.READ);
+      } catch (NoSuchFileException e) {
+        return false; // vanished between stat and open: look again next poll
+      } catch (AccessDeniedException e) {
+        fail("permission denied");
+        return false;
+      }
+      BasicFileAttributes again = stat();
+      if (again == null || !Objects.equals(again.fileKey(), key)) {
+        channel.close(); // replaced between stat and open: look again next poll
+        return false;
+      }
     }
-    BasicFileAttributes again = stat();
-    if (again == null || !Objects.equals(again.fileKey(), attrs.fileKey())) {
-      channel.close(); // replaced between stat and open: look again next poll
-      return false;
-    }
-    boolean atEnd = startAtEnd && Objects.equals(attrs.fileKey(), startupKey);
-    startAtEnd = false;
-    try {
-      file = new OpenFile(channel, attrs.fileKey(), atEnd, options, counters);
-    } catch (IOException e) {
-      channel.close();
-      throw e;
+    file = OpenFile.of(channel, key, start.atEnd(key), options, counters, trackAs);
+    start.place(file, key);
+    if (trackAs != null) {
+      sink.put(file.marker()); // remembered even if no line arrives before logmon stops
     }
     waitingNoted = false;
     if (vanished) {
@@ -200,9 +211,8 @@ public final class FileTailer implements AutoCloseable {
       counters.rotations++;
       vanished = false;
     }
-    if (currentError != null) {
-      note("reading " + name + " again");
-      currentError = null;
+    if (counters.recovered()) {
+      notes.accept("reading " + name + " again");
     }
     return true;
   }
@@ -210,7 +220,7 @@ public final class FileTailer implements AutoCloseable {
   private void truncated(BatchSink sink) throws IOException, InterruptedException {
     file.restart(sink);
     counters.truncations++;
-    note(name + " truncated");
+    notes.accept(name + " truncated");
   }
 
   private void drain(BatchSink sink) throws InterruptedException {
@@ -227,17 +237,9 @@ public final class FileTailer implements AutoCloseable {
 
   private void fail(String reason) {
     String message = "cannot read " + name + ": " + reason;
-    counters.state = State.ERROR;
-    counters.lastError = message;
-    if (!message.equals(currentError)) {
-      currentError = message;
-      counters.readErrors++;
-      note(message);
+    if (counters.fail(message)) {
+      notes.accept(message);
     }
-  }
-
-  private void note(String message) {
-    notes.accept(message);
   }
 
   private static String describe(IOException e) {

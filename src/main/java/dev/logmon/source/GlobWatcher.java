@@ -38,6 +38,7 @@ public final class GlobWatcher implements AutoCloseable {
   private final PathMatcher matcher;
   private final TailOptions options;
   private final Consumer<String> notes;
+  private final Map<String, FilePosition> saved;
   private final Map<Path, FileTailer> tailers = new TreeMap<>();
   private boolean firstScan = true;
   private long bytesThisPoll;
@@ -45,6 +46,16 @@ public final class GlobWatcher implements AutoCloseable {
 
   /** Watches {@code pattern} (absolute, or relative to the working directory). */
   public GlobWatcher(String pattern, TailOptions options, Consumer<String> notes) {
+    this(pattern, options, notes, null);
+  }
+
+  /** Watches {@code pattern}; each file resumes from {@code saved} (see {@link FileTailer}). */
+  public GlobWatcher(
+      String pattern,
+      TailOptions options,
+      Consumer<String> notes,
+      Map<String, FilePosition> saved) {
+    this.saved = saved;
     Objects.requireNonNull(pattern, "pattern");
     this.pattern = Path.of(pattern).toAbsolutePath().toString();
     this.options = Objects.requireNonNull(options, "options");
@@ -76,7 +87,7 @@ public final class GlobWatcher implements AutoCloseable {
                 options.maxLineBytes(),
                 options.maxBatchLines(),
                 match.toString());
-        tailers.put(match, new FileTailer(match, forFile, notes));
+        tailers.put(match, new FileTailer(match, forFile, notes, saved));
       }
     }
     firstScan = false;

@@ -6,14 +6,23 @@ import java.util.Objects;
 /**
  * A run of complete lines read from one source, handed to the pipeline in one queue operation.
  *
+ * <p>A batch with no lines is a position marker: a tailer that saves positions sends one when it
+ * opens a file, so a file followed from its end is remembered before any line arrives.
+ *
  * @param source the display name of the source (the path as given, or {@code -} for stdin)
  * @param firstLineNumber 1-based number, within the current file, of the first line in {@code
  *     lines}
  * @param lines the lines, without terminators ({@code \n} and a trailing {@code \r} removed)
+ * @param end the position just after the last line, or null if the source does not track it
  */
-public record LineBatch(String source, long firstLineNumber, List<String> lines) {
+public record LineBatch(String source, long firstLineNumber, List<String> lines, FilePosition end) {
   public LineBatch {
     Objects.requireNonNull(source, "source");
     lines = List.copyOf(lines);
+  }
+
+  /** A batch without a position (standard input, replay, or positions not tracked). */
+  public LineBatch(String source, long firstLineNumber, List<String> lines) {
+    this(source, firstLineNumber, lines, null);
   }
 }

@@ -111,6 +111,11 @@ public final class LineSplitter {
     return partialLength;
   }
 
+  /** Whether the rest of an oversize line is being skipped up to its newline. */
+  boolean skipping() {
+    return skipping;
+  }
+
   /** Drops input up to and including the next newline, for starting in the middle of a line. */
   void discardUntilNewline() {
     partialLength = 0;

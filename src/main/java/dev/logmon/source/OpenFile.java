@@ -7,28 +7,69 @@ import java.nio.channels.FileChannel;
 /**
  * One log file held open by a {@link FileTailer}: channel, identity, read offset and line state.
  *
- * <p>Lines, bytes and oversize lines are added to the tailer's {@link TailCounters}. Not
+ * <p>Lines, bytes and oversize lines are added to the tailer's {@link TailCounters}. With a
+ * {@code trackAs} path, batches carry their {@link FilePosition} and a restart sends a marker. Not
  * thread-safe: belongs to the tailer's thread.
  */
 final class OpenFile implements AutoCloseable {
   private final FileChannel channel;
   private final TailOptions options;
   private final TailCounters counters;
+  private final String trackAs;
   private FileIdentity identity;
   private BatchAssembler assembler;
   private long offset;
   private boolean skipNul;
 
-  /** Takes over {@code channel}; reads from its end if {@code atEnd}, else from its start. */
+  /**
+   * Takes over {@code channel}; reads from its end if {@code atEnd}, else from its start. Batches
+   * carry positions keyed by {@code trackAs} unless it is null.
+   */
   OpenFile(
-      FileChannel channel, Object fileKey, boolean atEnd, TailOptions options, TailCounters counters)
+      FileChannel channel,
+      Object fileKey,
+      boolean atEnd,
+      TailOptions options,
+      TailCounters counters,
+      String trackAs)
       throws IOException {
     this.channel = channel;
     this.options = options;
     this.counters = counters;
+    this.trackAs = trackAs;
     this.identity = FileIdentity.of(channel, fileKey);
     this.assembler = newAssembler();
     this.offset = atEnd ? TailStart.of(channel, options.maxLineBytes(), assembler) : 0;
+  }
+
+  /** Like the constructor, but closes {@code channel} if reading its identity fails. */
+  static OpenFile of(
+      FileChannel channel,
+      Object fileKey,
+      boolean atEnd,
+      TailOptions options,
+      TailCounters counters,
+      String trackAs)
+      throws IOException {
+    try {
+      return new OpenFile(channel, fileKey, atEnd, options, counters, trackAs);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** Continues from a saved position in this file instead of where the constructor began. */
+  void seek(FilePosition saved) {
+    offset = saved.offset();
+    if (saved.midLine()) {
+      assembler.discardUntilNewline();
+    }
+  }
+
+  /** A batch without lines holding where reading stands now; only when tracking positions. */
+  LineBatch marker() {
+    return assembler.marker(offset);
   }
 
   /** Whether {@code fileKey} (of whatever the path names now) is this file. */
@@ -48,6 +89,9 @@ final class OpenFile implements AutoCloseable {
     assembler = newAssembler();
     offset = 0;
     skipNul = true; // copytruncate with a writer not in append mode leaves a hole of NULs
+    if (trackAs != null) {
+      sink.put(marker()); // the old offset must not be saved for the rewritten file
+    }
   }
 
   /**
@@ -80,7 +124,7 @@ final class OpenFile implements AutoCloseable {
         }
         skipNul = start == n;
       }
-      assembler.feed(array, start, n - start);
+      assembler.feed(array, start, n - start, offset - n + start);
       deliver(sink, false);
     }
     deliver(sink, true);
@@ -108,7 +152,7 @@ final class OpenFile implements AutoCloseable {
   }
 
   private void retire(BatchSink sink) throws InterruptedException {
-    assembler.endOfInput();
+    assembler.endOfInput(offset);
     deliver(sink, true);
     counters.oversizeBase += assembler.oversizeLines();
     counters.oversizeCurrent = 0;
@@ -120,6 +164,9 @@ final class OpenFile implements AutoCloseable {
 
   private BatchAssembler newAssembler() {
     return new BatchAssembler(
-        options.displayName(), options.maxLineBytes(), options.maxBatchLines());
+        options.displayName(),
+        options.maxLineBytes(),
+        options.maxBatchLines(),
+        trackAs == null ? null : (at, midLine) -> identity.position(trackAs, at, midLine));
   }
 }

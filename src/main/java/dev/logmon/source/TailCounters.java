@@ -20,6 +20,8 @@ final class TailCounters {
   long oversizeCurrent;
   long readErrors;
   String lastError;
+  // The failure being reported now; a repeat of it on the next poll is not a new episode.
+  private String currentError;
   private volatile SourceStatus status;
 
   TailCounters(String name) {
@@ -39,6 +41,25 @@ final class TailCounters {
             oversizeBase + oversizeCurrent,
             readErrors,
             lastError);
+  }
+
+  /** Records a failure to read; true if it starts a new episode (worth a note), not a repeat. */
+  boolean fail(String message) {
+    state = State.ERROR;
+    lastError = message;
+    if (message.equals(currentError)) {
+      return false;
+    }
+    currentError = message;
+    readErrors++;
+    return true;
+  }
+
+  /** Ends the current failure episode; true if there was one. */
+  boolean recovered() {
+    boolean was = currentError != null;
+    currentError = null;
+    return was;
   }
 
   SourceStatus status() {

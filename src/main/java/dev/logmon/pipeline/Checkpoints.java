@@ -1,0 +1,79 @@
+package dev.logmon.pipeline;
+
+import dev.logmon.source.FilePosition;
+import dev.logmon.source.LineBatch;
+import dev.logmon.source.StateFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The committed read positions behind {@code --state}: where each file stands in lines already
+ * counted, saved to the state file every {@link #SAVE_EVERY_SECONDS} and at the end of a run.
+ *
+ * <p>Positions come from batches after {@link Monitor#accept} has counted them, never from what a
+ * watcher has merely read, so a stop between reading and counting loses nothing: those lines are
+ * read again. Entries of files not watched in this run are kept. A failed save is noted once per
+ * kind of error and retried at the next save. Not thread-safe: belongs to the pipeline thread.
+ */
+public final class Checkpoints {
+  /** How often, in seconds of wall clock, changed positions are written. */
+  static final long SAVE_EVERY_SECONDS = 5;
+
+  private final Path file;
+  private final Consumer<String> notes;
+  private final Map<String, FilePosition> committed;
+  private boolean dirty;
+  private long lastSave = Long.MIN_VALUE;
+  private String lastError;
+
+  /** Checkpoints saved to {@code file}, starting from the positions {@code saved} there. */
+  public Checkpoints(Path file, Map<String, FilePosition> saved, Consumer<String> notes) {
+    this.file = Objects.requireNonNull(file, "file");
+    this.notes = Objects.requireNonNull(notes, "notes");
+    this.committed = new TreeMap<>(saved);
+  }
+
+  /** Records the position after {@code batch}; call only once the batch has been counted. */
+  public void commit(LineBatch batch) {
+    FilePosition end = batch.end();
+    if (end != null && !end.equals(committed.put(end.path(), end))) {
+      dirty = true;
+    }
+  }
+
+  /** Saves if positions changed and the last save is {@link #SAVE_EVERY_SECONDS} old. */
+  public void maybeSave(long wallSecond) {
+    if (dirty && (lastSave == Long.MIN_VALUE || wallSecond - lastSave >= SAVE_EVERY_SECONDS)) {
+      lastSave = wallSecond;
+      save();
+    }
+  }
+
+  /** Saves now if positions changed since the last successful save. */
+  public void save() {
+    if (!dirty) {
+      return;
+    }
+    try {
+      StateFile.write(file, committed.values());
+      dirty = false;
+      lastError = null;
+    } catch (IOException e) {
+      // The message names a random temporary file; the kind of failure tells repeats apart.
+      String kind = e.getClass().getName();
+      if (!kind.equals(lastError)) {
+        notes.accept("cannot save state file " + file + ": " + e);
+        lastError = kind;
+      }
+    }
+  }
+
+  /** The committed position of {@code path}, or null; for tests. */
+  FilePosition committed(String path) {
+    return committed.get(path);
+  }
+}

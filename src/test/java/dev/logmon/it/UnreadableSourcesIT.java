@@ -1,0 +1,94 @@
+package dev.logmon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A path that cannot be read (a directory, a file without permission) gets one clear message and
+ * the other files are still watched, also through a deletion and re-creation of one of them.
+ */
+class UnreadableSourcesIT {
+  private static final Duration DEADLINE = Duration.ofSeconds(20);
+  private static final DateTimeFormatter CLF =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void aDirectoryIsReportedOnceAndTheOtherFileIsStillWatched() throws Exception {
+    Path log = dir.resolve("access.log");
+    Path folder = Files.createDirectory(dir.resolve("not-a-log"));
+    Files.writeString(log, "");
+    try (LogmonProcess p =
+        LogmonProcess.start(
+            "--output", "json", "--interval", "1s", "--poll", "50ms", log.toString(),
+            folder.toString())) {
+      p.awaitErr(l -> l.contains("is a directory"), DEADLINE);
+      append(log, 3);
+      p.awaitLine(l -> l.contains("\"report\"") && l.contains("\"hits_total\":3"), DEADLINE);
+      Files.delete(log); // vanishing: waited for, then followed again
+      p.awaitErr(l -> l.contains("deleted; waiting"), DEADLINE);
+      append(log, 2);
+      String report =
+          p.awaitLine(l -> l.contains("\"report\"") && l.contains("\"hits_total\":5"), DEADLINE);
+      JsonNode sources = JSON.readTree(report).get("sources");
+      assertThat(sources.get(1).get("state").asText()).isEqualTo("error");
+      assertThat(p.terminate(DEADLINE)).isZero();
+      JsonNode summary = JSON.readTree(p.awaitLine(l -> l.contains("\"summary\""), DEADLINE));
+      assertThat(summary.get("hits_total").asLong()).isEqualTo(5);
+      JsonNode dirSource = summary.get("sources").get(1);
+      assertThat(dirSource.get("name").asText()).isEqualTo(folder.toString());
+      assertThat(dirSource.get("read_errors").asLong()).isEqualTo(1);
+      assertThat(dirSource.get("detail").asText())
+          .isEqualTo("cannot read " + folder + ": is a directory");
+      assertThat(p.stderr()).filteredOn(l -> l.contains("is a directory")).hasSize(1);
+      assertThat(summary.get("sources").get(0).get("rotations").asLong()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFileWithoutReadPermissionIsReportedOnceAndTheOtherFileIsStillWatched() throws Exception {
+    assumeFalse("root".equals(System.getProperty("user.name")), "root may read any file");
+    Path log = dir.resolve("access.log");
+    Path locked = dir.resolve("locked.log");
+    Files.writeString(log, "");
+    Files.writeString(locked, "");
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("-w-------"));
+    try (LogmonProcess p =
+        LogmonProcess.start(
+            "--output", "json", "--interval", "1s", "--poll", "50ms", log.toString(),
+            locked.toString())) {
+      p.awaitErr(l -> l.contains("permission denied"), DEADLINE);
+      append(log, 2);
+      p.awaitLine(l -> l.contains("\"report\"") && l.contains("\"hits_total\":2"), DEADLINE);
+      assertThat(p.terminate(DEADLINE)).isZero();
+      assertThat(p.stderr()).filteredOn(l -> l.contains("permission denied")).hasSize(1);
+    }
+  }
+
+  private static void append(Path log, int lines) throws Exception {
+    StringBuilder b = new StringBuilder();
+    String ts = ZonedDateTime.now(ZoneOffset.UTC).format(CLF);
+    for (int i = 0; i < lines; i++) {
+      b.append("192.0.2.7 - - [").append(ts).append("] \"GET /x HTTP/1.1\" 200 5 \"-\" \"it\"\n");
+    }
+    Files.writeString(
+        log, b, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.logmon.present;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logmon.aggregate.Aggregator;
+import dev.logmon.aggregate.AggregatorConfig;
+import dev.logmon.alert.AlertEngine;
+import dev.logmon.alert.AlertRule;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Per-file counters in reports: every source in JSON, only sources with news in plain text. */
+class PresenterSourcesTest {
+  static final SourceView QUIET = new SourceView("a.log", "following", 10, 900, 0, 0, 0, 0, null);
+  static final SourceView BUSY =
+      new SourceView("b.log", "error", 5, 450, 2, 1, 3, 1, "cannot read b.log: is a directory");
+
+  static MonitorView view(List<SourceView> sources) {
+    Aggregator aggregator = new Aggregator(new AggregatorConfig(120, 10, 10, 5));
+    aggregator.startAt(100);
+    aggregator.advanceTo(110);
+    return new MonitorView(
+        aggregator.snapshot(109, ZoneOffset.UTC),
+        new AlertEngine(AlertRule.ABSOLUTE, 10).state(),
+        120,
+        sources);
+  }
+
+  @Test
+  void jsonReportsCarryEverySourceWithItsCounters() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new JsonPresenter(out).report(view(List.of(QUIET, BUSY)));
+    JsonNode sources = new ObjectMapper().readTree(out.toByteArray()).get("sources");
+    assertThat(sources).hasSize(2);
+    assertThat(sources.get(0).get("name").asText()).isEqualTo("a.log");
+    JsonNode b = sources.get(1);
+    assertThat(b.get("rotations").asLong()).isEqualTo(2);
+    assertThat(b.get("truncations").asLong()).isEqualTo(1);
+    assertThat(b.get("oversize_lines").asLong()).isEqualTo(3);
+    assertThat(b.get("read_errors").asLong()).isEqualTo(1);
+    assertThat(b.get("detail").asText()).contains("is a directory");
+  }
+
+  @Test
+  void plainReportsShowOnlySourcesWithSomethingToTell() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new PlainPresenter(new PrintStream(out, true, StandardCharsets.UTF_8))
+        .report(view(List.of(QUIET, BUSY)));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(text).doesNotContain("a.log");
+    assertThat(text)
+        .contains(
+            "  source     b.log: error, 5 lines, "
+                + Units.bytes(450)
+                + ", rotations 2, truncations 1, oversize 3, read errors 1\n");
+  }
+
+  @Test
+  void thePlainSummaryShowsEverySource() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new PlainPresenter(new PrintStream(out, true, StandardCharsets.UTF_8))
+        .summary(view(List.of(QUIET, BUSY)));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("  source     a.log: following, 10 lines, " + Units.bytes(900) + "\n");
+    assertThat(text).contains("  source     b.log: error, 5 lines");
+  }
+}

@@ -1,0 +1,99 @@
+package dev.logmon.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StateFileTest {
+  @TempDir Path dir;
+  final List<String> notes = new ArrayList<>();
+
+  static final FilePosition A =
+      new FilePosition("/logs/a.log", "(dev=1,ino=2)", 10, "ab", 42, false);
+  static final FilePosition B = new FilePosition("/logs/b \"q\".log", null, 0, "e3", 0, true);
+
+  @Test
+  void whatIsWrittenIsReadBack() throws Exception {
+    Path state = dir.resolve("state.json");
+    StateFile.write(state, List.of(A, B));
+    assertThat(StateFile.read(state, notes::add))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(A.path(), A, B.path(), B));
+    assertThat(notes).isEmpty();
+  }
+
+  @Test
+  void aWriteReplacesTheFileAndLeavesNoTemporaryFileBehind() throws Exception {
+    Path state = dir.resolve("state.json");
+    StateFile.write(state, List.of(A));
+    StateFile.write(state, List.of(B));
+    assertThat(StateFile.read(state, notes::add)).containsOnlyKeys(B.path());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(state);
+    }
+  }
+
+  @Test
+  void aFailedWriteLeavesTheOldStateAndNoTemporaryFile() throws Exception {
+    Path state = dir.resolve("state.json");
+    StateFile.write(state, List.of(A));
+    Path blocker = dir.resolve("sub");
+    Files.createDirectories(blocker.resolve("state.json").resolve("x")); // a non-empty directory
+    assertThatThrownBy(() -> StateFile.write(blocker.resolve("state.json"), List.of(B)))
+        .isInstanceOf(IOException.class);
+    try (Stream<Path> files = Files.list(blocker)) {
+      assertThat(files).containsExactly(blocker.resolve("state.json"));
+    }
+    assertThat(StateFile.read(state, notes::add)).containsOnlyKeys(A.path());
+  }
+
+  @Test
+  void aMissingFileIsAFreshStartWithoutAWarning() {
+    assertThat(StateFile.read(dir.resolve("none.json"), notes::add)).isEmpty();
+    assertThat(notes).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "garbage",
+        "{\"version\":1,\"files\":[{\"path\":\"/a\"",
+        "{\"version\":2,\"files\":[]}",
+        "{\"files\":[]}",
+        "{\"version\":1,\"files\":[{\"path\":\"/a\",\"prefix_length\":1,\"prefix_sha256\":\"x\"}]}",
+        "{\"version\":1,\"files\":{}}",
+        "[]"
+      })
+  void anUnreadableFileIsOneWarningAndAFreshStart(String content) throws Exception {
+    Path state = dir.resolve("state.json");
+    Files.writeString(state, content);
+    assertThat(StateFile.read(state, notes::add)).isEmpty();
+    assertThat(notes)
+        .singleElement()
+        .asString()
+        .contains("cannot read state file", "starting fresh");
+  }
+
+  @Test
+  void unknownFieldsFromALaterVersionAreIgnored() throws Exception {
+    Path state = dir.resolve("state.json");
+    Files.writeString(
+        state,
+        "{\"version\":1,\"writer\":{\"v\":[1]},\"files\":[{\"path\":\"/a\",\"file_key\":null,"
+            + "\"prefix_length\":0,\"prefix_sha256\":\"e3\",\"offset\":5,\"mid_line\":false,"
+            + "\"extra\":[1,2]}]}");
+    assertThat(StateFile.read(state, notes::add).get("/a").offset()).isEqualTo(5);
+    assertThat(notes).isEmpty();
+  }
+}

@@ -10,6 +10,7 @@ import dev.logmon.parse.MalformedReason;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 

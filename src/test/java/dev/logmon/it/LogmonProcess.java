@@ -3,6 +3,7 @@ package dev.logmon.it;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** The real logmon jar in a child process, with its output collected for polling assertions. */
-final class LogmonProcess implements AutoCloseable {
+/**
+ * The real logmon jar (system property {@code logmon.jar}, set by failsafe) in a child process,
+ * with its output collected for polling assertions. Shared by every integration test.
+ */
+public final class LogmonProcess implements AutoCloseable {
   private final Process process;
   private final List<String> out = new CopyOnWriteArrayList<>();
   private final List<String> err = new CopyOnWriteArrayList<>();
@@ -27,7 +31,7 @@ final class LogmonProcess implements AutoCloseable {
   }
 
   /** The shaded jar built by {@code mvn package}; failsafe passes its path. */
-  static Path jar() {
+  public static Path jar() {
     String p = System.getProperty("logmon.jar");
     if (p == null) {
       throw new IllegalStateException("system property logmon.jar is not set (run through mvn verify)");
@@ -39,17 +43,26 @@ final class LogmonProcess implements AutoCloseable {
     return jar;
   }
 
-  static LogmonProcess start(String... args) throws IOException {
+  public static LogmonProcess start(String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(javaBin(), "-XX:+UseSerialGC", "-jar", jar().toString()));
     cmd.addAll(List.of(args));
     return new LogmonProcess(new ProcessBuilder(cmd).start());
   }
 
-  static String javaBin() {
+  public static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static void pump(java.io.InputStream in, List<String> into) {
+  private final List<Thread> pumps = new CopyOnWriteArrayList<>();
+
+  /** After exit: waits until everything the process printed has been read. */
+  private void drained() throws InterruptedException {
+    for (Thread t : pumps) {
+      t.join(5_000);
+    }
+  }
+
+  private void pump(java.io.InputStream in, List<String> into) {
     Thread t =
         new Thread(
             () -> {
@@ -64,16 +77,17 @@ final class LogmonProcess implements AutoCloseable {
               }
             });
     t.setDaemon(true);
+    pumps.add(t);
     t.start();
   }
 
   /** Polls stdout until a line matches, or fails after the deadline with what was seen. */
-  String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
+  public String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
     return await(out, match, timeout);
   }
 
   /** Polls stderr until a line matches, or fails after the deadline with what was seen. */
-  String awaitErr(Predicate<String> match, Duration timeout) throws InterruptedException {
+  public String awaitErr(Predicate<String> match, Duration timeout) throws InterruptedException {
     return await(err, match, timeout);
   }
 
@@ -97,34 +111,76 @@ final class LogmonProcess implements AutoCloseable {
    * Sends SIGTERM and waits for the exit code. Goes through the ProcessHandle because
    * Process.destroy() also closes our ends of the pipes, losing what logmon prints on the way out.
    */
-  int terminate(Duration timeout) throws InterruptedException {
+  public int terminate(Duration timeout) throws InterruptedException {
     process.toHandle().destroy();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("logmon did not exit within " + timeout + " of SIGTERM");
     }
+    drained();
     return process.exitValue();
   }
 
-  int waitFor(Duration timeout) throws InterruptedException {
+  public int waitFor(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("logmon did not exit within " + timeout);
     }
+    drained();
     return process.exitValue();
   }
 
-  List<String> stdout() throws InterruptedException {
-    Thread.sleep(100); // let the pump threads read the last lines after exit
+  public List<String> stdout() {
     return List.copyOf(out);
   }
 
-  List<String> stderr() {
+  public List<String> stderr() {
     return List.copyOf(err);
   }
 
+  /** The first stderr line containing {@code text}, waiting up to 20 s. */
+  public String awaitErr(String text) throws InterruptedException {
+    return awaitErr(l -> l.contains(text), Duration.ofSeconds(20));
+  }
+
+  /** The dashboard URL logmon announced on stderr ({@code --web}), waiting up to 20 s. */
+  public URI url() throws InterruptedException {
+    String line = awaitErr("web dashboard at ");
+    return URI.create(line.substring(line.indexOf("http://")).trim());
+  }
+
+  /** Sends SIGTERM and returns the exit code, waiting up to 20 s. */
+  public int stop() throws InterruptedException {
+    return terminate(Duration.ofSeconds(20));
+  }
+
+  /** Waits up to 20 s for the process to end by itself and returns its exit code. */
+  public int exitCode() throws InterruptedException {
+    return waitFor(Duration.ofSeconds(20));
+  }
+
+  /** Appends whole lines to a log file. */
+  public static void append(Path file, List<String> lines) throws IOException {
+    Files.writeString(
+        file,
+        String.join("\n", lines) + "\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** Stops the process if it still runs (SIGTERM first, so it can restore a terminal). */
   @Override
   public void close() {
-    process.destroyForcibly();
+    if (process.isAlive()) {
+      process.toHandle().destroy();
+      try {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

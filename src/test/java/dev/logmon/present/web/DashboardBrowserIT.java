@@ -1,5 +1,6 @@
 package dev.logmon.present.web;
 
+import dev.logmon.it.LogmonProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;

@@ -44,7 +44,13 @@ public final class LogmonProcess implements AutoCloseable {
   }
 
   public static LogmonProcess start(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-XX:+UseSerialGC", "-jar", jar().toString()));
+    return startAs(List.of(), args);
+  }
+
+  /** Starts logmon behind a command prefix, e.g. {@code setpriv --reuid=nobody ...}, which execs (so signals reach logmon itself). */
+  public static LogmonProcess startAs(List<String> prefix, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(List.of(javaBin(), "-XX:+UseSerialGC", "-jar", jar().toString()));
     cmd.addAll(List.of(args));
     return new LogmonProcess(new ProcessBuilder(cmd).start());
   }

@@ -5,7 +5,8 @@ import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.generate.DemoTraffic;
-import dev.logmon.parse.ClfParser;
+import dev.logmon.parse.LineParser;
+import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.FollowRun;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
@@ -161,6 +162,18 @@ public final class LogmonCommand implements Callable<Integer> {
               + " interval (unless given) so an alert and its recovery show within about a minute.")
   boolean demo;
 
+  // Log formats (issue 7): see dev.logmon.parse.format and README "Log formats".
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "auto",
+      description =
+          "auto (detect per file, noted on stderr), a preset (common, combined, vhost_combined,"
+              + " nginx, caddy, traefik, w3c), an Apache LogFormat string ('%%h %%l %%u %%t \"%%r\""
+              + " %%>s %%b %%D'), an nginx log_format string ('$remote_addr ... $request_time') or"
+              + " json[:KEY=PATH,...] (default: ${DEFAULT-VALUE}).")
+  String format;
+
   // Web dashboard (--web, --web-token): see WebOptions.
   @CommandLine.Mixin WebOptions web = new WebOptions();
 
@@ -244,6 +257,11 @@ public final class LogmonCommand implements Callable<Integer> {
     if (web.problem() != null) {
       throw usage(web.problem());
     }
+    try {
+      LogFormats.parser(format, m -> {});
+    } catch (IllegalArgumentException e) {
+      throw usage("--format: " + e.getMessage());
+    }
   }
 
   private CommandLine.ParameterException usage(String message) {
@@ -266,13 +284,18 @@ public final class LogmonCommand implements Callable<Integer> {
             // Live views want a snapshot every second; replay publishes at reports only, as a
             // snapshot per second of log time would dominate a fast replay.
             (output.live() || web.enabled()) && !replay),
-        new ClfParser(),
+        parser(),
         aggregator,
         alerts,
         presenter,
         zone,
         this::note,
         sources);
+  }
+
+  /** The parser of --format (validated already), its notes going where logmon's notes go. */
+  private LineParser parser() {
+    return LogFormats.parser(format, this::note);
   }
 
   private void note(String message) {

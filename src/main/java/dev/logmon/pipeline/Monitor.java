@@ -72,8 +72,9 @@ public final class Monitor {
   /** Parses and counts a batch of lines, advancing time to the newest timestamp it holds. */
   public void accept(LineBatch batch) {
     long lineNumber = batch.firstLineNumber();
+    LineParser sourceParser = parser.forSource(batch.source());
     for (String line : batch.lines()) {
-      ParseResult result = parser.parse(line);
+      ParseResult result = sourceParser.parse(line);
       if (result instanceof ParseResult.Parsed p) {
         count(p.record());
       } else if (result instanceof ParseResult.Malformed m) {

@@ -174,6 +174,15 @@ public final class LogmonCommand implements Callable<Integer> {
               + " json[:KEY=PATH,...] (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(
+      names = "--latency-threshold",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Also alert when the p95 request duration over the window exceeds this (e.g. 500ms);"
+              + " needs a format with a duration (%%D, %%T, $request_time, ...).")
+  Duration latencyThreshold;
+
   // Web dashboard (--web, --web-token): see WebOptions.
   @CommandLine.Mixin WebOptions web = new WebOptions();
 
@@ -274,6 +283,9 @@ public final class LogmonCommand implements Callable<Integer> {
     Aggregator aggregator =
         new Aggregator(new AggregatorConfig(windowSeconds, 10, intervalSeconds, top));
     AlertEngine alerts = new AlertEngine(AlertRule.named(alertRule), threshold);
+    if (latencyThreshold != null) {
+      alerts.withLatencyThreshold(latencyThreshold.toNanos() / 1000);
+    }
     ZoneOffset zone = OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()).getOffset();
     return new Monitor(
         new MonitorConfig(

@@ -32,6 +32,7 @@ public final class JsonPresenter implements Presenter {
           g.writeStringField("type", "report");
           common(g, view);
           window(g, view.traffic().report());
+          LatencyJson.write(g, view.latency());
         });
   }
 

@@ -22,6 +22,8 @@ public final class AlertEngine {
   private final AlertRule rule;
   private final double threshold;
   private boolean active;
+  private long latencyThresholdMicros = -1;
+  private boolean latencyActive;
   private final Deque<AlertEvent> history = new ArrayDeque<>();
 
   public AlertEngine(AlertRule rule, double threshold) {
@@ -55,6 +57,52 @@ public final class AlertEngine {
       history.removeFirst();
     }
     return Optional.of(e);
+  }
+
+  /**
+   * Adds the latency rule: an alert while the alert window's p95 request duration is above {@code
+   * micros}; its events share this engine's history.
+   */
+  public AlertEngine withLatencyThreshold(long micros) {
+    if (micros < 0) {
+      throw new IllegalArgumentException("latency threshold must be >= 0: " + micros);
+    }
+    latencyThresholdMicros = micros;
+    return this;
+  }
+
+  /** The latency rule's threshold in microseconds, or -1 without one. */
+  public long latencyThresholdMicros() {
+    return latencyThresholdMicros;
+  }
+
+  /**
+   * Evaluates the latency rule for the second that ended at {@code time}.
+   *
+   * @param high whether the window's p95 is above the latency threshold
+   * @param p95Millis the p95 to report, asked for only at a crossing (it costs a sketch merge)
+   */
+  public Optional<AlertEvent> evaluateLatency(
+      Instant time, ZoneOffset offset, boolean high, java.util.function.DoubleSupplier p95Millis) {
+    if (latencyThresholdMicros < 0 || high == latencyActive) {
+      return Optional.empty();
+    }
+    latencyActive = high;
+    double v = p95Millis.getAsDouble();
+    AlertEvent e =
+        high
+            ? new AlertEvent.LatencyRaised(v, time, offset)
+            : new AlertEvent.LatencyRecovered(v, time, offset);
+    history.addLast(e);
+    if (history.size() > HISTORY_CAP) {
+      history.removeFirst();
+    }
+    return Optional.of(e);
+  }
+
+  /** Whether the traffic or the latency alert is in force. */
+  public boolean anyActive() {
+    return active || latencyActive;
   }
 
   /** Whether an alert is in force (raised and not yet recovered). */

@@ -24,6 +24,11 @@ public sealed interface AlertEvent {
   /** The exact line printed for this event. */
   String message();
 
+  /** Whether this event starts an alert (rather than ending one). */
+  default boolean raised() {
+    return this instanceof Raised || this instanceof LatencyRaised;
+  }
+
   /** The time as printed in {@link #message()}. */
   default String formattedTime() {
     return OffsetDateTime.ofInstant(time(), offset()).format(TIME_FORMAT);
@@ -57,6 +62,38 @@ public sealed interface AlertEvent {
       return "High traffic alert recovered - hits = "
           + formatValue(value)
           + ", recovered at "
+          + formattedTime();
+    }
+  }
+
+  /** The latency alert: the window's p95 went above its threshold ({@code value} in ms). */
+  record LatencyRaised(double value, Instant time, ZoneOffset offset) implements AlertEvent {
+    public LatencyRaised {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(offset, "offset");
+    }
+
+    @Override
+    public String message() {
+      return "High latency generated an alert - p95 = "
+          + formatValue(value)
+          + " ms (estimate), triggered at "
+          + formattedTime();
+    }
+  }
+
+  /** The window's p95 came back to or below the latency threshold ({@code value} in ms). */
+  record LatencyRecovered(double value, Instant time, ZoneOffset offset) implements AlertEvent {
+    public LatencyRecovered {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(offset, "offset");
+    }
+
+    @Override
+    public String message() {
+      return "High latency alert recovered - p95 = "
+          + formatValue(value)
+          + " ms (estimate), recovered at "
           + formattedTime();
     }
   }

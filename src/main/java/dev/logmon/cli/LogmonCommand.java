@@ -5,7 +5,8 @@ import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.generate.DemoTraffic;
-import dev.logmon.parse.ClfParser;
+import dev.logmon.parse.LineParser;
+import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.Checkpoints;
 import dev.logmon.pipeline.FollowRun;
 import dev.logmon.pipeline.Monitor;
@@ -165,6 +166,27 @@ public final class LogmonCommand implements Callable<Integer> {
               + " interval (unless given) so an alert and its recovery show within about a minute.")
   boolean demo;
 
+  // Log formats (issue 7): see dev.logmon.parse.format and README "Log formats".
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "auto",
+      description =
+          "auto (detect per file, noted on stderr), a preset (common, combined, vhost_combined,"
+              + " nginx, caddy, traefik, w3c), an Apache LogFormat string ('%%h %%l %%u %%t \"%%r\""
+              + " %%>s %%b %%D'), an nginx log_format string ('$remote_addr ... $request_time') or"
+              + " json[:KEY=PATH,...] (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--latency-threshold",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Also alert when the p95 request duration over the window exceeds this (e.g. 500ms);"
+              + " needs a format with a duration (%%D, %%T, $request_time, ...).")
+  Duration latencyThreshold;
+
   // Web dashboard (--web, --web-token): see WebOptions.
   @CommandLine.Mixin WebOptions web = new WebOptions();
 
@@ -261,6 +283,11 @@ public final class LogmonCommand implements Callable<Integer> {
     if (state != null && (replay || demo)) {
       throw usage("--state applies to following files, not to --replay or --demo");
     }
+    try {
+      LogFormats.parser(format, m -> {});
+    } catch (IllegalArgumentException e) {
+      throw usage("--format: " + e.getMessage());
+    }
   }
 
   private CommandLine.ParameterException usage(String message) {
@@ -273,6 +300,9 @@ public final class LogmonCommand implements Callable<Integer> {
     Aggregator aggregator =
         new Aggregator(new AggregatorConfig(windowSeconds, 10, intervalSeconds, top));
     AlertEngine alerts = new AlertEngine(AlertRule.named(alertRule), threshold);
+    if (latencyThreshold != null) {
+      alerts.withLatencyThreshold(latencyThreshold.toNanos() / 1000);
+    }
     ZoneOffset zone = OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()).getOffset();
     return new Monitor(
         new MonitorConfig(
@@ -283,13 +313,18 @@ public final class LogmonCommand implements Callable<Integer> {
             // Live views want a snapshot every second; replay publishes at reports only, as a
             // snapshot per second of log time would dominate a fast replay.
             (output.live() || web.enabled()) && !replay),
-        new ClfParser(),
+        parser(),
         aggregator,
         alerts,
         presenter,
         zone,
         this::note,
         sources);
+  }
+
+  /** The parser of --format (validated already), its notes going where logmon's notes go. */
+  private LineParser parser() {
+    return LogFormats.parser(format, this::note);
   }
 
   private void note(String message) {

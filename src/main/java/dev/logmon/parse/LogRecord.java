@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param userAgent the User-Agent header, {@code null} in Common Log Format
  * @param vhost the virtual host ({@code %v:%p} prefix of Apache's vhost_combined), {@code null}
  *     when the line has none
+ * @param durationMicros time taken to serve the request in microseconds ({@code %D}, {@code
+ *     $request_time}, ...), {@link #NO_DURATION} when the format does not carry it
  */
 public record LogRecord(
     String host,
@@ -38,7 +40,11 @@ public record LogRecord(
     long bytes,
     String referrer,
     String userAgent,
-    String vhost) {
+    String vhost,
+    long durationMicros) {
+
+  /** The {@link #durationMicros()} of a line whose format carries no request duration. */
+  public static final long NO_DURATION = -1;
 
   public LogRecord {
     Objects.requireNonNull(host, "host");
@@ -52,6 +58,34 @@ public record LogRecord(
     if (bytes < 0) {
       throw new IllegalArgumentException("negative bytes: " + bytes);
     }
+    if (durationMicros < NO_DURATION) {
+      throw new IllegalArgumentException("negative duration: " + durationMicros);
+    }
+  }
+
+  /** A record without a request duration (the shape before durations were parsed). */
+  public LogRecord(
+      String host,
+      String user,
+      long epochSecond,
+      int offsetSeconds,
+      String method,
+      String target,
+      String section,
+      boolean requestMalformed,
+      int status,
+      long bytes,
+      String referrer,
+      String userAgent,
+      String vhost) {
+    this(
+        host, user, epochSecond, offsetSeconds, method, target, section, requestMalformed, status,
+        bytes, referrer, userAgent, vhost, NO_DURATION);
+  }
+
+  /** Whether the line carried a request duration. */
+  public boolean hasDuration() {
+    return durationMicros != NO_DURATION;
   }
 
   /** The status class, 1 for 1xx up to 5 for 5xx, or 0 for anything else (600..999). */

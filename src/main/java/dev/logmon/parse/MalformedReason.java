@@ -9,7 +9,11 @@ public enum MalformedReason {
   BAD_STATUS("bad or missing status"),
   BAD_SIZE("bad or missing size"),
   BAD_HEADER_FIELD("unterminated or missing \"referrer\" or \"user-agent\""),
-  TRAILING_GARBAGE("unexpected text after the last field");
+  TRAILING_GARBAGE("unexpected text after the last field"),
+  // Added with configurable formats; kept last so the ordinals above stay as they were.
+  FORMAT_MISMATCH("line does not match the log format"),
+  HEADER_LINE("header or comment line (W3C #Fields:, #Date: ...)"),
+  BAD_DURATION("bad request duration");
 
   private final String label;
 

@@ -1,6 +1,7 @@
 package dev.logmon.pipeline;
 
 import dev.logmon.aggregate.Aggregator;
+import dev.logmon.aggregate.LatencyWindows;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertEvent;
@@ -38,6 +39,7 @@ public final class Monitor {
   private final Consumer<String> notes;
   private final Supplier<List<SourceView>> sources;
   private final AtomicReference<MonitorView> latest = new AtomicReference<>();
+  private final LatencyWindows latency;
 
   private ZoneOffset offset;
   private long newestSecond = Long.MIN_VALUE;
@@ -62,6 +64,7 @@ public final class Monitor {
     this.offset = defaultOffset;
     this.notes = notes;
     this.sources = sources;
+    this.latency = new LatencyWindows(aggregator.config().span(), alerts.latencyThresholdMicros());
   }
 
   /** Follow mode: starts the clock at the wall-clock second logmon started. */
@@ -72,8 +75,9 @@ public final class Monitor {
   /** Parses and counts a batch of lines, advancing time to the newest timestamp it holds. */
   public void accept(LineBatch batch) {
     long lineNumber = batch.firstLineNumber();
+    LineParser sourceParser = parser.forSource(batch.source());
     for (String line : batch.lines()) {
-      ParseResult result = parser.parse(line);
+      ParseResult result = sourceParser.parse(line);
       if (result instanceof ParseResult.Parsed p) {
         count(p.record());
       } else if (result instanceof ParseResult.Malformed m) {
@@ -110,6 +114,7 @@ public final class Monitor {
       newestSecond = s;
     }
     aggregator.add(r);
+    latency.add(r, aggregator.now());
   }
 
   /**
@@ -144,7 +149,7 @@ public final class Monitor {
     int span = aggregator.config().span();
     while (c < target) {
       if (config.replay()
-          && !alerts.active()
+          && !alerts.anyActive()
           && target - c > span
           && aggregator.quietFrom(c - span + 1)) {
         // A long silence in replay: every window ending from c on is empty, so nothing can be
@@ -169,6 +174,16 @@ public final class Monitor {
     if (event.isPresent()) {
       view = view(c);
       presenter.alert(event.get(), view);
+    }
+    if (alerts.latencyThresholdMicros() >= 0) {
+      int w = config.windowSeconds();
+      Optional<AlertEvent> slow =
+          alerts.evaluateLatency(
+              end, offset, latency.p95AboveThreshold(c, w), () -> latency.quantile(c, w, 0.95) / 1000.0);
+      if (slow.isPresent()) {
+        view = view(c);
+        presenter.alert(slow.get(), view);
+      }
     }
     if (Math.floorMod(c + 1, (long) config.intervalSeconds()) == 0
         && !(config.replay() && aggregator.hitsBetween(c, aggregator.config().span()) == 0)) {
@@ -216,6 +231,15 @@ public final class Monitor {
 
   private MonitorView view(long endSecond) {
     TrafficSnapshot t = aggregator.snapshot(endSecond, offset);
-    return new MonitorView(t, alerts.state(), config.windowSeconds(), sources.get());
+    return new MonitorView(
+        t,
+        alerts.state(),
+        config.windowSeconds(),
+        sources.get(),
+        latency.snapshot(
+            endSecond,
+            aggregator.config().frameSeconds(),
+            config.windowSeconds(),
+            aggregator.config().topN()));
   }
 }

@@ -69,7 +69,10 @@ public final class JsonFields {
 
   /** The fields of an alert or recovery: {@code type, time, value, message}. */
   public static void alertEvent(JsonGenerator g, AlertEvent e) throws IOException {
-    g.writeStringField("type", e instanceof AlertEvent.Raised ? "alert" : "recovery");
+    g.writeStringField("type", e.raised() ? "alert" : "recovery");
+    if (e instanceof AlertEvent.LatencyRaised || e instanceof AlertEvent.LatencyRecovered) {
+      g.writeStringField("alert", "latency"); // value is the p95 in ms; traffic events say nothing
+    }
     g.writeStringField("time", e.formattedTime());
     g.writeNumberField("value", round(e.value()));
     g.writeStringField("message", e.message());

@@ -34,6 +34,7 @@ public final class JsonPresenter implements Presenter {
           common(g, view);
           window(g, view.traffic().report());
           sources(g, view.sources());
+          LatencyJson.write(g, view.latency());
         });
   }
 

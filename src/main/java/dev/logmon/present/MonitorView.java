@@ -1,5 +1,6 @@
 package dev.logmon.present;
 
+import dev.logmon.aggregate.LatencySnapshot;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.alert.AlertState;
 import java.util.List;
@@ -10,12 +11,24 @@ import java.util.Objects;
  *
  * @param windowSeconds the alert window's length, for labels
  * @param sources one line per watched source, in the order given on the command line
+ * @param latency request latency and virtual hosts, {@link LatencySnapshot#EMPTY} without them
  */
 public record MonitorView(
-    TrafficSnapshot traffic, AlertState alert, int windowSeconds, List<SourceView> sources) {
+    TrafficSnapshot traffic,
+    AlertState alert,
+    int windowSeconds,
+    List<SourceView> sources,
+    LatencySnapshot latency) {
   public MonitorView {
     Objects.requireNonNull(traffic, "traffic");
     Objects.requireNonNull(alert, "alert");
+    Objects.requireNonNull(latency, "latency");
     sources = List.copyOf(sources);
+  }
+
+  /** A view without latency or virtual hosts. */
+  public MonitorView(
+      TrafficSnapshot traffic, AlertState alert, int windowSeconds, List<SourceView> sources) {
+    this(traffic, alert, windowSeconds, sources, LatencySnapshot.EMPTY);
   }
 }

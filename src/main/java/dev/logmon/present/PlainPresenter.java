@@ -51,6 +51,7 @@ public final class PlainPresenter implements Presenter {
         .append('\n');
     if (r.hits() > 0) {
       window(b, r); // a quiet interval is the header and the line counts only
+      LatencyText.append(b, view.latency());
     }
     lines(b, t.lifetime(), r);
     for (SourceView s : view.sources()) {

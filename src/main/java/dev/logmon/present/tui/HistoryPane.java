@@ -37,7 +37,7 @@ final class HistoryPane {
     g.disableModifiers(SGR.BOLD);
     for (int i = 0; i < page && from + i < n; i++) {
       AlertEvent e = history.get(n - 1 - from - i);
-      boolean raised = e instanceof AlertEvent.Raised;
+      boolean raised = e.raised();
       String time = e.formattedTime() + "  ";
       Cells.put(g, 0, row + 1 + i, width, time);
       int at = time.length();

@@ -1,0 +1,179 @@
+package dev.logmon.aggregate;
+
+import dev.logmon.parse.LogRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.datasketches.kll.KllDoublesSketch;
+
+/**
+ * Request latency and virtual-host hits in a ring of per-second buckets keyed by log time, beside
+ * the {@link Aggregator}'s ring and with the same span and late-line rule.
+ *
+ * <p>Each second keeps a KLL quantile sketch of its durations (and one per section, at most {@value
+ * #SECTION_CAP} sections a second, the rest under {@value #OTHER}); a window's quantiles merge its
+ * seconds' sketches, which costs O(window) and so is done for snapshots only. The latency alert
+ * instead needs "is the window's p95 above T" every second: with n durations of which m exceed T,
+ * the nearest-rank p95 is above T exactly when {@code m > n - ceil(0.95 n)}, so each second also
+ * counts durations above the threshold. Not thread-safe: owned by the pipeline thread.
+ */
+public final class LatencyWindows {
+  static final int K = 200;
+  static final int SECTION_CAP = 64;
+  static final String OTHER = "(other)";
+
+  private final int span;
+  private final long thresholdMicros;
+  private final Bucket[] ring;
+
+  /** One second's durations and virtual hosts. */
+  private static final class Bucket {
+    long second = Long.MIN_VALUE;
+    long count;
+    long over;
+    KllDoublesSketch all;
+    final Map<String, KllDoublesSketch> sections = new HashMap<>();
+    final Map<String, long[]> vhosts = new HashMap<>();
+
+    void reset(long s) {
+      second = s;
+      count = 0;
+      over = 0;
+      all = null;
+      sections.clear();
+      vhosts.clear();
+    }
+  }
+
+  /**
+   * @param span seconds before the current one that windows reach back (the aggregator's span)
+   * @param thresholdMicros the latency alert's threshold, or -1 without one
+   */
+  public LatencyWindows(int span, long thresholdMicros) {
+    this.span = span;
+    this.thresholdMicros = thresholdMicros;
+    this.ring = new Bucket[span + 1];
+    for (int i = 0; i < ring.length; i++) {
+      ring[i] = new Bucket();
+    }
+  }
+
+  /** Counts a record's duration and virtual host, given the current second {@code now}. */
+  public void add(LogRecord r, long now) {
+    long s = r.epochSecond();
+    if ((!r.hasDuration() && r.vhost() == null) || s <= now - span || s > now) {
+      return; // late lines count toward lifetime totals only, as in the Aggregator
+    }
+    Bucket b = ring[(int) Math.floorMod(s, (long) ring.length)];
+    if (b.second != s) {
+      b.reset(s);
+    }
+    if (r.vhost() != null) {
+      b.vhosts.computeIfAbsent(r.vhost(), k -> new long[1])[0]++;
+    }
+    if (!r.hasDuration()) {
+      return;
+    }
+    double d = r.durationMicros();
+    b.count++;
+    if (thresholdMicros >= 0 && r.durationMicros() > thresholdMicros) {
+      b.over++;
+    }
+    if (b.all == null) {
+      b.all = KllDoublesSketch.newHeapInstance(K);
+    }
+    b.all.update(d);
+    String section =
+        b.sections.containsKey(r.section()) || b.sections.size() < SECTION_CAP ? r.section() : OTHER;
+    b.sections.computeIfAbsent(section, k -> KllDoublesSketch.newHeapInstance(K)).update(d);
+  }
+
+  /** Whether the nearest-rank p95 of the window ending with {@code end} exceeds the threshold. */
+  public boolean p95AboveThreshold(long end, int seconds) {
+    long n = 0;
+    long over = 0;
+    for (long s = end - seconds + 1; s <= end; s++) {
+      Bucket b = bucket(s);
+      if (b != null) {
+        n += b.count;
+        over += b.over;
+      }
+    }
+    return n > 0 && over > n - (long) Math.ceil(0.95 * n);
+  }
+
+  /** The window's quantile {@code q} in microseconds (an estimate), or -1 if it is empty. */
+  public long quantile(long end, int seconds, double q) {
+    KllDoublesSketch m = KllDoublesSketch.newHeapInstance(K);
+    for (long s = end - seconds + 1; s <= end; s++) {
+      Bucket b = bucket(s);
+      if (b != null && b.all != null) {
+        m.merge(b.all);
+      }
+    }
+    return m.isEmpty() ? -1 : (long) m.getQuantile(q);
+  }
+
+  /** The snapshot of the frame and window ending with the completed second {@code end}. */
+  public LatencySnapshot snapshot(long end, int frameSeconds, int windowSeconds, int topN) {
+    return new LatencySnapshot(
+        stats(end, frameSeconds, topN),
+        stats(end, windowSeconds, topN),
+        vhosts(end, frameSeconds, topN),
+        vhosts(end, windowSeconds, topN));
+  }
+
+  private LatencySnapshot.Stats stats(long end, int seconds, int topN) {
+    KllDoublesSketch all = KllDoublesSketch.newHeapInstance(K);
+    Map<String, KllDoublesSketch> bySection = new HashMap<>();
+    for (long s = end - seconds + 1; s <= end; s++) {
+      Bucket b = bucket(s);
+      if (b == null || b.all == null) {
+        continue;
+      }
+      all.merge(b.all);
+      b.sections.forEach(
+          (k, v) -> bySection.computeIfAbsent(k, x -> KllDoublesSketch.newHeapInstance(K)).merge(v));
+    }
+    if (all.isEmpty()) {
+      return LatencySnapshot.Stats.empty(seconds);
+    }
+    List<LatencySnapshot.SectionLatency> sections = new ArrayList<>();
+    bySection.forEach((k, v) -> sections.add(
+        new LatencySnapshot.SectionLatency(k, v.getN(), q(v, 0.5), q(v, 0.95), q(v, 0.99))));
+    List<LatencySnapshot.SectionLatency> busiest = new ArrayList<>(sections);
+    busiest.sort(Comparator.comparingLong(LatencySnapshot.SectionLatency::count).reversed()
+        .thenComparing(LatencySnapshot.SectionLatency::section));
+    sections.sort(Comparator.comparingLong(LatencySnapshot.SectionLatency::p95).reversed()
+        .thenComparing(LatencySnapshot.SectionLatency::section));
+    return new LatencySnapshot.Stats(seconds, all.getN(), q(all, 0.5), q(all, 0.95), q(all, 0.99),
+        busiest.subList(0, Math.min(topN, busiest.size())),
+        sections.subList(0, Math.min(topN, sections.size())));
+  }
+
+  private List<Count> vhosts(long end, int seconds, int topN) {
+    Map<String, Long> hits = new HashMap<>();
+    for (long s = end - seconds + 1; s <= end; s++) {
+      Bucket b = bucket(s);
+      if (b != null) {
+        b.vhosts.forEach((k, v) -> hits.merge(k, v[0], Long::sum));
+      }
+    }
+    return hits.entrySet().stream()
+        .map(e -> new Count(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key))
+        .limit(topN)
+        .toList();
+  }
+
+  private static long q(KllDoublesSketch s, double rank) {
+    return (long) s.getQuantile(rank);
+  }
+
+  private Bucket bucket(long s) {
+    Bucket b = ring[(int) Math.floorMod(s, (long) ring.length)];
+    return b.second == s ? b : null;
+  }
+}

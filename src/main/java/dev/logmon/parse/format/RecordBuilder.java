@@ -1,0 +1,208 @@
+package dev.logmon.parse.format;
+
+import dev.logmon.parse.LogRecord;
+import dev.logmon.parse.MalformedReason;
+import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.Sections;
+
+/**
+ * The fields of one line as a format's tokens find them, turned into a {@link LogRecord} at the
+ * end. One per line; not shared.
+ */
+final class RecordBuilder {
+  private static final String DASH = "-";
+
+  long epochSecond;
+  int offsetSeconds;
+  boolean hasTime;
+  int status = -1;
+  long bytes;
+  long durationMicros = LogRecord.NO_DURATION;
+  String host;
+  String user;
+  String request;
+  String method;
+  String target;
+  String path;
+  String query;
+  String referrer;
+  String userAgent;
+  String vhost;
+  String port;
+
+  /** Reads {@code s[from, to)} as a field of this kind; false if it is not a valid value. */
+  boolean set(FieldKind kind, String s, int from, int to) {
+    switch (kind) {
+      case IGNORE, PROTOCOL:
+        return true;
+      case HOST:
+        host = text(s, from, to);
+        return to > from;
+      case USER:
+        user = text(s, from, to);
+        return true;
+      case TIME_CLF:
+        return Times.clf(s, from, to, this);
+      case TIME_CLF_BRACKETED:
+        return to - from == Times.CLF_LENGTH + 2
+            && s.charAt(from) == '['
+            && s.charAt(to - 1) == ']'
+            && Times.clf(s, from + 1, to - 1, this);
+      case TIME_ISO:
+        return Times.iso(s, from, to, this);
+      case TIME_EPOCH_S:
+        return Times.epoch(s, from, to, 1, this);
+      case TIME_EPOCH_MS:
+        return Times.epoch(s, from, to, 1_000, this);
+      case TIME_EPOCH_US:
+        return Times.epoch(s, from, to, 1_000_000, this);
+      case REQUEST:
+        request = s.substring(from, to);
+        return true;
+      case METHOD:
+        method = s.substring(from, to);
+        return true;
+      case TARGET:
+        target = s.substring(from, to);
+        return true;
+      case PATH:
+        path = s.substring(from, to);
+        return true;
+      case QUERY:
+        query = s.substring(from, to);
+        return true;
+      case STATUS:
+        status = (int) Numbers.digits(s, from, to);
+        return to - from == 3 && status >= 100;
+      case BYTES:
+        bytes = isDash(s, from, to) ? 0 : Numbers.digits(s, from, to);
+        return bytes >= 0;
+      case DURATION_US:
+        return duration(s, from, to, 0);
+      case DURATION_MS:
+        return duration(s, from, to, 3);
+      case DURATION_S:
+        return duration(s, from, to, 6);
+      case DURATION_NS:
+        return duration(s, from, to, -3);
+      case DURATION_S_LIST:
+        return durationList(s, from, to);
+      case REFERRER:
+        referrer = text(s, from, to);
+        return true;
+      case USER_AGENT:
+        userAgent = text(s, from, to);
+        return true;
+      case VHOST:
+        vhost = s.substring(from, to);
+        return true;
+      case PORT:
+        port = s.substring(from, to);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * A duration in {@code 10^-exp} seconds; {@code -} means the server had none (nginx writes it
+   * when no upstream was asked), which leaves the duration absent.
+   */
+  private boolean duration(String s, int from, int to, int exp) {
+    // The first duration with a value wins: $request_time before $upstream_response_time.
+    if (isDash(s, from, to) || durationMicros != LogRecord.NO_DURATION) {
+      return true;
+    }
+    // Scale the number to microseconds: exp is how many decimal places it has to move.
+    long v = Numbers.scaled(s, from, to, exp);
+    if (v < 0) {
+      return false;
+    }
+    durationMicros = v;
+    return true;
+  }
+
+  /** {@code $upstream_response_time}: {@code 0.010, 0.002 : 0.001}, the attempts added up. */
+  private boolean durationList(String s, int from, int to) {
+    long sum = 0;
+    boolean any = false;
+    int i = from;
+    while (i < to) {
+      int j = i;
+      while (j < to && s.charAt(j) != ',' && s.charAt(j) != ':' && s.charAt(j) != ' ') {
+        j++;
+      }
+      if (j > i && !isDash(s, i, j)) {
+        long v = Numbers.scaled(s, i, j, 6);
+        if (v < 0) {
+          return false;
+        }
+        sum += v;
+        any = true;
+      }
+      i = j + 1;
+    }
+    if (any && durationMicros == LogRecord.NO_DURATION) {
+      durationMicros = sum;
+    }
+    return true;
+  }
+
+  /** The record, or why there is none. */
+  ParseResult build() {
+    if (!hasTime) {
+      return Failures.of(MalformedReason.BAD_TIMESTAMP);
+    }
+    if (status < 100 || status > 999) {
+      return Failures.of(MalformedReason.BAD_STATUS);
+    }
+    String m = "";
+    String t = "";
+    String section;
+    if (request != null) {
+      int targetEnd = Requests.targetEnd(request);
+      if (targetEnd < 0) {
+        section = Sections.ofMalformedRequest(request);
+      } else {
+        int methodEnd = request.indexOf(' ');
+        m = request.substring(0, methodEnd);
+        t = request.substring(methodEnd + 1, targetEnd);
+        section = Sections.of(t);
+      }
+    } else {
+      String tt = target != null ? target : path != null ? path + (query == null ? "" : query) : "";
+      if (method != null && !method.isEmpty() && !tt.isEmpty() && !isDash(tt, 0, tt.length())) {
+        m = method;
+        t = tt;
+        section = Sections.of(t);
+      } else {
+        section = Sections.ofMalformedRequest(tt.isEmpty() ? "-" : tt);
+      }
+    }
+    String v = vhost != null && port != null ? vhost + ":" + port : vhost;
+    return new ParseResult.Parsed(
+        new LogRecord(
+            host == null || host.isEmpty() ? DASH : host,
+            user == null || user.isEmpty() ? DASH : user,
+            epochSecond,
+            offsetSeconds,
+            m,
+            t,
+            section,
+            m.isEmpty(),
+            status,
+            bytes,
+            referrer,
+            userAgent,
+            v,
+            durationMicros));
+  }
+
+  private static boolean isDash(String s, int from, int to) {
+    return to == from + 1 && s.charAt(from) == '-';
+  }
+
+  private static String text(String s, int from, int to) {
+    return isDash(s, from, to) ? DASH : s.substring(from, to);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.logmon.parse.format;
+
+import dev.logmon.parse.LineParser;
+import dev.logmon.parse.MalformedReason;
+import dev.logmon.parse.ParseResult;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The W3C extended log format of IIS and others: space-separated fields named by the newest {@code
+ * #Fields:} header line, {@code -} for an empty field, times in UTC.
+ *
+ * <p>Until a file's first {@code #Fields:} line the IIS default field list is assumed. Header
+ * lines ({@code #Software:}, {@code #Fields:} ...) are counted as {@link
+ * MalformedReason#HEADER_LINE}. Stateful: an instance follows one file's headers, so {@link
+ * #forSource} gives each source its own; owned by the pipeline thread.
+ */
+public final class W3cFormat implements LineParser {
+  /** IIS's default fields, used before a {@code #Fields:} line is seen. */
+  static final String IIS_DEFAULT =
+      "date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent)"
+          + " cs(Referer) sc-status sc-substatus sc-win32-status time-taken";
+
+  private static final int DATE = -1;
+  private static final int TIME = -2;
+
+  private final Map<String, W3cFormat> bySource = new HashMap<>();
+  private FieldKind[] kinds;
+  private int[] special;
+
+  public W3cFormat() {
+    fields(IIS_DEFAULT);
+  }
+
+  @Override
+  public LineParser forSource(String source) {
+    return bySource.computeIfAbsent(source, s -> new W3cFormat());
+  }
+
+  @Override
+  public ParseResult parse(String line) {
+    if (line == null) {
+      return Failures.of(MalformedReason.EMPTY);
+    }
+    int end = line.length();
+    while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    if (end == 0) {
+      return Failures.of(MalformedReason.EMPTY);
+    }
+    if (line.charAt(0) == '#') {
+      if (line.startsWith("#Fields:")) {
+        fields(line.substring(8, end).trim());
+      }
+      return Failures.of(MalformedReason.HEADER_LINE);
+    }
+    RecordBuilder b = new RecordBuilder();
+    int date = -1;
+    int clock = -1;
+    int p = 0;
+    for (int i = 0; i < kinds.length; i++) {
+      if (p > end) {
+        return Failures.of(MalformedReason.FORMAT_MISMATCH);
+      }
+      int e = line.indexOf(' ', p);
+      e = e < 0 || e > end ? end : e;
+      if (special[i] == DATE) {
+        date = p;
+      } else if (special[i] == TIME) {
+        clock = p;
+      } else if (!(e == p + 1 && line.charAt(p) == '-') && !set(b, kinds[i], line, p, e)) {
+        return Failures.of(kinds[i].reason);
+      }
+      p = e + 1;
+    }
+    if (p <= end) {
+      return Failures.of(MalformedReason.FORMAT_MISMATCH); // more fields than #Fields: names
+    }
+    if (date < 0 || clock < 0 || !time(b, line, date, clock)) {
+      return Failures.of(MalformedReason.BAD_TIMESTAMP);
+    }
+    return b.build();
+  }
+
+  private static boolean set(RecordBuilder b, FieldKind kind, String line, int p, int e) {
+    if (kind == FieldKind.QUERY) {
+      b.query = "?" + line.substring(p, e);
+      return true;
+    }
+    return b.set(kind, line, p, e);
+  }
+
+  /** {@code yyyy-MM-dd} at {@code date} and {@code HH:mm:ss} at {@code clock}, UTC. */
+  private static boolean time(RecordBuilder b, String s, int date, int clock) {
+    if (date + 10 > s.length() || clock + 8 > s.length()) {
+      return false;
+    }
+    if (s.charAt(date + 4) != '-' || s.charAt(date + 7) != '-') {
+      return false;
+    }
+    int secondOfDay = Times.clock(s, clock);
+    b.offsetSeconds = 0;
+    return Times.local(b, Times.digits(s, date, 4), Times.digits(s, date + 5, 2),
+        Times.digits(s, date + 8, 2), secondOfDay);
+  }
+
+  private void fields(String names) {
+    String[] n = names.split(" +");
+    kinds = new FieldKind[n.length];
+    special = new int[n.length];
+    for (int i = 0; i < n.length; i++) {
+      special[i] = n[i].equals("date") ? DATE : n[i].equals("time") ? TIME : 0;
+      kinds[i] = kindOf(n[i]);
+    }
+  }
+
+  private static FieldKind kindOf(String name) {
+    return switch (name) {
+      case "c-ip" -> FieldKind.HOST;
+      case "cs-username" -> FieldKind.USER;
+      case "cs-method" -> FieldKind.METHOD;
+      case "cs-uri-stem" -> FieldKind.PATH;
+      case "cs-uri-query" -> FieldKind.QUERY;
+      case "cs-uri" -> FieldKind.TARGET;
+      case "sc-status" -> FieldKind.STATUS;
+      case "sc-bytes" -> FieldKind.BYTES;
+      case "time-taken" -> FieldKind.DURATION_MS;
+      case "cs(User-Agent)" -> FieldKind.USER_AGENT;
+      case "cs(Referer)" -> FieldKind.REFERRER;
+      case "cs-host" -> FieldKind.VHOST;
+      default -> FieldKind.IGNORE;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "w3c";
+  }
+}

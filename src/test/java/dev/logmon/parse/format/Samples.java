@@ -1,0 +1,35 @@
+package dev.logmon.parse.format;
+
+import dev.logmon.parse.LineParser;
+import dev.logmon.parse.LogRecord;
+import dev.logmon.parse.ParseResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Test helpers: sample files from the test resources, parsed with a format. */
+final class Samples {
+  private Samples() {}
+
+  static List<String> lines(String resource) {
+    try (var in = Samples.class.getResourceAsStream("/logs/" + resource)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return text.lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<ParseResult> parseAll(LineParser parser, String resource) {
+    LineParser p = parser.forSource(resource);
+    return lines(resource).stream().map(p::parse).toList();
+  }
+
+  static LogRecord record(ParseResult r) {
+    if (r instanceof ParseResult.Parsed p) {
+      return p.record();
+    }
+    throw new AssertionError("not parsed: " + r);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.logmon.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logmon.aggregate.Aggregator;
+import dev.logmon.aggregate.AggregatorConfig;
+import dev.logmon.alert.AlertEngine;
+import dev.logmon.alert.AlertEvent;
+import dev.logmon.alert.AlertRule;
+import dev.logmon.parse.LineParser;
+import dev.logmon.parse.LogRecord;
+import dev.logmon.parse.MalformedReason;
+import dev.logmon.parse.ParseResult;
+import dev.logmon.present.MonitorView;
+import dev.logmon.present.Presenter;
+import dev.logmon.source.LineBatch;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The latency alert, driven like the traffic alert by log time and a hand-stepped wall clock (no
+ * test sleeps): one event per crossing, in the same history. Lines are {@code "SECOND MILLIS"}.
+ */
+class LatencyAlertTest {
+  private final List<AlertEvent> events = new ArrayList<>();
+  private MonitorView summary;
+
+  private Monitor monitor(boolean replay) {
+    Presenter p =
+        new Presenter() {
+          @Override
+          public void report(MonitorView view) {}
+
+          @Override
+          public void alert(AlertEvent event, MonitorView view) {
+            events.add(event);
+          }
+
+          @Override
+          public void summary(MonitorView view) {
+            summary = view;
+          }
+        };
+    LineParser parser =
+        line -> {
+          String[] f = line.split(" ");
+          return new ParseResult.Parsed(
+              new LogRecord("192.0.2.1", "-", Long.parseLong(f[0]), 0, "GET", "/a", "/a", false,
+                  200, 1, null, null, null, Long.parseLong(f[1]) * 1000));
+        };
+    return new Monitor(
+        new MonitorConfig(replay, 10, 30, 0, false),
+        parser,
+        new Aggregator(new AggregatorConfig(30, 10, 10, 5)),
+        new AlertEngine(AlertRule.ABSOLUTE, 1000).withLatencyThreshold(500_000),
+        p,
+        ZoneOffset.UTC,
+        s -> {},
+        List::of);
+  }
+
+  private static LineBatch lines(long second, int count, long millis) {
+    return new LineBatch("t.log", 1, Collections.nCopies(count, second + " " + millis));
+  }
+
+  @Test
+  void raisedOnceWhenP95CrossesAndRecoveredOnceWhenItFalls() {
+    Monitor m = monitor(false);
+    m.startAt(1000);
+    for (long s = 1000; s < 1010; s++) {
+      m.accept(lines(s, 10, 100));
+      m.tick(s);
+    }
+    assertThat(events).isEmpty();
+    for (long s = 1010; s < 1020; s++) {
+      m.accept(lines(s, 10, 900)); // half the window slow: p95 above 500 ms
+      m.tick(s);
+    }
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0)).isInstanceOf(AlertEvent.LatencyRaised.class);
+    assertThat(events.get(0).value()).isEqualTo(900.0);
+    assertThat(events.get(0).message())
+        .startsWith("High latency generated an alert - p95 = 900.00 ms (estimate), triggered at");
+    // Quiet seconds: the slow lines leave the 30 s window and it recovers, once.
+    for (long s = 1020; s < 1060; s++) {
+      m.tick(s);
+    }
+    assertThat(events).hasSize(2);
+    assertThat(events.get(1)).isInstanceOf(AlertEvent.LatencyRecovered.class);
+    assertThat(m.alertHistory()).containsExactlyElementsOf(events);
+  }
+
+  @Test
+  void replayReportsLatencyInTheSummaryView() {
+    Monitor m = monitor(true);
+    m.accept(lines(1000, 20, 100));
+    m.accept(lines(1001, 1, 2000));
+    m.finish();
+    assertThat(summary.latency().window().count()).isEqualTo(21);
+    assertThat(summary.latency().window().p50()).isEqualTo(100_000);
+    assertThat(summary.latency().window().p99()).isEqualTo(2_000_000);
+    assertThat(events).isEmpty(); // p95 of 21 = the 20th smallest = 100 ms: no alert
+  }
+}

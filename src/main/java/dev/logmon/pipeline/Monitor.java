@@ -1,12 +1,14 @@
 package dev.logmon.pipeline;
 
-import dev.logmon.aggregate.Aggregator;
+import dev.logmon.aggregate.TrafficCounter;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
+import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.ParsedLines;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.Sanitizer;
@@ -32,7 +34,7 @@ import java.util.function.Supplier;
 public final class Monitor {
   private final MonitorConfig config;
   private final LineParser parser;
-  private final Aggregator aggregator;
+  private final TrafficCounter aggregator;
   private final AlertEngine alerts;
   private final Presenter presenter;
   private final Consumer<String> notes;
@@ -40,6 +42,7 @@ public final class Monitor {
   private final AtomicReference<MonitorView> latest = new AtomicReference<>();
 
   private ZoneOffset offset;
+  private int offsetSeconds = Integer.MIN_VALUE;
   private long newestSecond = Long.MIN_VALUE;
   private long malformedShown;
   private boolean skewWarned;
@@ -48,7 +51,7 @@ public final class Monitor {
   public Monitor(
       MonitorConfig config,
       LineParser parser,
-      Aggregator aggregator,
+      TrafficCounter aggregator,
       AlertEngine alerts,
       Presenter presenter,
       ZoneOffset defaultOffset,
@@ -75,41 +78,78 @@ public final class Monitor {
     for (String line : batch.lines()) {
       ParseResult result = parser.parse(line);
       if (result instanceof ParseResult.Parsed p) {
-        count(p.record());
+        LogRecord r = p.record();
+        time(r.epochSecond(), r.offsetSeconds());
+        aggregator.add(r);
       } else if (result instanceof ParseResult.Malformed m) {
-        aggregator.addMalformed(m.reason());
-        if (malformedShown < config.showMalformed()) {
-          malformedShown++;
-          notes.accept(
-              "malformed line "
-                  + batch.source()
-                  + ":"
-                  + lineNumber
-                  + " ("
-                  + m.reason().label()
-                  + "): "
-                  + Sanitizer.clip(line, 160)
-                  + (malformedShown == config.showMalformed()
-                      ? " [further malformed lines are counted, not shown]"
-                      : ""));
-        }
+        malformed(m.reason(), batch.source(), lineNumber, line);
       }
       lineNumber++;
     }
   }
 
-  private void count(LogRecord r) {
-    long s = r.epochSecond();
+  /**
+   * Counts a chunk of already parsed lines, in order, exactly as {@link #accept(LineBatch)} counts
+   * the same lines.
+   *
+   * @param firstLineNumber the 1-based number of the chunk's first line in {@code source}
+   */
+  public void accept(ParsedLines lines, String source, long firstLineNumber) {
+    for (int i = 0, n = lines.size(); i < n; i++) {
+      byte outcome = lines.outcome(i);
+      if (outcome == ParsedLines.OK) {
+        time(lines.second(i), lines.offsetSeconds(i));
+        aggregator.add(lines, i);
+      } else if (outcome == ParsedLines.FALLBACK) {
+        LogRecord r = lines.record(i);
+        time(r.epochSecond(), r.offsetSeconds());
+        aggregator.add(r);
+      } else {
+        malformed(lines.reason(i), source, firstLineNumber + i, null);
+        if (malformedShown < config.showMalformed()) {
+          quote(lines.reason(i), source, firstLineNumber + i, lines.text(i));
+        }
+      }
+    }
+  }
+
+  private void malformed(MalformedReason reason, String source, long lineNumber, String line) {
+    aggregator.addMalformed(reason);
+    if (line != null && malformedShown < config.showMalformed()) {
+      quote(reason, source, lineNumber, line);
+    }
+  }
+
+  private void quote(MalformedReason reason, String source, long lineNumber, String line) {
+    malformedShown++;
+    notes.accept(
+        "malformed line "
+            + source
+            + ":"
+            + lineNumber
+            + " ("
+            + reason.label()
+            + "): "
+            + Sanitizer.clip(line, 160)
+            + (malformedShown == config.showMalformed()
+                ? " [further malformed lines are counted, not shown]"
+                : ""));
+  }
+
+  /** Moves time to a hit's second before it is counted (the same steps for every input path). */
+  private void time(long s, int offsetSecs) {
     if (!aggregator.started()) {
       aggregator.startAt(s);
     } else if (s > aggregator.now()) {
       advance(s);
     }
-    offset = ZoneOffset.ofTotalSeconds(r.offsetSeconds());
+    if (offsetSecs != offsetSeconds) {
+      offsetSeconds = offsetSecs;
+      offset = ZoneOffset.ofTotalSeconds(offsetSecs);
+    }
     if (s > newestSecond) {
       newestSecond = s;
     }
-    aggregator.add(r);
   }
 
   /**

@@ -1,30 +1,38 @@
 package dev.logmon.pipeline;
 
 import dev.logmon.present.SourceView;
-import dev.logmon.source.FileReplay;
 import dev.logmon.source.StdinSource;
-import dev.logmon.source.TailOptions;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Replay mode: reads each file start to end, as fast as the disk allows, on the calling thread,
- * with time driven only by the log's timestamps. Files are read one after another in the order
+ * Replay mode: reads each file start to end, as fast as the disk and the cores allow, with time
+ * driven only by the log's timestamps. Chunks are parsed in parallel ({@link ChunkedReplay}) and
+ * counted in file order on the calling thread. Files are read one after another in the order
  * given, so a second file whose lines are older than the first one's window counts them as late.
  * The path {@code -} reads standard input.
  */
 public final class ReplayRun {
   private final List<Path> paths;
-  private final FileReplay reader;
+  private final int maxLineBytes;
+  private final int threads;
   private final List<SourceView> done = new CopyOnWriteArrayList<>();
 
   public ReplayRun(List<Path> paths, int maxLineBytes) {
+    this(paths, maxLineBytes, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A replay that parses on {@code threads} threads besides the calling one. */
+  public ReplayRun(List<Path> paths, int maxLineBytes, int threads) {
     this.paths = List.copyOf(paths);
-    this.reader = new FileReplay(maxLineBytes, TailOptions.DEFAULT_MAX_BATCH_LINES);
+    this.maxLineBytes = maxLineBytes;
+    this.threads = Math.max(1, threads);
   }
 
   /** The files replayed so far, for presenters; callable from any thread. */
@@ -34,18 +42,18 @@ public final class ReplayRun {
 
   /** Replays every file through the monitor, then prints the summary. */
   public void run(Monitor monitor) throws IOException {
-    try {
+    try (ChunkedReplay replay = new ChunkedReplay(maxLineBytes, threads)) {
       for (Path p : paths) {
         if (p.toString().equals(StdinSource.NAME)) {
-          long lines = reader.replay(System.in, StdinSource.NAME, monitor::accept);
+          long lines = replay.replay(Channels.newChannel(System.in), StdinSource.NAME, monitor);
           done.add(new SourceView(StdinSource.NAME, "done", lines, 0, 0, 0, 0, 0, null));
         } else {
-          long lines = reader.replay(p, monitor::accept);
-          done.add(new SourceView(p.toString(), "done", lines, Files.size(p), 0, 0, 0, 0, null));
+          try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            long lines = replay.replay(ch, p.toString(), monitor);
+            done.add(new SourceView(p.toString(), "done", lines, ch.size(), 0, 0, 0, 0, null));
+          }
         }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
     monitor.finish();
   }

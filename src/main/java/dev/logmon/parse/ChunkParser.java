@@ -1,0 +1,137 @@
+package dev.logmon.parse;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Splits a chunk of bytes into lines and parses each into {@link ParsedLines}, with the line rules
+ * of the source stage's {@code LineSplitter} ({@code \n} ends a line, one trailing {@code \r} is
+ * dropped, a line over the cap is cut at a character boundary, bad UTF-8 becomes U+FFFD).
+ *
+ * <p>ASCII lines (nearly all) go through {@link ByteClfParser}; any other line is decoded and
+ * parsed by {@link ClfParser}, so the result is the reference parser's on every line. Stateless and
+ * thread-safe: chunks are parsed in parallel.
+ */
+public final class ChunkParser {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final ClfParser REFERENCE = new ClfParser();
+
+  private final int maxLineBytes;
+
+  public ChunkParser(int maxLineBytes) {
+    if (maxLineBytes < 1) {
+      throw new IllegalArgumentException("maxLineBytes must be >= 1: " + maxLineBytes);
+    }
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  /**
+   * Parses the lines of {@code buf[from, to)} into {@code out}, which is reset first. A last line
+   * without {@code \n} is parsed only when {@code endOfInput}; otherwise it must not be there.
+   */
+  public void parse(byte[] buf, int from, int to, boolean endOfInput, ParsedLines out) {
+    out.reset(buf);
+    int i = from;
+    int n = 0;
+    while (i < to) {
+      int start = i;
+      long high = 0;
+      // Eight bytes at a time: find the newline and note any non-ASCII byte on the way.
+      while (i + 8 <= to) {
+        long w = (long) LONGS.get(buf, i);
+        long x = w ^ NEWLINES;
+        long t = (x - ONES) & ~x & HIGHS;
+        if (t != 0) {
+          int nl = i + (Long.numberOfTrailingZeros(t) >>> 3);
+          high |= w & ((1L << ((nl - i) << 3)) - 1);
+          i = nl;
+          break;
+        }
+        high |= w;
+        i += 8;
+      }
+      while (i < to && buf[i] != '\n') {
+        high |= buf[i];
+        i++;
+      }
+      if (i == to && !endOfInput) {
+        break;
+      }
+      out.ensure(n);
+      line(buf, start, i, (high & HIGHS) != 0 || high < 0, out, n);
+      n++;
+      i++;
+    }
+    out.size = n;
+  }
+
+  private void line(byte[] buf, int start, int end, boolean nonAscii, ParsedLines out, int n) {
+    int len = end - start;
+    if (len > 0 && buf[end - 1] == '\r') {
+      len--;
+    }
+    boolean oversize = len > maxLineBytes;
+    if (oversize) {
+      len = boundaryAtOrBefore(buf, start, maxLineBytes);
+    }
+    out.lineStart[n] = start;
+    out.lineEnd[n] = start + len;
+    if (oversize) {
+      fallback(decode(buf, start, len), out, n);
+    } else if (nonAscii) {
+      fallback(decode(buf, start, len), out, n);
+    } else {
+      out.outcome[n] = ByteClfParser.parse(buf, start, start + len, out, n);
+    }
+  }
+
+  private static void fallback(String line, ParsedLines out, int n) {
+    ParseResult r = REFERENCE.parse(line);
+    if (r instanceof ParseResult.Parsed p) {
+      out.outcome[n] = ParsedLines.FALLBACK;
+      out.fallback[n] = p.record();
+    } else {
+      out.outcome[n] = ParsedLines.code(((ParseResult.Malformed) r).reason());
+    }
+  }
+
+  /** Decodes as the line splitter does: Latin-1 when ASCII, else UTF-8 with U+FFFD. */
+  static String decode(byte[] buf, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      if (buf[i] < 0) {
+        try {
+          return StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(buf, off, len))
+              .toString();
+        } catch (CharacterCodingException e) {
+          return new String(buf, off, len, StandardCharsets.UTF_8); // unreachable with REPLACE
+        }
+      }
+    }
+    return new String(buf, off, len, StandardCharsets.ISO_8859_1);
+  }
+
+  /** As the source stage's {@code Utf8.boundaryAtOrBefore}: do not cut inside a sequence. */
+  static int boundaryAtOrBefore(byte[] buf, int off, int max) {
+    for (int i = off + max - 1; i >= off && i >= off + max - 3; i--) {
+      int b = buf[i] & 0xFF;
+      if ((b & 0xC0) != 0x80) {
+        int length = b >= 0xF8 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        return i + length > off + max ? i - off : max;
+      }
+    }
+    return max;
+  }
+}

@@ -46,7 +46,7 @@ public final class Aggregator implements TrafficCounter {
   private final KeyDictionary hostKeys = new KeyDictionary();
   private final KeyDictionary methodKeys = new KeyDictionary();
   private final TopN.Keys keys = new TopN.Keys(sectionKeys::key, hostKeys::key, methodKeys::key);
-  private final LifetimeCounts life = new LifetimeCounts(LIFETIME_KEY_CAP);
+  private final LifetimeCounts life;
   private int[] sectionRefs = new int[64]; // buckets holding each section id
   private int[] hostRefs = new int[64];
   private long now = Long.MIN_VALUE;
@@ -61,7 +61,13 @@ public final class Aggregator implements TrafficCounter {
   private final long[] minuteKeys = new long[MINUTES];
 
   public Aggregator(AggregatorConfig config) {
+    this(config, LIFETIME_KEY_CAP);
+  }
+
+  /** An aggregator whose lifetime tables keep {@code lifetimeKeyCap} keys each (tests: small). */
+  public Aggregator(AggregatorConfig config, int lifetimeKeyCap) {
     this.config = config;
+    this.life = new LifetimeCounts(lifetimeKeyCap);
     this.span = config.span();
     this.ring = new SecondBucket[span + 1];
     for (int i = 0; i < ring.length; i++) {
@@ -162,7 +168,7 @@ public final class Aggregator implements TrafficCounter {
     }
     SecondBucket b = ring[slot(s)];
     if (b.second != s) {
-      recycle(b, s);
+      recycle(b, s, section, host);
     }
     b.hits++;
     b.bytes += size;
@@ -207,8 +213,11 @@ public final class Aggregator implements TrafficCounter {
     return r;
   }
 
-  /** Takes a bucket out of every window still counting it, lets go of its keys, reuses it. */
-  private void recycle(SecondBucket b, long s) {
+  /**
+   * Takes a bucket out of every window still counting it, lets go of its keys (but not of the two
+   * the hit being counted is about to use), and reuses it for second {@code s}.
+   */
+  private void recycle(SecondBucket b, long s, int keepSection, int keepHost) {
     if (b.hits != 0) {
       for (SlidingWindow w : windows) {
         if (w.covers(b.second)) {
@@ -217,13 +226,13 @@ public final class Aggregator implements TrafficCounter {
       }
       for (int e = 0; e < b.sections.size; e++) {
         int id = b.sections.ids[e];
-        if (--sectionRefs[id] == 0 && !life.keepsSection(id)) {
+        if (--sectionRefs[id] == 0 && id != keepSection && !life.keepsSection(id)) {
           sectionKeys.release(id);
         }
       }
       for (int e = 0; e < b.hosts.size; e++) {
         int id = b.hosts.ids[e];
-        if (--hostRefs[id] == 0 && !life.keepsHost(id)) {
+        if (--hostRefs[id] == 0 && id != keepHost && !life.keepsHost(id)) {
           hostKeys.release(id);
         }
       }

@@ -23,7 +23,8 @@ import java.util.concurrent.Future;
  * replay at a time per instance; {@link #close()} stops the pool.
  */
 final class ChunkedReplay implements AutoCloseable {
-  private static final int MIN_CHUNK_BYTES = 4 << 20;
+  /** Bytes read per chunk by default: large enough to amortise a task, small enough to share. */
+  static final int CHUNK_BYTES = 4 << 20;
 
   private final int maxLineBytes;
   private final int chunkBytes;
@@ -32,9 +33,11 @@ final class ChunkedReplay implements AutoCloseable {
   private final byte[][] buffers;
   private final ParsedLines[] parsed;
 
-  ChunkedReplay(int maxLineBytes, int threads) {
+  /** A replay reading about {@code chunkBytes} at a time (at least two capped lines' worth). */
+  ChunkedReplay(int maxLineBytes, int threads, int chunkBytes) {
     this.maxLineBytes = maxLineBytes;
-    this.chunkBytes = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(MIN_CHUNK_BYTES, 2L * (maxLineBytes + 2)));
+    this.chunkBytes =
+        (int) Math.min(Integer.MAX_VALUE - 16, Math.max(chunkBytes, 2L * (maxLineBytes + 2)));
     this.parser = new ChunkParser(maxLineBytes);
     this.pool =
         Executors.newFixedThreadPool(

@@ -22,6 +22,7 @@ public final class ReplayRun {
   private final List<Path> paths;
   private final int maxLineBytes;
   private final int threads;
+  private final int chunkBytes;
   private final List<SourceView> done = new CopyOnWriteArrayList<>();
 
   public ReplayRun(List<Path> paths, int maxLineBytes) {
@@ -30,9 +31,15 @@ public final class ReplayRun {
 
   /** A replay that parses on {@code threads} threads besides the calling one. */
   public ReplayRun(List<Path> paths, int maxLineBytes, int threads) {
+    this(paths, maxLineBytes, threads, ChunkedReplay.CHUNK_BYTES);
+  }
+
+  /** As above, reading {@code chunkBytes} at a time (tests use tiny chunks to cut lines often). */
+  ReplayRun(List<Path> paths, int maxLineBytes, int threads, int chunkBytes) {
     this.paths = List.copyOf(paths);
     this.maxLineBytes = maxLineBytes;
     this.threads = Math.max(1, threads);
+    this.chunkBytes = chunkBytes;
   }
 
   /** The files replayed so far, for presenters; callable from any thread. */
@@ -42,7 +49,7 @@ public final class ReplayRun {
 
   /** Replays every file through the monitor, then prints the summary. */
   public void run(Monitor monitor) throws IOException {
-    try (ChunkedReplay replay = new ChunkedReplay(maxLineBytes, threads)) {
+    try (ChunkedReplay replay = new ChunkedReplay(maxLineBytes, threads, chunkBytes)) {
       for (Path p : paths) {
         if (p.toString().equals(StdinSource.NAME)) {
           long lines = replay.replay(Channels.newChannel(System.in), StdinSource.NAME, monitor);

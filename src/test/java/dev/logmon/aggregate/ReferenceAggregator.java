@@ -49,7 +49,14 @@ public final class ReferenceAggregator implements TrafficCounter {
   private final long[] minuteHits = new long[MINUTES];
   private final long[] minuteKeys = new long[MINUTES];
 
+  private final int cap;
+
   public ReferenceAggregator(AggregatorConfig config) {
+    this(config, LIFETIME_KEY_CAP);
+  }
+
+  public ReferenceAggregator(AggregatorConfig config, int lifetimeKeyCap) {
+    this.cap = lifetimeKeyCap;
     this.config = config;
     this.span = config.span();
     this.ring = new ReferenceBucket[span + 1];
@@ -236,10 +243,10 @@ public final class ReferenceAggregator implements TrafficCounter {
     return (int) Math.floorMod(second, (long) ring.length);
   }
 
-  private static long[] capped(Map<String, long[]> map, String key) {
+  private long[] capped(Map<String, long[]> map, String key) {
     long[] v = map.get(key);
     if (v == null) {
-      String k = map.size() < LIFETIME_KEY_CAP ? key : OTHER;
+      String k = map.size() < cap ? key : OTHER;
       v = map.computeIfAbsent(k, x -> new long[2]);
     }
     return v;

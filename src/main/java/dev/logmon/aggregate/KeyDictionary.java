@@ -16,6 +16,7 @@ import java.util.Arrays;
 final class KeyDictionary {
   private int[] table = new int[64]; // id + 1, 0 = empty
   private String[] keys = new String[32];
+  private byte[][] latin1 = new byte[32][]; // the key's bytes when it is Latin-1, for byte lookups
   private int[] hashes = new int[32];
   private int[] free = new int[16];
   private int freeCount;
@@ -59,7 +60,8 @@ final class KeyDictionary {
       if (id < 0) {
         return insert(slot, new String(b, from, to - from, StandardCharsets.ISO_8859_1), h);
       }
-      if (hashes[id] == h && sameText(keys[id], b, from, to)) {
+      byte[] k = latin1[id];
+      if (hashes[id] == h && k != null && Arrays.equals(k, 0, k.length, b, from, to)) {
         return id;
       }
     }
@@ -83,6 +85,7 @@ final class KeyDictionary {
     }
     table[hole] = 0;
     keys[id] = null;
+    latin1[id] = null;
     if (freeCount == free.length) {
       free = Arrays.copyOf(free, free.length * 2);
     }
@@ -99,10 +102,12 @@ final class KeyDictionary {
       if (id == keys.length) {
         keys = Arrays.copyOf(keys, id * 2);
         hashes = Arrays.copyOf(hashes, id * 2);
+        latin1 = Arrays.copyOf(latin1, id * 2);
       }
     }
     keys[id] = key;
     hashes[id] = h;
+    latin1[id] = isLatin1(key) ? key.getBytes(StandardCharsets.ISO_8859_1) : null;
     table[slot] = id + 1;
     if (++size * 2 > table.length) {
       rehash();
@@ -125,12 +130,9 @@ final class KeyDictionary {
     table = t;
   }
 
-  private static boolean sameText(String key, byte[] b, int from, int to) {
-    if (key.length() != to - from) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      if (key.charAt(i - from) != (b[i] & 0xFF)) {
+  private static boolean isLatin1(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0xFF) {
         return false;
       }
     }

@@ -1,9 +1,6 @@
 package dev.logmon.parse;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +15,6 @@ import java.nio.charset.StandardCharsets;
  * thread-safe: chunks are parsed in parallel.
  */
 public final class ChunkParser {
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
   private static final ClfParser REFERENCE = new ClfParser();
 
   private final int maxLineBytes;
@@ -39,39 +31,43 @@ public final class ChunkParser {
    * without {@code \n} is parsed only when {@code endOfInput}; otherwise it must not be there.
    */
   public void parse(byte[] buf, int from, int to, boolean endOfInput, ParsedLines out) {
-    out.reset(buf);
+    out.reset(buf, (to - from) / 128); // typical access-log lines are longer than that
     int i = from;
     int n = 0;
     while (i < to) {
       int start = i;
-      long high = 0;
-      // Eight bytes at a time: find the newline and note any non-ASCII byte on the way.
-      while (i + 8 <= to) {
-        long w = (long) LONGS.get(buf, i);
-        long x = w ^ NEWLINES;
-        long t = (x - ONES) & ~x & HIGHS;
-        if (t != 0) {
-          int nl = i + (Long.numberOfTrailingZeros(t) >>> 3);
-          high |= w & ((1L << ((nl - i) << 3)) - 1);
-          i = nl;
-          break;
-        }
-        high |= w;
-        i += 8;
-      }
-      while (i < to && buf[i] != '\n') {
-        high |= buf[i];
-        i++;
-      }
+      int scan = scanLine(buf, i, to);
+      boolean nonAscii = scan < 0;
+      i = nonAscii ? ~scan : scan;
       if (i == to && !endOfInput) {
         break;
       }
       out.ensure(n);
-      line(buf, start, i, (high & HIGHS) != 0 || high < 0, out, n);
+      line(buf, start, i, nonAscii, out, n);
       n++;
       i++;
     }
     out.size = n;
+  }
+
+  /**
+   * The index of the newline ending the line at {@code from} (or {@code to}), complemented if the
+   * line has a non-ASCII byte. A method per line rather than a loop inside {@link #parse}: it is
+   * compiled after a few thousand lines, whereas a loop in a method called once per chunk waits
+   * for on-stack replacement, which can come late.
+   */
+  private static int scanLine(byte[] buf, int from, int to) {
+    int high = 0;
+    int i = from;
+    while (i < to) {
+      byte c = buf[i];
+      if (c == '\n') {
+        break;
+      }
+      high |= c;
+      i++;
+    }
+    return high < 0 ? ~i : i;
   }
 
   private void line(byte[] buf, int start, int end, boolean nonAscii, ParsedLines out, int n) {

@@ -200,10 +200,11 @@ public final class ParsedLines {
   }
 
   /** Starts a new chunk over {@code buffer}, forgetting the previous one. */
-  void reset(byte[] buffer) {
+  void reset(byte[] buffer, int expectedLines) {
     Arrays.fill(fallback, 0, size, null);
     buf = buffer;
     size = 0;
+    ensure(expectedLines);
   }
 
   /** Makes room for row {@code i}. */

@@ -212,7 +212,7 @@ public final class ParsedLines {
     if (i < outcome.length) {
       return;
     }
-    int n = Math.max(1024, outcome.length * 2);
+    int n = Math.max(i + 1, Math.max(1024, outcome.length * 2));
     lineStart = Arrays.copyOf(lineStart, n);
     lineEnd = Arrays.copyOf(lineEnd, n);
     outcome = Arrays.copyOf(outcome, n);

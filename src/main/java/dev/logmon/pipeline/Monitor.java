@@ -47,6 +47,8 @@ public final class Monitor {
   private long malformedShown;
   private boolean skewWarned;
   private boolean finished;
+  // Written once per batch by the pipeline thread: a cheap progress signal other threads may read.
+  private volatile long linesCounted;
 
   public Monitor(
       MonitorConfig config,
@@ -86,6 +88,7 @@ public final class Monitor {
       }
       lineNumber++;
     }
+    linesCounted += batch.lines().size();
   }
 
   /**
@@ -111,6 +114,15 @@ public final class Monitor {
         }
       }
     }
+    linesCounted += lines.size();
+  }
+
+  /**
+   * Lines counted so far (hits and malformed), updated after each batch; safe to call from any
+   * thread (for progress and for measuring how soon an appended line is counted).
+   */
+  public long linesCounted() {
+    return linesCounted;
   }
 
   private void malformed(MalformedReason reason, String source, long lineNumber, String line) {

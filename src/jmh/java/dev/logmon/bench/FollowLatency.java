@@ -48,7 +48,10 @@ public final class FollowLatency {
     file.toFile().deleteOnExit();
     FileTailer tailer = new FileTailer(file, TailOptions.follow(file.toString()), n -> {});
     FollowRun run =
-        new FollowRun(List.of(Watcher.of(tailer, Duration.ofMillis(pollMs))), InstantSource.system(), n -> {});
+        new FollowRun(
+            List.of(Watcher.of(tailer, Duration.ofMillis(pollMs))),
+            InstantSource.system(),
+            n -> {});
     Monitor m =
         new Monitor(
             new MonitorConfig(false, 10, 120, 0, true),
@@ -129,19 +132,38 @@ public final class FollowLatency {
         lat[n++] = countedAt[b] - writtenAt[b];
       }
     }
+    StringBuilder perSecond = new StringBuilder();
+    for (int sec = 0; sec * 100 < n; sec++) {
+      long max = 0;
+      for (int b = sec * 100; b < Math.min(n, sec * 100 + 100); b++) {
+        max = Math.max(max, lat[b]);
+      }
+      perSecond.append(' ').append(max / 1_000_000);
+    }
     long[] sorted = Arrays.copyOf(lat, n);
     Arrays.sort(sorted);
     System.out.printf(
-        "appended %d lines in %.1f s (%.0f lines/s), counted %d%n", total, wall, total / wall, m.linesCounted());
+        "appended %d lines in %.1f s (%.0f lines/s), counted %d%n",
+        total, wall, total / wall, m.linesCounted());
     System.out.printf(
-        "append-to-counted latency over %d bursts: p50 %.1f ms, p99 %.1f ms, max %.1f ms (poll %d ms)%n",
+        "append-to-counted latency over %d bursts: p50 %.1f ms, p99 %.1f ms, max %.1f ms (poll %d"
+            + " ms)%n",
         n, pct(sorted, 50), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[n - 1] / 1e6, pollMs);
+    System.out.println("max latency of each second of the run, ms:" + perSecond);
+    long[] warm = Arrays.copyOfRange(lat, Math.min(n, 500), n);
+    Arrays.sort(warm);
     System.out.printf(
-        "logmon threads CPU while loaded: %.2f cores; idle: %.3f cores%n", loadedCpu / 1e9 / wall, idleCores);
+        "after the first 5 s (JIT warm-up): p50 %.1f ms, p99 %.1f ms%n",
+        pct(warm, 50), pct(warm, 99));
+    System.out.printf(
+        "logmon threads CPU while loaded: %.2f cores; idle: %.3f cores%n",
+        loadedCpu / 1e9 / wall, idleCores);
   }
 
   private static double pct(long[] sorted, int p) {
-    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
+    return sorted.length == 0
+        ? 0
+        : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
   }
 
   private static long processCpu() {
@@ -157,12 +179,25 @@ public final class FollowLatency {
     String ts =
         String.format(
             "%02d/%s/%04d:%02d:%02d:%02d +0000",
-            t.getDayOfMonth(), MON[t.getMonthValue() - 1], t.getYear(), t.getHour(), t.getMinute(), t.getSecond());
+            t.getDayOfMonth(),
+            MON[t.getMonthValue() - 1],
+            t.getYear(),
+            t.getHour(),
+            t.getMinute(),
+            t.getSecond());
     StringBuilder b = new StringBuilder(lines * 150);
     for (int i = 0; i < lines; i++) {
       int c = (seed * 7919 + i * 104_729) & 0xFFFF;
-      b.append("10.").append(c >> 8).append('.').append(c & 255).append(".9 - - [").append(ts)
-          .append("] \"GET /s").append(i % 17).append("/item HTTP/1.1\" 200 ").append(i * 37 % 9000)
+      b.append("10.")
+          .append(c >> 8)
+          .append('.')
+          .append(c & 255)
+          .append(".9 - - [")
+          .append(ts)
+          .append("] \"GET /s")
+          .append(i % 17)
+          .append("/item HTTP/1.1\" 200 ")
+          .append(i * 37 % 9000)
           .append(" \"-\" \"Mozilla/5.0\"\n");
     }
     return b.toString().getBytes(StandardCharsets.US_ASCII);

@@ -5,9 +5,6 @@ import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The mutable traffic state: a ring of per-second buckets keyed by log time, running totals of the
@@ -33,8 +30,6 @@ public final class Aggregator implements TrafficCounter {
   /** Minutes of per-minute history kept for long charts. */
   public static final int MINUTES = 60;
 
-  private static final String NO_METHOD = "(none)";
-
   private final AggregatorConfig config;
   private final int span;
   private final SecondBucket[] ring;
@@ -42,13 +37,9 @@ public final class Aggregator implements TrafficCounter {
   private final SlidingWindow frame;
   private final SlidingWindow window;
   private final SlidingWindow report;
-  private final KeyDictionary sectionKeys = new KeyDictionary();
-  private final KeyDictionary hostKeys = new KeyDictionary();
-  private final KeyDictionary methodKeys = new KeyDictionary();
-  private final TopN.Keys keys = new TopN.Keys(sectionKeys::key, hostKeys::key, methodKeys::key);
   private final LifetimeCounts life;
-  private int[] sectionRefs = new int[64]; // buckets holding each section id
-  private int[] hostRefs = new int[64];
+  private final KeyTables keys;
+  private final MinuteHits minutes = new MinuteHits();
   private long now = Long.MIN_VALUE;
 
   private long hits;
@@ -57,8 +48,6 @@ public final class Aggregator implements TrafficCounter {
   private long malformedRequests;
   private long firstSecond = Long.MIN_VALUE;
   private final long[] statusClasses = new long[6];
-  private final long[] minuteHits = new long[MINUTES];
-  private final long[] minuteKeys = new long[MINUTES];
 
   public Aggregator(AggregatorConfig config) {
     this(config, LIFETIME_KEY_CAP);
@@ -68,6 +57,7 @@ public final class Aggregator implements TrafficCounter {
   public Aggregator(AggregatorConfig config, int lifetimeKeyCap) {
     this.config = config;
     this.life = new LifetimeCounts(lifetimeKeyCap);
+    this.keys = new KeyTables(life);
     this.span = config.span();
     this.ring = new SecondBucket[span + 1];
     for (int i = 0; i < ring.length; i++) {
@@ -79,9 +69,10 @@ public final class Aggregator implements TrafficCounter {
         config.reportSeconds() == config.frameSeconds()
             ? frame
             : new SlidingWindow(config.reportSeconds());
-    windows = report == frame ? new SlidingWindow[] {frame, window} : new SlidingWindow[] {frame, window, report};
-    Arrays.fill(minuteKeys, Long.MIN_VALUE);
-    methodKeys.idOf(NO_METHOD);
+    windows =
+        report == frame
+            ? new SlidingWindow[] {frame, window}
+            : new SlidingWindow[] {frame, window, report};
   }
 
   @Override
@@ -116,14 +107,8 @@ public final class Aggregator implements TrafficCounter {
 
   @Override
   public boolean add(LogRecord r) {
-    int method = r.requestMalformed() ? 0 : methodKeys.idOf(r.method());
     return add(
-        r.epochSecond(),
-        sectionKeys.idOf(r.section()),
-        hostKeys.idOf(r.host()),
-        method,
-        r.status(),
-        r.bytes());
+        r.epochSecond(), keys.section(r), keys.host(r), keys.method(r), r.status(), r.bytes());
   }
 
   @Override
@@ -131,18 +116,13 @@ public final class Aggregator implements TrafficCounter {
     if (l.outcome(i) == ParsedLines.FALLBACK) {
       return add(l.record(i));
     }
-    byte[] b = l.buffer();
-    String placeholder = l.sectionPlaceholder(i);
-    int section =
-        placeholder != null
-            ? sectionKeys.idOf(placeholder)
-            : sectionKeys.idOf(b, l.sectionStart(i), l.sectionEnd(i), l.sectionHash(i));
-    int host = hostKeys.idOf(b, l.hostStart(i), l.hostEnd(i), l.hostHash(i));
-    int method =
-        l.requestMalformed(i)
-            ? 0
-            : methodKeys.idOf(b, l.methodStart(i), l.methodEnd(i), l.methodHash(i));
-    return add(l.second(i), section, host, method, l.status(i), l.bytes(i));
+    return add(
+        l.second(i),
+        keys.section(l, i),
+        keys.host(l, i),
+        keys.method(l, i),
+        l.status(i),
+        l.bytes(i));
   }
 
   private boolean add(long s, int section, int host, int method, int status, long size) {
@@ -160,10 +140,10 @@ public final class Aggregator implements TrafficCounter {
       firstSecond = s;
     }
     life.add(section, host, method, size, cls == 5);
-    countMinute(s);
+    minutes.count(s, now);
     if (s <= now - span) {
       late++;
-      forgetIfUnused(section, host);
+      keys.forgetIfUnused(section, host);
       return false;
     }
     SecondBucket b = ring[slot(s)];
@@ -179,14 +159,14 @@ public final class Aggregator implements TrafficCounter {
     int e = b.sections.entry(section);
     if (e < 0) {
       e = ~e;
-      sectionRefs = ref(sectionRefs, section);
+      keys.holdSection(section);
     }
     b.sections.values[2 * e]++;
     b.sections.values[2 * e + 1] += cls == 5 ? 1 : 0;
     e = b.hosts.entry(host);
     if (e < 0) {
       e = ~e;
-      hostRefs = ref(hostRefs, host);
+      keys.holdHost(host);
     }
     b.hosts.values[2 * e] += size;
     b.hosts.values[2 * e + 1]++;
@@ -207,12 +187,6 @@ public final class Aggregator implements TrafficCounter {
     return entry < 0 ? ~entry : entry;
   }
 
-  private static int[] ref(int[] refs, int id) {
-    int[] r = id < refs.length ? refs : Arrays.copyOf(refs, Math.max(id + 1, refs.length * 2));
-    r[id]++;
-    return r;
-  }
-
   /**
    * Takes a bucket out of every window still counting it, lets go of its keys (but not of the two
    * the hit being counted is about to use), and reuses it for second {@code s}.
@@ -224,29 +198,9 @@ public final class Aggregator implements TrafficCounter {
           w.apply(b, -1);
         }
       }
-      for (int e = 0; e < b.sections.size; e++) {
-        int id = b.sections.ids[e];
-        if (--sectionRefs[id] == 0 && id != keepSection && !life.keepsSection(id)) {
-          sectionKeys.release(id);
-        }
-      }
-      for (int e = 0; e < b.hosts.size; e++) {
-        int id = b.hosts.ids[e];
-        if (--hostRefs[id] == 0 && id != keepHost && !life.keepsHost(id)) {
-          hostKeys.release(id);
-        }
-      }
+      keys.letGo(b, keepSection, keepHost);
     }
     b.clear(s);
-  }
-
-  private void forgetIfUnused(int section, int host) {
-    if ((section >= sectionRefs.length || sectionRefs[section] == 0) && !life.keepsSection(section)) {
-      sectionKeys.release(section);
-    }
-    if ((host >= hostRefs.length || hostRefs[host] == 0) && !life.keepsHost(host)) {
-      hostKeys.release(host);
-    }
   }
 
   @Override
@@ -297,7 +251,7 @@ public final class Aggregator implements TrafficCounter {
       w.moveTo(endSecond, ring);
     }
     int topN = config.topN();
-    WindowStats frameStats = frame.stats(ring, keys, topN);
+    WindowStats frameStats = frame.stats(ring, keys.names, topN);
     LifetimeTotals totals =
         new LifetimeTotals(
             hits,
@@ -308,40 +262,17 @@ public final class Aggregator implements TrafficCounter {
             late,
             malformedRequests,
             firstSecond,
-            TopN.sections(life.sections, sectionKeys::key, hits, topN, life.otherSections()),
-            TopN.hosts(life.hosts, hostKeys::key, topN, life.otherHosts()),
-            TopN.counts(life.methods, methodKeys::key, Integer.MAX_VALUE));
+            TopN.sections(life.sections, keys.sections::key, hits, topN, life.otherSections()),
+            TopN.hosts(life.hosts, keys.hosts::key, topN, life.otherHosts()),
+            TopN.counts(life.methods, keys.methods::key, Integer.MAX_VALUE));
     return new TrafficSnapshot(
         Instant.ofEpochSecond(endSecond + 1),
         offset,
         frameStats,
-        window.stats(ring, keys, topN),
-        report == frame ? frameStats : report.stats(ring, keys, topN),
+        window.stats(ring, keys.names, topN),
+        report == frame ? frameStats : report.stats(ring, keys.names, topN),
         totals,
-        minutesEndingAt(endSecond));
-  }
-
-  private void countMinute(long second) {
-    long minute = Math.floorDiv(second, 60);
-    if (minute <= Math.floorDiv(now, 60) - MINUTES) {
-      return;
-    }
-    int i = (int) Math.floorMod(minute, (long) MINUTES);
-    if (minuteKeys[i] != minute) {
-      minuteKeys[i] = minute;
-      minuteHits[i] = 0;
-    }
-    minuteHits[i]++;
-  }
-
-  private List<Long> minutesEndingAt(long endSecond) {
-    long last = Math.floorDiv(endSecond, 60);
-    List<Long> out = new ArrayList<>(MINUTES);
-    for (long m = last - MINUTES + 1; m <= last; m++) {
-      int i = (int) Math.floorMod(m, (long) MINUTES);
-      out.add(minuteKeys[i] == m ? minuteHits[i] : 0L);
-    }
-    return out;
+        minutes.endingAt(endSecond));
   }
 
   private int slot(long second) {

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Counters indexed directly by id, with the list of ids whose hits are not zero, so that a window
  * can add and remove a second's keys in constant time each and still walk only its live keys.
  *
- * <p>Each id has {@code width} counters; {@code hitsAt} names the one that says whether the key
- * is present. Not thread-safe.
+ * <p>Each id has {@code width} counters; {@code hitsAt} names the one that says whether the key is
+ * present. Not thread-safe.
  */
 final class DenseCounts {
   private final int width;

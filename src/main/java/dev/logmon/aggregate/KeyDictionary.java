@@ -5,12 +5,12 @@ import java.util.Arrays;
 
 /**
  * A dictionary of keys (sections, clients, methods) to small dense ids, so counting is array
- * indexing. Keys are found either by String or, without making one, by the Latin-1 bytes of a
- * range of a buffer plus their precomputed {@code String.hashCode()}.
+ * indexing. Keys are found either by String or, without making one, by the Latin-1 bytes of a range
+ * of a buffer plus their precomputed {@code String.hashCode()}.
  *
  * <p>Ids are recycled: the owner {@link #release}s a key when nothing counts it any more, which
- * keeps the dictionary (and every array indexed by id) as small as the keys still in use.
- * Open addressing with linear probing and backward-shift deletion. Not thread-safe: owned by the
+ * keeps the dictionary (and every array indexed by id) as small as the keys still in use. Open
+ * addressing with linear probing and backward-shift deletion. Not thread-safe: owned by the
  * aggregator's thread.
  */
 final class KeyDictionary {

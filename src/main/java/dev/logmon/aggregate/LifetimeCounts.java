@@ -49,7 +49,9 @@ final class LifetimeCounts {
   }
 
   TopN.Extra otherSections() {
-    return otherSection[0] == 0 ? null : new TopN.Extra(Aggregator.OTHER, otherSection[0], otherSection[1]);
+    return otherSection[0] == 0
+        ? null
+        : new TopN.Extra(Aggregator.OTHER, otherSection[0], otherSection[1]);
   }
 
   TopN.Extra otherHosts() {

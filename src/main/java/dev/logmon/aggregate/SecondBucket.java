@@ -4,8 +4,8 @@ package dev.logmon.aggregate;
  * The counts of one second of log time, keyed by dictionary ids. Owned by the aggregator's thread;
  * never shared.
  *
- * <p>Its maps are cleared (not reallocated) on reuse, so a busy ring reaches a steady state
- * without garbage.
+ * <p>Its maps are cleared (not reallocated) on reuse, so a busy ring reaches a steady state without
+ * garbage.
  */
 final class SecondBucket {
   long second = Long.MIN_VALUE;

@@ -10,8 +10,8 @@ import java.util.List;
  * A snapshot then costs only a walk over the window's live keys, not a merge of its buckets.
  *
  * <p>Invariant: the totals equal the sum of the ring's buckets whose second is in the window. The
- * aggregator keeps it by subtracting a bucket from every window covering it before reusing it.
- * Not thread-safe: owned by the aggregator's thread.
+ * aggregator keeps it by subtracting a bucket from every window covering it before reusing it. Not
+ * thread-safe: owned by the aggregator's thread.
  */
 final class SlidingWindow {
   final int seconds;

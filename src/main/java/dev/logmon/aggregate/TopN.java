@@ -7,15 +7,16 @@ import java.util.function.IntFunction;
 
 /**
  * The rows of a top table, picked from live counters without sorting them all: by the first
- * counter, descending, ties broken by key so the same input always gives the same output (the
- * order the reference merge used). Stateless.
+ * counter, descending, ties broken by key so the same input always gives the same output (the order
+ * the reference merge used). Stateless.
  */
 final class TopN {
   /** Id of the extra "(other)" row among the candidates. */
   private static final int OTHER = -1;
 
   /** How ids of each kind of key read as text. */
-  record Keys(IntFunction<String> sections, IntFunction<String> hosts, IntFunction<String> methods) {}
+  record Keys(
+      IntFunction<String> sections, IntFunction<String> hosts, IntFunction<String> methods) {}
 
   /** A row outside the counters (the lifetime "(other)" row), or null. */
   record Extra(String key, long first, long second) {}

@@ -50,7 +50,7 @@ public interface TrafficCounter {
   /** Counts one line that yielded no record. */
   void addMalformed(MalformedReason reason);
 
-  /** Hits in the {@code seconds} seconds ending with {@code endSecond}, which must be in the ring. */
+  /** Hits in the {@code seconds} seconds ending with {@code endSecond}, which is in the ring. */
   long hitsBetween(long endSecond, int seconds);
 
   /** Whether no bucket for a second at or after {@code second} holds a hit. */

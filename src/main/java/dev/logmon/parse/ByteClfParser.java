@@ -211,5 +211,4 @@ final class ByteClfParser {
     }
     return true;
   }
-
 }

@@ -6,8 +6,8 @@ package dev.logmon.parse;
  * <p>Stateless and thread-safe; the caller ensures {@code at + ClfTimestamp.LENGTH} is in bounds.
  */
 final class ByteTimestamp {
-  private static final byte[] MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec".getBytes(
-      java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] MONTHS =
+      "JanFebMarAprMayJunJulAugSepOctNovDec".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
   private ByteTimestamp() {}
@@ -67,7 +67,8 @@ final class ByteTimestamp {
 
   private static int month(byte[] s, int at) {
     for (int m = 0; m < 12; m++) {
-      if (s[at] == MONTHS[m * 3] && s[at + 1] == MONTHS[m * 3 + 1] && s[at + 2] == MONTHS[m * 3 + 2]) {
+      int k = m * 3;
+      if (s[at] == MONTHS[k] && s[at + 1] == MONTHS[k + 1] && s[at + 2] == MONTHS[k + 2]) {
         return m + 1;
       }
     }

@@ -53,8 +53,8 @@ public final class ChunkParser {
   /**
    * The index of the newline ending the line at {@code from} (or {@code to}), complemented if the
    * line has a non-ASCII byte. A method per line rather than a loop inside {@link #parse}: it is
-   * compiled after a few thousand lines, whereas a loop in a method called once per chunk waits
-   * for on-stack replacement, which can come late.
+   * compiled after a few thousand lines, whereas a loop in a method called once per chunk waits for
+   * on-stack replacement, which can come late.
    */
   private static int scanLine(byte[] buf, int from, int to) {
     int high = 0;

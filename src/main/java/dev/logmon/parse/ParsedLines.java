@@ -21,7 +21,11 @@ public final class ParsedLines {
 
   /** Placeholder sections, by the negative code {@code -(index + 1)} in the section start. */
   static final String[] PLACEHOLDERS = {
-    "/", Sections.ASTERISK, Sections.CONNECT, Sections.INVALID, Sections.NO_REQUEST,
+    "/",
+    Sections.ASTERISK,
+    Sections.CONNECT,
+    Sections.INVALID,
+    Sections.NO_REQUEST,
     Sections.EMPTY_REQUEST
   };
 

@@ -36,8 +36,8 @@ final class ChunkedReplay implements AutoCloseable {
   /** A replay reading about {@code chunkBytes} at a time (at least two capped lines' worth). */
   ChunkedReplay(int maxLineBytes, int threads, int chunkBytes) {
     this.maxLineBytes = maxLineBytes;
-    this.chunkBytes =
-        (int) Math.min(Integer.MAX_VALUE - 16, Math.max(chunkBytes, 2L * (maxLineBytes + 2)));
+    long atLeast = Math.max(chunkBytes, 2L * (maxLineBytes + 2));
+    this.chunkBytes = (int) Math.min(Integer.MAX_VALUE - 16, atLeast);
     this.parser = new ChunkParser(maxLineBytes);
     this.pool =
         Executors.newFixedThreadPool(
@@ -112,7 +112,12 @@ final class ChunkedReplay implements AutoCloseable {
   }
 
   private void submit(
-      ArrayDeque<Future<ParsedLines>> pending, byte[] buf, int from, int to, boolean end, int slot) {
+      ArrayDeque<Future<ParsedLines>> pending,
+      byte[] buf,
+      int from,
+      int to,
+      boolean end,
+      int slot) {
     ParsedLines out = parsed[slot];
     pending.addLast(
         pool.submit(

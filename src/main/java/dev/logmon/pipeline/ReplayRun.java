@@ -14,9 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Replay mode: reads each file start to end, as fast as the disk and the cores allow, with time
  * driven only by the log's timestamps. Chunks are parsed in parallel ({@link ChunkedReplay}) and
- * counted in file order on the calling thread. Files are read one after another in the order
- * given, so a second file whose lines are older than the first one's window counts them as late.
- * The path {@code -} reads standard input.
+ * counted in file order on the calling thread. Files are read one after another in the order given,
+ * so a second file whose lines are older than the first one's window counts them as late. The path
+ * {@code -} reads standard input.
  */
 public final class ReplayRun {
   private final List<Path> paths;

@@ -41,7 +41,8 @@ class FastPathEquivalenceTest {
   @TempDir Path dir;
 
   /** How a run is configured: windows, table size, alert rule, line cap, lifetime cap. */
-  record Setup(int window, int interval, int top, double threshold, AlertRule rule, int maxLine, int cap) {}
+  record Setup(
+      int window, int interval, int top, double threshold, AlertRule rule, int maxLine, int cap) {}
 
   static final Setup DEFAULTS = new Setup(120, 10, 5, 10, AlertRule.ABSOLUTE, 65_536, 100_000);
   static final Setup SHORT = new Setup(10, 5, 3, 2, AlertRule.ABSOLUTE, 256, 100_000);
@@ -104,7 +105,9 @@ class FastPathEquivalenceTest {
     for (int threads : new int[] {1, 3}) {
       for (int chunk : new int[] {ChunkedReplay.CHUNK_BYTES, 1_000, 2 * s.maxLine() + 7}) {
         Run fast = fast(log, s, threads, chunk);
-        assertThat(fast.out).as("json, %d threads, %d-byte chunks", threads, chunk).isEqualTo(reference.out);
+        assertThat(fast.out)
+            .as("json, %d threads, %d-byte chunks", threads, chunk)
+            .isEqualTo(reference.out);
         assertThat(fast.notes).as("notes").isEqualTo(reference.notes);
       }
     }
@@ -144,7 +147,8 @@ class FastPathEquivalenceTest {
     return new Run(out.toString(StandardCharsets.UTF_8), notes);
   }
 
-  private Monitor monitorWithSources(Setup s, ByteArrayOutputStream out, List<String> notes, ReplayRun run) {
+  private Monitor monitorWithSources(
+      Setup s, ByteArrayOutputStream out, List<String> notes, ReplayRun run) {
     return new Monitor(
         new MonitorConfig(true, s.interval(), s.window(), 3, false),
         new ClfParser(),
@@ -157,7 +161,11 @@ class FastPathEquivalenceTest {
   }
 
   private static Monitor monitor(
-      Setup s, TrafficCounter counter, ByteArrayOutputStream out, List<String> notes, List<SourceView> sources) {
+      Setup s,
+      TrafficCounter counter,
+      ByteArrayOutputStream out,
+      List<String> notes,
+      List<SourceView> sources) {
     return new Monitor(
         new MonitorConfig(true, s.interval(), s.window(), 3, false),
         new ClfParser(),

@@ -15,16 +15,39 @@ final class OddLogs {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
   };
   private static final String[] REQUESTS = {
-    "GET /api/v1/items HTTP/1.1", "POST /cart HTTP/1.1", "GET / HTTP/1.0", "HEAD /static/a.css HTTP/1.1",
-    "GET /search?q=a/b HTTP/1.1", "GET /blog#x/y HTTP/1.1", "OPTIONS * HTTP/1.0", "PRI * HTTP/2.0",
-    "CONNECT example.com:443 HTTP/1.1", "GET http://h.example/x/y HTTP/1.1", "GET http://h.example?x HTTP/1.1",
-    "GET https://h.example HTTP/1.1", "-", "", "\\x16\\x03\\x01", "get /lower HTTP/1.1", "PROPFIND /dav/x HTTP/1.1",
-    "GET /a b HTTP/1.1", "GET /x HTTP/", "GET  /double HTTP/1.1", "GET /q\\\"uote/x HTTP/1.1", "M-SEARCH * HTTP/1.1",
-    "GET weird:target HTTP/1.1", "GET :80 HTTP/1.1", "GET /caf\u00e9/x HTTP/1.1", "GET /\u65e5\u672c/x HTTP/1.1"
+    "GET /api/v1/items HTTP/1.1",
+    "POST /cart HTTP/1.1",
+    "GET / HTTP/1.0",
+    "HEAD /static/a.css HTTP/1.1",
+    "GET /search?q=a/b HTTP/1.1",
+    "GET /blog#x/y HTTP/1.1",
+    "OPTIONS * HTTP/1.0",
+    "PRI * HTTP/2.0",
+    "CONNECT example.com:443 HTTP/1.1",
+    "GET http://h.example/x/y HTTP/1.1",
+    "GET http://h.example?x HTTP/1.1",
+    "GET https://h.example HTTP/1.1",
+    "-",
+    "",
+    "\\x16\\x03\\x01",
+    "get /lower HTTP/1.1",
+    "PROPFIND /dav/x HTTP/1.1",
+    "GET /a b HTTP/1.1",
+    "GET /x HTTP/",
+    "GET  /double HTTP/1.1",
+    "GET /q\\\"uote/x HTTP/1.1",
+    "M-SEARCH * HTTP/1.1",
+    "GET weird:target HTTP/1.1",
+    "GET :80 HTTP/1.1",
+    "GET /caf\u00e9/x HTTP/1.1",
+    "GET /\u65e5\u672c/x HTTP/1.1"
   };
   private static final String[] BAD = {
-    "garbage line without structure", "127.0.0.1 - - [broken date] \"GET / HTTP/1.1\" 200 12", "",
-    "   ", "1.2.3.4 - - [31/Feb/2020:00:00:00 +0000] \"GET / HTTP/1.1\" 200 1",
+    "garbage line without structure",
+    "127.0.0.1 - - [broken date] \"GET / HTTP/1.1\" 200 12",
+    "",
+    "   ",
+    "1.2.3.4 - - [31/Feb/2020:00:00:00 +0000] \"GET / HTTP/1.1\" 200 1",
     "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.1\" 2000 1",
     "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.1\" 200 x",
     "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.1\" 200 1 \"-\"",
@@ -37,8 +60,8 @@ final class OddLogs {
   private OddLogs() {}
 
   /**
-   * {@code lines} lines from second {@code start} at about {@code rate} lines a second, with
-   * {@code sections} distinct sections and {@code hosts} distinct clients at most.
+   * {@code lines} lines from second {@code start} at about {@code rate} lines a second, with {@code
+   * sections} distinct sections and {@code hosts} distinct clients at most.
    */
   static byte[] generate(long seed, int lines, long start, double rate, int sections, int hosts) {
     Random r = new Random(seed);
@@ -75,7 +98,8 @@ final class OddLogs {
         out.writeBytes("x".repeat(300 + r.nextInt(2000)).getBytes(StandardCharsets.US_ASCII));
       }
       int end = r.nextInt(100);
-      out.writeBytes((end < 5 ? "\r\n" : end < 7 ? "  \n" : "\n").getBytes(StandardCharsets.US_ASCII));
+      out.writeBytes(
+          (end < 5 ? "\r\n" : end < 7 ? "  \n" : "\n").getBytes(StandardCharsets.US_ASCII));
     }
     if (r.nextBoolean()) {
       out.writeBytes(line(r, t, sections, hosts).getBytes(StandardCharsets.UTF_8)); // no newline
@@ -86,14 +110,22 @@ final class OddLogs {
   private static String line(Random r, long second, int sections, int hosts) {
     int offset = new int[] {0, 0, 0, 3600, -25200, 12600}[r.nextInt(6)];
     java.time.LocalDateTime d =
-        java.time.LocalDateTime.ofEpochSecond(second, 0, java.time.ZoneOffset.ofTotalSeconds(offset));
+        java.time.LocalDateTime.ofEpochSecond(
+            second, 0, java.time.ZoneOffset.ofTotalSeconds(offset));
     int oh = Math.abs(offset) / 3600;
     int om = Math.abs(offset) % 3600 / 60;
     String ts =
         String.format(
             "%02d/%s/%04d:%02d:%02d:%02d %s%02d%02d",
-            d.getDayOfMonth(), MON[d.getMonthValue() - 1], d.getYear(), d.getHour(), d.getMinute(),
-            d.getSecond(), offset < 0 ? "-" : "+", oh, om);
+            d.getDayOfMonth(),
+            MON[d.getMonthValue() - 1],
+            d.getYear(),
+            d.getHour(),
+            d.getMinute(),
+            d.getSecond(),
+            offset < 0 ? "-" : "+",
+            oh,
+            om);
     int h = (int) Math.min(hosts - 1, Math.abs(r.nextGaussian()) * hosts / 3);
     String host =
         switch (h % 7) {
@@ -105,12 +137,17 @@ final class OddLogs {
     String request =
         r.nextInt(3) == 0
             ? REQUESTS[r.nextInt(REQUESTS.length)]
-            : new String[] {"GET", "POST", "PUT", "DELETE"}[r.nextInt(4)] + " /s"
-                + r.nextInt(sections) + "/page" + r.nextInt(50) + " HTTP/1.1";
+            : new String[] {"GET", "POST", "PUT", "DELETE"}[r.nextInt(4)]
+                + " /s"
+                + r.nextInt(sections)
+                + "/page"
+                + r.nextInt(50)
+                + " HTTP/1.1";
     int status = new int[] {200, 200, 200, 304, 404, 500, 503, 101, 999, 201}[r.nextInt(10)];
     String size = r.nextInt(5) == 0 ? "-" : Integer.toString(r.nextInt(100_000));
     String user = r.nextInt(10) == 0 ? "frank" : "-";
     String tail = r.nextInt(4) == 0 ? "" : " \"https://ref.example/\" \"Mozilla/5.0 (X11)\"";
-    return vhost + host + " - " + user + " [" + ts + "] \"" + request + "\" " + status + " " + size + tail;
+    return vhost + host + " - " + user + " [" + ts + "] \"" + request + "\" " + status + " " + size
+        + tail;
   }
 }

@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
  * thread-safe: chunks are parsed in parallel.
  */
 public final class ChunkParser {
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final ClfParser REFERENCE = new ClfParser();
 
   private final int maxLineBytes;
@@ -57,17 +60,30 @@ public final class ChunkParser {
    * on-stack replacement, which can come late.
    */
   private static int scanLine(byte[] buf, int from, int to) {
-    int high = 0;
+    long high = 0;
     int i = from;
+    while (i + 8 <= to) {
+      long w = (long) LONGS.get(buf, i);
+      long x = w ^ 0x0A0A0A0A0A0A0A0AL;
+      long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (t != 0) {
+        int nl = i + (Long.numberOfTrailingZeros(t) >>> 3);
+        high |= w & ((1L << ((nl - i) << 3)) - 1);
+        return (high & 0x8080808080808080L) != 0 ? ~nl : nl;
+      }
+      high |= w;
+      i += 8;
+    }
+    boolean nonAscii = (high & 0x8080808080808080L) != 0;
     while (i < to) {
       byte c = buf[i];
       if (c == '\n') {
         break;
       }
-      high |= c;
+      nonAscii |= c < 0;
       i++;
     }
-    return high < 0 ? ~i : i;
+    return nonAscii ? ~i : i;
   }
 
   private void line(byte[] buf, int start, int end, boolean nonAscii, ParsedLines out, int n) {

@@ -203,6 +203,11 @@ public final class Aggregator implements TrafficCounter {
     b.clear(s);
   }
 
+  /** Section and client keys held now (for tests: memory must not grow with the run). */
+  int keyCount() {
+    return keys.sections.size() + keys.hosts.size();
+  }
+
   @Override
   public void addMalformed(MalformedReason reason) {
     life.malformed.merge(reason, 1L, Long::sum);

@@ -1,5 +1,9 @@
 package dev.logmon.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The {@link ClfParser} grammar read straight from ASCII bytes into one row of {@link ParsedLines},
  * with no String, regex or allocation per line.
@@ -9,6 +13,13 @@ package dev.logmon.parse;
  * reach it: {@link ChunkParser} hands them to {@link ClfParser}. Stateless and thread-safe.
  */
 final class ByteClfParser {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
   /** The characters {@code ClfParser.isHost} accepts, as a table: this runs on every byte. */
   private static final boolean[] HOST_CHARS = new boolean[128];
 
@@ -146,15 +157,33 @@ final class ByteClfParser {
     return Math.max(from, end);
   }
 
+  /**
+   * As {@code ClfParser.closingQuote}: the '"' closing a field, skipping backslash escapes, or -1.
+   * Quoted fields (the user agent above all) are most of a line's bytes, so this jumps eight bytes
+   * at a time to the next '"' or '\\' (zero-byte tests, exact for the lowest match).
+   */
   private static int closingQuote(byte[] b, int from, int end) {
-    for (int i = from; i < end; i++) {
+    int i = from;
+    while (i < end) {
+      while (i + 8 <= end) {
+        long w = (long) LONGS.get(b, i);
+        long q = w ^ QUOTES;
+        long e = w ^ BACKSLASHES;
+        long t = (((q - ONES) & ~q) | ((e - ONES) & ~e)) & HIGHS;
+        if (t != 0) {
+          i += Long.numberOfTrailingZeros(t) >>> 3;
+          break;
+        }
+        i += 8;
+      }
+      if (i >= end) {
+        break;
+      }
       byte c = b[i];
       if (c == '"') {
         return i;
       }
-      if (c == '\\') {
-        i++;
-      }
+      i += c == '\\' ? 2 : 1;
     }
     return -1;
   }

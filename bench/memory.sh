@@ -27,7 +27,11 @@ echo "exit 0; $(grep -E 'Elapsed|Maximum resident' "$dir/wide-time.txt" | sed 's
 tail -1 "$dir/wide-out.json" | python3 -c 'import json,sys; s=json.load(sys.stdin);
 print("summary: hits_total", s["hits_total"], "malformed_total", s["malformed_total"],
       "top section", s["sections"][0] if s["sections"] else None)'
-# Heap in use after each collection (MB), at each tenth of the run: flat means no growth with time.
-grep -oE 'Pause (Young|Full).*->[0-9]+M' "$gc" | grep -oE '[0-9]+M$' | tr -d M |
-  awk '{ v[NR] = $1 } END { printf "heap after GC, MB, at 10%%..100%% of %d collections:", NR;
+# Live heap after each full collection (MB; young ones if there was none), at each tenth of the
+# run: flat means memory does not grow with run time.
+kind=Full
+grep -q 'Pause Full' "$gc" || kind=Young
+grep -oE "Pause $kind.*->[0-9]+M" "$gc" | grep -oE '[0-9]+M$' | tr -d M |
+  awk -v k="$kind" '{ v[NR] = $1 } END {
+    printf "heap after %s GC, MB, at 10%%..100%% of %d collections:", k, NR;
     for (i = 1; i <= 10; i++) printf " %d", v[int(NR * i / 10)]; print "" }'

@@ -36,14 +36,26 @@ public final class ChunkParser {
   public void parse(byte[] buf, int from, int to, boolean endOfInput, ParsedLines out) {
     out.reset(buf, (to - from) / 128); // typical access-log lines are longer than that
     int i = from;
-    int n = 0;
     while (i < to) {
+      i = parseSome(buf, i, to, endOfInput, out);
+    }
+  }
+
+  /**
+   * Parses up to 64 lines from {@code i} and returns where it stopped ({@code to} at a partial last
+   * line). A method per few lines, not a loop over the whole chunk in {@link #parse}, so that the
+   * JIT compiles it after a few thousand lines instead of waiting for on-stack replacement.
+   */
+  private int parseSome(byte[] buf, int i, int to, boolean endOfInput, ParsedLines out) {
+    int n = out.size;
+    for (int k = 0; k < 64 && i < to; k++) {
       int start = i;
       int scan = scanLine(buf, i, to);
       boolean nonAscii = scan < 0;
       i = nonAscii ? ~scan : scan;
       if (i == to && !endOfInput) {
-        break;
+        out.size = n;
+        return to;
       }
       out.ensure(n);
       line(buf, start, i, nonAscii, out, n);
@@ -51,6 +63,7 @@ public final class ChunkParser {
       i++;
     }
     out.size = n;
+    return i;
   }
 
   /**

@@ -35,18 +35,24 @@ fi
 "$root/logmon" --version >/dev/null # builds the jar and the class-data archive if needed
 cat "$log" >/dev/null
 
-# measure NAME CMD...: runs CMD $runs times, prints "NAME median_wall_s median_peak_rss_kb".
+# measure NAME CMD...: runs CMD $runs times, prints "NAME median_wall_s median_peak_rss_kb
+# median_cpu_s" (user + system).
 measure() {
   local name="$1"
   shift
-  local walls=() rsss=()
+  local walls=() rsss=() cpus=()
   for ((i = 0; i < runs; i++)); do
     /usr/bin/time -v -o "$dir/time.txt" "$@" >/dev/null 2>"$dir/$name.err"
     walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0;
       for (j = 1; j <= n; j++) s = s * 60 + p[j]; print s }' "$dir/time.txt")")
     rsss+=("$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$dir/time.txt")")
+    cpus+=("$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { print s }' "$dir/time.txt")")
   done
-  echo "$name $(printf '%s\n' "${walls[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }') $(printf '%s\n' "${rsss[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
+  echo "$name $(median "${walls[@]}") $(median "${rsss[@]}") $(median "${cpus[@]}")"
+}
+
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -55,13 +61,13 @@ results=()
 results+=("$(measure logmon "$root/logmon" --replay --output json "$log")")
 results+=("$(measure goaccess goaccess "$log" --log-format=COMBINED --no-progress --no-global-config -o "$dir/report.json")")
 total="$(wc -l <"$log")"
-printf '%-10s %10s %14s %14s\n' tool "wall s" "lines/s" "peak RSS MB"
+printf '%-10s %10s %14s %14s %10s\n' tool "wall s" "lines/s" "peak RSS MB" "CPU s"
 for r in "${results[@]}"; do
-  read -r name wall rss <<<"$r"
-  awk -v n="$name" -v w="$wall" -v r="$rss" -v t="$total" \
-    'BEGIN { printf "%-10s %10.2f %14.0f %14.1f\n", n, w, t / w, r / 1024 }'
+  read -r name wall rss cpu <<<"$r"
+  awk -v n="$name" -v w="$wall" -v r="$rss" -v t="$total" -v c="$cpu" \
+    'BEGIN { printf "%-10s %10.2f %14.0f %14.1f %10.2f\n", n, w, t / w, r / 1024, c }'
 done
-read -r _ lw lr <<<"${results[0]}"
-read -r _ gw gr <<<"${results[1]}"
+read -r _ lw lr _ <<<"${results[0]}"
+read -r _ gw gr _ <<<"${results[1]}"
 awk -v lw="$lw" -v gw="$gw" -v lr="$lr" -v gr="$gr" \
   'BEGIN { printf "ratio      logmon is %.1fx faster than GoAccess, with %.1fx its peak RSS\n", gw / lw, lr / gr }'

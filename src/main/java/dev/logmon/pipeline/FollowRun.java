@@ -22,6 +22,9 @@ public final class FollowRun {
   /** Capacity of the hand-over queue, in batches (of up to 1024 lines each). */
   static final int QUEUE_BATCHES = 64;
 
+  /** Live views get a fresh snapshot this often while lines arrive (see Monitor.publish). */
+  static final long PUBLISH_MILLIS = 50;
+
   private final List<Watcher> watchers;
   private final InstantSource clock;
   private final Consumer<String> notes;
@@ -82,6 +85,8 @@ public final class FollowRun {
     monitor.startAt(clock.instant().getEpochSecond());
     threads.forEach(Thread::start);
     List<LineBatch> drained = new ArrayList<>();
+    long published = Long.MIN_VALUE;
+    boolean unpublished = false;
     try {
       while (!stop.get()) {
         LineBatch b = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -90,8 +95,20 @@ public final class FollowRun {
           queue.drainTo(drained);
           drained.forEach(monitor::accept);
           drained.clear();
+          unpublished = true;
         }
-        monitor.tick(clock.instant().getEpochSecond());
+        long nowMillis = clock.millis();
+        monitor.tick(Math.floorDiv(nowMillis, 1000));
+        // Publish once the queue is drained (the latest lines show at once), or every
+        // PUBLISH_MILLIS while it never is (a snapshot costs a walk over the windows' keys).
+        if (unpublished
+            && (queue.size() == 0
+                || published == Long.MIN_VALUE
+                || nowMillis - published >= PUBLISH_MILLIS)) {
+          monitor.publish();
+          published = nowMillis;
+          unpublished = false;
+        }
         if (endsByItself && queue.size() == 0 && finite.stream().noneMatch(Thread::isAlive)) {
           stop.set(true);
         }

@@ -256,6 +256,18 @@ public final class Monitor {
     presenter.summary(v);
   }
 
+  /**
+   * Live views only ({@link MonitorConfig#publishEverySecond()}): publishes a fresh view between
+   * second boundaries, so that lines counted in the current second show in the lifetime totals
+   * of {@link #latest()} at once; the windows still end with the last completed second. Follow
+   * mode calls it after counting batches, at most every {@code FollowRun.PUBLISH_MILLIS}.
+   */
+  public void publish() {
+    if (config.publishEverySecond() && aggregator.started()) {
+      latest.set(view(aggregator.now() - 1));
+    }
+  }
+
   /** The last published view, or null before the first. Safe to call from any thread. */
   public MonitorView latest() {
     return latest.get();

@@ -84,7 +84,10 @@ public final class Monitor {
         time(r.epochSecond(), r.offsetSeconds());
         aggregator.add(r);
       } else if (result instanceof ParseResult.Malformed m) {
-        malformed(m.reason(), batch.source(), lineNumber, line);
+        aggregator.addMalformed(m.reason());
+        if (malformedShown < config.showMalformed()) {
+          quote(m.reason(), batch.source(), lineNumber, line);
+        }
       }
       lineNumber++;
     }
@@ -108,9 +111,10 @@ public final class Monitor {
         time(r.epochSecond(), r.offsetSeconds());
         aggregator.add(r);
       } else {
-        malformed(lines.reason(i), source, firstLineNumber + i, null);
+        MalformedReason reason = lines.reason(i);
+        aggregator.addMalformed(reason);
         if (malformedShown < config.showMalformed()) {
-          quote(lines.reason(i), source, firstLineNumber + i, lines.text(i));
+          quote(reason, source, firstLineNumber + i, lines.text(i)); // decoded only if quoted
         }
       }
     }
@@ -123,13 +127,6 @@ public final class Monitor {
    */
   public long linesCounted() {
     return linesCounted;
-  }
-
-  private void malformed(MalformedReason reason, String source, long lineNumber, String line) {
-    aggregator.addMalformed(reason);
-    if (line != null && malformedShown < config.showMalformed()) {
-      quote(reason, source, lineNumber, line);
-    }
   }
 
   private void quote(MalformedReason reason, String source, long lineNumber, String line) {

@@ -2,25 +2,25 @@ package dev.logmon.aggregate;
 
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
+import dev.logmon.parse.ParsedLines;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * The mutable traffic state: a ring of per-second buckets keyed by log time, plus lifetime totals.
+ * The mutable traffic state: a ring of per-second buckets keyed by log time, running totals of the
+ * frame, report and alert windows, and lifetime totals.
  *
- * <p>Not thread-safe: exactly one thread (the pipeline's) owns an aggregator, feeds it records and
+ * <p>Not thread-safe: exactly one thread (the pipeline's) owns an aggregator, feeds it hits and
  * publishes the immutable {@link TrafficSnapshot}s it derives. It never reads a clock: "now" is the
  * newest second it was advanced to, chosen by the caller (see docs/ARCHITECTURE.md, time model).
  *
  * <p>The ring holds the current second and the {@code span} completed seconds before it, where
- * {@code span} is the longest window asked for. Buckets are rotated lazily: a slot whose second is
- * not the one looked up reads as empty and is reset on the next write, so jumping over a long
- * silence costs nothing.
+ * {@code span} is the longest window asked for. Buckets are rotated lazily. Keys are counted by
+ * dictionary id; a key is forgotten when no bucket and no lifetime row holds it any more, so memory
+ * follows the keys of the last {@code span} seconds plus the bounded lifetime tables, never the
+ * length of the run.
  */
-public final class Aggregator {
+public final class Aggregator implements TrafficCounter {
   /** Lifetime tables keep at most this many keys; the rest is folded into {@link #OTHER}. */
   static final int LIFETIME_KEY_CAP = 100_000;
 
@@ -36,6 +36,13 @@ public final class Aggregator {
   private final AggregatorConfig config;
   private final int span;
   private final SecondBucket[] ring;
+  private final SlidingWindow[] windows;
+  private final SlidingWindow frame;
+  private final SlidingWindow window;
+  private final SlidingWindow report;
+  private final LifetimeCounts life;
+  private final KeyTables keys;
+  private final MinuteHits minutes = new MinuteHits();
   private long now = Long.MIN_VALUE;
 
   private long hits;
@@ -44,45 +51,55 @@ public final class Aggregator {
   private long malformedRequests;
   private long firstSecond = Long.MIN_VALUE;
   private final long[] statusClasses = new long[6];
-  private final EnumMap<MalformedReason, Long> malformed = new EnumMap<>(MalformedReason.class);
-  private final Map<String, long[]> lifetimeSections = new HashMap<>();
-  private final Map<String, long[]> lifetimeHosts = new HashMap<>();
-  private final Map<String, long[]> lifetimeMethods = new HashMap<>();
-  private final long[] minuteHits = new long[MINUTES];
-  private final long[] minuteKeys = new long[MINUTES];
-  // Metrics counters: pinned sections in pin order; a section is never unpinned, so each series
-  // only grows, and hits before pinning stay in counterOther, which therefore only grows too.
-  private final Map<String, long[]> counterSections = new java.util.LinkedHashMap<>();
-  private long counterOther;
+  // Metrics counters: a section is pinned (in pin order, never unpinned) when it first shows in the
+  // lifetime top table; its counter is its lifetime hits minus those it had when pinned, so hits
+  // before pinning stay in "(other)" and every series only grows. Computed at snapshot time from
+  // the exact lifetime rows, so the hot path pays nothing; a pinned section has a lifetime row, so
+  // its id is never forgotten.
+  private final java.util.LinkedHashMap<String, long[]> pinned = new java.util.LinkedHashMap<>();
 
   public Aggregator(AggregatorConfig config) {
+    this(config, LIFETIME_KEY_CAP);
+  }
+
+  /** An aggregator whose lifetime tables keep {@code lifetimeKeyCap} keys each (tests: small). */
+  public Aggregator(AggregatorConfig config, int lifetimeKeyCap) {
     this.config = config;
+    this.life = new LifetimeCounts(lifetimeKeyCap);
+    this.keys = new KeyTables(life);
     this.span = config.span();
     this.ring = new SecondBucket[span + 1];
     for (int i = 0; i < ring.length; i++) {
       ring[i] = new SecondBucket();
     }
-    java.util.Arrays.fill(minuteKeys, Long.MIN_VALUE);
+    frame = new SlidingWindow(config.frameSeconds());
+    window = new SlidingWindow(config.windowSeconds());
+    report =
+        config.reportSeconds() == config.frameSeconds()
+            ? frame
+            : new SlidingWindow(config.reportSeconds());
+    windows =
+        report == frame
+            ? new SlidingWindow[] {frame, window}
+            : new SlidingWindow[] {frame, window, report};
   }
 
+  @Override
   public AggregatorConfig config() {
     return config;
   }
 
-  /** Whether {@link #advanceTo} or {@link #add} has set a current second yet. */
+  @Override
   public boolean started() {
     return now != Long.MIN_VALUE;
   }
 
-  /** The current (in-progress) second; meaningless before {@link #started()}. */
+  @Override
   public long now() {
     return now;
   }
 
-  /**
-   * Starts the clock at {@code second} (follow mode: the wall clock at start), so that the lifetime
-   * counts from there even before the first hit.
-   */
+  @Override
   public void startAt(long second) {
     advanceTo(second);
     if (firstSecond == Long.MIN_VALUE || second < firstSecond) {
@@ -90,79 +107,136 @@ public final class Aggregator {
     }
   }
 
-  /** Moves the current second forward; a second at or before the current one is ignored. */
+  @Override
   public void advanceTo(long second) {
     if (second > now) {
       now = second;
     }
   }
 
-  /**
-   * Counts one record. A record ahead of the current second advances it; one that is older than
-   * every window ({@code span} seconds before now or more) counts toward the lifetime and {@link
-   * LifetimeTotals#late()} only.
-   *
-   * @return whether the record landed in the windows (false when late)
-   */
+  @Override
   public boolean add(LogRecord r) {
-    long s = r.epochSecond();
+    return add(
+        r.epochSecond(), keys.section(r), keys.host(r), keys.method(r), r.status(), r.bytes());
+  }
+
+  @Override
+  public boolean add(ParsedLines l, int i) {
+    if (l.outcome(i) == ParsedLines.FALLBACK) {
+      return add(l.record(i));
+    }
+    return add(
+        l.second(i),
+        keys.section(l, i),
+        keys.host(l, i),
+        keys.method(l, i),
+        l.status(i),
+        l.bytes(i));
+  }
+
+  private boolean add(long s, int section, int host, int method, int status, long size) {
     advanceTo(s);
+    int c = status / 100;
+    int cls = c >= 1 && c <= 5 ? c : 0;
+    boolean badRequest = method == 0;
     hits++;
-    bytes += r.bytes();
-    statusClasses[r.statusClass()]++;
-    if (r.requestMalformed()) {
+    bytes += size;
+    statusClasses[cls]++;
+    if (badRequest) {
       malformedRequests++;
     }
     if (firstSecond == Long.MIN_VALUE || s < firstSecond) {
       firstSecond = s;
     }
-    long[] sec = capped(lifetimeSections, r.section());
-    sec[0]++;
-    if (r.statusClass() == 5) {
-      sec[1]++;
-    }
-    long[] host = capped(lifetimeHosts, r.host());
-    host[0] += r.bytes();
-    host[1]++;
-    long[] counted = counterSections.get(r.section());
-    if (counted != null) {
-      counted[0]++;
-    } else {
-      counterOther++;
-    }
-    lifetimeMethods.computeIfAbsent(r.requestMalformed() ? "(none)" : r.method(), k -> new long[1])[
-        0]++;
-    countMinute(s);
+    life.add(section, host, method, size, cls == 5);
+    minutes.count(s, now);
     if (s <= now - span) {
       late++;
+      keys.forgetIfUnused(section, host);
       return false;
     }
     SecondBucket b = ring[slot(s)];
     if (b.second != s) {
-      b.reset(s);
+      recycle(b, s, section, host);
     }
-    b.add(r);
+    b.hits++;
+    b.bytes += size;
+    b.statusClasses[cls]++;
+    if (badRequest) {
+      b.malformedRequests++;
+    }
+    int e = b.sections.entry(section);
+    if (e < 0) {
+      e = ~e;
+      keys.holdSection(section);
+    }
+    b.sections.values[2 * e]++;
+    b.sections.values[2 * e + 1] += cls == 5 ? 1 : 0;
+    e = b.hosts.entry(host);
+    if (e < 0) {
+      e = ~e;
+      keys.holdHost(host);
+    }
+    b.hosts.values[2 * e] += size;
+    b.hosts.values[2 * e + 1]++;
+    // The entry is looked up first: it may grow the values array.
+    e = index(b.methods.entry(method));
+    b.methods.values[e]++;
+    e = index(b.statuses.entry(status));
+    b.statuses.values[e]++;
+    for (SlidingWindow w : windows) {
+      if (w.covers(s)) {
+        w.addHit(section, host, method, status, size, cls, badRequest);
+      }
+    }
     return true;
   }
 
-  /** Counts one line that yielded no record. */
-  public void addMalformed(MalformedReason reason) {
-    malformed.merge(reason, 1L, Long::sum);
+  private static int index(int entry) {
+    return entry < 0 ? ~entry : entry;
   }
 
-  /** Hits in the {@code seconds} seconds ending with {@code endSecond}, which must be in the ring. */
+  /**
+   * Takes a bucket out of every window still counting it, lets go of its keys (but not of the two
+   * the hit being counted is about to use), and reuses it for second {@code s}.
+   */
+  private void recycle(SecondBucket b, long s, int keepSection, int keepHost) {
+    if (b.hits != 0) {
+      for (SlidingWindow w : windows) {
+        if (w.covers(b.second)) {
+          w.apply(b, -1);
+        }
+      }
+      keys.letGo(b, keepSection, keepHost);
+    }
+    b.clear(s);
+  }
+
+  /** Section and client keys held now (for tests: memory must not grow with the run). */
+  int keyCount() {
+    return keys.sections.size() + keys.hosts.size();
+  }
+
+  @Override
+  public void addMalformed(MalformedReason reason) {
+    life.malformed.merge(reason, 1L, Long::sum);
+  }
+
+  @Override
   public long hitsBetween(long endSecond, int seconds) {
+    if (seconds == window.seconds) {
+      window.moveTo(endSecond, ring);
+      return window.hits;
+    }
     long sum = 0;
     for (long s = endSecond - seconds + 1; s <= endSecond; s++) {
-      SecondBucket b = ring[slot(s)];
-      if (b.second == s) {
-        sum += b.hits;
-      }
+      SecondBucket b = SlidingWindow.bucket(ring, s);
+      sum += b == null ? 0 : b.hits;
     }
     return sum;
   }
 
-  /** Whether no bucket for a second at or after {@code second} holds a hit. */
+  @Override
   public boolean quietFrom(long second) {
     for (SecondBucket b : ring) {
       if (b.hits != 0 && b.second >= second) {
@@ -172,7 +246,7 @@ public final class Aggregator {
     return true;
   }
 
-  /** Lifetime hits divided by the seconds from the first hit through {@code endSecond}. */
+  @Override
   public double lifetimeRate(long endSecond) {
     if (firstSecond == Long.MIN_VALUE) {
       return 0;
@@ -180,96 +254,66 @@ public final class Aggregator {
     return (double) hits / Math.max(1, endSecond - firstSecond + 1);
   }
 
-  /** Lifetime hits, late ones included. */
+  @Override
   public long hits() {
     return hits;
   }
 
-  /**
-   * The snapshot of the windows ending with the completed second {@code endSecond}.
-   *
-   * @param offset the zone offset that presenters use to print times
-   */
+  @Override
   public TrafficSnapshot snapshot(long endSecond, ZoneOffset offset) {
-    WindowMerge merge = new WindowMerge(config.topN());
-    WindowStats frame = merge.of(ring, endSecond, config.frameSeconds());
-    WindowStats window = merge.of(ring, endSecond, config.windowSeconds());
-    WindowStats report =
-        config.reportSeconds() == config.frameSeconds()
-            ? frame
-            : merge.of(ring, endSecond, config.reportSeconds());
+    for (SlidingWindow w : windows) {
+      w.moveTo(endSecond, ring);
+    }
+    int topN = config.topN();
+    WindowStats frameStats = frame.stats(ring, keys.names, topN);
     java.util.List<SectionStat> lifetimeTop =
-        WindowMerge.topSections(lifetimeSections, hits, config.topN());
+        TopN.sections(life.sections, keys.sections::key, hits, topN, life.otherSections());
     LifetimeTotals totals =
         new LifetimeTotals(
             hits,
             lifetimeRate(endSecond),
             bytes,
             StatusClasses.of(statusClasses),
-            malformed,
+            life.malformed,
             late,
             malformedRequests,
             firstSecond,
             lifetimeTop,
-            WindowMerge.topHosts(lifetimeHosts, config.topN()),
-            WindowMerge.counts(lifetimeMethods, Integer.MAX_VALUE),
+            TopN.hosts(life.hosts, keys.hosts::key, topN, life.otherHosts()),
+            TopN.counts(life.methods, keys.methods::key, Integer.MAX_VALUE),
             sectionCounters(lifetimeTop));
     return new TrafficSnapshot(
         Instant.ofEpochSecond(endSecond + 1),
         offset,
-        frame,
-        window,
-        report,
+        frameStats,
+        window.stats(ring, keys.names, topN),
+        report == frame ? frameStats : report.stats(ring, keys.names, topN),
         totals,
-        minutesEndingAt(endSecond));
+        minutes.endingAt(endSecond));
   }
 
   /** Pins today's lifetime top sections (while room is left) and lists every counter. */
   private java.util.List<Count> sectionCounters(java.util.List<SectionStat> top) {
     for (SectionStat s : top) {
-      if (counterSections.size() < COUNTER_SECTIONS && !OTHER.equals(s.section())) {
-        counterSections.putIfAbsent(s.section(), new long[1]);
+      if (pinned.size() < COUNTER_SECTIONS
+          && !OTHER.equals(s.section())
+          && !pinned.containsKey(s.section())) {
+        int id = keys.sections.idOf(s.section()); // present: it has a lifetime row
+        pinned.put(s.section(), new long[] {id, life.sections.get(id, 0)});
       }
     }
-    java.util.List<Count> out = new java.util.ArrayList<>(counterSections.size() + 1);
-    counterSections.forEach((k, v) -> out.add(new Count(k, v[0])));
-    out.add(new Count(OTHER, counterOther));
-    return out;
-  }
-
-  private void countMinute(long second) {
-    long minute = Math.floorDiv(second, 60);
-    if (minute <= Math.floorDiv(now, 60) - MINUTES) {
-      return;
+    java.util.List<Count> out = new java.util.ArrayList<>(pinned.size() + 1);
+    long counted = 0;
+    for (java.util.Map.Entry<String, long[]> e : pinned.entrySet()) {
+      long n = life.sections.get((int) e.getValue()[0], 0) - e.getValue()[1];
+      counted += n;
+      out.add(new Count(e.getKey(), n));
     }
-    int i = (int) Math.floorMod(minute, (long) MINUTES);
-    if (minuteKeys[i] != minute) {
-      minuteKeys[i] = minute;
-      minuteHits[i] = 0;
-    }
-    minuteHits[i]++;
-  }
-
-  private java.util.List<Long> minutesEndingAt(long endSecond) {
-    long last = Math.floorDiv(endSecond, 60);
-    java.util.List<Long> out = new java.util.ArrayList<>(MINUTES);
-    for (long m = last - MINUTES + 1; m <= last; m++) {
-      int i = (int) Math.floorMod(m, (long) MINUTES);
-      out.add(minuteKeys[i] == m ? minuteHits[i] : 0L);
-    }
+    out.add(new Count(OTHER, hits - counted));
     return out;
   }
 
   private int slot(long second) {
     return (int) Math.floorMod(second, (long) ring.length);
-  }
-
-  private static long[] capped(Map<String, long[]> map, String key) {
-    long[] v = map.get(key);
-    if (v == null) {
-      String k = map.size() < LIFETIME_KEY_CAP ? key : OTHER;
-      v = map.computeIfAbsent(k, x -> new long[2]);
-    }
-    return v;
   }
 }

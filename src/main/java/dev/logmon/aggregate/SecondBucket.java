@@ -1,16 +1,11 @@
 package dev.logmon.aggregate;
 
-import dev.logmon.parse.LogRecord;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
 /**
- * The mutable counts of one second of log time. Owned by the aggregator's thread; never shared.
+ * The counts of one second of log time, keyed by dictionary ids. Owned by the aggregator's thread;
+ * never shared.
  *
- * <p>Maps are allocated lazily and cleared (not reallocated) on reuse, so a quiet second costs a
- * few fields and a busy ring reaches a steady state without garbage.
+ * <p>Its maps are cleared (not reallocated) on reuse, so a busy ring reaches a steady state without
+ * garbage.
  */
 final class SecondBucket {
   long second = Long.MIN_VALUE;
@@ -18,13 +13,12 @@ final class SecondBucket {
   long bytes;
   long malformedRequests;
   final long[] statusClasses = new long[6];
-  final Map<String, long[]> sections = new HashMap<>(); // {hits, 5xx}
-  final Map<String, long[]> hosts = new HashMap<>(); // {bytes, hits}
-  final Map<String, long[]> methods = new HashMap<>();
-  final Map<Integer, long[]> statuses = new HashMap<>();
-  final Set<String> clients = new HashSet<>();
+  final IdCounts sections = new IdCounts(2); // {hits, 5xx}
+  final IdCounts hosts = new IdCounts(2); // {bytes, hits}
+  final IdCounts methods = new IdCounts(1);
+  final IdCounts statuses = new IdCounts(1); // keyed by the status code itself
 
-  void reset(long newSecond) {
+  void clear(long newSecond) {
     second = newSecond;
     if (hits != 0) {
       hits = 0;
@@ -35,28 +29,6 @@ final class SecondBucket {
       hosts.clear();
       methods.clear();
       statuses.clear();
-      clients.clear();
     }
-  }
-
-  void add(LogRecord r) {
-    hits++;
-    bytes += r.bytes();
-    int cls = r.statusClass();
-    statusClasses[cls]++;
-    if (r.requestMalformed()) {
-      malformedRequests++;
-    }
-    long[] s = sections.computeIfAbsent(r.section(), k -> new long[2]);
-    s[0]++;
-    if (cls == 5) {
-      s[1]++;
-    }
-    long[] h = hosts.computeIfAbsent(r.host(), k -> new long[2]);
-    h[0] += r.bytes();
-    h[1]++;
-    methods.computeIfAbsent(r.requestMalformed() ? "(none)" : r.method(), k -> new long[1])[0]++;
-    statuses.computeIfAbsent(r.status(), k -> new long[1])[0]++;
-    clients.add(r.host());
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Stage 3 of the pipeline: per-second buckets of parsed records, and the immutable snapshots of
- * windows and lifetime totals derived from them. Depends only on {@code parse}.
+ * Stage 3 of the pipeline: per-second buckets of hits counted by key id, the frame, report and
+ * alert windows kept as running totals over them, bounded lifetime tables, and the immutable
+ * snapshots derived from them. Depends only on {@code parse}.
  */
 package dev.logmon.aggregate;

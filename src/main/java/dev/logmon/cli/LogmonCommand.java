@@ -5,7 +5,9 @@ import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.generate.DemoTraffic;
+import dev.logmon.parse.ClfParser;
 import dev.logmon.parse.LineParser;
+import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.Checkpoints;
 import dev.logmon.pipeline.FollowRun;
@@ -323,6 +325,34 @@ public final class LogmonCommand implements Callable<Integer> {
   }
 
   /** The parser of --format (validated already), its notes going where logmon's notes go. */
+  /**
+   * Whether a replayed file can take the parallel byte path, which reads the Common/Combined
+   * family only: always for those presets; with {@code auto}, when the file's first line is one of
+   * them (standard input cannot be peeked, so it goes line by line). Either path counts the same.
+   */
+  private boolean fastPath(Path p) {
+    if (!LogFormats.isClfFamily(format)) {
+      return false;
+    }
+    if (!format.equalsIgnoreCase(LogFormats.AUTO)) {
+      return true;
+    }
+    if (p.toString().equals(StdinSource.NAME)) {
+      return false;
+    }
+    try (java.io.BufferedReader r =
+        Files.newBufferedReader(p, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (!line.isBlank()) {
+          return new ClfParser().parse(line) instanceof ParseResult.Parsed;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return true; // the replay itself reports the problem
+    }
+  }
+
   private LineParser parser() {
     return LogFormats.parser(format, this::note);
   }
@@ -352,7 +382,7 @@ public final class LogmonCommand implements Callable<Integer> {
     }
     Presenter presenter = web.start(output.create(out), this::note);
     notesTo = presenter;
-    ReplayRun run = new ReplayRun(paths, maxLineBytes);
+    ReplayRun run = new ReplayRun(paths, maxLineBytes, this::fastPath);
     Monitor m = monitor(presenter, run::sources);
     StopOnSignal guard = new StopOnSignal(run::stop, beforeExit, out, err);
     try {

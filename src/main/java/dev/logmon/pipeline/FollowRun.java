@@ -24,6 +24,9 @@ public final class FollowRun {
   /** Capacity of the hand-over queue, in batches (of up to 1024 lines each). */
   static final int QUEUE_BATCHES = 64;
 
+  /** Live views get a fresh snapshot this often while lines arrive (see Monitor.publish). */
+  static final long PUBLISH_MILLIS = 50;
+
   private final List<Watcher> watchers;
   private final InstantSource clock;
   private final Consumer<String> notes;
@@ -90,6 +93,8 @@ public final class FollowRun {
     monitor.startAt(clock.instant().getEpochSecond());
     threads.forEach(Thread::start);
     List<LineBatch> drained = new ArrayList<>();
+    long published = Long.MIN_VALUE;
+    boolean unpublished = false;
     try {
       while (!stop.get()) {
         LineBatch b = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -98,11 +103,22 @@ public final class FollowRun {
           queue.drainTo(drained);
           drained.forEach(d -> count(monitor, d));
           drained.clear();
+          unpublished = true;
         }
-        long now = clock.instant().getEpochSecond();
-        monitor.tick(now);
+        long nowMillis = clock.millis();
+        monitor.tick(Math.floorDiv(nowMillis, 1000));
+        // Publish once the queue is drained (the latest lines show at once), or every
+        // PUBLISH_MILLIS while it never is (a snapshot costs a walk over the windows' keys).
+        if (unpublished
+            && (queue.size() == 0
+                || published == Long.MIN_VALUE
+                || nowMillis - published >= PUBLISH_MILLIS)) {
+          monitor.publish();
+          published = nowMillis;
+          unpublished = false;
+        }
         if (checkpoints != null) {
-          checkpoints.maybeSave(now);
+          checkpoints.maybeSave(Math.floorDiv(nowMillis, 1000));
         }
         if (endsByItself && queue.size() == 0 && finite.stream().noneMatch(Thread::isAlive)) {
           stop.set(true);

@@ -1,13 +1,15 @@
 package dev.logmon.pipeline;
 
-import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.LatencyWindows;
+import dev.logmon.aggregate.TrafficCounter;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
+import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.ParsedLines;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.Sanitizer;
@@ -33,7 +35,7 @@ import java.util.function.Supplier;
 public final class Monitor {
   private final MonitorConfig config;
   private final LineParser parser;
-  private final Aggregator aggregator;
+  private final TrafficCounter aggregator;
   private final AlertEngine alerts;
   private final Presenter presenter;
   private final Consumer<String> notes;
@@ -42,15 +44,18 @@ public final class Monitor {
   private final LatencyWindows latency;
 
   private ZoneOffset offset;
+  private int offsetSeconds = Integer.MIN_VALUE;
   private long newestSecond = Long.MIN_VALUE;
   private long malformedShown;
   private boolean skewWarned;
   private boolean finished;
+  // Written once per batch by the pipeline thread: a cheap progress signal other threads may read.
+  private volatile long linesCounted;
 
   public Monitor(
       MonitorConfig config,
       LineParser parser,
-      Aggregator aggregator,
+      TrafficCounter aggregator,
       AlertEngine alerts,
       Presenter presenter,
       ZoneOffset defaultOffset,
@@ -79,42 +84,86 @@ public final class Monitor {
     for (String line : batch.lines()) {
       ParseResult result = sourceParser.parse(line);
       if (result instanceof ParseResult.Parsed p) {
-        count(p.record());
+        LogRecord r = p.record();
+        time(r.epochSecond(), r.offsetSeconds());
+        aggregator.add(r);
+        latency.add(r, aggregator.now());
       } else if (result instanceof ParseResult.Malformed m) {
         aggregator.addMalformed(m.reason());
         if (malformedShown < config.showMalformed()) {
-          malformedShown++;
-          notes.accept(
-              "malformed line "
-                  + batch.source()
-                  + ":"
-                  + lineNumber
-                  + " ("
-                  + m.reason().label()
-                  + "): "
-                  + Sanitizer.clip(line, 160)
-                  + (malformedShown == config.showMalformed()
-                      ? " [further malformed lines are counted, not shown]"
-                      : ""));
+          quote(m.reason(), batch.source(), lineNumber, line);
         }
       }
       lineNumber++;
     }
+    linesCounted += batch.lines().size();
   }
 
-  private void count(LogRecord r) {
-    long s = r.epochSecond();
+  /**
+   * Counts a chunk of already parsed lines, in order, exactly as {@link #accept(LineBatch)} counts
+   * the same lines.
+   *
+   * @param firstLineNumber the 1-based number of the chunk's first line in {@code source}
+   */
+  public void accept(ParsedLines lines, String source, long firstLineNumber) {
+    for (int i = 0, n = lines.size(); i < n; i++) {
+      byte outcome = lines.outcome(i);
+      if (outcome == ParsedLines.OK) {
+        time(lines.second(i), lines.offsetSeconds(i));
+        aggregator.add(lines, i);
+      } else if (outcome == ParsedLines.FALLBACK) {
+        LogRecord r = lines.record(i);
+        time(r.epochSecond(), r.offsetSeconds());
+        aggregator.add(r);
+      } else {
+        MalformedReason reason = lines.reason(i);
+        aggregator.addMalformed(reason);
+        if (malformedShown < config.showMalformed()) {
+          quote(reason, source, firstLineNumber + i, lines.text(i)); // decoded only if quoted
+        }
+      }
+    }
+    linesCounted += lines.size();
+  }
+
+  /**
+   * Lines counted so far (hits and malformed), updated after each batch; safe to call from any
+   * thread (for progress and for measuring how soon an appended line is counted).
+   */
+  public long linesCounted() {
+    return linesCounted;
+  }
+
+  private void quote(MalformedReason reason, String source, long lineNumber, String line) {
+    malformedShown++;
+    notes.accept(
+        "malformed line "
+            + source
+            + ":"
+            + lineNumber
+            + " ("
+            + reason.label()
+            + "): "
+            + Sanitizer.clip(line, 160)
+            + (malformedShown == config.showMalformed()
+                ? " [further malformed lines are counted, not shown]"
+                : ""));
+  }
+
+  /** Moves time to a hit's second before it is counted (the same steps for every input path). */
+  private void time(long s, int offsetSecs) {
     if (!aggregator.started()) {
       aggregator.startAt(s);
     } else if (s > aggregator.now()) {
       advance(s);
     }
-    offset = ZoneOffset.ofTotalSeconds(r.offsetSeconds());
+    if (offsetSecs != offsetSeconds) {
+      offsetSeconds = offsetSecs;
+      offset = ZoneOffset.ofTotalSeconds(offsetSecs);
+    }
     if (s > newestSecond) {
       newestSecond = s;
     }
-    aggregator.add(r);
-    latency.add(r, aggregator.now());
   }
 
   /**
@@ -217,6 +266,18 @@ public final class Monitor {
     MonitorView v = view(aggregator.now() - 1);
     latest.set(v);
     presenter.summary(v);
+  }
+
+  /**
+   * Live views only ({@link MonitorConfig#publishEverySecond()}): publishes a fresh view between
+   * second boundaries, so that lines counted in the current second show in the lifetime totals
+   * of {@link #latest()} at once; the windows still end with the last completed second. Follow
+   * mode calls it after counting batches, at most every {@code FollowRun.PUBLISH_MILLIS}.
+   */
+  public void publish() {
+    if (config.publishEverySecond() && aggregator.started()) {
+      latest.set(view(aggregator.now() - 1));
+    }
   }
 
   /** The last published view, or null before the first. Safe to call from any thread. */

@@ -6,27 +6,60 @@ import dev.logmon.source.FileReplay;
 import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
- * Replay mode: reads each file start to end, as fast as the disk allows, on the calling thread,
- * with time driven only by the log's timestamps. Files are read one after another in the order
- * given, so a second file whose lines are older than the first one's window counts them as late.
- * The path {@code -} reads standard input.
+ * Replay mode: reads each file start to end, as fast as the disk and the cores allow, with time
+ * driven only by the log's timestamps. Files in the Common/Combined family are parsed from bytes in
+ * parallel chunks ({@link ChunkedReplay}) and counted in file order on the calling thread; files in
+ * any other format go line by line through the monitor's own parser. Both paths count exactly the
+ * same (FastPathEquivalenceTest). Files are read one after another in the order given, so a second
+ * file whose lines are older than the first one's window counts them as late. The path {@code -}
+ * reads standard input.
  */
 public final class ReplayRun {
   private final List<Path> paths;
-  private final FileReplay reader;
+  private final int maxLineBytes;
+  private final int threads;
+  private final int chunkBytes;
+  private final Predicate<Path> fast;
   private final List<SourceView> done = new CopyOnWriteArrayList<>();
   private volatile boolean stop;
 
   public ReplayRun(List<Path> paths, int maxLineBytes) {
+    this(paths, maxLineBytes, p -> true);
+  }
+
+  /** A replay that uses the parallel byte path for the files {@code fast} accepts. */
+  public ReplayRun(List<Path> paths, int maxLineBytes, Predicate<Path> fast) {
+    this(paths, maxLineBytes, Runtime.getRuntime().availableProcessors(), ChunkedReplay.CHUNK_BYTES, fast);
+  }
+
+  /** A replay that parses on {@code threads} threads besides the calling one. */
+  public ReplayRun(List<Path> paths, int maxLineBytes, int threads) {
+    this(paths, maxLineBytes, threads, ChunkedReplay.CHUNK_BYTES, p -> true);
+  }
+
+  /** As above, reading {@code chunkBytes} at a time (tests use tiny chunks to cut lines often). */
+  ReplayRun(List<Path> paths, int maxLineBytes, int threads, int chunkBytes) {
+    this(paths, maxLineBytes, threads, chunkBytes, p -> true);
+  }
+
+  private ReplayRun(
+      List<Path> paths, int maxLineBytes, int threads, int chunkBytes, Predicate<Path> fast) {
     this.paths = List.copyOf(paths);
-    this.reader = new FileReplay(maxLineBytes, TailOptions.DEFAULT_MAX_BATCH_LINES);
+    this.maxLineBytes = maxLineBytes;
+    this.threads = Math.max(1, threads);
+    this.chunkBytes = chunkBytes;
+    this.fast = fast;
   }
 
   /** The files replayed so far, for presenters; callable from any thread. */
@@ -34,33 +67,51 @@ public final class ReplayRun {
     return new ArrayList<>(done);
   }
 
-  /** Asks a running replay to stop after the batch in hand; it then prints the summary. */
+  /** Asks a running replay to stop after the chunk in hand; it then prints the summary. */
   public void stop() {
     stop = true;
   }
 
   /** Replays every file through the monitor (until {@link #stop()}), then prints the summary. */
   public void run(Monitor monitor) throws IOException {
+    try (ChunkedReplay replay = new ChunkedReplay(maxLineBytes, threads, chunkBytes)) {
+      for (Path p : paths) {
+        if (stop) {
+          break;
+        }
+        boolean stdin = p.toString().equals(StdinSource.NAME);
+        long lines;
+        if (!fast.test(p)) {
+          lines = lineByLine(p, stdin, monitor);
+        } else if (stdin) {
+          lines = replay.replay(Channels.newChannel(System.in), StdinSource.NAME, monitor, () -> stop);
+        } else {
+          try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            lines = replay.replay(ch, p.toString(), monitor, () -> stop);
+          }
+        }
+        long size = stdin ? 0 : Files.size(p);
+        done.add(new SourceView(p.toString(), "done", lines, size, 0, 0, 0, 0, null));
+      }
+    }
+    monitor.finish();
+  }
+
+  private long lineByLine(Path p, boolean stdin, Monitor monitor) throws IOException {
+    FileReplay reader = new FileReplay(maxLineBytes, TailOptions.DEFAULT_MAX_BATCH_LINES);
+    long[] lines = {0};
     BatchSink sink =
         batch -> {
           if (stop) {
             throw new InterruptedException("replay stopped");
           }
           monitor.accept(batch);
+          lines[0] += batch.lines().size();
         };
     try {
-      for (Path p : paths) {
-        if (p.toString().equals(StdinSource.NAME)) {
-          long lines = reader.replay(System.in, StdinSource.NAME, sink);
-          done.add(new SourceView(StdinSource.NAME, "done", lines, 0, 0, 0, 0, 0, null));
-        } else {
-          long lines = reader.replay(p, sink);
-          done.add(new SourceView(p.toString(), "done", lines, Files.size(p), 0, 0, 0, 0, null));
-        }
-      }
+      return stdin ? reader.replay(System.in, StdinSource.NAME, sink) : reader.replay(p, sink);
     } catch (InterruptedException e) {
-      // stopped: the summary below covers what was read
+      return lines[0]; // stopped: the summary covers what was read
     }
-    monitor.finish();
   }
 }

@@ -32,6 +32,11 @@ class MonitorTest {
   private MonitorView summary;
 
   private Monitor monitor(boolean replay, int window, int interval, double threshold, AlertRule rule) {
+    return monitor(replay, window, interval, threshold, rule, false);
+  }
+
+  private Monitor monitor(
+      boolean replay, int window, int interval, double threshold, AlertRule rule, boolean live) {
     Presenter p =
         new Presenter() {
           @Override
@@ -50,7 +55,7 @@ class MonitorTest {
           }
         };
     return new Monitor(
-        new MonitorConfig(replay, interval, window, 2, false),
+        new MonitorConfig(replay, interval, window, 2, live),
         new FakeParser(),
         new Aggregator(new AggregatorConfig(window, 10, interval, 5)),
         new AlertEngine(rule, threshold),
@@ -177,6 +182,30 @@ class MonitorTest {
     assertThat(notes).hasSize(2);
     assertThat(notes.get(0)).isEqualTo("malformed line x.log:7 (bad or missing [timestamp]): junk");
     assertThat(notes.get(1)).contains("x.log:9").contains("further malformed lines are counted");
+  }
+
+  @Test
+  void publishShowsLinesOfTheCurrentSecondInTheLifetimeTotalsWithoutCompletingIt() {
+    Monitor m = monitor(false, 10, 10, 1, AlertRule.ABSOLUTE, true);
+    m.startAt(1_000);
+    m.accept(lines(1_000, 30)); // 3/s over the window, but second 1000 has not completed
+    m.publish();
+    assertThat(m.latest().traffic().lifetime().hits()).isEqualTo(30);
+    assertThat(m.latest().traffic().window().hits()).isZero();
+    assertThat(events).isEmpty();
+    assertThat(reports).isEmpty();
+    m.tick(1_001);
+    assertThat(m.latest().traffic().window().hits()).isEqualTo(30);
+    assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void publishDoesNothingWithoutLiveViews() {
+    Monitor m = monitor(false, 10, 10, 1, AlertRule.ABSOLUTE);
+    m.startAt(1_000);
+    m.accept(lines(1_000, 3));
+    m.publish();
+    assertThat(m.latest()).isNull();
   }
 
   /** Parses "SECOND SECTION STATUS"; anything else is malformed. */

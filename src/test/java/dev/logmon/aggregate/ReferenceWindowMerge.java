@@ -12,14 +12,14 @@ import java.util.Set;
  * Merges the buckets of a window into an immutable {@link WindowStats}. Ties in top tables are
  * broken by key so that the same input always gives the same output.
  */
-final class WindowMerge {
+final class ReferenceWindowMerge {
   private final int topN;
 
-  WindowMerge(int topN) {
+  ReferenceWindowMerge(int topN) {
     this.topN = topN;
   }
 
-  WindowStats of(SecondBucket[] ring, long endSecond, int seconds) {
+  WindowStats of(ReferenceBucket[] ring, long endSecond, int seconds) {
     long from = endSecond - seconds + 1;
     long hits = 0;
     long bytes = 0;
@@ -32,7 +32,7 @@ final class WindowMerge {
     Set<String> clients = new HashSet<>();
     List<Long> perSecond = new ArrayList<>(seconds);
     for (long s = from; s <= endSecond; s++) {
-      SecondBucket b = ring[(int) Math.floorMod(s, (long) ring.length)];
+      ReferenceBucket b = ring[(int) Math.floorMod(s, (long) ring.length)];
       if (b.second != s || b.hits == 0) {
         perSecond.add(0L);
         continue;

@@ -1,0 +1,149 @@
+package dev.logmon.aggregate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A dictionary of keys (sections, clients, methods) to small dense ids, so counting is array
+ * indexing. Keys are found either by String or, without making one, by the Latin-1 bytes of a range
+ * of a buffer plus their precomputed {@code String.hashCode()}.
+ *
+ * <p>Ids are recycled: the owner {@link #release}s a key when nothing counts it any more, which
+ * keeps the dictionary (and every array indexed by id) as small as the keys still in use. Open
+ * addressing with linear probing and backward-shift deletion. Not thread-safe: owned by the
+ * aggregator's thread.
+ */
+final class KeyDictionary {
+  private int[] table = new int[64]; // id + 1, 0 = empty
+  private String[] keys = new String[32];
+  private byte[][] latin1 = new byte[32][]; // the key's bytes when it is Latin-1, for byte lookups
+  private int[] hashes = new int[32];
+  private int[] free = new int[16];
+  private int freeCount;
+  private int nextId;
+  private int size;
+
+  /** One more than the largest id handed out so far: arrays indexed by id need this length. */
+  int idLimit() {
+    return nextId;
+  }
+
+  int size() {
+    return size;
+  }
+
+  String key(int id) {
+    return keys[id];
+  }
+
+  /** The id of {@code key}, added if absent. */
+  int idOf(String key) {
+    int h = mix(key.hashCode());
+    int mask = table.length - 1;
+    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+      int id = table[slot] - 1;
+      if (id < 0) {
+        return insert(slot, key, h);
+      }
+      if (hashes[id] == h && keys[id].equals(key)) {
+        return id;
+      }
+    }
+  }
+
+  /** The id of the ASCII text {@code b[from, to)} whose String hash is {@code rawHash}. */
+  int idOf(byte[] b, int from, int to, int rawHash) {
+    int h = mix(rawHash);
+    int mask = table.length - 1;
+    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+      int id = table[slot] - 1;
+      if (id < 0) {
+        return insert(slot, new String(b, from, to - from, StandardCharsets.ISO_8859_1), h);
+      }
+      byte[] k = latin1[id];
+      if (hashes[id] == h && k != null && Arrays.equals(k, 0, k.length, b, from, to)) {
+        return id;
+      }
+    }
+  }
+
+  /** Forgets the key of {@code id}; the id may be handed out again. */
+  void release(int id) {
+    int mask = table.length - 1;
+    int slot = hashes[id] & mask;
+    while (table[slot] != id + 1) {
+      slot = (slot + 1) & mask;
+    }
+    // Backward-shift deletion keeps every probe chain unbroken without tombstones.
+    int hole = slot;
+    for (int j = (hole + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
+      int home = hashes[table[j] - 1] & mask;
+      if (((j - home) & mask) >= ((j - hole) & mask)) {
+        table[hole] = table[j];
+        hole = j;
+      }
+    }
+    table[hole] = 0;
+    keys[id] = null;
+    latin1[id] = null;
+    if (freeCount == free.length) {
+      free = Arrays.copyOf(free, free.length * 2);
+    }
+    free[freeCount++] = id;
+    size--;
+  }
+
+  private int insert(int slot, String key, int h) {
+    int id;
+    if (freeCount > 0) {
+      id = free[--freeCount];
+    } else {
+      id = nextId++;
+      if (id == keys.length) {
+        keys = Arrays.copyOf(keys, id * 2);
+        hashes = Arrays.copyOf(hashes, id * 2);
+        latin1 = Arrays.copyOf(latin1, id * 2);
+      }
+    }
+    keys[id] = key;
+    hashes[id] = h;
+    latin1[id] = isLatin1(key) ? key.getBytes(StandardCharsets.ISO_8859_1) : null;
+    table[slot] = id + 1;
+    if (++size * 2 > table.length) {
+      rehash();
+    }
+    return id;
+  }
+
+  private void rehash() {
+    int[] t = new int[table.length * 2];
+    int mask = t.length - 1;
+    for (int e : table) {
+      if (e != 0) {
+        int slot = hashes[e - 1] & mask;
+        while (t[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        t[slot] = e;
+      }
+    }
+    table = t;
+  }
+
+  private static boolean isLatin1(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0xFF) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Spreads a String hash (weak in its low bits for short keys) over the table. */
+  static int mix(int h) {
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    return h;
+  }
+}

@@ -1,0 +1,162 @@
+package dev.logmon.parse;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Splits a chunk of bytes into lines and parses each into {@link ParsedLines}, with the line rules
+ * of the source stage's {@code LineSplitter} ({@code \n} ends a line, one trailing {@code \r} is
+ * dropped, a line over the cap is cut at a character boundary, bad UTF-8 becomes U+FFFD).
+ *
+ * <p>ASCII lines (nearly all) go through {@link ByteClfParser}; any other line is decoded and
+ * parsed by {@link ClfParser}, so the result is the reference parser's on every line. Stateless and
+ * thread-safe: chunks are parsed in parallel.
+ */
+public final class ChunkParser {
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final ClfParser REFERENCE = new ClfParser();
+
+  private final int maxLineBytes;
+
+  public ChunkParser(int maxLineBytes) {
+    if (maxLineBytes < 1) {
+      throw new IllegalArgumentException("maxLineBytes must be >= 1: " + maxLineBytes);
+    }
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  /**
+   * Parses the lines of {@code buf[from, to)} into {@code out}, which is reset first. A last line
+   * without {@code \n} is parsed only when {@code endOfInput}; otherwise it must not be there.
+   */
+  public void parse(byte[] buf, int from, int to, boolean endOfInput, ParsedLines out) {
+    out.reset(buf, (to - from) / 128); // typical access-log lines are longer than that
+    int i = from;
+    while (i < to) {
+      i = parseSome(buf, i, to, endOfInput, out);
+    }
+  }
+
+  /**
+   * Parses up to 64 lines from {@code i} and returns where it stopped ({@code to} at a partial last
+   * line). A method per few lines, not a loop over the whole chunk in {@link #parse}, so that the
+   * JIT compiles it after a few thousand lines instead of waiting for on-stack replacement.
+   */
+  private int parseSome(byte[] buf, int i, int to, boolean endOfInput, ParsedLines out) {
+    int n = out.size;
+    for (int k = 0; k < 64 && i < to; k++) {
+      int start = i;
+      int scan = scanLine(buf, i, to);
+      boolean nonAscii = scan < 0;
+      i = nonAscii ? ~scan : scan;
+      if (i == to && !endOfInput) {
+        out.size = n;
+        return to;
+      }
+      out.ensure(n);
+      line(buf, start, i, nonAscii, out, n);
+      n++;
+      i++;
+    }
+    out.size = n;
+    return i;
+  }
+
+  /**
+   * The index of the newline ending the line at {@code from} (or {@code to}), complemented if the
+   * line has a non-ASCII byte. A method per line rather than a loop inside {@link #parse}: it is
+   * compiled after a few thousand lines, whereas a loop in a method called once per chunk waits for
+   * on-stack replacement, which can come late.
+   */
+  private static int scanLine(byte[] buf, int from, int to) {
+    long high = 0;
+    int i = from;
+    while (i + 8 <= to) {
+      long w = (long) LONGS.get(buf, i);
+      long x = w ^ 0x0A0A0A0A0A0A0A0AL;
+      long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (t != 0) {
+        int nl = i + (Long.numberOfTrailingZeros(t) >>> 3);
+        high |= w & ((1L << ((nl - i) << 3)) - 1);
+        return (high & 0x8080808080808080L) != 0 ? ~nl : nl;
+      }
+      high |= w;
+      i += 8;
+    }
+    boolean nonAscii = (high & 0x8080808080808080L) != 0;
+    while (i < to) {
+      byte c = buf[i];
+      if (c == '\n') {
+        break;
+      }
+      nonAscii |= c < 0;
+      i++;
+    }
+    return nonAscii ? ~i : i;
+  }
+
+  private void line(byte[] buf, int start, int end, boolean nonAscii, ParsedLines out, int n) {
+    int len = end - start;
+    if (len > 0 && buf[end - 1] == '\r') {
+      len--;
+    }
+    boolean oversize = len > maxLineBytes;
+    if (oversize) {
+      len = boundaryAtOrBefore(buf, start, maxLineBytes);
+    }
+    out.lineStart[n] = start;
+    out.lineEnd[n] = start + len;
+    if (oversize) {
+      fallback(decode(buf, start, len), out, n);
+    } else if (nonAscii) {
+      fallback(decode(buf, start, len), out, n);
+    } else {
+      out.outcome[n] = ByteClfParser.parse(buf, start, start + len, out, n);
+    }
+  }
+
+  private static void fallback(String line, ParsedLines out, int n) {
+    ParseResult r = REFERENCE.parse(line);
+    if (r instanceof ParseResult.Parsed p) {
+      out.outcome[n] = ParsedLines.FALLBACK;
+      out.fallback[n] = p.record();
+    } else {
+      out.outcome[n] = ParsedLines.code(((ParseResult.Malformed) r).reason());
+    }
+  }
+
+  /** Decodes as the line splitter does: Latin-1 when ASCII, else UTF-8 with U+FFFD. */
+  static String decode(byte[] buf, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      if (buf[i] < 0) {
+        try {
+          return StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(buf, off, len))
+              .toString();
+        } catch (CharacterCodingException e) {
+          return new String(buf, off, len, StandardCharsets.UTF_8); // unreachable with REPLACE
+        }
+      }
+    }
+    return new String(buf, off, len, StandardCharsets.ISO_8859_1);
+  }
+
+  /** As the source stage's {@code Utf8.boundaryAtOrBefore}: do not cut inside a sequence. */
+  static int boundaryAtOrBefore(byte[] buf, int off, int max) {
+    for (int i = off + max - 1; i >= off && i >= off + max - 3; i--) {
+      int b = buf[i] & 0xFF;
+      if ((b & 0xC0) != 0x80) {
+        int length = b >= 0xF8 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        return i + length > off + max ? i - off : max;
+      }
+    }
+    return max;
+  }
+}

@@ -1,0 +1,238 @@
+package dev.logmon.parse;
+
+import java.util.Arrays;
+
+/**
+ * A chunk of log lines parsed into compact primitive rows: per line an outcome, and for a hit its
+ * second, offset, status, size, and the byte ranges (with hashes) of its client, section and method
+ * in the chunk's buffer. Keys are decoded to Strings only by the consumer, once per new key.
+ *
+ * <p>Lines that are not plain ASCII or are longer than the line cap are parsed by {@link ClfParser}
+ * and kept as a {@link LogRecord} ({@link #FALLBACK}), so every line gets exactly the reference
+ * parser's result. Not thread-safe: a chunk is filled by one thread, then handed over (with a
+ * happens-before edge such as a {@code Future}) to the one that reads it; it is reused afterwards.
+ */
+public final class ParsedLines {
+  /** Outcome of a line that is a hit, read from the rows. */
+  public static final byte OK = 0;
+
+  /** Outcome of a hit parsed by {@link ClfParser}; see {@link #record(int)}. */
+  public static final byte FALLBACK = -1;
+
+  /** Placeholder sections, by the negative code {@code -(index + 1)} in the section start. */
+  static final String[] PLACEHOLDERS = {
+    "/",
+    Sections.ASTERISK,
+    Sections.CONNECT,
+    Sections.INVALID,
+    Sections.NO_REQUEST,
+    Sections.EMPTY_REQUEST
+  };
+
+  private static final MalformedReason[] REASONS = MalformedReason.values();
+
+  byte[] buf = new byte[0];
+  int size;
+  int[] lineStart = new int[0];
+  int[] lineEnd = new int[0];
+  byte[] outcome = new byte[0];
+  long[] second = new long[0];
+  int[] offset = new int[0];
+  short[] status = new short[0];
+  long[] bytes = new long[0];
+  int[] hostStart = new int[0];
+  int[] hostEnd = new int[0];
+  int[] hostHash = new int[0];
+  int[] sectionStart = new int[0];
+  int[] sectionEnd = new int[0];
+  int[] sectionHash = new int[0];
+  int[] methodStart = new int[0];
+  int[] methodEnd = new int[0];
+  int[] methodHash = new int[0];
+  LogRecord[] fallback = new LogRecord[0];
+
+  static byte code(MalformedReason r) {
+    return (byte) (r.ordinal() + 1);
+  }
+
+  /** The number of lines in the chunk. */
+  public int size() {
+    return size;
+  }
+
+  /** The chunk's bytes; key ranges index into it. */
+  public byte[] buffer() {
+    return buf;
+  }
+
+  /** {@link #OK}, {@link #FALLBACK}, or a positive code for {@link #reason(int)}. */
+  public byte outcome(int i) {
+    return outcome[i];
+  }
+
+  /** Why line {@code i} is malformed; only when its outcome is positive. */
+  public MalformedReason reason(int i) {
+    return REASONS[outcome[i] - 1];
+  }
+
+  /** The record of a {@link #FALLBACK} line. */
+  public LogRecord record(int i) {
+    return fallback[i];
+  }
+
+  /** Line {@code i} as text (for quoting a malformed line), decoded as the line splitter does. */
+  public String text(int i) {
+    return ChunkParser.decode(buf, lineStart[i], lineEnd[i] - lineStart[i]);
+  }
+
+  public long second(int i) {
+    return second[i];
+  }
+
+  public int offsetSeconds(int i) {
+    return offset[i];
+  }
+
+  public int status(int i) {
+    return status[i];
+  }
+
+  public long bytes(int i) {
+    return bytes[i];
+  }
+
+  public int hostStart(int i) {
+    return hostStart[i];
+  }
+
+  public int hostEnd(int i) {
+    return hostEnd[i];
+  }
+
+  /** {@code String.hashCode()} of the client, without making the String. */
+  public int hostHash(int i) {
+    return hostHash[i];
+  }
+
+  public int sectionStart(int i) {
+    return sectionStart[i];
+  }
+
+  public int sectionEnd(int i) {
+    return sectionEnd[i];
+  }
+
+  public int sectionHash(int i) {
+    return sectionHash[i];
+  }
+
+  /** The section when it is a placeholder rather than a range of the buffer, else null. */
+  public String sectionPlaceholder(int i) {
+    int s = sectionStart[i];
+    return s < 0 ? PLACEHOLDERS[-s - 1] : null;
+  }
+
+  /** Whether the request line was not {@code METHOD TARGET PROTOCOL} (the method is absent). */
+  public boolean requestMalformed(int i) {
+    return methodStart[i] < 0;
+  }
+
+  public int methodStart(int i) {
+    return methodStart[i];
+  }
+
+  public int methodEnd(int i) {
+    return methodEnd[i];
+  }
+
+  public int methodHash(int i) {
+    return methodHash[i];
+  }
+
+  void hit(int i, long epochSecond, int offsetSeconds, int code, long size) {
+    second[i] = epochSecond;
+    offset[i] = offsetSeconds;
+    status[i] = (short) code;
+    bytes[i] = size;
+  }
+
+  void host(int i, int from, int to) {
+    hostStart[i] = from;
+    hostEnd[i] = to;
+    hostHash[i] = hash(buf, from, to);
+  }
+
+  void method(int i, int from, int to) {
+    methodStart[i] = from;
+    methodEnd[i] = to;
+    methodHash[i] = hash(buf, from, to);
+  }
+
+  void malformedRequest(int i, int placeholder) {
+    methodStart[i] = -1;
+    sectionStart[i] = placeholder;
+  }
+
+  void section(int i, byte[] b, int from, int to) {
+    long range = ByteSections.of(b, from, to);
+    int start = (int) (range >> 32);
+    sectionStart[i] = start;
+    if (start >= 0) {
+      int end = (int) range;
+      sectionEnd[i] = end;
+      sectionHash[i] = hash(b, start, end);
+    }
+  }
+
+  /** The placeholder code of {@code section}, one of {@link #PLACEHOLDERS}. */
+  static int placeholder(String section) {
+    for (int k = 0; k < PLACEHOLDERS.length; k++) {
+      if (PLACEHOLDERS[k].equals(section)) {
+        return -(k + 1);
+      }
+    }
+    throw new IllegalArgumentException(section);
+  }
+
+  /** {@code String.hashCode()} of the Latin-1 text {@code b[from, to)}. */
+  static int hash(byte[] b, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + (b[i] & 0xFF);
+    }
+    return h;
+  }
+
+  /** Starts a new chunk over {@code buffer}, forgetting the previous one. */
+  void reset(byte[] buffer, int expectedLines) {
+    Arrays.fill(fallback, 0, size, null);
+    buf = buffer;
+    size = 0;
+    ensure(expectedLines);
+  }
+
+  /** Makes room for row {@code i}. */
+  void ensure(int i) {
+    if (i < outcome.length) {
+      return;
+    }
+    int n = Math.max(i + 1, Math.max(1024, outcome.length * 2));
+    lineStart = Arrays.copyOf(lineStart, n);
+    lineEnd = Arrays.copyOf(lineEnd, n);
+    outcome = Arrays.copyOf(outcome, n);
+    second = Arrays.copyOf(second, n);
+    offset = Arrays.copyOf(offset, n);
+    status = Arrays.copyOf(status, n);
+    bytes = Arrays.copyOf(bytes, n);
+    hostStart = Arrays.copyOf(hostStart, n);
+    hostEnd = Arrays.copyOf(hostEnd, n);
+    hostHash = Arrays.copyOf(hostHash, n);
+    sectionStart = Arrays.copyOf(sectionStart, n);
+    sectionEnd = Arrays.copyOf(sectionEnd, n);
+    sectionHash = Arrays.copyOf(sectionHash, n);
+    methodStart = Arrays.copyOf(methodStart, n);
+    methodEnd = Arrays.copyOf(methodEnd, n);
+    methodHash = Arrays.copyOf(methodHash, n);
+    fallback = Arrays.copyOf(fallback, n);
+  }
+}

@@ -1,0 +1,183 @@
+package dev.logmon.pipeline;
+
+import dev.logmon.parse.ChunkParser;
+import dev.logmon.parse.ParsedLines;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Replays a stream at full speed on every core: the calling thread reads it in chunks cut at line
+ * boundaries, a pool parses chunks in parallel into {@link ParsedLines}, and the calling thread
+ * counts each chunk's lines in file order through the {@link Monitor}, so time, late lines and
+ * alerts behave exactly as when lines are counted one by one.
+ *
+ * <p>Memory is bounded: {@code slots} chunk buffers (a few MiB each) are reused in turn, and a
+ * chunk is read only when the slot's previous chunk has been counted. A line longer than the line
+ * cap is cut as the line splitter cuts it and the rest skipped to its newline. Not thread-safe: one
+ * replay at a time per instance; {@link #close()} stops the pool.
+ */
+final class ChunkedReplay implements AutoCloseable {
+  /** Bytes read per chunk by default: large enough to amortise a task, small enough to share. */
+  static final int CHUNK_BYTES = 4 << 20;
+
+  private final int maxLineBytes;
+  private final int chunkBytes;
+  private final ChunkParser parser;
+  private final ExecutorService pool;
+  private final byte[][] buffers;
+  private final ParsedLines[] parsed;
+
+  /** A replay reading about {@code chunkBytes} at a time (at least two capped lines' worth). */
+  ChunkedReplay(int maxLineBytes, int threads, int chunkBytes) {
+    this.maxLineBytes = maxLineBytes;
+    long atLeast = Math.max(chunkBytes, 2L * (maxLineBytes + 2));
+    this.chunkBytes = (int) Math.min(Integer.MAX_VALUE - 16, atLeast);
+    this.parser = new ChunkParser(maxLineBytes);
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "logmon-parse");
+              t.setDaemon(true);
+              return t;
+            });
+    int slots = threads + 2;
+    this.buffers = new byte[slots][];
+    this.parsed = new ParsedLines[slots];
+    for (int i = 0; i < slots; i++) {
+      parsed[i] = new ParsedLines();
+    }
+  }
+
+  /** Reads {@code in} to its end into the monitor; returns the number of lines. */
+  long replay(ReadableByteChannel in, String name, Monitor monitor) throws IOException {
+    return replay(in, name, monitor, () -> false);
+  }
+
+  /**
+   * Reads {@code in} into the monitor until its end or until {@code stop} says so (checked per
+   * chunk; chunks already read are still counted); returns the number of lines counted.
+   */
+  long replay(ReadableByteChannel in, String name, Monitor monitor, BooleanSupplier stop)
+      throws IOException {
+    ArrayDeque<Future<ParsedLines>> pending = new ArrayDeque<>();
+    long[] lines = {1};
+    byte[] previous = null;
+    int carryFrom = 0;
+    int carryTo = 0;
+    boolean skipping = false;
+    boolean eof = false;
+    for (int k = 0; !eof && !stop.getAsBoolean(); k++) {
+      if (pending.size() == buffers.length) {
+        count(pending.removeFirst(), name, monitor, lines);
+      }
+      int slot = k % buffers.length;
+      if (buffers[slot] == null) {
+        buffers[slot] = new byte[chunkBytes];
+      }
+      byte[] buf = buffers[slot];
+      int len = carryTo - carryFrom;
+      if (len > 0) {
+        System.arraycopy(previous, carryFrom, buf, 0, len);
+      }
+      int r;
+      while (len < buf.length && (r = in.read(ByteBuffer.wrap(buf, len, buf.length - len))) >= 0) {
+        len += r;
+      }
+      eof = len < buf.length;
+      int from = 0;
+      if (skipping) {
+        int nl = indexOf(buf, 0, len);
+        skipping = nl < 0 && !eof;
+        from = nl < 0 ? len : nl + 1;
+      }
+      int cut = eof ? len : Math.max(from, lastNewline(buf, from, len) + 1);
+      previous = buf;
+      carryFrom = cut;
+      carryTo = eof ? cut : len;
+      if (cut > from) {
+        submit(pending, buf, from, cut, eof, slot);
+      }
+      if (carryTo - carryFrom > chunkBytes / 2) {
+        // The unfinished line is already over the cap: count its cut now, skip the rest of it.
+        ParsedLines out = parsed[(slot + 1) % buffers.length];
+        drainFor(pending, name, monitor, lines);
+        byte[] one = java.util.Arrays.copyOfRange(buf, carryFrom, carryFrom + maxLineBytes + 2);
+        parser.parse(one, 0, one.length, true, out);
+        monitor.accept(out, name, lines[0]);
+        lines[0] += out.size();
+        skipping = true;
+        carryFrom = carryTo = 0;
+      }
+    }
+    drainFor(pending, name, monitor, lines);
+    return lines[0] - 1;
+  }
+
+  private void submit(
+      ArrayDeque<Future<ParsedLines>> pending,
+      byte[] buf,
+      int from,
+      int to,
+      boolean end,
+      int slot) {
+    ParsedLines out = parsed[slot];
+    pending.addLast(
+        pool.submit(
+            () -> {
+              parser.parse(buf, from, to, end, out);
+              return out;
+            }));
+  }
+
+  private static void drainFor(
+      ArrayDeque<Future<ParsedLines>> pending, String name, Monitor monitor, long[] lines) {
+    while (!pending.isEmpty()) {
+      count(pending.removeFirst(), name, monitor, lines);
+    }
+  }
+
+  private static void count(Future<ParsedLines> f, String name, Monitor monitor, long[] lines) {
+    ParsedLines p;
+    try {
+      p = f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while replaying " + name, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("parsing " + name + " failed", e.getCause());
+    }
+    monitor.accept(p, name, lines[0]);
+    lines[0] += p.size();
+  }
+
+  private static int indexOf(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastNewline(byte[] b, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,204 @@
+package dev.logmon.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logmon.aggregate.Aggregator;
+import dev.logmon.aggregate.AggregatorConfig;
+import dev.logmon.aggregate.ReferenceAggregator;
+import dev.logmon.aggregate.TrafficCounter;
+import dev.logmon.alert.AlertEngine;
+import dev.logmon.alert.AlertRule;
+import dev.logmon.parse.ClfParser;
+import dev.logmon.present.JsonPresenter;
+import dev.logmon.present.SourceView;
+import dev.logmon.source.FileReplay;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fast replay path (chunks parsed in parallel from bytes, counted by id with incremental
+ * windows) prints exactly what the straightforward path prints: every line parsed to a String by
+ * {@link ClfParser} and counted by {@link ReferenceAggregator}, the aggregator as it was before.
+ * Reports, alerts, recoveries, the summary and the quoted malformed lines are compared as text.
+ */
+class FastPathEquivalenceTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  /** How a run is configured: windows, table size, alert rule, line cap, lifetime cap. */
+  record Setup(
+      int window, int interval, int top, double threshold, AlertRule rule, int maxLine, int cap) {}
+
+  static final Setup DEFAULTS = new Setup(120, 10, 5, 10, AlertRule.ABSOLUTE, 65_536, 100_000);
+  static final Setup SHORT = new Setup(10, 5, 3, 2, AlertRule.ABSOLUTE, 256, 100_000);
+  static final Setup RELATIVE = new Setup(30, 7, 1000, 1, AlertRule.RELATIVE, 300, 40);
+
+  static Stream<Arguments> resources() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("src/test/resources/logs"))) {
+      List<Path> logs = files.filter(p -> p.toString().endsWith(".log")).sorted().toList();
+      List<Arguments> out = new ArrayList<>();
+      for (Path p : logs) {
+        for (Setup s : List.of(DEFAULTS, SHORT, RELATIVE)) {
+          out.add(Arguments.of(p, s));
+        }
+      }
+      return out.stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("resources")
+  void resourceLogs(Path log, Setup setup) throws IOException {
+    assertSameOutput(log, setup);
+  }
+
+  /** The real logs in ../shared/data, when the checkout has them beside it (CI always does). */
+  static Stream<Path> sharedLogs() throws IOException {
+    Path dir = Path.of("../shared/data");
+    if (!Files.isDirectory(dir)) {
+      if (System.getenv("CI") != null) {
+        throw new IllegalStateException("CI is set but " + dir.toAbsolutePath() + " is missing");
+      }
+      Assumptions.abort("no " + dir.toAbsolutePath() + " on this machine");
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.toString().endsWith(".log")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("sharedLogs")
+  void sharedDataLogs(Path log) throws IOException {
+    assertSameOutput(log, DEFAULTS);
+  }
+
+  static Stream<Arguments> generated() {
+    return Stream.of(
+        Arguments.of(1L, DEFAULTS, 20_000, 40.0),
+        Arguments.of(2L, SHORT, 8_000, 3.0),
+        Arguments.of(3L, RELATIVE, 8_000, 5.0),
+        Arguments.of(4L, SHORT, 5_000, 500.0),
+        Arguments.of(5L, DEFAULTS, 3_000, 0.05));
+  }
+
+  @ParameterizedTest
+  @MethodSource("generated")
+  void generatedOddLogs(long seed, Setup setup, int lines, double rate) throws IOException {
+    Path log = dir.resolve("odd-" + seed + ".log");
+    Files.write(log, OddLogs.generate(seed, lines, 1_700_000_000L, rate, 200, 3_000));
+    String out = assertSameOutput(log, setup);
+    // The input is as odd as intended: malformed, late and out-of-order lines all occur.
+    JsonNode summary = JSON.readTree(out.substring(out.lastIndexOf("{\"type\":\"summary\"")));
+    assertThat(summary.get("malformed_total").asLong()).isPositive();
+    assertThat(summary.get("late_total").asLong()).isPositive();
+    assertThat(summary.get("malformed_requests_total").asLong()).isPositive();
+    if (rate >= 3) {
+      assertThat(out).contains("\"type\":\"alert\"").contains("\"type\":\"recovery\"");
+    }
+  }
+
+  @Test
+  void manyDistinctKeysOverTheLifetimeCap() throws IOException {
+    Path log = dir.resolve("wide.log");
+    Files.write(log, OddLogs.generate(9, 6_000, 1_600_000_000L, 20, 5_000, 100_000));
+    assertSameOutput(log, new Setup(20, 10, 4, 10, AlertRule.ABSOLUTE, 65_536, 25));
+  }
+
+  private String assertSameOutput(Path log, Setup s) throws IOException {
+    Run reference = reference(log, s);
+    assertThat(reference.out).contains("\"type\":\"summary\"");
+    for (int threads : new int[] {1, 3}) {
+      for (int chunk : new int[] {ChunkedReplay.CHUNK_BYTES, 1_000, 2 * s.maxLine() + 7}) {
+        Run fast = fast(log, s, threads, chunk);
+        assertThat(fast.out)
+            .as("json, %d threads, %d-byte chunks", threads, chunk)
+            .isEqualTo(reference.out);
+        assertThat(fast.notes).as("notes").isEqualTo(reference.notes);
+      }
+    }
+    Run strings = lineByLine(log, s, new Aggregator(config(s), s.cap()));
+    assertThat(strings.out).as("json, String lines (follow mode's path)").isEqualTo(reference.out);
+    return reference.out;
+  }
+
+  /** Output and stderr notes of one run. */
+  record Run(String out, List<String> notes) {}
+
+  private Run reference(Path log, Setup s) throws IOException {
+    return lineByLine(log, s, new ReferenceAggregator(config(s), s.cap()));
+  }
+
+  private Run lineByLine(Path log, Setup s, TrafficCounter counter) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    List<String> notes = new ArrayList<>();
+    List<SourceView> sources = new ArrayList<>();
+    Monitor m = monitor(s, counter, out, notes, sources);
+    try {
+      long lines = new FileReplay(s.maxLine(), 1024).replay(log, m::accept);
+      sources.add(new SourceView(log.toString(), "done", lines, Files.size(log), 0, 0, 0, 0, null));
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    m.finish();
+    return new Run(out.toString(StandardCharsets.UTF_8), notes);
+  }
+
+  private Run fast(Path log, Setup s, int threads, int chunk) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    List<String> notes = new ArrayList<>();
+    ReplayRun run = new ReplayRun(List.of(log), s.maxLine(), threads, chunk);
+    Monitor m = monitorWithSources(s, out, notes, run);
+    run.run(m);
+    return new Run(out.toString(StandardCharsets.UTF_8), notes);
+  }
+
+  private Monitor monitorWithSources(
+      Setup s, ByteArrayOutputStream out, List<String> notes, ReplayRun run) {
+    return new Monitor(
+        new MonitorConfig(true, s.interval(), s.window(), 3, false),
+        new ClfParser(),
+        new Aggregator(config(s), s.cap()),
+        new AlertEngine(s.rule(), s.threshold()),
+        new JsonPresenter(out),
+        ZoneOffset.UTC,
+        notes::add,
+        run::sources);
+  }
+
+  private static Monitor monitor(
+      Setup s,
+      TrafficCounter counter,
+      ByteArrayOutputStream out,
+      List<String> notes,
+      List<SourceView> sources) {
+    return new Monitor(
+        new MonitorConfig(true, s.interval(), s.window(), 3, false),
+        new ClfParser(),
+        counter,
+        new AlertEngine(s.rule(), s.threshold()),
+        new JsonPresenter(out),
+        ZoneOffset.UTC,
+        notes::add,
+        () -> sources == null ? List.of() : sources);
+  }
+
+  private static AggregatorConfig config(Setup s) {
+    return new AggregatorConfig(s.window(), 10, s.interval(), s.top());
+  }
+}

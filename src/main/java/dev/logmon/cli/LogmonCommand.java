@@ -342,9 +342,17 @@ public final class LogmonCommand implements Callable<Integer> {
     }
     try (java.io.BufferedReader r =
         Files.newBufferedReader(p, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      long n = 0;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
+        n++;
         if (!line.isBlank()) {
-          return new ClfParser().parse(line) instanceof ParseResult.Parsed;
+          if (new ClfParser().parse(line) instanceof ParseResult.Parsed parsed) {
+            // The same note the line-by-line auto-detection gives.
+            note("format: " + p + ": detected " + LogFormats.clfName(parsed.record())
+                + " (from line " + n + ")");
+            return true;
+          }
+          return false;
         }
       }
       return true;

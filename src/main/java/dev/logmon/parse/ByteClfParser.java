@@ -35,7 +35,10 @@ final class ByteClfParser {
 
   private ByteClfParser() {}
 
-  /** Parses {@code b[from, to)} into row {@code i} of {@code out}; returns its outcome code. */
+  /**
+   * Parses {@code b[from, to)} into row {@code i} of {@code out}; returns its outcome code, or
+   * {@link ParsedLines#FALLBACK} when the line must be read by {@link ClfParser} instead.
+   */
   static byte parse(byte[] b, int from, int to, ParsedLines out, int i) {
     int end = to;
     while (end > from && (b[end - 1] == ' ' || b[end - 1] == '\r')) {
@@ -58,9 +61,9 @@ final class ByteClfParser {
       if (d + 1 >= end || b[d + 1] != '[' || d == c + 1) {
         return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
       }
-      hostStart = a + 1;
-      hostEnd = bb;
-      ts = d + 1;
+      // A vhost_combined prefix: the record must carry the vhost (top vhosts), which this row
+      // format has no column for, so ClfParser reads the line.
+      return ParsedLines.FALLBACK;
     }
     if (a == from || bb == a + 1 || c == bb + 1 || !isHost(b, hostStart, hostEnd)) {
       return ParsedLines.code(MalformedReason.BAD_HOST);

@@ -115,7 +115,12 @@ public final class ChunkParser {
     } else if (nonAscii) {
       fallback(decode(buf, start, len), out, n);
     } else {
-      out.outcome[n] = ByteClfParser.parse(buf, start, start + len, out, n);
+      byte outcome = ByteClfParser.parse(buf, start, start + len, out, n);
+      if (outcome == ParsedLines.FALLBACK) {
+        fallback(decode(buf, start, len), out, n);
+      } else {
+        out.outcome[n] = outcome;
+      }
     }
   }
 

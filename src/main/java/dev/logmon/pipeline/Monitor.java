@@ -112,9 +112,12 @@ public final class Monitor {
         time(lines.second(i), lines.offsetSeconds(i));
         aggregator.add(lines, i);
       } else if (outcome == ParsedLines.FALLBACK) {
+        // Lines the byte parser hands to ClfParser (a vhost prefix, odd bytes): these may carry a
+        // vhost, so they feed the latency/vhost windows as on the line-by-line path.
         LogRecord r = lines.record(i);
         time(r.epochSecond(), r.offsetSeconds());
         aggregator.add(r);
+        latency.add(r, aggregator.now());
       } else {
         MalformedReason reason = lines.reason(i);
         aggregator.addMalformed(reason);

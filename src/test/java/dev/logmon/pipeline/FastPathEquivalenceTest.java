@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.AggregatorConfig;
+import dev.logmon.aggregate.Count;
 import dev.logmon.aggregate.ReferenceAggregator;
 import dev.logmon.aggregate.TrafficCounter;
 import dev.logmon.alert.AlertEngine;
@@ -130,15 +131,23 @@ class FastPathEquivalenceTest {
             .as("json, %d threads, %d-byte chunks", threads, chunk)
             .isEqualTo(reference.out);
         assertThat(fast.notes).as("notes").isEqualTo(reference.notes);
+        assertThat(fast.sectionCounters())
+            .as("metrics counters by section")
+            .isEqualTo(reference.sectionCounters());
       }
     }
     Run strings = lineByLine(log, s, new Aggregator(config(s), s.cap()));
     assertThat(strings.out).as("json, String lines (follow mode's path)").isEqualTo(reference.out);
+    assertThat(strings.sectionCounters()).isEqualTo(reference.sectionCounters());
     return reference.out;
   }
 
-  /** Output and stderr notes of one run. */
-  record Run(String out, List<String> notes) {}
+  /** Output, stderr notes and the final metrics counters by section of one run. */
+  record Run(String out, List<String> notes, List<Count> sectionCounters) {}
+
+  private static List<Count> counters(Monitor m) {
+    return m.latest().traffic().lifetime().sectionCounters();
+  }
 
   private Run reference(Path log, Setup s) throws IOException {
     return lineByLine(log, s, new ReferenceAggregator(config(s), s.cap()));
@@ -156,7 +165,7 @@ class FastPathEquivalenceTest {
       throw new AssertionError(e);
     }
     m.finish();
-    return new Run(out.toString(StandardCharsets.UTF_8), notes);
+    return new Run(out.toString(StandardCharsets.UTF_8), notes, counters(m));
   }
 
   private Run fast(Path log, Setup s, int threads, int chunk) throws IOException {
@@ -165,7 +174,7 @@ class FastPathEquivalenceTest {
     ReplayRun run = new ReplayRun(List.of(log), s.maxLine(), threads, chunk);
     Monitor m = monitorWithSources(s, out, notes, run);
     run.run(m);
-    return new Run(out.toString(StandardCharsets.UTF_8), notes);
+    return new Run(out.toString(StandardCharsets.UTF_8), notes, counters(m));
   }
 
   private Monitor monitorWithSources(

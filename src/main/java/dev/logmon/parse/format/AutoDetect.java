@@ -1,8 +1,6 @@
 package dev.logmon.parse.format;
 
-import dev.logmon.parse.ClfParser;
 import dev.logmon.parse.LineParser;
-import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
 import java.util.HashMap;
@@ -96,8 +94,7 @@ final class AutoDetect implements LineParser {
     if (p != Preset.COMBINED || !(r instanceof ParseResult.Parsed parsed)) {
       return p.label();
     }
-    LogRecord rec = parsed.record();
-    return rec.vhost() != null ? "vhost_combined" : rec.referrer() == null ? "common" : "combined";
+    return LogFormats.clfName(parsed.record());
   }
 
   /** How far into a line a parser got before it failed, by the field it stopped at. */

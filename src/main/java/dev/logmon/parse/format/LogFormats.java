@@ -46,6 +46,11 @@ public final class LogFormats {
   }
 
   /** Whether the parser for {@code spec} is the built-in Common/Combined one (or auto). */
+  /** The Common/Combined-family preset a parsed line belongs to, by its shape. */
+  public static String clfName(dev.logmon.parse.LogRecord rec) {
+    return rec.vhost() != null ? "vhost_combined" : rec.referrer() == null ? "common" : "combined";
+  }
+
   public static boolean isClfFamily(String spec) {
     return spec.equalsIgnoreCase(AUTO)
         || Preset.named(spec).map(p -> p.ordinal() <= Preset.VHOST_COMBINED.ordinal()).orElse(false);

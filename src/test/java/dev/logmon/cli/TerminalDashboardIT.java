@@ -73,10 +73,15 @@ class TerminalDashboardIT {
     assertThat(screen).contains("logmon", " OK ", "threshold 2.00 hits/s over 10s");
 
     append(log, 60);
-    screen = awaitScreen(s -> s.contains("| hits 60 ") && s.contains("ALERT  "));
-    assertThat(screen)
-        .contains(" ALERT ", "Alert history, newest first (1 event)", "/api", "GET 60")
-        .contains("access.log");
+    // The screen redraws a few times a second; wait for one that shows it all.
+    screen =
+        awaitScreen(
+            s ->
+                s.contains("| hits 60 ")
+                    && s.contains("ALERT  ")
+                    && s.contains("Alert history, newest first (1 event)")
+                    && s.contains("GET 60"));
+    assertThat(screen).contains(" ALERT ", "/api").contains("access.log");
 
     tmux("send-keys", "-t", "it", "q");
     awaitFile(exit, "EXIT=0");

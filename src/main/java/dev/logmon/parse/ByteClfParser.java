@@ -71,8 +71,22 @@ final class ByteClfParser {
     if (ts + ClfTimestamp.LENGTH > end) {
       return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
     }
-    long local = ByteTimestamp.localEpochSecond(b, ts);
-    long offset = ByteTimestamp.offsetSeconds(b, ts);
+    long local;
+    long offset;
+    int last = out.lastTimestampAt;
+    if (last >= 0 && sameTimestamp(b, ts, last)) {
+      // Consecutive lines mostly share a second: reuse the previous line's checked result.
+      local = out.lastLocal;
+      offset = out.lastOffset;
+    } else {
+      local = ByteTimestamp.localEpochSecond(b, ts);
+      offset = ByteTimestamp.offsetSeconds(b, ts);
+      if (local != ClfTimestamp.INVALID && offset != ClfTimestamp.INVALID) {
+        out.lastTimestampAt = ts;
+        out.lastLocal = local;
+        out.lastOffset = offset;
+      }
+    }
     if (local == ClfTimestamp.INVALID || offset == ClfTimestamp.INVALID) {
       return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
     }
@@ -149,6 +163,14 @@ final class ByteClfParser {
     out.hit(i, local - offset, (int) offset, status, bytes);
     out.host(i, hostStart, hostEnd);
     return ParsedLines.OK;
+  }
+
+  /** Whether the 28 timestamp bytes at {@code at} equal those at {@code other}. */
+  private static boolean sameTimestamp(byte[] b, int at, int other) {
+    return (long) LONGS.get(b, at) == (long) LONGS.get(b, other)
+        && (long) LONGS.get(b, at + 8) == (long) LONGS.get(b, other + 8)
+        && (long) LONGS.get(b, at + 16) == (long) LONGS.get(b, other + 16)
+        && (long) LONGS.get(b, at + 20) == (long) LONGS.get(b, other + 20);
   }
 
   private static int nextSpace(byte[] b, int from, int end) {

@@ -50,6 +50,10 @@ public final class ParsedLines {
   int[] methodEnd = new int[0];
   int[] methodHash = new int[0];
   LogRecord[] fallback = new LogRecord[0];
+  // The last valid timestamp parsed in this chunk (its '[' in buf) and what it read as.
+  int lastTimestampAt = -1;
+  long lastLocal;
+  long lastOffset;
 
   static byte code(MalformedReason r) {
     return (byte) (r.ordinal() + 1);
@@ -208,6 +212,7 @@ public final class ParsedLines {
     Arrays.fill(fallback, 0, size, null);
     buf = buffer;
     size = 0;
+    lastTimestampAt = -1;
     ensure(expectedLines);
   }
 

@@ -267,9 +267,9 @@ public final class Aggregator implements TrafficCounter {
             late,
             malformedRequests,
             firstSecond,
-            TopN.sections(life.sections, keys.sections::key, hits, topN, life.otherSections()),
-            TopN.hosts(life.hosts, keys.hosts::key, topN, life.otherHosts()),
-            TopN.counts(life.methods, keys.methods::key, Integer.MAX_VALUE));
+            TopN.sections(life.sections, keys.sections, hits, topN, life.otherSections()),
+            TopN.hosts(life.hosts, keys.hosts, topN, life.otherHosts()),
+            TopN.counts(life.methods, keys.methods, Integer.MAX_VALUE));
     return new TrafficSnapshot(
         Instant.ofEpochSecond(endSecond + 1),
         offset,

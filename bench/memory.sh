@@ -34,4 +34,4 @@ grep -q 'Pause Full' "$gc" || kind=Young
 grep -oE "Pause $kind.*->[0-9]+M" "$gc" | grep -oE '[0-9]+M$' | tr -d M |
   awk -v k="$kind" '{ v[NR] = $1 } END {
     printf "heap after %s GC, MB, at 10%%..100%% of %d collections:", k, NR;
-    for (i = 1; i <= 10; i++) printf " %d", v[int(NR * i / 10)]; print "" }'
+    for (i = 1; i <= 10; i++) { j = int(NR * i / 10); printf " %d", v[j < 1 ? 1 : j] }; print "" }'

@@ -267,7 +267,7 @@ public final class Aggregator implements TrafficCounter {
     int topN = config.topN();
     WindowStats frameStats = frame.stats(ring, keys.names, topN);
     java.util.List<SectionStat> lifetimeTop =
-        TopN.sections(life.sections, keys.sections::key, hits, topN, life.otherSections());
+        TopN.sections(life.sections, keys.sections, hits, topN, life.otherSections());
     LifetimeTotals totals =
         new LifetimeTotals(
             hits,
@@ -279,8 +279,8 @@ public final class Aggregator implements TrafficCounter {
             malformedRequests,
             firstSecond,
             lifetimeTop,
-            TopN.hosts(life.hosts, keys.hosts::key, topN, life.otherHosts()),
-            TopN.counts(life.methods, keys.methods::key, Integer.MAX_VALUE),
+            TopN.hosts(life.hosts, keys.hosts, topN, life.otherHosts()),
+            TopN.counts(life.methods, keys.methods, Integer.MAX_VALUE),
             sectionCounters(lifetimeTop));
     return new TrafficSnapshot(
         Instant.ofEpochSecond(endSecond + 1),

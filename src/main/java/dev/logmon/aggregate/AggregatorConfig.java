@@ -8,8 +8,7 @@ package dev.logmon.aggregate;
  * @param reportSeconds the report interval
  * @param topN rows kept in each top table
  */
-public record AggregatorConfig(
-    int windowSeconds, int frameSeconds, int reportSeconds, int topN) {
+public record AggregatorConfig(int windowSeconds, int frameSeconds, int reportSeconds, int topN) {
 
   public AggregatorConfig {
     if (windowSeconds < 1 || frameSeconds < 1 || reportSeconds < 1) {

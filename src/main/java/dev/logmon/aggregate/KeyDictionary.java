@@ -13,10 +13,11 @@ import java.util.Arrays;
  * addressing with linear probing and backward-shift deletion. Not thread-safe: owned by the
  * aggregator's thread.
  */
-final class KeyDictionary {
+final class KeyDictionary implements Names {
   private int[] table = new int[64]; // id + 1, 0 = empty
+  // A key is kept once: as its Latin-1 bytes (nearly always), else as a String.
   private String[] keys = new String[32];
-  private byte[][] latin1 = new byte[32][]; // the key's bytes when it is Latin-1, for byte lookups
+  private byte[][] latin1 = new byte[32][];
   private int[] hashes = new int[32];
   private int[] free = new int[16];
   private int freeCount;
@@ -32,8 +33,18 @@ final class KeyDictionary {
     return size;
   }
 
-  String key(int id) {
-    return keys[id];
+  @Override
+  public String key(int id) {
+    byte[] k = latin1[id];
+    return k != null ? new String(k, StandardCharsets.ISO_8859_1) : keys[id];
+  }
+
+  /** As {@code key(a).compareTo(key(b))}; Latin-1 text orders as its unsigned bytes. */
+  @Override
+  public int compare(int a, int b) {
+    byte[] x = latin1[a];
+    byte[] y = latin1[b];
+    return x != null && y != null ? Arrays.compareUnsigned(x, y) : key(a).compareTo(key(b));
   }
 
   /** The id of {@code key}, added if absent. */
@@ -43,9 +54,11 @@ final class KeyDictionary {
     for (int slot = h & mask; ; slot = (slot + 1) & mask) {
       int id = table[slot] - 1;
       if (id < 0) {
-        return insert(slot, key, h);
+        return isLatin1(key)
+            ? insert(slot, null, key.getBytes(StandardCharsets.ISO_8859_1), h)
+            : insert(slot, key, null, h);
       }
-      if (hashes[id] == h && keys[id].equals(key)) {
+      if (hashes[id] == h && sameKey(id, key)) {
         return id;
       }
     }
@@ -58,7 +71,7 @@ final class KeyDictionary {
     for (int slot = h & mask; ; slot = (slot + 1) & mask) {
       int id = table[slot] - 1;
       if (id < 0) {
-        return insert(slot, new String(b, from, to - from, StandardCharsets.ISO_8859_1), h);
+        return insert(slot, null, Arrays.copyOfRange(b, from, to), h);
       }
       byte[] k = latin1[id];
       if (hashes[id] == h && k != null && Arrays.equals(k, 0, k.length, b, from, to)) {
@@ -93,7 +106,7 @@ final class KeyDictionary {
     size--;
   }
 
-  private int insert(int slot, String key, int h) {
+  private int insert(int slot, String key, byte[] bytes, int h) {
     int id;
     if (freeCount > 0) {
       id = free[--freeCount];
@@ -107,7 +120,7 @@ final class KeyDictionary {
     }
     keys[id] = key;
     hashes[id] = h;
-    latin1[id] = isLatin1(key) ? key.getBytes(StandardCharsets.ISO_8859_1) : null;
+    latin1[id] = bytes;
     table[slot] = id + 1;
     if (++size * 2 > table.length) {
       rehash();
@@ -128,6 +141,22 @@ final class KeyDictionary {
       }
     }
     table = t;
+  }
+
+  private boolean sameKey(int id, String key) {
+    byte[] k = latin1[id];
+    if (k == null) {
+      return keys[id].equals(key);
+    }
+    if (k.length != key.length()) {
+      return false;
+    }
+    for (int i = 0; i < k.length; i++) {
+      if ((k[i] & 0xFF) != key.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isLatin1(String s) {

@@ -16,7 +16,7 @@ final class KeyTables {
   final KeyDictionary sections = new KeyDictionary();
   final KeyDictionary hosts = new KeyDictionary();
   final KeyDictionary methods = new KeyDictionary();
-  final TopN.Keys names = new TopN.Keys(sections::key, hosts::key, methods::key);
+  final TopN.Keys names = new TopN.Keys(sections, hosts, methods);
   private final LifetimeCounts life;
   private int[] sectionRefs = new int[64];
   private int[] hostRefs = new int[64];

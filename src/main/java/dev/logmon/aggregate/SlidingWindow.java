@@ -100,7 +100,7 @@ final class SlidingWindow {
         TopN.sections(sections, keys.sections(), hits, topN, null),
         TopN.hosts(hosts, keys.hosts(), topN, null),
         TopN.counts(methods, keys.methods(), Integer.MAX_VALUE),
-        TopN.counts(statuses, String::valueOf, topN),
+        TopN.counts(statuses, Names.STATUS_CODES, topN),
         hosts.size(),
         malformedRequests,
         perSecond);

@@ -6,7 +6,12 @@ package dev.logmon.aggregate;
  * @param other statuses outside 100..599
  */
 public record StatusClasses(
-    long informational, long success, long redirect, long clientError, long serverError, long other) {
+    long informational,
+    long success,
+    long redirect,
+    long clientError,
+    long serverError,
+    long other) {
 
   static StatusClasses of(long[] byClass) {
     return new StatusClasses(

@@ -3,7 +3,6 @@ package dev.logmon.aggregate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * The rows of a top table, picked from live counters without sorting them all: by the first
@@ -15,50 +14,59 @@ final class TopN {
   private static final int OTHER = -1;
 
   /** How ids of each kind of key read as text. */
-  record Keys(
-      IntFunction<String> sections, IntFunction<String> hosts, IntFunction<String> methods) {}
+  record Keys(Names sections, Names hosts, Names methods) {}
 
   /** A row outside the counters (the lifetime "(other)" row), or null. */
   record Extra(String key, long first, long second) {}
 
   private TopN() {}
 
-  static List<SectionStat> sections(
-      DenseCounts c, IntFunction<String> key, long hits, int n, Extra other) {
+  static List<SectionStat> sections(DenseCounts c, Names key, long hits, int n, Extra other) {
     List<SectionStat> out = new ArrayList<>();
     for (int id : top(c, key, n, other)) {
       long h = id == OTHER ? other.first() : c.get(id, 0);
       long errors = id == OTHER ? other.second() : c.get(id, 1);
-      String k = id == OTHER ? other.key() : key.apply(id);
+      String k = id == OTHER ? other.key() : key.key(id);
       out.add(new SectionStat(k, h, hits == 0 ? 0 : (double) h / hits, errors));
     }
     return out;
   }
 
-  static List<HostStat> hosts(DenseCounts c, IntFunction<String> key, int n, Extra other) {
+  static List<HostStat> hosts(DenseCounts c, Names key, int n, Extra other) {
     List<HostStat> out = new ArrayList<>();
     for (int id : top(c, key, n, other)) {
       out.add(
           id == OTHER
               ? new HostStat(other.key(), other.first(), other.second())
-              : new HostStat(key.apply(id), c.get(id, 0), c.get(id, 1)));
+              : new HostStat(key.key(id), c.get(id, 0), c.get(id, 1)));
     }
     return out;
   }
 
-  static List<Count> counts(DenseCounts c, IntFunction<String> key, int n) {
+  static List<Count> counts(DenseCounts c, Names key, int n) {
     List<Count> out = new ArrayList<>();
     for (int id : top(c, key, n, null)) {
-      out.add(new Count(key.apply(id), c.get(id, 0)));
+      out.add(new Count(key.key(id), c.get(id, 0)));
     }
     return out;
   }
 
   /** The ids of the best {@code n}, best first; {@link #OTHER} stands for {@code other}. */
-  private static int[] top(DenseCounts c, IntFunction<String> key, int n, Extra other) {
+  private static int[] top(DenseCounts c, Names key, int n, Extra other) {
     int candidates = c.size() + (other != null ? 1 : 0);
     int k = Math.min(n, candidates);
-    IntFunction<String> keyOf = id -> id == OTHER ? other.key() : key.apply(id);
+    Names keyOf =
+        new Names() {
+          @Override
+          public String key(int id) {
+            return id == OTHER ? other.key() : key.key(id);
+          }
+
+          @Override
+          public int compare(int a, int b) {
+            return a == OTHER || b == OTHER ? key(a).compareTo(key(b)) : key.compare(a, b);
+          }
+        };
     if (k > 32) {
       List<Integer> all = new ArrayList<>(candidates);
       for (int i = 0; i < c.size(); i++) {
@@ -69,7 +77,7 @@ final class TopN {
       }
       all.sort(
           Comparator.<Integer>comparingLong(id -> -value(c, other, id))
-              .thenComparing(keyOf::apply));
+              .thenComparing(keyOf::compare));
       return all.subList(0, k).stream().mapToInt(Integer::intValue).toArray();
     }
     int[] ids = new int[k];
@@ -97,7 +105,7 @@ final class TopN {
     return id == OTHER ? other.first() : c.get(id, 0);
   }
 
-  private static boolean better(long v, int id, long w, int jd, IntFunction<String> key) {
-    return v > w || (v == w && key.apply(id).compareTo(key.apply(jd)) < 0);
+  private static boolean better(long v, int id, long w, int jd, Names key) {
+    return v > w || (v == w && key.compare(id, jd) < 0);
   }
 }

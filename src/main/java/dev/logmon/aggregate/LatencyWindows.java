@@ -86,7 +86,9 @@ public final class LatencyWindows {
     }
     b.all.update(d);
     String section =
-        b.sections.containsKey(r.section()) || b.sections.size() < SECTION_CAP ? r.section() : OTHER;
+        b.sections.containsKey(r.section()) || b.sections.size() < SECTION_CAP
+            ? r.section()
+            : OTHER;
     b.sections.computeIfAbsent(section, k -> KllDoublesSketch.newHeapInstance(K)).update(d);
   }
 
@@ -135,20 +137,33 @@ public final class LatencyWindows {
       }
       all.merge(b.all);
       b.sections.forEach(
-          (k, v) -> bySection.computeIfAbsent(k, x -> KllDoublesSketch.newHeapInstance(K)).merge(v));
+          (k, v) ->
+              bySection.computeIfAbsent(k, x -> KllDoublesSketch.newHeapInstance(K)).merge(v));
     }
     if (all.isEmpty()) {
       return LatencySnapshot.Stats.empty(seconds);
     }
     List<LatencySnapshot.SectionLatency> sections = new ArrayList<>();
-    bySection.forEach((k, v) -> sections.add(
-        new LatencySnapshot.SectionLatency(k, v.getN(), q(v, 0.5), q(v, 0.95), q(v, 0.99))));
+    bySection.forEach(
+        (k, v) ->
+            sections.add(
+                new LatencySnapshot.SectionLatency(
+                    k, v.getN(), q(v, 0.5), q(v, 0.95), q(v, 0.99))));
     List<LatencySnapshot.SectionLatency> busiest = new ArrayList<>(sections);
-    busiest.sort(Comparator.comparingLong(LatencySnapshot.SectionLatency::count).reversed()
-        .thenComparing(LatencySnapshot.SectionLatency::section));
-    sections.sort(Comparator.comparingLong(LatencySnapshot.SectionLatency::p95).reversed()
-        .thenComparing(LatencySnapshot.SectionLatency::section));
-    return new LatencySnapshot.Stats(seconds, all.getN(), q(all, 0.5), q(all, 0.95), q(all, 0.99),
+    busiest.sort(
+        Comparator.comparingLong(LatencySnapshot.SectionLatency::count)
+            .reversed()
+            .thenComparing(LatencySnapshot.SectionLatency::section));
+    sections.sort(
+        Comparator.comparingLong(LatencySnapshot.SectionLatency::p95)
+            .reversed()
+            .thenComparing(LatencySnapshot.SectionLatency::section));
+    return new LatencySnapshot.Stats(
+        seconds,
+        all.getN(),
+        q(all, 0.5),
+        q(all, 0.95),
+        q(all, 0.99),
         busiest.subList(0, Math.min(topN, busiest.size())),
         sections.subList(0, Math.min(topN, sections.size())));
   }

@@ -4,7 +4,10 @@ import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations the way operators write them: {@code 10}, {@code 10s}, {@code 2m}, {@code 250ms}, {@code 1h}. */
+/**
+ * Reads durations the way operators write them: {@code 10}, {@code 10s}, {@code 2m}, {@code 250ms},
+ * {@code 1h}.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
   @Override
   public Duration convert(String value) {

@@ -14,8 +14,8 @@ import dev.logmon.pipeline.FollowRun;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.pipeline.ReplayRun;
-import dev.logmon.present.Presenter;
 import dev.logmon.pipeline.Watcher;
+import dev.logmon.present.Presenter;
 import dev.logmon.source.FilePosition;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.GlobWatcher;
@@ -80,7 +80,8 @@ public final class LogmonCommand implements Callable<Integer> {
 
   @Option(
       names = "--from-start",
-      description = "Read what the files already hold first (default: follow from the end, like tail -f).")
+      description =
+          "Read what the files already hold first (default: follow from the end, like tail -f).")
   boolean fromStart;
 
   @Option(
@@ -96,7 +97,8 @@ public final class LogmonCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       converter = DurationConverter.class,
       defaultValue = "10s",
-      description = "Time between reports, each covering that much traffic (default: ${DEFAULT-VALUE}).")
+      description =
+          "Time between reports, each covering that much traffic (default: ${DEFAULT-VALUE}).")
   Duration interval;
 
   @Option(
@@ -104,14 +106,16 @@ public final class LogmonCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       converter = DurationConverter.class,
       defaultValue = "2m",
-      description = "The alert window: the alert value is the average hits/s over it (default: ${DEFAULT-VALUE}).")
+      description =
+          "The alert window: the alert value is the average hits/s over it (default: ${DEFAULT-VALUE}).")
   Duration window;
 
   @Option(
       names = {"-t", "--threshold"},
       paramLabel = "HITS_PER_S",
       defaultValue = "10",
-      description = "Alert when the window's average hits/s exceeds this (default: ${DEFAULT-VALUE}).")
+      description =
+          "Alert when the window's average hits/s exceeds this (default: ${DEFAULT-VALUE}).")
   double threshold;
 
   @Option(
@@ -158,7 +162,8 @@ public final class LogmonCommand implements Callable<Integer> {
       names = "--show-malformed",
       paramLabel = "N",
       defaultValue = "5",
-      description = "Malformed lines quoted on stderr, with file and line number, before they are only counted (default: ${DEFAULT-VALUE}).")
+      description =
+          "Malformed lines quoted on stderr, with file and line number, before they are only counted (default: ${DEFAULT-VALUE}).")
   int showMalformed;
 
   @Option(
@@ -296,7 +301,9 @@ public final class LogmonCommand implements Callable<Integer> {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
-  private Monitor monitor(Presenter presenter, java.util.function.Supplier<List<dev.logmon.present.SourceView>> sources) {
+  private Monitor monitor(
+      Presenter presenter,
+      java.util.function.Supplier<List<dev.logmon.present.SourceView>> sources) {
     int windowSeconds = (int) window.toSeconds();
     int intervalSeconds = (int) interval.toSeconds();
     Aggregator aggregator =
@@ -305,7 +312,8 @@ public final class LogmonCommand implements Callable<Integer> {
     if (latencyThreshold != null) {
       alerts.withLatencyThreshold(latencyThreshold.toNanos() / 1000);
     }
-    ZoneOffset zone = OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()).getOffset();
+    ZoneOffset zone =
+        OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()).getOffset();
     return new Monitor(
         new MonitorConfig(
             replay,
@@ -326,9 +334,9 @@ public final class LogmonCommand implements Callable<Integer> {
 
   /** The parser of --format (validated already), its notes going where logmon's notes go. */
   /**
-   * Whether a replayed file can take the parallel byte path, which reads the Common/Combined
-   * family only: always for those presets; with {@code auto}, when the file's first line is one of
-   * them (standard input cannot be peeked, so it goes line by line). Either path counts the same.
+   * Whether a replayed file can take the parallel byte path, which reads the Common/Combined family
+   * only: always for those presets; with {@code auto}, when the file's first line is one of them
+   * (standard input cannot be peeked, so it goes line by line). Either path counts the same.
    */
   private boolean fastPath(Path p) {
     if (!LogFormats.isClfFamily(format)) {
@@ -348,8 +356,14 @@ public final class LogmonCommand implements Callable<Integer> {
         if (!line.isBlank()) {
           if (new ClfParser().parse(line) instanceof ParseResult.Parsed parsed) {
             // The same note the line-by-line auto-detection gives.
-            note("format: " + p + ": detected " + LogFormats.clfName(parsed.record())
-                + " (from line " + n + ")");
+            note(
+                "format: "
+                    + p
+                    + ": detected "
+                    + LogFormats.clfName(parsed.record())
+                    + " (from line "
+                    + n
+                    + ")");
             return true;
           }
           return false;
@@ -449,9 +463,13 @@ public final class LogmonCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Whether a FILE argument is a glob pattern (the shell did not expand it, e.g. it was quoted). */
+  /**
+   * Whether a FILE argument is a glob pattern (the shell did not expand it, e.g. it was quoted).
+   */
   static boolean isGlob(String name) {
-    return name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0
+    return name.indexOf('*') >= 0
+        || name.indexOf('?') >= 0
+        || name.indexOf('[') >= 0
         || name.indexOf('{') >= 0;
   }
 

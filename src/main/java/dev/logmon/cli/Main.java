@@ -1,7 +1,5 @@
 package dev.logmon.cli;
 
-import picocli.CommandLine;
-
 /** The {@code logmon} executable: runs the command line and exits with its code. */
 public final class Main {
   private Main() {}

@@ -6,8 +6,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns Ctrl-C and SIGTERM during a run into a clean stop: the run is asked to stop, its summary
- * is printed, and the process exits 0 (not 130/143), since that is how an operator ends logmon.
+ * Turns Ctrl-C and SIGTERM during a run into a clean stop: the run is asked to stop, its summary is
+ * printed, and the process exits 0 (not 130/143), since that is how an operator ends logmon.
  *
  * <p>A JVM shutdown hook cannot veto the exit, so the hook waits (at most {@link #GRACE_SECONDS})
  * for the run to finish and then halts with 0. Thread-safe: the hook and the run's thread meet in

@@ -61,7 +61,8 @@ final class WebOptions {
     try {
       server = WebServer.start(address, web, token);
     } catch (IOException e) {
-      throw new IOException("cannot serve --web " + address.host() + ":" + address.port() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot serve --web " + address.host() + ":" + address.port() + ": " + e.getMessage(), e);
     }
     if (!address.loopback()) {
       note.accept(

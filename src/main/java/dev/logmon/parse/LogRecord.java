@@ -79,8 +79,20 @@ public record LogRecord(
       String userAgent,
       String vhost) {
     this(
-        host, user, epochSecond, offsetSeconds, method, target, section, requestMalformed, status,
-        bytes, referrer, userAgent, vhost, NO_DURATION);
+        host,
+        user,
+        epochSecond,
+        offsetSeconds,
+        method,
+        target,
+        section,
+        requestMalformed,
+        status,
+        bytes,
+        referrer,
+        userAgent,
+        vhost,
+        NO_DURATION);
   }
 
   /** Whether the line carried a request duration. */

@@ -2,8 +2,8 @@ package dev.logmon.pipeline;
 
 import dev.logmon.present.SourceView;
 import dev.logmon.source.BoundedBatchQueue;
-import dev.logmon.source.SourceStatus;
 import dev.logmon.source.LineBatch;
+import dev.logmon.source.SourceStatus;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;

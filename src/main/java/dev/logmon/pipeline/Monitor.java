@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * The pipeline's single consumer: parses batches, feeds the aggregator, walks time forward one
- * second at a time, evaluating the alert for every completed second and reporting at every
- * interval boundary.
+ * second at a time, evaluating the alert for every completed second and reporting at every interval
+ * boundary.
  *
  * <p>Not thread-safe: one thread owns a monitor and everything in it; other threads read only
  * {@link #latest()}, the last published immutable view. The monitor never reads a clock: follow
@@ -205,7 +205,8 @@ public final class Monitor {
           && target - c > span
           && aggregator.quietFrom(c - span + 1)) {
         // A long silence in replay: every window ending from c on is empty, so nothing can be
-        // raised and no report would be printed; jump to where the windows can hold data again. Follow mode never jumps more than a
+        // raised and no report would be printed; jump to where the windows can hold data again.
+        // Follow mode never jumps more than a
         // few seconds, and reports every interval even when quiet.
         c = target - span;
         continue;
@@ -231,7 +232,10 @@ public final class Monitor {
       int w = config.windowSeconds();
       Optional<AlertEvent> slow =
           alerts.evaluateLatency(
-              end, offset, latency.p95AboveThreshold(c, w), () -> latency.quantile(c, w, 0.95) / 1000.0);
+              end,
+              offset,
+              latency.p95AboveThreshold(c, w),
+              () -> latency.quantile(c, w, 0.95) / 1000.0);
       if (slow.isPresent()) {
         view = view(c);
         presenter.alert(slow.get(), view);
@@ -252,8 +256,8 @@ public final class Monitor {
   }
 
   /**
-   * Ends the run: in replay the last second seen is completed first (it would have completed
-   * live); then the summary is printed. Idempotent.
+   * Ends the run: in replay the last second seen is completed first (it would have completed live);
+   * then the summary is printed. Idempotent.
    */
   public void finish() {
     if (finished) {
@@ -273,9 +277,9 @@ public final class Monitor {
 
   /**
    * Live views only ({@link MonitorConfig#publishEverySecond()}): publishes a fresh view between
-   * second boundaries, so that lines counted in the current second show in the lifetime totals
-   * of {@link #latest()} at once; the windows still end with the last completed second. Follow
-   * mode calls it after counting batches, at most every {@code FollowRun.PUBLISH_MILLIS}.
+   * second boundaries, so that lines counted in the current second show in the lifetime totals of
+   * {@link #latest()} at once; the windows still end with the last completed second. Follow mode
+   * calls it after counting batches, at most every {@code FollowRun.PUBLISH_MILLIS}.
    */
   public void publish() {
     if (config.publishEverySecond() && aggregator.started()) {

@@ -40,7 +40,12 @@ public final class ReplayRun {
 
   /** A replay that uses the parallel byte path for the files {@code fast} accepts. */
   public ReplayRun(List<Path> paths, int maxLineBytes, Predicate<Path> fast) {
-    this(paths, maxLineBytes, Runtime.getRuntime().availableProcessors(), ChunkedReplay.CHUNK_BYTES, fast);
+    this(
+        paths,
+        maxLineBytes,
+        Runtime.getRuntime().availableProcessors(),
+        ChunkedReplay.CHUNK_BYTES,
+        fast);
   }
 
   /** A replay that parses on {@code threads} threads besides the calling one. */
@@ -84,7 +89,8 @@ public final class ReplayRun {
         if (!fast.test(p)) {
           lines = lineByLine(p, stdin, monitor);
         } else if (stdin) {
-          lines = replay.replay(Channels.newChannel(System.in), StdinSource.NAME, monitor, () -> stop);
+          lines =
+              replay.replay(Channels.newChannel(System.in), StdinSource.NAME, monitor, () -> stop);
         } else {
           try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
             lines = replay.replay(ch, p.toString(), monitor, () -> stop);

@@ -12,8 +12,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The JSON shapes shared by every JSON output (the {@code --output json} lines and the web API),
- * so one field name never means two things.
+ * The JSON shapes shared by every JSON output (the {@code --output json} lines and the web API), so
+ * one field name never means two things.
  */
 public final class JsonFields {
   private JsonFields() {}

@@ -35,14 +35,29 @@ final class LatencyText {
     if (s.count() == 0) {
       return label + " -";
     }
-    return label + " " + ms(s.p50()) + "/" + ms(s.p95()) + "/" + ms(s.p99()) + " ms (" + s.count()
+    return label
+        + " "
+        + ms(s.p50())
+        + "/"
+        + ms(s.p95())
+        + "/"
+        + ms(s.p99())
+        + " ms ("
+        + s.count()
         + ")";
   }
 
   private static String sections(List<SectionLatency> list) {
     return list.stream()
-        .map(x -> Sanitizer.clean(x.section()) + " " + ms(x.p50()) + "/" + ms(x.p95()) + "/"
-            + ms(x.p99()))
+        .map(
+            x ->
+                Sanitizer.clean(x.section())
+                    + " "
+                    + ms(x.p50())
+                    + "/"
+                    + ms(x.p95())
+                    + "/"
+                    + ms(x.p99()))
         .collect(Collectors.joining(", "));
   }
 

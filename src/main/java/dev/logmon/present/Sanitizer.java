@@ -1,13 +1,13 @@
 package dev.logmon.present;
 
 /**
- * Makes text from a log safe to print on a terminal: control characters and escape sequences
- * become visible, harmless text.
+ * Makes text from a log safe to print on a terminal: control characters and escape sequences become
+ * visible, harmless text.
  *
- * <p>A request path is attacker-controlled; printed raw, {@code ESC ]0;title BEL} would retitle
- * the operator's window and {@code ESC [2J} would clear it. Every C0 control, DEL and C1 control
- * is therefore written as {@code \xHH} (the way Apache itself logs bytes it distrusts), so the
- * escape introducer never reaches the terminal and the rest of the sequence is inert text.
+ * <p>A request path is attacker-controlled; printed raw, {@code ESC ]0;title BEL} would retitle the
+ * operator's window and {@code ESC [2J} would clear it. Every C0 control, DEL and C1 control is
+ * therefore written as {@code \xHH} (the way Apache itself logs bytes it distrusts), so the escape
+ * introducer never reaches the terminal and the rest of the sequence is inert text.
  */
 public final class Sanitizer {
   private static final char[] HEX = "0123456789abcdef".toCharArray();

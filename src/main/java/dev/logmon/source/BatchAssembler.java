@@ -8,8 +8,8 @@ import java.util.List;
  * The lines of one file on their way into {@link LineBatch}es of at most {@code maxBatchLines}.
  *
  * <p>Numbers lines from 1 at the point where reading of this file began. With {@link Positions},
- * each batch also carries the file position just after its last line; that costs a second scan
- * for newlines, so untracked sources (stdin, replay, follow without a state file) skip it. Not
+ * each batch also carries the file position just after its last line; that costs a second scan for
+ * newlines, so untracked sources (stdin, replay, follow without a state file) skip it. Not
  * thread-safe.
  */
 final class BatchAssembler {

@@ -15,8 +15,8 @@ import java.util.Objects;
  * <p>The key tells rename+create rotation apart (a new inode at the path); the prefix tells a file
  * rewritten in place (copytruncate followed by new writes past our offset) apart from one that only
  * grew. The prefix is compared only over the bytes both versions have, and grows up to {@link
- * #PREFIX_BYTES} as the file does. A {@link FilePosition} keeps the key as text and the prefix as
- * a SHA-256, so a saved position can be matched to a file again after a restart. Not thread-safe.
+ * #PREFIX_BYTES} as the file does. A {@link FilePosition} keeps the key as text and the prefix as a
+ * SHA-256, so a saved position can be matched to a file again after a restart. Not thread-safe.
  */
 final class FileIdentity {
   static final int PREFIX_BYTES = 1024;

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Where reading of one followed path stands: which file (by identity) and how far into it.
  *
- * <p>A {@link LineBatch} from a tailer started with saved positions carries the position just
- * after its last line; once the pipeline has counted the batch, that position is safe to save.
+ * <p>A {@link LineBatch} from a tailer started with saved positions carries the position just after
+ * its last line; once the pipeline has counted the batch, that position is safe to save.
  *
  * @param path the followed path, absolute and normalized (the key in the state file)
  * @param fileKey the file's {@code fileKey()} as text (device and inode), or null if unsupported
@@ -26,8 +26,8 @@ public record FilePosition(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(prefixSha256, "prefixSha256");
     if (prefixLength < 0 || offset < 0) {
-      throw new IllegalArgumentException("negative prefixLength or offset: " + prefixLength
-          + ", " + offset);
+      throw new IllegalArgumentException(
+          "negative prefixLength or offset: " + prefixLength + ", " + offset);
     }
   }
 

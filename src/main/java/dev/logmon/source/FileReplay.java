@@ -12,8 +12,8 @@ import java.util.Objects;
 /**
  * A reader of a whole file or stream, start to end, as fast as the sink takes its batches.
  *
- * <p>Uses 1 MiB reads and the {@link LineSplitter} rules; the final unterminated line is
- * included. Batches are full ({@code maxBatchLines}) except the last. Stateless between calls and
+ * <p>Uses 1 MiB reads and the {@link LineSplitter} rules; the final unterminated line is included.
+ * Batches are full ({@code maxBatchLines}) except the last. Stateless between calls and
  * thread-safe; each call reads on the calling thread.
  */
 public final class FileReplay {
@@ -60,8 +60,8 @@ public final class FileReplay {
   }
 
   /**
-   * The batches of {@code in}, read lazily as the iterator advances; the caller closes {@code
-   * in}. Read failures surface as {@link UncheckedIOException}.
+   * The batches of {@code in}, read lazily as the iterator advances; the caller closes {@code in}.
+   * Read failures surface as {@link UncheckedIOException}.
    */
   public Iterator<LineBatch> batches(InputStream in, String name) {
     Objects.requireNonNull(in, "in");

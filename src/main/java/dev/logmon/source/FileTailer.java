@@ -106,7 +106,9 @@ public final class FileTailer implements AutoCloseable {
     return (int) (counters.lines - linesBefore);
   }
 
-  /** Polls until {@code stop} says so, sleeping {@code pollInterval} after polls that read nothing. */
+  /**
+   * Polls until {@code stop} says so, sleeping {@code pollInterval} after polls that read nothing.
+   */
   public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
     try {

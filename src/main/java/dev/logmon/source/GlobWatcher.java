@@ -113,7 +113,9 @@ public final class GlobWatcher implements AutoCloseable {
     return delivered;
   }
 
-  /** Polls until {@code stop} says so, sleeping {@code pollInterval} after polls that read nothing. */
+  /**
+   * Polls until {@code stop} says so, sleeping {@code pollInterval} after polls that read nothing.
+   */
   public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
     try {

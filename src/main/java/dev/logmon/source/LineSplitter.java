@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * A splitter of a byte stream, fed in chunks of any size, into complete UTF-8 lines.
  *
- * <p>Lines end at {@code \n}; one trailing {@code \r} is dropped. Invalid UTF-8 decodes to
- * U+FFFD and never throws. A partial last line stays buffered until its newline arrives or {@link
+ * <p>Lines end at {@code \n}; one trailing {@code \r} is dropped. Invalid UTF-8 decodes to U+FFFD
+ * and never throws. A partial last line stays buffered until its newline arrives or {@link
  * #flush()} is called. A line longer than {@code maxLineBytes} is emitted cut to the cap (at a
  * character boundary) and counted; the rest of it is skipped up to its newline without being
  * buffered, so memory stays bounded by the cap. The output does not depend on chunk boundaries.

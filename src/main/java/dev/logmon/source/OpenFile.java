@@ -7,8 +7,8 @@ import java.nio.channels.FileChannel;
 /**
  * One log file held open by a {@link FileTailer}: channel, identity, read offset and line state.
  *
- * <p>Lines, bytes and oversize lines are added to the tailer's {@link TailCounters}. With a
- * {@code trackAs} path, batches carry their {@link FilePosition} and a restart sends a marker. Not
+ * <p>Lines, bytes and oversize lines are added to the tailer's {@link TailCounters}. With a {@code
+ * trackAs} path, batches carry their {@link FilePosition} and a restart sends a marker. Not
  * thread-safe: belongs to the tailer's thread.
  */
 final class OpenFile implements AutoCloseable {

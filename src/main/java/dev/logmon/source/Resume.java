@@ -14,13 +14,13 @@ import java.util.function.Consumer;
  * Picking up a saved {@link FilePosition} at a tailer's first look, after logmon was stopped.
  *
  * <p>If the path still names the saved file (same key and first bytes), reading continues at the
- * saved offset. If the file at the path has the same key but other first bytes, it was rewritten
- * in place (copytruncate), or deleted and its inode reused, and is read from its start. Otherwise
- * the saved file is looked for by identity among the regular files of the path's directory
- * (whatever the rotation named it): found, its remainder is read first; either way the file now
- * at the path is new and read from its start. Lines of a file rotated away and already deleted,
- * or of a second rotation while stopped, cannot be recovered. Keeps no state between calls; runs
- * on the tailer's thread.
+ * saved offset. If the file at the path has the same key but other first bytes, it was rewritten in
+ * place (copytruncate), or deleted and its inode reused, and is read from its start. Otherwise the
+ * saved file is looked for by identity among the regular files of the path's directory (whatever
+ * the rotation named it): found, its remainder is read first; either way the file now at the path
+ * is new and read from its start. Lines of a file rotated away and already deleted, or of a second
+ * rotation while stopped, cannot be recovered. Keeps no state between calls; runs on the tailer's
+ * thread.
  */
 final class Resume {
   private final String name;

@@ -13,10 +13,10 @@ import java.util.Objects;
  * Where a {@link FileTailer} begins the files it opens: a saved position, the end of the file that
  * was there at startup (unless {@code fromStart}), or else the start.
  *
- * <p>Only a regular file present at the first look is old content; any file seen later is new.
- * When a saved position is resumed, the file at the path is opened (pinned) before a rotated-away
- * file is drained, so a rotation during that drain cannot make the tailer skip it. Not
- * thread-safe: belongs to the tailer's thread.
+ * <p>Only a regular file present at the first look is old content; any file seen later is new. When
+ * a saved position is resumed, the file at the path is opened (pinned) before a rotated-away file
+ * is drained, so a rotation during that drain cannot make the tailer skip it. Not thread-safe:
+ * belongs to the tailer's thread.
  */
 final class StartPoint {
   private final boolean fromStart;
@@ -37,9 +37,8 @@ final class StartPoint {
   }
 
   /**
-   * At the first poll only: notes what the path names; with a saved position, drains the saved
-   * file into {@code sink} if it was rotated away, or remembers where to resume the current one.
-   *
+   * At the first poll only: notes what the path names; with a saved position, drains the saved file
+   * into {@code sink} if it was rotated away, or remembers where to resume the current one.
    */
   void firstLook(Path path, BasicFileAttributes attrs, BatchSink sink, ByteBuffer buffer)
       throws IOException, InterruptedException {

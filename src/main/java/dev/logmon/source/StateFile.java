@@ -23,9 +23,9 @@ import java.util.function.Consumer;
  *
  * <p>Format: {@code {"version":1,"files":[{"path":..,"file_key":..,"prefix_length":..,
  * "prefix_sha256":..,"offset":..,"mid_line":..}]}}. A write goes to a temporary file in the same
- * directory, is forced to disk, and renamed over the old file in one atomic step, so a crash
- * leaves either the old state or the new one, never a torn file. A state file that cannot be read
- * or parsed costs one warning and an empty start. Stateless; one path should have one writer.
+ * directory, is forced to disk, and renamed over the old file in one atomic step, so a crash leaves
+ * either the old state or the new one, never a torn file. A state file that cannot be read or
+ * parsed costs one warning and an empty start. Stateless; one path should have one writer.
  */
 public final class StateFile {
   private static final int VERSION = 1;

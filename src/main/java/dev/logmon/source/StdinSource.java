@@ -26,7 +26,9 @@ public final class StdinSource {
   private final Consumer<String> notes;
   private final TailCounters counters;
 
-  /** Follows {@code in}; {@code options.fromStart()} is ignored, a stream is read from its start. */
+  /**
+   * Follows {@code in}; {@code options.fromStart()} is ignored, a stream is read from its start.
+   */
   public StdinSource(InputStream in, TailOptions options, Consumer<String> notes) {
     this.in = Objects.requireNonNull(in, "in");
     this.options = Objects.requireNonNull(options, "options");

@@ -9,11 +9,26 @@ import org.junit.jupiter.api.Test;
 /** Latency quantiles against exact nearest-rank percentiles on small inputs, and top vhosts. */
 class LatencyWindowsTest {
   private static LogRecord hit(long second, String section, long micros, String vhost) {
-    return new LogRecord("192.0.2.1", "-", second, 0, "GET", section, section, false, 200, 1,
-        null, null, vhost, micros);
+    return new LogRecord(
+        "192.0.2.1",
+        "-",
+        second,
+        0,
+        "GET",
+        section,
+        section,
+        false,
+        200,
+        1,
+        null,
+        null,
+        vhost,
+        micros);
   }
 
-  /** The nearest-rank percentile: the smallest value with at least p of the values at or below it. */
+  /**
+   * The nearest-rank percentile: the smallest value with at least p of the values at or below it.
+   */
   private static long exact(List<Long> sorted, double p) {
     return sorted.get((int) Math.ceil(p * sorted.size()) - 1);
   }
@@ -50,7 +65,8 @@ class LatencyWindowsTest {
     assertThat(s.sections().get(0))
         .isEqualTo(new LatencySnapshot.SectionLatency("/api", 100, 50_000, 95_000, 99_000));
     assertThat(s.slowest().get(0))
-        .isEqualTo(new LatencySnapshot.SectionLatency("/report", 10, 500_000, 1_000_000, 1_000_000));
+        .isEqualTo(
+            new LatencySnapshot.SectionLatency("/report", 10, 500_000, 1_000_000, 1_000_000));
   }
 
   @Test

@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The aggregator as it was before ids and incremental windows, kept as the reference that the
- * fast path must match exactly (see FastPathEquivalenceTest): a ring of per-second buckets keyed by log time, plus lifetime totals.
+ * The aggregator as it was before ids and incremental windows, kept as the reference that the fast
+ * path must match exactly (see FastPathEquivalenceTest): a ring of per-second buckets keyed by log
+ * time, plus lifetime totals.
  *
  * <p>Not thread-safe: exactly one thread (the pipeline's) owns an aggregator, feeds it records and
  * publishes the immutable {@link TrafficSnapshot}s it derives. It never reads a clock: "now" is the
@@ -134,8 +135,8 @@ public final class ReferenceAggregator implements TrafficCounter {
     } else {
       counterOther++;
     }
-    lifetimeMethods.computeIfAbsent(r.requestMalformed() ? "(none)" : r.method(), k -> new long[1])[
-        0]++;
+    lifetimeMethods
+        .computeIfAbsent(r.requestMalformed() ? "(none)" : r.method(), k -> new long[1])[0]++;
     countMinute(s);
     if (s <= now - span) {
       late++;
@@ -154,7 +155,9 @@ public final class ReferenceAggregator implements TrafficCounter {
     malformed.merge(reason, 1L, Long::sum);
   }
 
-  /** Hits in the {@code seconds} seconds ending with {@code endSecond}, which must be in the ring. */
+  /**
+   * Hits in the {@code seconds} seconds ending with {@code endSecond}, which must be in the ring.
+   */
   public long hitsBetween(long endSecond, int seconds) {
     long sum = 0;
     for (long s = endSecond - seconds + 1; s <= endSecond; s++) {

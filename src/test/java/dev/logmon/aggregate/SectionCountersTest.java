@@ -39,7 +39,10 @@ class SectionCountersTest {
     // /c is now top and gets pinned; /b left the top two but keeps its series.
     assertThat(counters())
         .containsExactly(
-            new Count("/a", 1), new Count("/b", 0), new Count("/c", 0), new Count(Aggregator.OTHER, 15));
+            new Count("/a", 1),
+            new Count("/b", 0),
+            new Count("/c", 0),
+            new Count(Aggregator.OTHER, 15));
     add("/c", 4);
     List<Count> c = counters();
     assertThat(c).contains(new Count("/c", 4));

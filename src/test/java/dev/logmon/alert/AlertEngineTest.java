@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Table-driven tests of the alert state machine: rows of (second, rates) to expected events. */
 class AlertEngineTest {
@@ -62,7 +62,8 @@ class AlertEngineTest {
             "High traffic generated an alert - hits = 12.35, triggered at 2026-11-26T02:50:10+01:00");
     AlertEvent recovered = e.evaluate(t.plusSeconds(5), UTC, 9.5, 0).orElseThrow();
     assertThat(recovered.message())
-        .isEqualTo("High traffic alert recovered - hits = 9.50, recovered at 2026-11-26T01:50:15+00:00");
+        .isEqualTo(
+            "High traffic alert recovered - hits = 9.50, recovered at 2026-11-26T01:50:15+00:00");
     assertThat(e.history()).containsExactly(raised, recovered);
     assertThat(e.state().active()).isFalse();
   }
@@ -92,8 +93,7 @@ class AlertEngineTest {
       int second = i;
       engine
           .evaluate(Instant.ofEpochSecond(1_000 + i), UTC, Double.parseDouble(r[i]), lifetime)
-          .ifPresent(
-              e -> events.add((e instanceof AlertEvent.Raised ? "R@" : "C@") + second));
+          .ifPresent(e -> events.add((e instanceof AlertEvent.Raised ? "R@" : "C@") + second));
     }
     return String.join(" ", events);
   }

@@ -33,8 +33,17 @@ class FollowModeIT {
     Files.writeString(log, line("/old/line") + "\n"); // before start: followed from the end
     try (LogmonProcess p =
         LogmonProcess.start(
-            "--output", "json", "--window", "3s", "--interval", "1s", "--threshold", "2",
-            "--poll", "50ms", log.toString())) {
+            "--output",
+            "json",
+            "--window",
+            "3s",
+            "--interval",
+            "1s",
+            "--threshold",
+            "2",
+            "--poll",
+            "50ms",
+            log.toString())) {
       // Content present at the first poll is skipped (follow starts at the end), so wait until
       // logmon is running before appending.
       p.awaitLine(l -> l.contains("\"type\":\"report\""), Duration.ofSeconds(20));
@@ -78,7 +87,8 @@ class FollowModeIT {
   void aMissingFileIsWaitedForWithANote() throws Exception {
     Path log = dir.resolve("later.log");
     try (LogmonProcess p =
-        LogmonProcess.start("--output", "json", "--poll", "50ms", "--interval", "1s", log.toString())) {
+        LogmonProcess.start(
+            "--output", "json", "--poll", "50ms", "--interval", "1s", log.toString())) {
       p.awaitErr(l -> l.contains("waiting for") && l.contains("later.log"), Duration.ofSeconds(20));
       Files.writeString(log, line("/late/arrival") + "\n");
       p.awaitLine(

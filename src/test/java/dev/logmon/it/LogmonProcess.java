@@ -34,7 +34,8 @@ public final class LogmonProcess implements AutoCloseable {
   public static Path jar() {
     String p = System.getProperty("logmon.jar");
     if (p == null) {
-      throw new IllegalStateException("system property logmon.jar is not set (run through mvn verify)");
+      throw new IllegalStateException(
+          "system property logmon.jar is not set (run through mvn verify)");
     }
     Path jar = Path.of(p);
     if (!Files.isRegularFile(jar)) {
@@ -47,7 +48,10 @@ public final class LogmonProcess implements AutoCloseable {
     return startAs(List.of(), args);
   }
 
-  /** Starts logmon behind a command prefix, e.g. {@code setpriv --reuid=nobody ...}, which execs (so signals reach logmon itself). */
+  /**
+   * Starts logmon behind a command prefix, e.g. {@code setpriv --reuid=nobody ...}, which execs (so
+   * signals reach logmon itself).
+   */
   public static LogmonProcess startAs(List<String> prefix, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(prefix);
     cmd.addAll(List.of(javaBin(), "-XX:+UseSerialGC", "-jar", jar().toString()));
@@ -109,8 +113,12 @@ public final class LogmonProcess implements AutoCloseable {
       Thread.sleep(50);
     }
     throw new AssertionError(
-        "no matching line within " + timeout + "\nstdout:\n" + String.join("\n", out)
-            + "\nstderr:\n" + String.join("\n", err));
+        "no matching line within "
+            + timeout
+            + "\nstdout:\n"
+            + String.join("\n", out)
+            + "\nstderr:\n"
+            + String.join("\n", err));
   }
 
   /**

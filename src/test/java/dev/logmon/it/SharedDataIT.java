@@ -84,7 +84,8 @@ class SharedDataIT {
   }
 
   private static String awk(String program, Path file) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("awk", program, file.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("awk", program, file.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as("awk exit code, output: %s", out).isZero();
     return out;

@@ -68,8 +68,7 @@ class StateRestartIT {
             // Stop only once lines of the new file were counted: a rotation logmon has not caught
             // up with plus one while it is stopped would be two, which --state does not promise.
             long rotations = run == 1 ? 1 : 2;
-            String switched =
-                p.awaitLine(l -> isReport(l) && rotations(l) >= rotations, DEADLINE);
+            String switched = p.awaitLine(l -> isReport(l) && rotations(l) >= rotations, DEADLINE);
             p.awaitLine(l -> isReport(l) && hits(l) > hits(switched), DEADLINE);
           }
           assertThat(p.terminate(DEADLINE)).isZero();
@@ -93,13 +92,15 @@ class StateRestartIT {
     assertThat(counted).isEqualTo(writer.written.get());
   }
 
-  private static String diagnosis(
-      int run, long target, List<String> perRun, Path logs, Path state) throws IOException {
+  private static String diagnosis(int run, long target, List<String> perRun, Path logs, Path state)
+      throws IOException {
     StringBuilder b = new StringBuilder("run " + run + " never counted " + target + " hits\n");
     perRun.forEach(r -> b.append("  earlier run: ").append(r).append('\n'));
     try (var files = Files.list(logs)) {
-      files.sorted().forEach(f -> b.append("  ").append(f).append(' ').append(f.toFile().length())
-          .append('\n'));
+      files
+          .sorted()
+          .forEach(
+              f -> b.append("  ").append(f).append(' ').append(f.toFile().length()).append('\n'));
     }
     b.append("  state: ").append(Files.readString(state));
     return b.toString();
@@ -107,8 +108,16 @@ class StateRestartIT {
 
   private static LogmonProcess start(Path log, Path state) throws IOException {
     return LogmonProcess.start(
-        "--output", "json", "--interval", "1s", "--poll", "50ms", "--from-start",
-        "--state", state.toString(), log.toString());
+        "--output",
+        "json",
+        "--interval",
+        "1s",
+        "--poll",
+        "50ms",
+        "--from-start",
+        "--state",
+        state.toString(),
+        log.toString());
   }
 
   private static boolean isReport(String line) {
@@ -160,7 +169,11 @@ class StateRestartIT {
           String ts = ZonedDateTime.now(ZoneOffset.UTC).format(CLF);
           for (int i = 0; i < 20; i++) {
             long n = written.get() + i + 1;
-            burst.append("192.0.2.9 - - [").append(ts).append("] \"GET /seq/").append(n)
+            burst
+                .append("192.0.2.9 - - [")
+                .append(ts)
+                .append("] \"GET /seq/")
+                .append(n)
                 .append(" HTTP/1.1\" 200 100 \"-\" \"it/1.0\"\n");
           }
           out.write(burst.toString().getBytes(StandardCharsets.UTF_8));

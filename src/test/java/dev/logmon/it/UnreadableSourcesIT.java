@@ -37,7 +37,13 @@ class UnreadableSourcesIT {
     Files.writeString(log, "");
     try (LogmonProcess p =
         LogmonProcess.start(
-            "--output", "json", "--interval", "1s", "--poll", "50ms", log.toString(),
+            "--output",
+            "json",
+            "--interval",
+            "1s",
+            "--poll",
+            "50ms",
+            log.toString(),
             folder.toString())) {
       p.awaitErr(l -> l.contains("is a directory"), DEADLINE);
       append(log, 3);
@@ -78,8 +84,16 @@ class UnreadableSourcesIT {
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("-w-------"));
     try (LogmonProcess p =
         LogmonProcess.startAs(
-            root ? List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups") : List.of(),
-            "--output", "json", "--interval", "1s", "--poll", "50ms", log.toString(),
+            root
+                ? List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups")
+                : List.of(),
+            "--output",
+            "json",
+            "--interval",
+            "1s",
+            "--poll",
+            "50ms",
+            log.toString(),
             locked.toString())) {
       p.awaitErr(l -> l.contains("permission denied"), DEADLINE);
       append(log, 2);
@@ -88,7 +102,9 @@ class UnreadableSourcesIT {
       // Unlocked: the file is retried and followed like any other.
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-r--r--"));
       p.awaitLine(
-          l -> l.contains("\"report\"") && l.contains("\"name\":\"" + locked + "\",\"state\":\"following\""),
+          l ->
+              l.contains("\"report\"")
+                  && l.contains("\"name\":\"" + locked + "\",\"state\":\"following\""),
           DEADLINE);
       append(locked, 3);
       p.awaitLine(l -> l.contains("\"report\"") && l.contains("\"hits_total\":5"), DEADLINE);

@@ -9,7 +9,6 @@ import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
-import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
@@ -48,8 +47,21 @@ class LatencyAlertTest {
         line -> {
           String[] f = line.split(" ");
           return new ParseResult.Parsed(
-              new LogRecord("192.0.2.1", "-", Long.parseLong(f[0]), 0, "GET", "/a", "/a", false,
-                  200, 1, null, null, null, Long.parseLong(f[1]) * 1000));
+              new LogRecord(
+                  "192.0.2.1",
+                  "-",
+                  Long.parseLong(f[0]),
+                  0,
+                  "GET",
+                  "/a",
+                  "/a",
+                  false,
+                  200,
+                  1,
+                  null,
+                  null,
+                  null,
+                  Long.parseLong(f[1]) * 1000));
         };
     return new Monitor(
         new MonitorConfig(replay, 10, 30, 0, false),

@@ -31,7 +31,8 @@ class MonitorTest {
   private final List<String> notes = new ArrayList<>();
   private MonitorView summary;
 
-  private Monitor monitor(boolean replay, int window, int interval, double threshold, AlertRule rule) {
+  private Monitor monitor(
+      boolean replay, int window, int interval, double threshold, AlertRule rule) {
     return monitor(replay, window, interval, threshold, rule, false);
   }
 
@@ -89,13 +90,16 @@ class MonitorTest {
     m.startAt(1000);
     m.accept(lines(1000, 30));
     m.tick(1001); // second 1000 complete: 30/10 = 3.0 > 2
-    assertThat(events).containsExactly(
-        "High traffic generated an alert - hits = 3.00, triggered at 1970-01-01T00:16:41+00:00");
+    assertThat(events)
+        .containsExactly(
+            "High traffic generated an alert - hits = 3.00, triggered at 1970-01-01T00:16:41+00:00");
     m.tick(1010); // seconds up to 1009 complete; the 30 hits are still in [1000, 1009]
     assertThat(events).hasSize(1);
     m.tick(1011); // second 1010 completes with window [1001, 1010]: empty
-    assertThat(events).last().isEqualTo(
-        "High traffic alert recovered - hits = 0.00, recovered at 1970-01-01T00:16:51+00:00");
+    assertThat(events)
+        .last()
+        .isEqualTo(
+            "High traffic alert recovered - hits = 0.00, recovered at 1970-01-01T00:16:51+00:00");
     m.tick(2000);
     assertThat(events).hasSize(2);
   }
@@ -134,7 +138,8 @@ class MonitorTest {
     m.startAt(1_003);
     m.accept(lines(1_005, 7));
     m.tick(1_031);
-    assertThat(reports).extracting(v -> v.traffic().time().getEpochSecond())
+    assertThat(reports)
+        .extracting(v -> v.traffic().time().getEpochSecond())
         .containsExactly(1_010L, 1_020L, 1_030L);
     assertThat(reports.get(0).traffic().report().hits()).isEqualTo(7);
     assertThat(reports.get(1).traffic().report().hits()).isZero();
@@ -150,7 +155,8 @@ class MonitorTest {
     // Alert at 1001, recovery when second 1010 completes, then nothing until the next line, whose
     // interval never completes: it shows in the summary only.
     assertThat(events).hasSize(2);
-    assertThat(reports).extracting(v -> v.traffic().time().getEpochSecond())
+    assertThat(reports)
+        .extracting(v -> v.traffic().time().getEpochSecond())
         .containsExactly(1_010L);
     assertThat(summary.traffic().lifetime().hits()).isEqualTo(21);
   }
@@ -219,8 +225,19 @@ class MonitorTest {
       try {
         return new ParseResult.Parsed(
             new LogRecord(
-                "10.0.0.1", "-", Long.parseLong(f[0]), 0, "GET", f[1], f[1], false,
-                Integer.parseInt(f[2]), 100, null, null, null));
+                "10.0.0.1",
+                "-",
+                Long.parseLong(f[0]),
+                0,
+                "GET",
+                f[1],
+                f[1],
+                false,
+                Integer.parseInt(f[2]),
+                100,
+                null,
+                null,
+                null));
       } catch (RuntimeException e) {
         return new ParseResult.Malformed(MalformedReason.BAD_TIMESTAMP);
       }

@@ -67,7 +67,8 @@ class PresenterSourcesTest {
     new PlainPresenter(new PrintStream(out, true, StandardCharsets.UTF_8))
         .summary(view(List.of(QUIET, BUSY)));
     String text = out.toString(StandardCharsets.UTF_8);
-    assertThat(text).contains("  source     a.log: following, 10 lines, " + Units.bytes(900) + "\n");
+    assertThat(text)
+        .contains("  source     a.log: following, 10 lines, " + Units.bytes(900) + "\n");
     assertThat(text).contains("  source     b.log: error, 5 lines");
   }
 }

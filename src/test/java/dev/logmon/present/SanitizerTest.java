@@ -2,9 +2,9 @@ package dev.logmon.present;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Text from the log must never reach a terminal as control characters. */
 class SanitizerTest {

@@ -28,7 +28,9 @@ class FileReplayTest {
     long n = new FileReplay(100, 1000).replay(log, sink);
     assertThat(n).isEqualTo(2501);
     assertThat(sink.batches).extracting(b -> b.lines().size()).containsExactly(1000, 1000, 501);
-    assertThat(sink.batches).extracting(LineBatch::firstLineNumber).containsExactly(1L, 1001L, 2001L);
+    assertThat(sink.batches)
+        .extracting(LineBatch::firstLineNumber)
+        .containsExactly(1L, 1001L, 2001L);
     assertThat(sink.lines().get(0)).isEqualTo("line 1");
     assertThat(sink.lines().get(2500)).isEqualTo("last");
     assertThat(sink.batches.get(0).source()).isEqualTo(log.toString());

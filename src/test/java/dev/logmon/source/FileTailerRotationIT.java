@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Stress test: a writer appends sequence-numbered lines as fast as it can across 50 rotations
- * while a {@link FileTailer} polls; rename rotations must lose and duplicate nothing, and the loss
- * from copytruncate (lines written after our last read and before the truncate) is bounded.
+ * Stress test: a writer appends sequence-numbered lines as fast as it can across 50 rotations while
+ * a {@link FileTailer} polls; rename rotations must lose and duplicate nothing, and the loss from
+ * copytruncate (lines written after our last read and before the truncate) is bounded.
  */
 class FileTailerRotationIT {
   private static final int LINES_PER_FILE = 2_000;

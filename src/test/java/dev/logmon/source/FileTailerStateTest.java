@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Resuming a {@link FileTailer} from saved positions, as after a restart with {@code --state}:
- * each "run" is a new tailer given the position of the last batch the previous one delivered.
+ * Resuming a {@link FileTailer} from saved positions, as after a restart with {@code --state}: each
+ * "run" is a new tailer given the position of the last batch the previous one delivered.
  */
 class FileTailerStateTest {
   @TempDir Path dir;
@@ -76,8 +76,8 @@ class FileTailerStateTest {
     // Batches 0 (marker), 1 ("1") counted; "2" and "3" were read but logmon stopped before
     // counting them, so the committed position is the one after "1".
     assertThat(first.batches.get(0).lines()).isEmpty();
-    Map<String, FilePosition> saved = Map.of(first.batches.get(1).end().path(),
-        first.batches.get(1).end());
+    Map<String, FilePosition> saved =
+        Map.of(first.batches.get(1).end().path(), first.batches.get(1).end());
     assertThat(run(log, saved, false, 1).lines()).containsExactly("2", "3");
   }
 
@@ -91,8 +91,7 @@ class FileTailerStateTest {
     append(dir.resolve("other.log"), "x\n");
     append(log, "d\ne\n");
     RecordingSink second = new RecordingSink();
-    FileTailer t =
-        new FileTailer(log, TailOptions.follow("log"), notes::add, lastPosition(first));
+    FileTailer t = new FileTailer(log, TailOptions.follow("log"), notes::add, lastPosition(first));
     t.pollOnce(second);
     assertThat(second.lines()).containsExactly("c", "d", "e");
     assertThat(t.status().rotations()).isEqualTo(1);
@@ -121,8 +120,7 @@ class FileTailerStateTest {
             }
           }
         };
-    FileTailer t =
-        new FileTailer(log, TailOptions.follow("log"), notes::add, lastPosition(first));
+    FileTailer t = new FileTailer(log, TailOptions.follow("log"), notes::add, lastPosition(first));
     t.pollOnce(sink);
     t.pollOnce(sink);
     assertThat(received.lines()).containsExactly("b", "c", "d");
@@ -148,8 +146,7 @@ class FileTailerStateTest {
     RecordingSink first = run(log, new HashMap<>(), true, 100);
     Files.writeString(log, "fresh\n", StandardOpenOption.TRUNCATE_EXISTING); // same inode
     RecordingSink second = new RecordingSink();
-    FileTailer t =
-        new FileTailer(log, TailOptions.follow("log"), notes::add, lastPosition(first));
+    FileTailer t = new FileTailer(log, TailOptions.follow("log"), notes::add, lastPosition(first));
     t.pollOnce(second);
     assertThat(second.lines()).containsExactly("fresh");
     assertThat(t.status().truncations()).isEqualTo(1);

@@ -81,8 +81,8 @@ class FileTailerTest {
   void invalidUtf8AndOversizeLinesAreHandled() throws Exception {
     Path log = dir.resolve("access.log");
     FileTailer t =
-        new FileTailer(log, TailOptions.follow("log").withFromStart(true).withLimits(10, 100),
-            notes::add);
+        new FileTailer(
+            log, TailOptions.follow("log").withFromStart(true).withLimits(10, 100), notes::add);
     Files.write(log, new byte[] {'a', (byte) 0xFF, '\n'});
     append(log, "x".repeat(50) + "\nintact\n");
     t.pollOnce(sink);
@@ -99,8 +99,8 @@ class FileTailerTest {
     }
     append(log, text.toString());
     FileTailer t =
-        new FileTailer(log, TailOptions.follow("log").withFromStart(true).withLimits(100, 10),
-            notes::add);
+        new FileTailer(
+            log, TailOptions.follow("log").withFromStart(true).withLimits(100, 10), notes::add);
     assertThat(t.pollOnce(sink)).isEqualTo(25);
     assertThat(sink.batches).extracting(b -> b.lines().size()).containsExactly(10, 10, 5);
     assertThat(sink.batches).extracting(LineBatch::firstLineNumber).containsExactly(1L, 11L, 21L);
@@ -172,7 +172,8 @@ class FileTailerTest {
     long oldOffset = Files.size(log);
     try (var ch = java.nio.channels.FileChannel.open(log, StandardOpenOption.WRITE)) {
       ch.truncate(0);
-      ch.write(java.nio.ByteBuffer.wrap("after\nmore lines\n".getBytes(StandardCharsets.UTF_8)),
+      ch.write(
+          java.nio.ByteBuffer.wrap("after\nmore lines\n".getBytes(StandardCharsets.UTF_8)),
           oldOffset);
     }
     t.pollOnce(sink);

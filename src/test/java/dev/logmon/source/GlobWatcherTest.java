@@ -31,7 +31,8 @@ class GlobWatcherTest {
     Files.writeString(b, "b1\nb2\n");
     assertThat(w.pollOnce(sink)).isEqualTo(3);
     assertThat(sink.take()).containsExactly("a1", "b1", "b2");
-    assertThat(w.status()).extracting(SourceStatus::name)
+    assertThat(w.status())
+        .extracting(SourceStatus::name)
         .containsExactly(a.toString(), b.toString());
   }
 

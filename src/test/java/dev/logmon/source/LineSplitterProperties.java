@@ -55,11 +55,15 @@ class LineSplitterProperties {
     List<String> out = feedInChunks(chunked, input, chunks);
     assertThat(out).isEqualTo(expected);
     assertThat(chunked.oversizeLines()).isEqualTo(whole.oversizeLines());
-    assertThat(out).allMatch(line -> line.getBytes(StandardCharsets.UTF_8).length <= maxLineBytes
-        || line.contains("\uFFFD"));
+    assertThat(out)
+        .allMatch(
+            line ->
+                line.getBytes(StandardCharsets.UTF_8).length <= maxLineBytes
+                    || line.contains("\uFFFD"));
   }
 
-  private static List<String> feedInChunks(LineSplitter splitter, byte[] input, List<Integer> chunks) {
+  private static List<String> feedInChunks(
+      LineSplitter splitter, byte[] input, List<Integer> chunks) {
     List<String> out = new ArrayList<>();
     int off = 0;
     int c = 0;
@@ -93,7 +97,8 @@ class LineSplitterProperties {
             net.jqwik.api.Tuple.of(6, Arbitraries.bytes()),
             net.jqwik.api.Tuple.of(2, Arbitraries.of((byte) '\n', (byte) '\r')),
             net.jqwik.api.Tuple.of(
-                2, Arbitraries.of((byte) 0xC3, (byte) 0xA9, (byte) 0xE2, (byte) 0xF0, (byte) 0x80)));
+                2,
+                Arbitraries.of((byte) 0xC3, (byte) 0xA9, (byte) 0xE2, (byte) 0xF0, (byte) 0x80)));
     return b.array(byte[].class).ofMaxSize(300);
   }
 }

@@ -38,7 +38,8 @@ class StdinSourceTest {
             new ByteArrayInputStream("3\n".getBytes(StandardCharsets.UTF_8)));
     RecordingSink sink = new RecordingSink();
     new StdinSource(in, TailOptions.follow("-"), notes::add).run(sink);
-    assertThat(sink.batches).extracting(LineBatch::lines)
+    assertThat(sink.batches)
+        .extracting(LineBatch::lines)
         .containsExactly(List.of("1", "2"), List.of("3"));
   }
 

@@ -7,9 +7,9 @@ import java.util.Locale;
  * CompiledFormat}.
  *
  * <p>Directives take Apache's modifiers ({@code %>s}, {@code %<s}, {@code %!200,304{Referer}i}) and
- * arguments ({@code %{Referer}i}, {@code %{ms}T}, {@code %{%d/%b/%Y:%T %z}t}). Backslash escapes
- * as written in an Apache config ({@code \"}, {@code \t}) are undone. Directives logmon does not
- * use but can skip ({@code %l}, {@code %k}, {@code %{X}o} ...) are read as ignored fields.
+ * arguments ({@code %{Referer}i}, {@code %{ms}T}, {@code %{%d/%b/%Y:%T %z}t}). Backslash escapes as
+ * written in an Apache config ({@code \"}, {@code \t}) are undone. Directives logmon does not use
+ * but can skip ({@code %l}, {@code %k}, {@code %{X}o} ...) are read as ignored fields.
  */
 public final class ApacheFormat {
   private ApacheFormat() {}

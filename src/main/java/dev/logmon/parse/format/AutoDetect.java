@@ -12,10 +12,10 @@ import java.util.function.Consumer;
  * {@code --format auto}: each source gets the first preset that reads one of its lines, and a note
  * says which; until then every line is tried against each preset.
  *
- * <p>The first line that no preset reads gets one note per source, quoting it and naming the
- * preset that got furthest into it (by the field it stopped at). Once picked, a source keeps its
- * format: a broken line in a Combined log is malformed, not a reason to switch. Stateful; owned by
- * the pipeline thread.
+ * <p>The first line that no preset reads gets one note per source, quoting it and naming the preset
+ * that got furthest into it (by the field it stopped at). Once picked, a source keeps its format: a
+ * broken line in a Combined log is malformed, not a reason to switch. Stateful; owned by the
+ * pipeline thread.
  */
 final class AutoDetect implements LineParser {
   private final Consumer<String> notes;
@@ -67,7 +67,8 @@ final class AutoDetect implements LineParser {
         LineParser c = i < candidates.size() ? candidates.get(i) : nginxJson;
         ParseResult r = c.parse(line);
         if (r instanceof ParseResult.Parsed
-            || (r instanceof ParseResult.Malformed m && m.reason() == MalformedReason.HEADER_LINE)) {
+            || (r instanceof ParseResult.Malformed m
+                && m.reason() == MalformedReason.HEADER_LINE)) {
           chosen = c;
           String name = i < candidates.size() ? name(order.get(i), r) : "json (nginx escape=json)";
           notes.accept("format: " + source + ": detected " + name + " (from line " + lines + ")");
@@ -81,9 +82,18 @@ final class AutoDetect implements LineParser {
       }
       if (!complained) {
         complained = true;
-        notes.accept("format: " + source + ": line " + lines + " matches no known format: "
-            + clip(line) + " -- nearest: " + nearest + " (" + nearestReason.label()
-            + "); give --format (a preset, a LogFormat/log_format string or json:...)");
+        notes.accept(
+            "format: "
+                + source
+                + ": line "
+                + lines
+                + " matches no known format: "
+                + clip(line)
+                + " -- nearest: "
+                + nearest
+                + " ("
+                + nearestReason.label()
+                + "); give --format (a preset, a LogFormat/log_format string or json:...)");
       }
       return Failures.of(nearestReason);
     }

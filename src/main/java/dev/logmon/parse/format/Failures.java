@@ -7,7 +7,8 @@ import java.util.Map;
 
 /** One shared {@link ParseResult.Malformed} per reason, so that failing lines allocate nothing. */
 final class Failures {
-  private static final Map<MalformedReason, ParseResult> SHARED = new EnumMap<>(MalformedReason.class);
+  private static final Map<MalformedReason, ParseResult> SHARED =
+      new EnumMap<>(MalformedReason.class);
 
   static {
     for (MalformedReason r : MalformedReason.values()) {

@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * JSON lines (one object per line) with a mapping from logmon's fields to JSON paths, as written
- * by nginx {@code log_format ... escape=json}, Caddy or Traefik.
+ * JSON lines (one object per line) with a mapping from logmon's fields to JSON paths, as written by
+ * nginx {@code log_format ... escape=json}, Caddy or Traefik.
  *
  * <p>Spec: {@code json} or {@code json:KEY=PATH[|PATH...],...}. Keys: {@code time status host user
  * method uri request bytes referer agent vhost duration_s duration_ms duration_us duration_ns}. A
  * path is dot-separated into nested objects ({@code request.remote_ip}); an array yields its first
  * element; {@code |} lists alternatives, the first present wins. A time may be ISO-8601, CLF or an
- * epoch number (seconds, or ms/us/ns by magnitude). Read with Jackson's streaming parser, no
- * regex; total and stateless.
+ * epoch number (seconds, or ms/us/ns by magnitude). Read with Jackson's streaming parser, no regex;
+ * total and stateless.
  */
 public final class JsonFormat implements LineParser {
   /** The mapping of {@code --format json}: the variable names an nginx escape=json config uses. */
@@ -99,8 +99,14 @@ public final class JsonFormat implements LineParser {
       int eq = pair.indexOf('=');
       String key = eq < 0 ? pair : pair.substring(0, eq);
       if (!KEYS.containsKey(key)) {
-        throw new FormatException("unknown json key '" + key + "' (one of " + String.join(" ",
-            new java.util.TreeSet<>(KEYS.keySet())) + ")", spec, column);
+        throw new FormatException(
+            "unknown json key '"
+                + key
+                + "' (one of "
+                + String.join(" ", new java.util.TreeSet<>(KEYS.keySet()))
+                + ")",
+            spec,
+            column);
       }
       if (eq < 0 || eq == pair.length() - 1) {
         throw new FormatException("json key '" + key + "' needs =PATH", spec, column);
@@ -179,8 +185,14 @@ public final class JsonFormat implements LineParser {
     return true;
   }
 
-  private void value(JsonParser p, JsonToken t, FieldKind kind, String path, RecordBuilder b,
-      Map<FieldKind, Integer> seen) throws IOException {
+  private void value(
+      JsonParser p,
+      JsonToken t,
+      FieldKind kind,
+      String path,
+      RecordBuilder b,
+      Map<FieldKind, Integer> seen)
+      throws IOException {
     int rank = priority.get(path);
     Integer had = seen.get(kind);
     if (had != null && Math.abs(had) - 1 <= rank) {

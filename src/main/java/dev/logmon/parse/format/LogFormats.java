@@ -41,8 +41,14 @@ public final class LogFormats {
       return NginxFormat.compile(spec);
     }
     throw new FormatException(
-        "'" + spec + "' is neither auto, a preset (" + Preset.labels() + "), json:..., nor a"
-            + " format string with %directives or $variables", spec, 1);
+        "'"
+            + spec
+            + "' is neither auto, a preset ("
+            + Preset.labels()
+            + "), json:..., nor a"
+            + " format string with %directives or $variables",
+        spec,
+        1);
   }
 
   /** Whether the parser for {@code spec} is the built-in Common/Combined one (or auto). */
@@ -53,6 +59,8 @@ public final class LogFormats {
 
   public static boolean isClfFamily(String spec) {
     return spec.equalsIgnoreCase(AUTO)
-        || Preset.named(spec).map(p -> p.ordinal() <= Preset.VHOST_COMBINED.ordinal()).orElse(false);
+        || Preset.named(spec)
+            .map(p -> p.ordinal() <= Preset.VHOST_COMBINED.ordinal())
+            .orElse(false);
   }
 }

@@ -6,10 +6,10 @@ import java.util.Map;
  * Compiles an nginx {@code log_format} string ({@code $remote_addr - $remote_user [$time_local]
  * "$request" $status $body_bytes_sent ...}) into a {@link CompiledFormat}.
  *
- * <p>Variables are {@code $name} or {@code ${name}}. The families nginx generates ({@code
- * $http_*}, {@code $sent_http_*}, {@code $upstream_*}, {@code $cookie_*}, {@code $arg_*}, {@code
- * $ssl_*}) are skipped unless logmon uses them; any other unknown variable is an error, as a typo
- * would otherwise silently read the wrong field.
+ * <p>Variables are {@code $name} or {@code ${name}}. The families nginx generates ({@code $http_*},
+ * {@code $sent_http_*}, {@code $upstream_*}, {@code $cookie_*}, {@code $arg_*}, {@code $ssl_*}) are
+ * skipped unless logmon uses them; any other unknown variable is an error, as a typo would
+ * otherwise silently read the wrong field.
  */
 public final class NginxFormat {
   private static final Map<String, FieldKind> VARIABLES =
@@ -87,8 +87,8 @@ public final class NginxFormat {
         j++;
       }
       if (j == start || (braced && (j >= n || format.charAt(j) != '}'))) {
-        throw new FormatException("bad variable " + format.substring(i, Math.min(n, j + 1)),
-            format, column);
+        throw new FormatException(
+            "bad variable " + format.substring(i, Math.min(n, j + 1)), format, column);
       }
       String name = format.substring(start, j);
       FieldKind kind = kindOf(name);

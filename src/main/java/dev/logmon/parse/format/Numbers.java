@@ -2,8 +2,9 @@ package dev.logmon.parse.format;
 
 /** Readers for the unsigned numbers of log fields: sizes, statuses and durations. */
 final class Numbers {
-  private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-      100_000_000, 1_000_000_000};
+  private static final long[] POW10 = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
 
   private Numbers() {}
 

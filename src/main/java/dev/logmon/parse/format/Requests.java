@@ -1,6 +1,8 @@
 package dev.logmon.parse.format;
 
-/** The shape check of a request line, {@code METHOD SP target SP HTTP/...}, as ClfParser does it. */
+/**
+ * The shape check of a request line, {@code METHOD SP target SP HTTP/...}, as ClfParser does it.
+ */
 final class Requests {
   private Requests() {}
 

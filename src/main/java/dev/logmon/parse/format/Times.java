@@ -27,12 +27,7 @@ final class Times {
       return false;
     }
     int month = month(s, from + 3);
-    return local(
-            b,
-            digits(s, from + 7, 4),
-            month,
-            digits(s, from + 0, 2),
-            clock(s, from + 12))
+    return local(b, digits(s, from + 7, 4), month, digits(s, from + 0, 2), clock(s, from + 12))
         && offset(b, s, from + 21, false);
   }
 
@@ -55,7 +50,11 @@ final class Times {
       }
     }
     boolean ok =
-        local(b, digits(s, from, 4), digits(s, from + 5, 2), digits(s, from + 8, 2),
+        local(
+            b,
+            digits(s, from, 4),
+            digits(s, from + 5, 2),
+            digits(s, from + 8, 2),
             clock(s, from + 11));
     if (!ok) {
       return false;

@@ -10,10 +10,10 @@ import java.util.Map;
  * The W3C extended log format of IIS and others: space-separated fields named by the newest {@code
  * #Fields:} header line, {@code -} for an empty field, times in UTC.
  *
- * <p>Until a file's first {@code #Fields:} line the IIS default field list is assumed. Header
- * lines ({@code #Software:}, {@code #Fields:} ...) are counted as {@link
- * MalformedReason#HEADER_LINE}. Stateful: an instance follows one file's headers, so {@link
- * #forSource} gives each source its own; owned by the pipeline thread.
+ * <p>Until a file's first {@code #Fields:} line the IIS default field list is assumed. Header lines
+ * ({@code #Software:}, {@code #Fields:} ...) are counted as {@link MalformedReason#HEADER_LINE}.
+ * Stateful: an instance follows one file's headers, so {@link #forSource} gives each source its
+ * own; owned by the pipeline thread.
  */
 public final class W3cFormat implements LineParser {
   /** IIS's default fields, used before a {@code #Fields:} line is seen. */
@@ -101,8 +101,12 @@ public final class W3cFormat implements LineParser {
     }
     int secondOfDay = Times.clock(s, clock);
     b.offsetSeconds = 0;
-    return Times.local(b, Times.digits(s, date, 4), Times.digits(s, date + 5, 2),
-        Times.digits(s, date + 8, 2), secondOfDay);
+    return Times.local(
+        b,
+        Times.digits(s, date, 4),
+        Times.digits(s, date + 5, 2),
+        Times.digits(s, date + 8, 2),
+        secondOfDay);
   }
 
   private void fields(String names) {

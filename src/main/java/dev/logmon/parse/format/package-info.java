@@ -1,6 +1,6 @@
 /**
  * Configurable log formats for the parse stage: presets, Apache {@code LogFormat} and nginx {@code
- * log_format} strings compiled into token scanners, JSON lines, W3C extended logs, and {@code
- * auto} detection. Every parser here is a total {@link dev.logmon.parse.LineParser}.
+ * log_format} strings compiled into token scanners, JSON lines, W3C extended logs, and {@code auto}
+ * detection. Every parser here is a total {@link dev.logmon.parse.LineParser}.
  */
 package dev.logmon.parse.format;

@@ -9,8 +9,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The server-sent event stream at {@code /events}: one {@code snapshot} event with the newest
- * snapshot document whenever a new view is published, and a comment every few seconds otherwise
- * so a vanished browser is noticed.
+ * snapshot document whenever a new view is published, and a comment every few seconds otherwise so
+ * a vanished browser is noticed.
  *
  * <p>Each browser is served by its own server thread that polls {@link WebPresenter#version()};
  * polling keeps the pipeline thread free of locks and wake-ups, and a slow browser delays only

@@ -21,8 +21,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * logmon's Prometheus metrics: callback counters and gauges that read the newest published view
- * at scrape time.
+ * logmon's Prometheus metrics: callback counters and gauges that read the newest published view at
+ * scrape time.
  *
  * <p>Counters are exact and monotonic because they are lifetime totals, never increments: each
  * labelled series maps a fixed set of log values onto one label (a section keeps its label once
@@ -33,7 +33,9 @@ import java.util.function.Supplier;
  */
 public final class LogmonMetrics {
   private static final Set<String> METHODS =
-      Set.of("GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH", "CONNECT", "TRACE", "(none)");
+      Set.of(
+          "GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH", "CONNECT", "TRACE", "(none)");
+
   /** Label values are clipped so a 64 KiB path cannot bloat every scrape. */
   private static final int MAX_LABEL = 120;
 
@@ -61,7 +63,10 @@ public final class LogmonMetrics {
             merged(l.methods(), k -> METHODS.contains(k) ? k : Aggregator.OTHER)
                 .forEach((k, v) -> c.call(v, k)),
         "method");
-    counter("logmon_response_bytes", "Response bytes sent, summed over hits.", (l, c) -> c.call(l.bytes()));
+    counter(
+        "logmon_response_bytes",
+        "Response bytes sent, summed over hits.",
+        (l, c) -> c.call(l.bytes()));
     counter(
         "logmon_malformed_lines",
         "Log lines that yielded no hit, by reason.",
@@ -90,8 +95,14 @@ public final class LogmonMetrics {
               }
             })
         .register(registry);
-    gauge("logmon_alert_active", "1 while the high-traffic alert is raised.", v -> v.alert().active() ? 1 : 0);
-    gauge("logmon_alert_threshold", "The alert threshold in hits per second.", v -> v.alert().threshold());
+    gauge(
+        "logmon_alert_active",
+        "1 while the high-traffic alert is raised.",
+        v -> v.alert().active() ? 1 : 0);
+    gauge(
+        "logmon_alert_threshold",
+        "The alert threshold in hits per second.",
+        v -> v.alert().threshold());
     gauge("logmon_alert_window_seconds", "The alert window in seconds.", v -> v.windowSeconds());
   }
 

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The presenter behind the web server: it only remembers the newest view.
  *
  * <p>Thread-safety: the pipeline thread calls the presenter methods, which do one volatile write
- * each and never block; the server's threads read {@link #latest()} and poll {@link #version()}
- * to notice a change, so a slow browser can never hold up the pipeline.
+ * each and never block; the server's threads read {@link #latest()} and poll {@link #version()} to
+ * notice a change, so a slow browser can never hold up the pipeline.
  */
 public final class WebPresenter implements Presenter {
   /** A view and a number that grows with every publication, to spot changes cheaply. */

@@ -17,9 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The dashboard's HTTP server, inside the logmon process: the page and its assets, {@code
- * /events} (server-sent events), {@code /api/snapshot}, {@code /api/alerts}, {@code /healthz} and
- * {@code /metrics}.
+ * The dashboard's HTTP server, inside the logmon process: the page and its assets, {@code /events}
+ * (server-sent events), {@code /api/snapshot}, {@code /api/alerts}, {@code /healthz} and {@code
+ * /metrics}.
  *
  * <p>Every response carries a strict Content-Security-Policy (no inline script, nothing from
  * another origin) and {@code X-Content-Type-Options: nosniff}. Requests run on a pool of daemon
@@ -149,9 +149,14 @@ public final class WebServer implements AutoCloseable {
       }
       case "/api/alerts" -> {
         MonitorView v = view();
-        send(ex, v == null ? 503 : 200, JSON, v == null ? "{\"error\":\"no snapshot yet\"}" : WebJson.alerts(v));
+        send(
+            ex,
+            v == null ? 503 : 200,
+            JSON,
+            v == null ? "{\"error\":\"no snapshot yet\"}" : WebJson.alerts(v));
       }
-      case "/healthz" -> send(ex, 200, JSON, "{\"status\":\"ok\",\"ready\":" + (view() != null) + "}");
+      case "/healthz" ->
+          send(ex, 200, JSON, "{\"status\":\"ok\",\"ready\":" + (view() != null) + "}");
       case "/metrics" -> {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         metrics.write(b);

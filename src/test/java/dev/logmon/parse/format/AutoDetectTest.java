@@ -14,7 +14,9 @@ class AutoDetectTest {
   private final LineParser auto = LogFormats.parser("auto", notes::add);
 
   private long parsed(String file) {
-    return Samples.parseAll(auto, file).stream().filter(r -> r instanceof ParseResult.Parsed).count();
+    return Samples.parseAll(auto, file).stream()
+        .filter(r -> r instanceof ParseResult.Parsed)
+        .count();
   }
 
   @Test
@@ -51,7 +53,8 @@ class AutoDetectTest {
     LineParser p = auto.forSource("common.log");
     p.parse("h.example - - [07/Mar/2004:17:01:53 -0800] \"GET / HTTP/1.1\" 200 2869");
     LineParser v = auto.forSource("vhost.log");
-    v.parse("a.example:80 ::1 - - [07/Mar/2004:17:01:53 -0800] \"GET / HTTP/1.1\" 200 1 \"-\" \"-\"");
+    v.parse(
+        "a.example:80 ::1 - - [07/Mar/2004:17:01:53 -0800] \"GET / HTTP/1.1\" 200 1 \"-\" \"-\"");
     assertThat(notes)
         .containsExactly(
             "format: common.log: detected common (from line 1)",

@@ -49,7 +49,8 @@ class FormatCompileTest {
         ApacheFormat.compile("%v %a [%{%Y-%m-%d %T %z}t] \\\"%m %U%q %H\\\" %>s %B %D %{ms}T");
     assertThat(f.hasDuration()).isTrue();
     ParseResult r =
-        f.parse("shop 192.0.2.1 [2024-05-01 10:00:00 +0200] \"GET /a/b?x=1 HTTP/1.1\" 200 12 1500 1");
+        f.parse(
+            "shop 192.0.2.1 [2024-05-01 10:00:00 +0200] \"GET /a/b?x=1 HTTP/1.1\" 200 12 1500 1");
     LogRecord rec = ((ParseResult.Parsed) r).record();
     assertThat(rec.epochSecond()).isEqualTo(Instant.parse("2024-05-01T08:00:00Z").getEpochSecond());
     assertThat(rec.target()).isEqualTo("/a/b?x=1");
@@ -62,7 +63,8 @@ class FormatCompileTest {
   void epochTimesAndSecondsDuration() {
     CompiledFormat f = ApacheFormat.compile("%h %{msec}t \"%r\" %s %b %T");
     LogRecord rec =
-        ((ParseResult.Parsed) f.parse("192.0.2.1 1714557601999 \"GET / HTTP/1.1\" 503 - 2")).record();
+        ((ParseResult.Parsed) f.parse("192.0.2.1 1714557601999 \"GET / HTTP/1.1\" 503 - 2"))
+            .record();
     assertThat(rec.epochSecond()).isEqualTo(1714557601L);
     assertThat(rec.durationMicros()).isEqualTo(2_000_000);
     assertThat(rec.bytes()).isZero();

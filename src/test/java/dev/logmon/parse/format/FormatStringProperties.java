@@ -20,9 +20,9 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /**
- * Round trips through compiled format strings: random values written as Apache or nginx would
- * write them, for every supported directive and variable, parse back to the same fields; and
- * compiled parsers are total.
+ * Round trips through compiled format strings: random values written as Apache or nginx would write
+ * them, for every supported directive and variable, parse back to the same fields; and compiled
+ * parsers are total.
  */
 class FormatStringProperties {
   private static final DateTimeFormatter CLF =
@@ -61,16 +61,25 @@ class FormatStringProperties {
       format.append(' ');
       line.append(' ');
     }
-    add(format, line, nginx ? "$remote_addr - $remote_user " : "%h %l %u ", host + " - " + user + " ");
+    add(
+        format,
+        line,
+        nginx ? "$remote_addr - $remote_user " : "%h %l %u ",
+        host + " - " + user + " ");
 
     long epoch = time.toEpochSecond();
     int offset = time.getOffset().getTotalSeconds();
     int t = nginx ? timeVariant % 3 : timeVariant;
     switch (t) {
       case 0 -> add(format, line, nginx ? "[$time_local]" : "%t", "[" + time.format(CLF) + "]");
-      case 1 -> add(format, line, nginx ? "$time_iso8601" : "%{%Y-%m-%dT%H:%M:%S%z}t",
-          nginx ? time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-              : time.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx")));
+      case 1 ->
+          add(
+              format,
+              line,
+              nginx ? "$time_iso8601" : "%{%Y-%m-%dT%H:%M:%S%z}t",
+              nginx
+                  ? time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                  : time.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx")));
       case 2 -> {
         add(format, line, nginx ? "$msec" : "%{msec}t", nginx ? epoch + ".123" : epoch + "456");
         offset = 0;
@@ -90,13 +99,20 @@ class FormatStringProperties {
       add(format, line, fmt, " \"POST " + target + " HTTP/2.0\"");
       assertThat(q < 0 || path.startsWith("/")).isTrue();
     }
-    add(format, line, nginx ? " $status $body_bytes_sent" : " %>s %b",
+    add(
+        format,
+        line,
+        nginx ? " $status $body_bytes_sent" : " %>s %b",
         " " + status + " " + (bytes == 0 && !nginx ? "-" : Long.toString(bytes)));
 
     long expectedMicros = LogRecord.NO_DURATION;
     if (durationVariant == 1 || (durationVariant > 1 && nginx)) {
-      add(format, line, nginx ? " $request_time" : " %D",
-          nginx ? String.format(Locale.ROOT, " %d.%03d", micros / 1_000_000, micros / 1000 % 1000)
+      add(
+          format,
+          line,
+          nginx ? " $request_time" : " %D",
+          nginx
+              ? String.format(Locale.ROOT, " %d.%03d", micros / 1_000_000, micros / 1000 % 1000)
               : " " + micros);
       expectedMicros = nginx ? micros / 1000 * 1000 : micros;
     } else if (durationVariant == 2) {
@@ -106,8 +122,11 @@ class FormatStringProperties {
       add(format, line, " %{ms}T", " " + micros / 1000);
       expectedMicros = micros / 1000 * 1000;
     }
-    add(format, line, nginx ? " \"$http_referer\" \"$http_user_agent\""
-        : " \"%{Referer}i\" \"%{User-Agent}i\"", " \"" + referrer + "\" \"" + agent + "\"");
+    add(
+        format,
+        line,
+        nginx ? " \"$http_referer\" \"$http_user_agent\"" : " \"%{Referer}i\" \"%{User-Agent}i\"",
+        " \"" + referrer + "\" \"" + agent + "\"");
 
     LineParser parser = LogFormats.parser(format.toString(), s -> {});
     ParseResult r = parser.parse(line.toString());
@@ -133,7 +152,8 @@ class FormatStringProperties {
     for (Preset p : Preset.values()) {
       assertThat(p.parser().parse(line)).isNotNull();
     }
-    assertThat(LogFormats.parser("%v:%p %h [%{%d/%b/%Y %T}t] \"%r\" %>s %b %D", s -> {}).parse(line))
+    assertThat(
+            LogFormats.parser("%v:%p %h [%{%d/%b/%Y %T}t] \"%r\" %>s %b %D", s -> {}).parse(line))
         .isNotNull();
     assertThat(LogFormats.parser("json", s -> {}).parse(line)).isNotNull();
   }
@@ -153,7 +173,10 @@ class FormatStringProperties {
   @Provide
   Arbitrary<String> hosts() {
     return Arbitraries.oneOf(
-        Arbitraries.integers().between(0, 255).list().ofSize(4)
+        Arbitraries.integers()
+            .between(0, 255)
+            .list()
+            .ofSize(4)
             .map(l -> l.get(0) + "." + l.get(1) + "." + l.get(2) + "." + l.get(3)),
         Arbitraries.of("::1", "2001:db8::42", "fe80::1%eth0"),
         tokens());
@@ -161,30 +184,53 @@ class FormatStringProperties {
 
   @Provide
   Arbitrary<String> tokens() {
-    return Arbitraries.strings().withCharRange('a', 'z').withChars(".-_0123456789").ofMinLength(1)
-        .ofMaxLength(20).filter(s -> !s.equals("-"));
+    return Arbitraries.strings()
+        .withCharRange('a', 'z')
+        .withChars(".-_0123456789")
+        .ofMinLength(1)
+        .ofMaxLength(20)
+        .filter(s -> !s.equals("-"));
   }
 
   @Provide
   Arbitrary<OffsetDateTime> times() {
-    return Arbitraries.longs().between(946_684_800L, 2_100_000_000L).flatMap(s ->
-        Arbitraries.integers().between(-48, 56).map(q ->
-            OffsetDateTime.ofInstant(Instant.ofEpochSecond(s), ZoneOffset.ofTotalSeconds(q * 900))));
+    return Arbitraries.longs()
+        .between(946_684_800L, 2_100_000_000L)
+        .flatMap(
+            s ->
+                Arbitraries.integers()
+                    .between(-48, 56)
+                    .map(
+                        q ->
+                            OffsetDateTime.ofInstant(
+                                Instant.ofEpochSecond(s), ZoneOffset.ofTotalSeconds(q * 900))));
   }
 
   @Provide
   Arbitrary<String> paths() {
-    Arbitrary<String> seg = Arbitraries.strings().withCharRange('a', 'z').withChars("%-_.0123456789")
-        .ofMinLength(1).ofMaxLength(8);
-    return seg.list().ofMinSize(0).ofMaxSize(4).flatMap(segs ->
-        Arbitraries.of("", "?a=1", "?q=x%20y&b=").map(q -> "/" + String.join("/", segs) + q));
+    Arbitrary<String> seg =
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .withChars("%-_.0123456789")
+            .ofMinLength(1)
+            .ofMaxLength(8);
+    return seg.list()
+        .ofMinSize(0)
+        .ofMaxSize(4)
+        .flatMap(
+            segs ->
+                Arbitraries.of("", "?a=1", "?q=x%20y&b=")
+                    .map(q -> "/" + String.join("/", segs) + q));
   }
 
   @Provide
   Arbitrary<String> headers() {
     return Arbitraries.oneOf(
         Arbitraries.just("-"),
-        Arbitraries.strings().withCharRange('a', 'z').withChars(" ()/;.:\"-_0123456789")
-            .ofMaxLength(60).map(s -> s.replace("\"", "\\\"")));
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .withChars(" ()/;.:\"-_0123456789")
+            .ofMaxLength(60)
+            .map(s -> s.replace("\"", "\\\"")));
   }
 }

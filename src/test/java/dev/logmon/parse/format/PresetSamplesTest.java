@@ -25,7 +25,8 @@ class PresetSamplesTest {
   void combinedFormatStringAgreesWithTheBuiltInParserOnRealLines() {
     LineParser compiled = ApacheFormat.compile(Preset.COMBINED.definition());
     LineParser builtIn = Preset.COMBINED.parser();
-    for (String file : List.of("elastic_examples_2015_excerpt.log", "basjes_hackers_2015_excerpt.log")) {
+    for (String file :
+        List.of("elastic_examples_2015_excerpt.log", "basjes_hackers_2015_excerpt.log")) {
       for (String line : Samples.lines(file)) {
         ParseResult expected = builtIn.parse(line);
         if (expected instanceof ParseResult.Parsed) {
@@ -41,14 +42,18 @@ class PresetSamplesTest {
   void vhostCombinedAndCommonFormatStringsReadTheSyntheticShapes() {
     LineParser vhost = ApacheFormat.compile(Preset.VHOST_COMBINED.definition());
     LogRecord r =
-        record(vhost.parse("shop.example.com:443 2001:db8::1 - - [29/Nov/2020:01:40:53 +0000]"
-            + " \"GET /nmap HTTP/1.1\" 404 4148 \"-\" \"\\\"Mozilla/5.0\""));
+        record(
+            vhost.parse(
+                "shop.example.com:443 2001:db8::1 - - [29/Nov/2020:01:40:53 +0000]"
+                    + " \"GET /nmap HTTP/1.1\" 404 4148 \"-\" \"\\\"Mozilla/5.0\""));
     assertThat(r.vhost()).isEqualTo("shop.example.com:443");
     assertThat(r.host()).isEqualTo("2001:db8::1");
     assertThat(r.userAgent()).isEqualTo("\\\"Mozilla/5.0");
     LineParser common = ApacheFormat.compile(Preset.COMMON.definition());
     LogRecord c =
-        record(common.parse("lordgun.example - - [07/Mar/2004:17:01:53 -0800] \"GET /razor.html HTTP/1.1\" 200 2869\r"));
+        record(
+            common.parse(
+                "lordgun.example - - [07/Mar/2004:17:01:53 -0800] \"GET /razor.html HTTP/1.1\" 200 2869\r"));
     assertThat(c.epochSecond()).isEqualTo(Instant.parse("2004-03-08T01:01:53Z").getEpochSecond());
     assertThat(c.offsetSeconds()).isEqualTo(-8 * 3600);
     assertThat(c.section()).isEqualTo("/razor.html");
@@ -68,9 +73,10 @@ class PresetSamplesTest {
   @Test
   void nginxStringWithRequestAndUpstreamTimes() {
     LineParser p =
-        NginxFormat.compile("$remote_addr - $remote_user [$time_local] \"$request\" $status"
-            + " $body_bytes_sent \"$http_referer\" \"$http_user_agent\" $request_time"
-            + " $upstream_response_time $host");
+        NginxFormat.compile(
+            "$remote_addr - $remote_user [$time_local] \"$request\" $status"
+                + " $body_bytes_sent \"$http_referer\" \"$http_user_agent\" $request_time"
+                + " $upstream_response_time $host");
     List<ParseResult> r = parseAll(p, "formats/nginx_timed.log");
     assertThat(record(r.get(0)).durationMicros()).isEqualTo(12_000);
     assertThat(record(r.get(0)).vhost()).isEqualTo("shop.example.com");
@@ -79,9 +85,10 @@ class PresetSamplesTest {
     assertThat(record(r.get(2)).durationMicros()).isZero();
 
     LineParser upstream =
-        NginxFormat.compile("$remote_addr - $remote_user [$time_local] \"$request\" $status"
-            + " $body_bytes_sent \"$http_referer\" \"$http_user_agent\" $remote_port"
-            + " $upstream_response_time $host");
+        NginxFormat.compile(
+            "$remote_addr - $remote_user [$time_local] \"$request\" $status"
+                + " $body_bytes_sent \"$http_referer\" \"$http_user_agent\" $remote_port"
+                + " $upstream_response_time $host");
     List<ParseResult> u = parseAll(upstream, "formats/nginx_timed.log");
     assertThat(record(u.get(1)).durationMicros()).isEqualTo(3_000_000); // 1.000 + 2.000
     assertThat(record(u.get(2)).durationMicros()).isEqualTo(LogRecord.NO_DURATION); // "-"
@@ -152,8 +159,12 @@ class PresetSamplesTest {
   @Test
   void everyPresetIsTotalOnOtherFormatsLines() {
     for (Preset p : Preset.values()) {
-      for (String f : List.of("formats/caddy.log", "formats/w3c_iis.log", "formats/unknown.log",
-          "synthetic_odd_shapes.log")) {
+      for (String f :
+          List.of(
+              "formats/caddy.log",
+              "formats/w3c_iis.log",
+              "formats/unknown.log",
+              "synthetic_odd_shapes.log")) {
         assertThat(parseAll(p.parser(), f)).doesNotContainNull();
       }
     }

@@ -23,7 +23,12 @@ final class Browser {
 
   static ChromeDriver start() throws IOException {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String why = "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)";
+    String why =
+        "needs "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + " (apt-get install chromium chromium-driver)";
     if (System.getenv("CI") != null) {
       Assertions.assertTrue(present, why);
     } else {

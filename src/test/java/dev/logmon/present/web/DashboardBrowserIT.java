@@ -1,8 +1,8 @@
 package dev.logmon.present.web;
 
-import dev.logmon.it.LogmonProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logmon.it.LogmonProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,8 +44,19 @@ class DashboardBrowserIT {
     Path log = Files.createFile(dir.resolve("access.log"));
     logmon =
         LogmonProcess.start(
-            "--web", "127.0.0.1:0", "--window", "10s", "--interval", "5s", "--threshold", "2",
-            "--top", "10", "--poll", "100ms", log.toString());
+            "--web",
+            "127.0.0.1:0",
+            "--window",
+            "10s",
+            "--interval",
+            "5s",
+            "--threshold",
+            "2",
+            "--top",
+            "10",
+            "--poll",
+            "100ms",
+            log.toString());
     return log;
   }
 
@@ -64,7 +75,9 @@ class DashboardBrowserIT {
     Path log = follow();
     browser = Browser.start();
     browser.get(logmon.url().toString());
-    await("the page connects and shows a snapshot", () -> text("conn").equals("live") && text("time").contains("T"));
+    await(
+        "the page connects and shows a snapshot",
+        () -> text("conn").equals("live") && text("time").contains("T"));
     assertThat(text("hits-total")).isEqualTo("0");
     assertThat(text("alert-state")).isEqualTo("no alert");
 
@@ -74,14 +87,21 @@ class DashboardBrowserIT {
     int[] statuses = {200, 200, 200, 304, 404, 500};
     for (int i = 0; i < 60; i++) {
       lines.add(
-          LogLines.line(now - (i % 5), "192.0.2." + (i % 7 + 1), i % 4 == 0 ? "frank" : "-",
-              sections[i % sections.length], statuses[i % statuses.length], "Mozilla/5.0"));
+          LogLines.line(
+              now - (i % 5),
+              "192.0.2." + (i % 7 + 1),
+              i % 4 == 0 ? "frank" : "-",
+              sections[i % sections.length],
+              statuses[i % statuses.length],
+              "Mozilla/5.0"));
     }
     LogmonProcess.append(log, lines);
 
     await("the hits show up", () -> text("hits-total").equals("60"));
     await("the alert is raised", () -> text("alert-state").equals("HIGH TRAFFIC ALERT"));
-    await("the alert history lists it", () -> text("alerts").contains("High traffic generated an alert"));
+    await(
+        "the alert history lists it",
+        () -> text("alerts").contains("High traffic generated an alert"));
     assertThat(text("sections")).contains("/shop", "/api", "/static", "/blog");
     assertThat(text("hosts")).contains("192.0.2.1");
     assertThat(text("status")).contains("5xx");
@@ -105,7 +125,11 @@ class DashboardBrowserIT {
     LogmonProcess.append(log, LogLines.hits(System.currentTimeMillis() / 1000, "/again", 7));
     logmon =
         LogmonProcess.start(
-            "--web", "127.0.0.1:" + url.getPort(), "--poll", "100ms", "--from-start",
+            "--web",
+            "127.0.0.1:" + url.getPort(),
+            "--poll",
+            "100ms",
+            "--from-start",
             log.toString());
     logmon.url();
     await("the new process's numbers show without a reload", () -> text("hits-total").equals("7"));
@@ -126,9 +150,15 @@ class DashboardBrowserIT {
         List.of(
             LogLines.line(now, "192.0.2.1", "-", "/\\\">" + img, 200, "x"),
             LogLines.line(now, "192.0.2.2", "-", "/<svg\tonload=window.__pwned=1>", 200, "x"),
-            LogLines.line(now, "192.0.2.3", "-", "/</script><script>window.__pwned=1</script>", 200, "x"),
+            LogLines.line(
+                now, "192.0.2.3", "-", "/</script><script>window.__pwned=1</script>", 200, "x"),
             LogLines.line(now, "192.0.2.4", "-", "/javascript:window.__pwned=1", 200, "x"),
-            LogLines.line(now, "192.0.2.5", "<script>window.__pwned=1</script>", "/u", 200,
+            LogLines.line(
+                now,
+                "192.0.2.5",
+                "<script>window.__pwned=1</script>",
+                "/u",
+                200,
                 "</script><script>window.__pwned=1</script>\\\"><img src=x onerror=\\\"window.__pwned=1\\\">"));
     LogmonProcess.append(log, lines);
 
@@ -140,7 +170,9 @@ class DashboardBrowserIT {
         .contains("/javascript:window.__pwned=1")
         .contains("/<");
     assertThat(browser.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
-    assertThat(browser.findElements(By.cssSelector("main img, main svg *:not(rect):not(line):not(text)")))
+    assertThat(
+            browser.findElements(
+                By.cssSelector("main img, main svg *:not(rect):not(line):not(text)")))
         .isEmpty();
 
     HttpResponse<String> snap =

@@ -1,8 +1,8 @@
 package dev.logmon.present.web;
 
-import dev.logmon.it.LogmonProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logmon.it.LogmonProcess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar with {@code --web}: a replay keeps serving its final state after the summary
- * until SIGTERM, then exits 0; a non-loopback address warns and requires the token.
+ * The shaded jar with {@code --web}: a replay keeps serving its final state after the summary until
+ * SIGTERM, then exits 0; a non-loopback address warns and requires the token.
  */
 class JarWebIT {
   private static final long T = 1_700_000_000L;
@@ -42,14 +42,17 @@ class JarWebIT {
   @Test
   void replayKeepsServingItsFinalStateUntilStopped() throws Exception {
     try (LogmonProcess p =
-        LogmonProcess.start("--replay", "--web", "0", "--window", "10s", "-t", "2", log().toString())) {
+        LogmonProcess.start(
+            "--replay", "--web", "0", "--window", "10s", "-t", "2", log().toString())) {
       java.net.URI url = p.url();
       p.awaitErr("replay done; still serving");
       assertThat(p.stdout()).anyMatch(l -> l.startsWith("Summary at"));
-      assertThat(p.stdout()).anyMatch(l -> l.startsWith("High traffic generated an alert - hits = 3.00"));
+      assertThat(p.stdout())
+          .anyMatch(l -> l.startsWith("High traffic generated an alert - hits = 3.00"));
       HttpResponse<String> snap = get(url.resolve("/api/snapshot"));
       assertThat(snap.statusCode()).isEqualTo(200);
-      assertThat(snap.body()).contains("\"hits_total\":36", "\"finished\":true", "\"malformed_total\":1");
+      assertThat(snap.body())
+          .contains("\"hits_total\":36", "\"finished\":true", "\"malformed_total\":1");
       String metrics = get(url.resolve("/metrics")).body();
       assertThat(metrics)
           .contains("logmon_hits_total 36.0")
@@ -63,7 +66,8 @@ class JarWebIT {
   @Test
   void nonLoopbackAddressWarnsAndNeedsTheToken() throws Exception {
     try (LogmonProcess p =
-        LogmonProcess.start("--replay", "--web", "0.0.0.0:0", "--web-token", "tok", log().toString())) {
+        LogmonProcess.start(
+            "--replay", "--web", "0.0.0.0:0", "--web-token", "tok", log().toString())) {
       String warning = p.awaitErr("warning: the web dashboard listens on 0.0.0.0");
       assertThat(warning).contains("every request must carry --web-token");
       int port = p.url().getPort();

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The web server in-process on a free port, with a replay-mode monitor fed known lines on the
- * test thread: every endpoint's status, content type, headers, JSON fields and metric values.
+ * The web server in-process on a free port, with a replay-mode monitor fed known lines on the test
+ * thread: every endpoint's status, content type, headers, JSON fields and metric values.
  */
 class WebServerIT {
   private static final long T = 1_700_000_000L;
@@ -82,7 +82,8 @@ class WebServerIT {
 
     HttpResponse<String> snap = get("/api/snapshot");
     assertThat(snap.statusCode()).isEqualTo(200);
-    assertThat(snap.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(snap.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
     assertThat(snap.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(snap.headers().firstValue("Content-Security-Policy").orElseThrow())
         .startsWith("default-src 'self'");
@@ -99,10 +100,12 @@ class WebServerIT {
     assertThat(s.get("alerts").get(0).get("type").asText()).isEqualTo("alert");
 
     HttpResponse<String> alerts = get("/api/alerts");
-    assertThat(alerts.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(alerts.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
     JsonNode a = json.readTree(alerts.body());
     assertThat(a.get("alerts").get(0).get("message").asText())
-        .startsWith("High traffic generated an alert - hits = 3.00, triggered at 2023-11-14T22:13:21");
+        .startsWith(
+            "High traffic generated an alert - hits = 3.00, triggered at 2023-11-14T22:13:21");
 
     HttpResponse<String> health = get("/healthz");
     assertThat(health.statusCode()).isEqualTo(200);
@@ -123,7 +126,8 @@ class WebServerIT {
     feed(monitor());
     HttpResponse<String> r = get("/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain; version=0.0.4");
     String m = r.body();
     assertThat(m)
         .contains("logmon_hits_total 35.0")
@@ -146,7 +150,9 @@ class WebServerIT {
   void tokenProtectsEveryEndpoint() throws Exception {
     server = WebServer.start(WebAddress.parse("0"), presenter, "s3cret");
     feed(monitor());
-    for (String path : List.of("/", "/app.js", "/events", "/api/snapshot", "/api/alerts", "/healthz", "/metrics")) {
+    for (String path :
+        List.of(
+            "/", "/app.js", "/events", "/api/snapshot", "/api/alerts", "/healthz", "/metrics")) {
       assertThat(get(path).statusCode()).as(path).isEqualTo(401);
       assertThat(get(path, "Authorization", "Bearer wrong").statusCode()).as(path).isEqualTo(401);
     }
@@ -163,15 +169,19 @@ class WebServerIT {
   @Test
   void foreignHostHeaderIsRefusedOnLoopback() throws Exception {
     server = WebServer.start(WebAddress.parse("0"), presenter, null);
-    HttpRequest req =
-        HttpRequest.newBuilder(server.url().resolve("/healthz")).build();
+    HttpRequest req = HttpRequest.newBuilder(server.url().resolve("/healthz")).build();
     assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     // A DNS-rebinding page would send its own name as Host; java.net.http forbids setting Host,
     // so speak HTTP by hand.
     try (var socket = new java.net.Socket("127.0.0.1", server.address().getPort())) {
-      socket.getOutputStream()
-          .write("GET /healthz HTTP/1.1\r\nHost: evil.example\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              "GET /healthz HTTP/1.1\r\nHost: evil.example\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      var in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       assertThat(in.readLine()).isEqualTo("HTTP/1.1 401 Unauthorized");
     }
   }

@@ -1,38 +1,13 @@
 package dev.logmon.cli;
 
-import dev.logmon.aggregate.Aggregator;
-import dev.logmon.aggregate.AggregatorConfig;
-import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
-import dev.logmon.generate.DemoTraffic;
-import dev.logmon.parse.ClfParser;
-import dev.logmon.parse.LineParser;
-import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.format.LogFormats;
-import dev.logmon.pipeline.Checkpoints;
-import dev.logmon.pipeline.FollowRun;
-import dev.logmon.pipeline.Monitor;
-import dev.logmon.pipeline.MonitorConfig;
-import dev.logmon.pipeline.ReplayRun;
-import dev.logmon.pipeline.Watcher;
-import dev.logmon.present.Presenter;
-import dev.logmon.source.FilePosition;
-import dev.logmon.source.FileTailer;
-import dev.logmon.source.GlobWatcher;
-import dev.logmon.source.StateFile;
-import dev.logmon.source.StdinSource;
-import dev.logmon.source.TailOptions;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -197,9 +172,6 @@ public final class LogmonCommand implements Callable<Integer> {
   // Web dashboard (--web, --web-token): see WebOptions.
   @CommandLine.Mixin WebOptions web = new WebOptions();
 
-  /** Clean-ups that must run even though a signalled follow run ends with Runtime.halt. */
-  private final List<Runnable> beforeExit = new java.util.concurrent.CopyOnWriteArrayList<>();
-
   // --state (issue 4): kept apart from the other options to ease merging.
   @Option(
       names = "--state",
@@ -213,9 +185,6 @@ public final class LogmonCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
   private final InstantSource clock;
-
-  /** The presenter that owns the terminal while a run is on, so notes go through it. */
-  private volatile Presenter notesTo;
 
   LogmonCommand(PrintStream out, PrintStream err, InstantSource clock) {
     this.out = out;
@@ -250,11 +219,12 @@ public final class LogmonCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     validate();
     output = output.resolve();
+    RunModes runs = new RunModes(this, out, err, clock);
     if (demo) {
-      return runDemo();
+      return runs.demo();
     }
     List<Path> paths = files.isEmpty() ? List.of(DEFAULT_FILE) : files;
-    return replay ? runReplay(paths) : runFollow(paths, fromStart);
+    return replay ? runs.replay(paths) : runs.follow(paths, fromStart);
   }
 
   private void validate() {
@@ -299,202 +269,5 @@ public final class LogmonCommand implements Callable<Integer> {
 
   private CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
-  }
-
-  private Monitor monitor(
-      Presenter presenter,
-      java.util.function.Supplier<List<dev.logmon.present.SourceView>> sources) {
-    int windowSeconds = (int) window.toSeconds();
-    int intervalSeconds = (int) interval.toSeconds();
-    Aggregator aggregator =
-        new Aggregator(new AggregatorConfig(windowSeconds, 10, intervalSeconds, top));
-    AlertEngine alerts = new AlertEngine(AlertRule.named(alertRule), threshold);
-    if (latencyThreshold != null) {
-      alerts.withLatencyThreshold(latencyThreshold.toNanos() / 1000);
-    }
-    ZoneOffset zone =
-        OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()).getOffset();
-    return new Monitor(
-        new MonitorConfig(
-            replay,
-            intervalSeconds,
-            windowSeconds,
-            showMalformed,
-            // Live views want a snapshot every second; replay publishes at reports only, as a
-            // snapshot per second of log time would dominate a fast replay.
-            (output.live() || web.enabled()) && !replay),
-        parser(),
-        aggregator,
-        alerts,
-        presenter,
-        zone,
-        this::note,
-        sources);
-  }
-
-  /** The parser of --format (validated already), its notes going where logmon's notes go. */
-  /**
-   * Whether a replayed file can take the parallel byte path, which reads the Common/Combined family
-   * only: always for those presets; with {@code auto}, when the file's first line is one of them
-   * (standard input cannot be peeked, so it goes line by line). Either path counts the same.
-   */
-  private boolean fastPath(Path p) {
-    if (!LogFormats.isClfFamily(format)) {
-      return false;
-    }
-    if (!format.equalsIgnoreCase(LogFormats.AUTO)) {
-      return true;
-    }
-    if (p.toString().equals(StdinSource.NAME)) {
-      return false;
-    }
-    try (java.io.BufferedReader r =
-        Files.newBufferedReader(p, java.nio.charset.StandardCharsets.ISO_8859_1)) {
-      long n = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        n++;
-        if (!line.isBlank()) {
-          if (new ClfParser().parse(line) instanceof ParseResult.Parsed parsed) {
-            // The same note the line-by-line auto-detection gives.
-            note(
-                "format: "
-                    + p
-                    + ": detected "
-                    + LogFormats.clfName(parsed.record())
-                    + " (from line "
-                    + n
-                    + ")");
-            return true;
-          }
-          return false;
-        }
-      }
-      return true;
-    } catch (IOException e) {
-      return true; // the replay itself reports the problem
-    }
-  }
-
-  private LineParser parser() {
-    return LogFormats.parser(format, this::note);
-  }
-
-  private void note(String message) {
-    Presenter p = notesTo;
-    if (p != null && p.note(message)) {
-      return; // a full-screen presenter shows it now and prints it once the terminal is back
-    }
-    err.println("logmon: " + message);
-    err.flush();
-  }
-
-  private int runReplay(List<Path> paths) throws IOException, InterruptedException {
-    for (Path p : paths) {
-      if (p.toString().equals(StdinSource.NAME)) {
-        continue;
-      }
-      if (!Files.isReadable(p) || Files.isDirectory(p)) {
-        throw new IOException(
-            "cannot read "
-                + p
-                + (Files.exists(p)
-                    ? (Files.isDirectory(p) ? ": is a directory" : ": permission denied")
-                    : ": no such file"));
-      }
-    }
-    Presenter presenter = web.start(output.create(out), this::note);
-    notesTo = presenter;
-    ReplayRun run = new ReplayRun(paths, maxLineBytes, this::fastPath);
-    Monitor m = monitor(presenter, run::sources);
-    StopOnSignal guard = new StopOnSignal(run::stop, beforeExit, out, err);
-    try {
-      try {
-        run.run(m); // on Ctrl-C it stops early and prints the summary of what it read
-      } finally {
-        guard.runEnded();
-      }
-      presenter.awaitDismissal();
-    } finally {
-      presenter.close();
-    }
-    web.serveUntilStopped(this::note);
-    return 0;
-  }
-
-  private int runFollow(List<Path> paths, boolean fromStart)
-      throws InterruptedException, IOException {
-    Map<String, FilePosition> saved = state == null ? null : StateFile.read(state, this::note);
-    List<Watcher> watchers = new ArrayList<>();
-    for (Path p : paths) {
-      String name = p.toString();
-      TailOptions opts =
-          TailOptions.follow(name)
-              .withFromStart(fromStart)
-              .withLimits(maxLineBytes, TailOptions.DEFAULT_MAX_BATCH_LINES);
-      if (name.equals(StdinSource.NAME)) {
-        watchers.add(Watcher.of(new StdinSource(System.in, opts, this::note)));
-      } else if (isGlob(name)) {
-        watchers.add(Watcher.of(new GlobWatcher(name, opts, this::note, saved), poll));
-      } else {
-        watchers.add(Watcher.of(new FileTailer(p, opts, this::note, saved), poll));
-      }
-    }
-    FollowRun run = new FollowRun(watchers, clock, this::note);
-    if (state != null) {
-      run.saveStateTo(new Checkpoints(state, saved, this::note));
-    }
-    Presenter presenter = web.start(output.create(out), this::note);
-    notesTo = presenter;
-    presenter.onQuit(run::stop);
-    Monitor m = monitor(presenter, run::sources);
-    StopOnSignal guard = new StopOnSignal(run::stop, beforeExit, out, err);
-    try {
-      run.run(m);
-    } catch (RuntimeException | Error e) {
-      if (guard.signalled()) {
-        note("error while stopping: " + e); // the hook will halt before picocli reports it
-      }
-      throw e;
-    } finally {
-      run.stop();
-      presenter.close(); // the terminal is restored before the shutdown hook may halt
-      guard.runEnded();
-    }
-    return 0;
-  }
-
-  /**
-   * Whether a FILE argument is a glob pattern (the shell did not expand it, e.g. it was quoted).
-   */
-  static boolean isGlob(String name) {
-    return name.indexOf('*') >= 0
-        || name.indexOf('?') >= 0
-        || name.indexOf('[') >= 0
-        || name.indexOf('{') >= 0;
-  }
-
-  private int runDemo() throws IOException, InterruptedException {
-    CommandLine.ParseResult pr = spec.commandLine().getParseResult();
-    if (!pr.hasMatchedOption("--window")) {
-      window = Duration.ofSeconds(30);
-    }
-    if (!pr.hasMatchedOption("--interval")) {
-      interval = Duration.ofSeconds(5);
-    }
-    Path file = Files.createTempFile("logmon-demo-", ".log");
-    beforeExit.add(() -> file.toFile().delete());
-    note(
-        "demo: writing generated traffic to "
-            + file
-            + " (5 hits/s, then spikes to 30 hits/s, then calm again; threshold "
-            + threshold
-            + " hits/s over a "
-            + window.toSeconds()
-            + "s window). Ctrl-C to stop.");
-    try (DemoTraffic traffic = DemoTraffic.start(file)) {
-      return runFollow(List.of(file), true);
-    } finally {
-      Files.deleteIfExists(file);
-    }
   }
 }

@@ -107,7 +107,7 @@ class LogmonCommandTest {
 
   @Test
   void globsAreRecognised() {
-    assertThat(LogmonCommand.isGlob("/var/log/nginx/*access.log")).isTrue();
-    assertThat(LogmonCommand.isGlob("/var/log/nginx/access.log")).isFalse();
+    assertThat(RunModes.isGlob("/var/log/nginx/*access.log")).isTrue();
+    assertThat(RunModes.isGlob("/var/log/nginx/access.log")).isFalse();
   }
 }

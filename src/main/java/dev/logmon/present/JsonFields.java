@@ -67,6 +67,27 @@ public final class JsonFields {
     g.writeEndObject();
   }
 
+  /** {@code "sources": [...]}: each watched file with its state and counters. */
+  public static void sources(JsonGenerator g, List<SourceView> sources) throws IOException {
+    g.writeArrayFieldStart("sources");
+    for (SourceView s : sources) {
+      g.writeStartObject();
+      g.writeStringField("name", s.name());
+      g.writeStringField("state", s.state());
+      g.writeNumberField("lines", s.lines());
+      g.writeNumberField("bytes", s.bytes());
+      g.writeNumberField("rotations", s.rotations());
+      g.writeNumberField("truncations", s.truncations());
+      g.writeNumberField("oversize_lines", s.oversizeLines());
+      g.writeNumberField("read_errors", s.readErrors());
+      if (s.detail() != null) {
+        g.writeStringField("detail", s.detail());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   /** The fields of an alert or recovery: {@code type, time, value, message}. */
   public static void alertEvent(JsonGenerator g, AlertEvent e) throws IOException {
     g.writeStringField("type", e.raised() ? "alert" : "recovery");

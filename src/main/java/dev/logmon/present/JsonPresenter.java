@@ -10,7 +10,6 @@ import dev.logmon.parse.MalformedReason;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,7 +32,7 @@ public final class JsonPresenter implements Presenter {
           g.writeStringField("type", "report");
           common(g, view);
           window(g, view.traffic().report());
-          sources(g, view.sources());
+          JsonFields.sources(g, view.sources());
           LatencyJson.write(g, view.latency());
         });
   }
@@ -65,31 +64,11 @@ public final class JsonPresenter implements Presenter {
           g.writeNumberField(
               "alerts_total",
               view.alert().history().stream().filter(e -> e instanceof AlertEvent.Raised).count());
-          sources(g, view.sources());
+          JsonFields.sources(g, view.sources());
         });
   }
 
   /** Per-file counters, in reports and the summary alike. */
-  private static void sources(JsonGenerator g, List<SourceView> sources) throws IOException {
-    g.writeArrayFieldStart("sources");
-    for (SourceView s : sources) {
-      g.writeStartObject();
-      g.writeStringField("name", s.name());
-      g.writeStringField("state", s.state());
-      g.writeNumberField("lines", s.lines());
-      g.writeNumberField("bytes", s.bytes());
-      g.writeNumberField("rotations", s.rotations());
-      g.writeNumberField("truncations", s.truncations());
-      g.writeNumberField("oversize_lines", s.oversizeLines());
-      g.writeNumberField("read_errors", s.readErrors());
-      if (s.detail() != null) {
-        g.writeStringField("detail", s.detail());
-      }
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-  }
-
   private static void common(JsonGenerator g, MonitorView view) throws IOException {
     TrafficSnapshot t = view.traffic();
     LifetimeTotals l = t.lifetime();

@@ -111,16 +111,15 @@ public final class FileTailer implements AutoCloseable {
    */
   public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
-    try {
-      while (!stop.getAsBoolean()) {
-        pollOnce(sink);
-        if (bytesThisPoll == 0) {
-          Thread.sleep(pollInterval.toMillis());
-        }
-      }
-    } finally {
-      close();
-    }
+    PollLoop.run(
+        into -> {
+          pollOnce(into);
+          return bytesThisPoll;
+        },
+        sink,
+        pollInterval,
+        stop,
+        this::close);
   }
 
   /** Closes the open file, if any; an unterminated last line is not delivered. */

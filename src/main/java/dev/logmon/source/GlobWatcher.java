@@ -118,16 +118,15 @@ public final class GlobWatcher implements AutoCloseable {
    */
   public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
-    try {
-      while (!stop.getAsBoolean()) {
-        pollOnce(sink);
-        if (bytesThisPoll == 0) {
-          Thread.sleep(pollInterval.toMillis());
-        }
-      }
-    } finally {
-      close();
-    }
+    PollLoop.run(
+        into -> {
+          pollOnce(into);
+          return bytesThisPoll;
+        },
+        sink,
+        pollInterval,
+        stop,
+        this::close);
   }
 
   /** Closes every tailer. */

@@ -11,7 +11,6 @@ import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertState;
 import dev.logmon.present.JsonFields;
 import dev.logmon.present.MonitorView;
-import dev.logmon.present.SourceView;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -66,7 +65,7 @@ public final class WebJson {
           numbers(g, "hits_per_minute", t.hitsPerMinute());
           List<AlertEvent> h = view.alert().history();
           events(g, h.subList(Math.max(0, h.size() - RECENT_ALERTS), h.size()));
-          sources(g, view.sources());
+          JsonFields.sources(g, view.sources());
         });
   }
 
@@ -118,18 +117,6 @@ public final class WebJson {
     g.writeArrayFieldStart(name);
     for (long v : values) {
       g.writeNumber(v);
-    }
-    g.writeEndArray();
-  }
-
-  private static void sources(JsonGenerator g, List<SourceView> sources) throws IOException {
-    g.writeArrayFieldStart("sources");
-    for (SourceView s : sources) {
-      g.writeStartObject();
-      g.writeStringField("name", s.name());
-      g.writeStringField("state", s.state());
-      g.writeNumberField("lines", s.lines());
-      g.writeEndObject();
     }
     g.writeEndArray();
   }

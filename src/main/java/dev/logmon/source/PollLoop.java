@@ -6,12 +6,28 @@ import java.util.function.BooleanSupplier;
 /**
  * The watcher thread's loop around a stepped source: poll, and sleep only after a poll that read
  * nothing, so a busy file is drained back to back and an idle one costs a stat per interval.
+ *
+ * <p>The sleep after an empty poll backs off: it starts at {@link #ACTIVE_MILLIS} when the file was
+ * just written and doubles with each empty poll up to the poll interval. A file written in bursts
+ * (most servers flush every few milliseconds) is then read within a few milliseconds of each burst
+ * rather than up to a whole interval later, which keeps append-to-snapshot latency low and shrinks
+ * what a copytruncate can lose, while a file that has gone quiet is back to one stat per interval
+ * within a second.
  */
 final class PollLoop {
+  /** The first sleep after a poll that read something, in milliseconds. */
+  static final long ACTIVE_MILLIS = 5;
+
   /** One step of a polled source. */
   interface Step {
     /** Reads what is new into {@code sink}; returns the number of bytes read. */
     long poll(BatchSink sink) throws InterruptedException;
+  }
+
+  /** Waits between polls; {@code Thread::sleep} but for tests. */
+  interface Sleeper {
+    /** Sleeps {@code millis} milliseconds. */
+    void sleep(long millis) throws InterruptedException;
   }
 
   private PollLoop() {}
@@ -20,14 +36,42 @@ final class PollLoop {
   static void run(
       Step step, BatchSink sink, Duration pollInterval, BooleanSupplier stop, Runnable close)
       throws InterruptedException {
+    run(step, sink, pollInterval, stop, close, Thread::sleep);
+  }
+
+  /** {@link #run(Step, BatchSink, Duration, BooleanSupplier, Runnable)} with its own sleeper. */
+  static void run(
+      Step step,
+      BatchSink sink,
+      Duration pollInterval,
+      BooleanSupplier stop,
+      Runnable close,
+      Sleeper sleeper)
+      throws InterruptedException {
+    long max = Math.max(1, pollInterval.toMillis());
+    // A source that has never been written waits the whole interval from the start.
+    long sleep = max;
     try {
       while (!stop.getAsBoolean()) {
-        if (step.poll(sink) == 0) {
-          Thread.sleep(pollInterval.toMillis());
+        if (step.poll(sink) > 0) {
+          sleep = firstSleep(max);
+        } else {
+          sleeper.sleep(sleep);
+          sleep = nextSleep(sleep, max);
         }
       }
     } finally {
       close.run();
     }
+  }
+
+  /** The sleep after the first empty poll that follows a poll that read something. */
+  static long firstSleep(long max) {
+    return Math.min(ACTIVE_MILLIS, max);
+  }
+
+  /** The sleep after another empty poll: the previous one doubled, capped at {@code max}. */
+  static long nextSleep(long previous, long max) {
+    return Math.min(max, previous * 2);
   }
 }

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok (also after Ctrl-C / SIGTERM)",
-      "1:runtime error (e.g. a file that cannot be read in --replay)",
+      "1:runtime error (e.g. a replayed file that cannot be read to its end)",
       "2:bad option or argument"
     })
 public final class LogmonCommand implements Callable<Integer> {

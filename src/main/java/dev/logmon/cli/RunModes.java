@@ -13,12 +13,14 @@ import dev.logmon.pipeline.Checkpoints;
 import dev.logmon.pipeline.FollowRun;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
+import dev.logmon.pipeline.ReplayOrder;
 import dev.logmon.pipeline.ReplayRun;
 import dev.logmon.pipeline.Watcher;
 import dev.logmon.present.Presenter;
 import dev.logmon.source.FilePosition;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.GlobWatcher;
+import dev.logmon.source.LogFiles;
 import dev.logmon.source.StateFile;
 import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
@@ -105,7 +107,9 @@ final class RunModes {
       return false;
     }
     try (java.io.BufferedReader r =
-        Files.newBufferedReader(p, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                LogFiles.open(p), java.nio.charset.StandardCharsets.ISO_8859_1))) {
       long n = 0;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         n++;
@@ -159,9 +163,16 @@ final class RunModes {
                     : ": no such file"));
       }
     }
+    List<Path> ordered =
+        ReplayOrder.byFirstTimestamp(paths, () -> LogFormats.parser(o.format, quiet -> {}));
+    if (!ordered.equals(paths)) {
+      note(
+          "replay: reading the files in the order of their first timestamps: "
+              + String.join(", ", ordered.stream().map(Path::toString).toList()));
+    }
     Presenter presenter = o.web.start(o.output.create(out), this::note);
     notesTo = presenter;
-    ReplayRun run = new ReplayRun(paths, o.maxLineBytes, this::fastPath);
+    ReplayRun run = new ReplayRun(ordered, o.maxLineBytes, this::fastPath);
     Monitor m = monitor(presenter, run::sources);
     StopOnSignal guard = new StopOnSignal(run::stop, beforeExit, out, err);
     try {
@@ -175,7 +186,8 @@ final class RunModes {
       presenter.close();
     }
     o.web.serveUntilStopped(this::note);
-    return 0;
+    // A file that failed part way was noted and the rest summarised; the exit code still says so.
+    return run.incomplete() ? 1 : 0;
   }
 
   int follow(List<Path> paths, boolean fromStart) throws InterruptedException, IOException {

@@ -74,6 +74,7 @@ final class ChunkedReplay implements AutoCloseable {
     int carryTo = 0;
     boolean skipping = false;
     boolean eof = false;
+    IOException failure = null;
     for (int k = 0; !eof && !stop.getAsBoolean(); k++) {
       if (pending.size() == buffers.length) {
         count(pending.removeFirst(), name, monitor, lines);
@@ -87,11 +88,19 @@ final class ChunkedReplay implements AutoCloseable {
       if (len > 0) {
         System.arraycopy(previous, carryFrom, buf, 0, len);
       }
-      int r;
-      while (len < buf.length && (r = in.read(ByteBuffer.wrap(buf, len, buf.length - len))) >= 0) {
-        len += r;
+      try {
+        int r;
+        while (len < buf.length
+            && (r = in.read(ByteBuffer.wrap(buf, len, buf.length - len))) >= 0) {
+          len += r;
+        }
+        eof = len < buf.length;
+      } catch (IOException e) {
+        // A read error (a truncated gzip) ends the file here: every byte read so far is counted,
+        // as at the end of a file, and the error is reported after.
+        failure = e;
+        eof = true;
       }
-      eof = len < buf.length;
       int from = 0;
       if (skipping) {
         int nl = indexOf(buf, 0, len);
@@ -118,6 +127,9 @@ final class ChunkedReplay implements AutoCloseable {
       }
     }
     drainFor(pending, name, monitor, lines);
+    if (failure != null) {
+      throw new PartialReadException(lines[0] - 1, failure);
+    }
     return lines[0] - 1;
   }
 

@@ -72,6 +72,11 @@ public final class Monitor {
     this.latency = new LatencyWindows(aggregator.config().span(), alerts.latencyThresholdMicros());
   }
 
+  /** Passes a note (a file that could not be read to its end, say) to where notes go. */
+  public void note(String message) {
+    notes.accept(message);
+  }
+
   /** Follow mode: starts the clock at the wall-clock second logmon started. */
   public void startAt(long wallSecond) {
     aggregator.startAt(wallSecond);

@@ -3,14 +3,14 @@ package dev.logmon.pipeline;
 import dev.logmon.present.SourceView;
 import dev.logmon.source.BatchSink;
 import dev.logmon.source.FileReplay;
+import dev.logmon.source.LogFiles;
 import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
 import java.io.IOException;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +33,7 @@ public final class ReplayRun {
   private final Predicate<Path> fast;
   private final List<SourceView> done = new CopyOnWriteArrayList<>();
   private volatile boolean stop;
+  private boolean incomplete;
 
   public ReplayRun(List<Path> paths, int maxLineBytes) {
     this(paths, maxLineBytes, p -> true);
@@ -77,6 +78,14 @@ public final class ReplayRun {
     stop = true;
   }
 
+  /**
+   * Whether a file could not be read to its end (a truncated gzip, a read error); the others were
+   * still replayed and the summary printed.
+   */
+  public boolean incomplete() {
+    return incomplete;
+  }
+
   /** Replays every file through the monitor (until {@link #stop()}), then prints the summary. */
   public void run(Monitor monitor) throws IOException {
     try (ChunkedReplay replay = new ChunkedReplay(maxLineBytes, threads, chunkBytes)) {
@@ -86,21 +95,53 @@ public final class ReplayRun {
         }
         boolean stdin = p.toString().equals(StdinSource.NAME);
         long lines;
-        if (!fast.test(p)) {
-          lines = lineByLine(p, stdin, monitor);
-        } else if (stdin) {
-          lines =
-              replay.replay(Channels.newChannel(System.in), StdinSource.NAME, monitor, () -> stop);
-        } else {
-          try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-            lines = replay.replay(ch, p.toString(), monitor, () -> stop);
-          }
+        String error = null;
+        try {
+          lines = replayOne(replay, p, stdin, monitor);
+        } catch (PartialReadException e) {
+          lines = e.lines();
+          error = describe(e);
+        } catch (IOException e) {
+          lines = 0;
+          error = describe(e);
         }
-        long size = stdin ? 0 : Files.size(p);
-        done.add(new SourceView(p.toString(), "done", lines, size, 0, 0, 0, 0, null));
+        long size = stdin ? 0 : sizeOf(p);
+        if (error != null) {
+          incomplete = true;
+          monitor.note(p + ": read failed after " + lines + " lines: " + error);
+          done.add(new SourceView(p.toString(), "error", lines, size, 0, 0, 0, 1, error));
+        } else {
+          done.add(new SourceView(p.toString(), "done", lines, size, 0, 0, 0, 0, null));
+        }
       }
     }
     monitor.finish();
+  }
+
+  private long replayOne(ChunkedReplay replay, Path p, boolean stdin, Monitor monitor)
+      throws IOException {
+    if (!fast.test(p)) {
+      return lineByLine(p, stdin, monitor);
+    }
+    if (stdin) {
+      return replay.replay(Channels.newChannel(System.in), StdinSource.NAME, monitor, () -> stop);
+    }
+    try (ReadableByteChannel ch = LogFiles.channel(p)) {
+      return replay.replay(ch, p.toString(), monitor, () -> stop);
+    }
+  }
+
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private long lineByLine(Path p, boolean stdin, Monitor monitor) throws IOException {
@@ -118,6 +159,8 @@ public final class ReplayRun {
       return stdin ? reader.replay(System.in, StdinSource.NAME, sink) : reader.replay(p, sink);
     } catch (InterruptedException e) {
       return lines[0]; // stopped: the summary covers what was read
+    } catch (IOException e) {
+      throw new PartialReadException(lines[0], e); // the batches handed over were counted
     }
   }
 }

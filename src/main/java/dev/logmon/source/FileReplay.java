@@ -3,7 +3,6 @@ package dev.logmon.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -37,9 +36,12 @@ public final class FileReplay {
     this.maxBatchLines = maxBatchLines;
   }
 
-  /** Reads {@code file} to its end into {@code sink}; returns the number of lines delivered. */
+  /**
+   * Reads {@code file} (decompressed if gzip) to its end into {@code sink}; returns the number of
+   * lines delivered.
+   */
   public long replay(Path file, BatchSink sink) throws IOException, InterruptedException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = LogFiles.open(file)) {
       return replay(in, file.toString(), sink);
     }
   }
@@ -51,9 +53,17 @@ public final class FileReplay {
     byte[] buf = new byte[READ_BUFFER_BYTES];
     long delivered = 0;
     int n;
-    while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
-      assembler.feed(buf, 0, n);
-      delivered += assembler.deliver(sink, false);
+    try {
+      // read, not readNBytes: a read error then loses nothing that was already read.
+      while ((n = in.read(buf, 0, buf.length)) >= 0) {
+        assembler.feed(buf, 0, n);
+        delivered += assembler.deliver(sink, false);
+      }
+    } catch (IOException e) {
+      // A read error (a truncated gzip) ends the input here: what was read is delivered first.
+      assembler.endOfInput();
+      assembler.deliver(sink, true);
+      throw e;
     }
     assembler.endOfInput();
     return delivered + assembler.deliver(sink, true);

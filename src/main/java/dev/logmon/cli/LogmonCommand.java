@@ -64,7 +64,8 @@ public final class LogmonCommand implements Callable<Integer> {
       description =
           "Read the files start to end as fast as possible, time driven by the log's own"
               + " timestamps; print every report and alert as it would have happened, a summary,"
-              + " and exit.")
+              + " and exit. Gzip files are read too, and the files oldest first (by their first"
+              + " timestamps).")
   boolean replay;
 
   @Option(

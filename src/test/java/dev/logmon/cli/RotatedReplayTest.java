@@ -32,7 +32,8 @@ class RotatedReplayTest {
 
   @BeforeEach
   void writeLog() {
-    // 90 minutes in 5-minute blocks of 0.14 and 20 hits/s: alerts fire and recover, so any misordering changes the reports.
+    // 90 minutes in 5-minute blocks of 0.14 and 20 hits/s: alerts fire and recover, so any
+    // misordering changes the reports.
     StringBuilder log = new StringBuilder();
     long start = 971_136_000L; // 2000-10-10T00:00:00Z
     int lines = 0;

@@ -27,6 +27,50 @@
 
   function windowLabel(s) { return s % 60 === 0 ? (s / 60) + ' min' : s + ' s'; }
 
+  // A sketch estimate in milliseconds, marked as one.
+  function ms(v) {
+    return v === undefined ? '-' : '~' + (v < 100 ? v.toFixed(1) : v.toFixed(0)) + ' ms';
+  }
+
+  function show(id, on) { $(id).hidden = !on; }
+
+  function quantiles(x) { return [ms(x.p50_ms), ms(x.p95_ms), ms(x.p99_ms)]; }
+
+  // Latency and vhosts exist only for logs that carry durations or virtual hosts.
+  function latency(s) {
+    var l = s.latency;
+    show('latency-card', !!l);
+    show('slowest-card', !!l && l.window.count > 0);
+    show('latency-state', s.alert.latency_active);
+    if (l) {
+      rows('latency-windows', [l.frame, l.window], function (x) {
+        return [windowLabel(x.seconds), x.count].concat(quantiles(x));
+      });
+      var win = windowLabel(l.window.seconds);
+      text('latency-sections-title', 'latency by section, last ' + win);
+      text('slowest-title', 'slowest sections by p95, last ' + win);
+      var section = function (x) { return [clean(x.section), x.count].concat(quantiles(x)); };
+      rows('latency-sections', l.window.sections || [], section);
+      rows('latency-slowest', l.window.slowest || [], section);
+    }
+    var v = s.vhosts;
+    show('vhosts-card', !!v);
+    show('extra', !!l || !!v);
+    if (v) {
+      var recent = {};
+      v.frame.forEach(function (x) { recent[x.vhost] = x.hits; });
+      text('vhosts-title', 'top virtual hosts, last ' + windowLabel(s.window_seconds));
+      rows('vhosts', v.window, function (x) {
+        return [clean(x.vhost), x.hits, recent[x.vhost] || 0];
+      });
+    }
+  }
+
+  // An alert's value: the window's hits/s, or for the latency alert its p95.
+  function eventValue(e) {
+    return e.alert === 'latency' ? 'p95 ' + e.value.toFixed(2) + ' ms' : rate(e.value) + ' hits/s';
+  }
+
   function rows(id, list, cells, rowClass) {
     var body = $(id);
     var fresh = document.createDocumentFragment();
@@ -97,10 +141,11 @@
     rows('status', Object.keys(w.status_classes), function (k) { return [k, w.status_classes[k]]; });
     rows('methods', Object.keys(w.methods), function (k) { return [clean(k), w.methods[k]]; });
     rows('hosts', w.top_hosts, function (x) { return [clean(x.host), bytes(x.bytes), x.hits]; });
+    latency(s);
     text('alert-rule', s.alert.rule + ' rule, threshold ' + s.alert.threshold + ' hits/s over '
       + windowLabel(s.window_seconds) + '; ' + s.alert.alerts_total + ' raised');
     rows('alerts', s.alerts.slice().reverse(), function (e) {
-      return [e.time, e.type, rate(e.value), e.message];
+      return [e.time, e.type, eventValue(e), e.message];
     }, function (e) { return e.type; });
   }
 

@@ -4,6 +4,7 @@ import dev.logmon.parse.LogRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.datasketches.kll.KllDoublesSketch;
@@ -24,9 +25,20 @@ public final class LatencyWindows {
   static final int SECTION_CAP = 64;
   static final String OTHER = "(other)";
 
+  /**
+   * Virtual hosts that get their own metrics counter; see {@link LatencySnapshot#vhostCounters}.
+   */
+  public static final int COUNTER_VHOSTS = 20;
+
   private final int span;
   private final long thresholdMicros;
   private final Bucket[] ring;
+  // Metrics counters, as the Aggregator's section counters: a vhost is pinned (never unpinned)
+  // when it first shows among a snapshot's top vhosts and counts its hits from then on, so the
+  // hits before pinning stay in "(other)" and every series only grows. Bounded by COUNTER_VHOSTS
+  // whatever the Host headers say.
+  private final Map<String, long[]> pinnedVhosts = new LinkedHashMap<>();
+  private long vhostHits;
 
   /** One second's durations and virtual hosts. */
   private static final class Bucket {
@@ -63,6 +75,13 @@ public final class LatencyWindows {
   /** Counts a record's duration and virtual host, given the current second {@code now}. */
   public void add(LogRecord r, long now) {
     long s = r.epochSecond();
+    if (r.vhost() != null) {
+      vhostHits++; // a lifetime total: late lines count, as in the Aggregator's
+      long[] pinned = pinnedVhosts.get(r.vhost());
+      if (pinned != null) {
+        pinned[0]++;
+      }
+    }
     if ((!r.hasDuration() && r.vhost() == null) || s <= now - span || s > now) {
       return; // late lines count toward lifetime totals only, as in the Aggregator
     }
@@ -120,11 +139,33 @@ public final class LatencyWindows {
 
   /** The snapshot of the frame and window ending with the completed second {@code end}. */
   public LatencySnapshot snapshot(long end, int frameSeconds, int windowSeconds, int topN) {
+    List<Count> windowVhosts = vhosts(end, windowSeconds, topN);
     return new LatencySnapshot(
         stats(end, frameSeconds, topN),
         stats(end, windowSeconds, topN),
         vhosts(end, frameSeconds, topN),
-        vhosts(end, windowSeconds, topN));
+        windowVhosts,
+        vhostCounters(windowVhosts));
+  }
+
+  /** Pins the window's top vhosts (while room is left) and lists every counter. */
+  private List<Count> vhostCounters(List<Count> top) {
+    if (vhostHits == 0) {
+      return List.of();
+    }
+    for (Count c : top) {
+      if (pinnedVhosts.size() < COUNTER_VHOSTS && !OTHER.equals(c.key())) {
+        pinnedVhosts.putIfAbsent(c.key(), new long[1]);
+      }
+    }
+    List<Count> out = new ArrayList<>(pinnedVhosts.size() + 1);
+    long counted = 0;
+    for (Map.Entry<String, long[]> e : pinnedVhosts.entrySet()) {
+      counted += e.getValue()[0];
+      out.add(new Count(e.getKey(), e.getValue()[0]));
+    }
+    out.add(new Count(OTHER, vhostHits - counted));
+    return out;
   }
 
   private LatencySnapshot.Stats stats(long end, int seconds, int topN) {

@@ -203,6 +203,12 @@ public final class LogmonCommand implements Callable<Integer> {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
+    // A bad option is one line naming it, not the whole usage text, which would bury it.
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          ex.getCommandLine().getErr().println("logmon: " + messageOf(ex) + " (see --help)");
+          return CommandLine.ExitCode.USAGE;
+        });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           commandLine.getErr().println("logmon: " + messageOf(ex));

@@ -8,12 +8,15 @@ import dev.logmon.aggregate.LatencySnapshot.Stats;
 import java.io.IOException;
 import java.util.List;
 
-/** The JSON fields for request latency (milliseconds) and virtual hosts, written when present. */
-final class LatencyJson {
+/**
+ * The JSON fields for request latency (milliseconds) and virtual hosts, written when present: one
+ * writer for the {@code --output json} reports and the web API.
+ */
+public final class LatencyJson {
   private LatencyJson() {}
 
   /** Writes {@code latency} and {@code vhosts} objects, each only when the log has them. */
-  static void write(JsonGenerator g, LatencySnapshot l) throws IOException {
+  public static void write(JsonGenerator g, LatencySnapshot l) throws IOException {
     if (l.hasLatency()) {
       g.writeObjectFieldStart("latency");
       g.writeBooleanField("estimate", true);

@@ -2,6 +2,7 @@ package dev.logmon.present;
 
 import dev.logmon.aggregate.LatencySnapshot;
 import dev.logmon.aggregate.TrafficSnapshot;
+import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertState;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,21 @@ public record MonitorView(
     Objects.requireNonNull(alert, "alert");
     Objects.requireNonNull(latency, "latency");
     sources = List.copyOf(sources);
+  }
+
+  /** Whether the latency alert is in force: the newest latency event in the history raised it. */
+  public boolean latencyAlertActive() {
+    List<AlertEvent> h = alert.history();
+    for (int i = h.size() - 1; i >= 0; i--) {
+      AlertEvent e = h.get(i);
+      if (e instanceof AlertEvent.LatencyRaised) {
+        return true;
+      }
+      if (e instanceof AlertEvent.LatencyRecovered) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** A view without latency or virtual hosts. */

@@ -3,6 +3,7 @@ package dev.logmon.present.tui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import dev.logmon.aggregate.LatencySnapshot;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.aggregate.WindowStats;
 import dev.logmon.alert.AlertEvent;
@@ -18,9 +19,10 @@ import java.util.List;
  * Draws one whole dashboard frame: a pure function of the view, the graphics' size and the user's
  * state, so the same call serves the live screen and tests on a virtual terminal.
  *
- * <p>Rows from the top: title, rates, alert banner, chart and its axis, two section tables, status
- * lines, watched files, alert history, and a footer with notes or key hints. Extra height goes to
- * the chart and the history; every row is cut to the width, never wrapped.
+ * <p>Rows from the top: title, rates, alert banner, chart and its axis, two section tables, latency
+ * (only for a log with durations), status lines, top vhosts (only for a log with them), watched
+ * files, alert history, and a footer with notes or key hints. Extra height goes to the chart and
+ * the history; every row is cut to the width, never wrapped.
  */
 final class DashboardRenderer {
   /** How a frame used the screen, for scrolling. */
@@ -60,11 +62,16 @@ final class DashboardRenderer {
     int left = h - 1 - row;
     List<SourceView> sources = view.sources();
     int sourceRows = Math.max(1, Math.min(sources.size(), left / 8));
-    int infoRows = 3 + sourceRows;
+    LatencySnapshot latency = view.latency();
+    int vhostRows = latency.windowVhosts().isEmpty() ? 0 : 1;
+    int infoRows = 3 + vhostRows + sourceRows;
     int most =
         Math.max(1, Math.max(t.frame().topSections().size(), t.window().topSections().size()));
-    // Sections give way first to a history of at least a title and two events.
-    int sectionRows = Math.max(1, Math.min(most, left - infoRows - 1 - 3));
+    // Sections give way first (to latency, then to a history of a title and two events); without
+    // durations or vhosts both extra terms are 0 and the layout is the one of a plain log.
+    int room = left - infoRows - 1 - 3;
+    int latencyRows = LatencyPanel.rows(latency, w, room - most);
+    int sectionRows = Math.max(1, Math.min(most, room - latencyRows));
     String win = Cells.duration(view.windowSeconds());
     if (w >= 60) {
       int half = (w - 2) / 2;
@@ -81,6 +88,10 @@ final class DashboardRenderer {
       Panels.sections(g, 0, row, w, sectionRows, "Sections, last " + win, t.window().topSections());
     }
     row += sectionRows + 1;
+    if (latencyRows > 0) {
+      LatencyPanel.draw(g, row, latencyRows, w, latency, win, view.latencyAlertActive());
+      row += latencyRows;
+    }
     WindowStats win2 = t.window();
     label(g, row++, w, "Status " + win, Panels.statuses(win2));
     label(g, row++, w, "Bytes " + win, Panels.hosts(win2.topHosts()));
@@ -96,6 +107,9 @@ final class DashboardRenderer {
             + t.frame().uniqueClients()
             + " in 10s)  | "
             + Units.bytes(win2.bytes()));
+    if (vhostRows > 0) {
+      label(g, row++, w, "Vhosts " + win, Panels.counts(latency.windowVhosts()));
+    }
     for (int i = 0; i < sourceRows; i++) {
       int more = i == sourceRows - 1 ? sources.size() - sourceRows : 0;
       source(g, row++, w, i < sources.size() ? sources.get(i) : null, more);

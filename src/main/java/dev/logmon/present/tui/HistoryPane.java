@@ -53,6 +53,13 @@ final class HistoryPane {
   /** The event's exact message when it fits, else its value, which must never be cut off. */
   static String text(AlertEvent e, int width) {
     String m = e.message();
-    return m.length() <= width ? m : "hits = " + Units.rate(e.value());
+    if (m.length() <= width) {
+      return m;
+    }
+    boolean latency =
+        e instanceof AlertEvent.LatencyRaised || e instanceof AlertEvent.LatencyRecovered;
+    return latency
+        ? "p95 = " + Units.rate(e.value()) + " ms (estimate), latency"
+        : "hits = " + Units.rate(e.value());
   }
 }

@@ -2,6 +2,8 @@ package dev.logmon.present.web;
 
 import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.Count;
+import dev.logmon.aggregate.LatencySnapshot.Stats;
+import dev.logmon.aggregate.LatencyWindows;
 import dev.logmon.aggregate.LifetimeTotals;
 import dev.logmon.aggregate.StatusClasses;
 import dev.logmon.aggregate.TrafficSnapshot;
@@ -26,10 +28,13 @@ import java.util.function.Supplier;
  *
  * <p>Counters are exact and monotonic because they are lifetime totals, never increments: each
  * labelled series maps a fixed set of log values onto one label (a section keeps its label once
- * {@link LifetimeTotals#sectionCounters} pinned it; unknown methods always land in {@code
+ * {@link LifetimeTotals#sectionCounters} pinned it, a vhost once {@link
+ * dev.logmon.aggregate.LatencySnapshot#vhostCounters} did; unknown methods always land in {@code
  * (other)}), and every lifetime total only grows. Cardinality is bounded: at most {@value
- * Aggregator#COUNTER_SECTIONS} sections plus {@code (other)}, the common methods plus {@code
- * (other)}, six status classes, one series per malformed reason.
+ * Aggregator#COUNTER_SECTIONS} sections plus {@code (other)}, {@value
+ * LatencyWindows#COUNTER_VHOSTS} vhosts plus {@code (other)}, the common methods plus {@code
+ * (other)}, six status classes, one series per malformed reason, two windows times three quantiles
+ * of request duration.
  */
 public final class LogmonMetrics {
   private static final Set<String> METHODS =
@@ -95,6 +100,39 @@ public final class LogmonMetrics {
               }
             })
         .register(registry);
+    CounterWithCallback.builder()
+        .name("logmon_hits_by_vhost")
+        .help(
+            "Hits by virtual host; vhosts beyond the pinned top ones, and hits before pinning, are"
+                + " (other). Only for logs with a vhost.")
+        .labelNames("vhost")
+        .callback(
+            c -> {
+              MonitorView v = views.get();
+              if (v != null) {
+                merged(v.latency().vhostCounters(), k -> k).forEach((k, n) -> c.call(n, k));
+              }
+            })
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("logmon_request_duration_seconds")
+        .help(
+            "Request duration quantiles over a window of log time, estimated from KLL sketches;"
+                + " absent while the window holds no duration.")
+        .labelNames("window", "quantile")
+        .callback(
+            c -> {
+              MonitorView v = views.get();
+              if (v != null) {
+                quantiles(c, v.latency().frame(), "10s");
+                quantiles(c, v.latency().window(), "alert");
+              }
+            })
+        .register(registry);
+    gauge(
+        "logmon_latency_alert_active",
+        "1 while the latency alert (--latency-threshold) is raised.",
+        v -> v.latencyAlertActive() ? 1 : 0);
     gauge(
         "logmon_alert_active",
         "1 while the high-traffic alert is raised.",
@@ -159,6 +197,14 @@ public final class LogmonMetrics {
       out.merge(k, (double) c.count(), Double::sum);
     }
     return out;
+  }
+
+  private static void quantiles(GaugeWithCallback.Callback c, Stats s, String window) {
+    if (s.count() > 0) {
+      c.call(s.p50() / 1e6, window, "0.5");
+      c.call(s.p95() / 1e6, window, "0.95");
+      c.call(s.p99() / 1e6, window, "0.99");
+    }
   }
 
   private static Map<String, Double> statusClasses(StatusClasses s) {

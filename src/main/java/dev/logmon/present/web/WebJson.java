@@ -10,6 +10,7 @@ import dev.logmon.aggregate.WindowStats;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertState;
 import dev.logmon.present.JsonFields;
+import dev.logmon.present.LatencyJson;
 import dev.logmon.present.MonitorView;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -32,7 +33,10 @@ public final class WebJson {
 
   private WebJson() {}
 
-  /** The snapshot document: rates, windows, charts, tables, alert state and recent alerts. */
+  /**
+   * The snapshot document: rates, windows, charts, tables, alert state, recent alerts, and latency
+   * and vhosts when the log has them.
+   */
   public static String snapshot(MonitorView view, boolean finished) {
     return write(
         g -> {
@@ -49,7 +53,7 @@ public final class WebJson {
           g.writeNumberField("malformed_total", l.malformedTotal());
           g.writeNumberField("late_total", l.late());
           g.writeBooleanField("alert_active", view.alert().active());
-          alertState(g, view.alert());
+          alertState(g, view);
           g.writeObjectFieldStart("frame");
           window(g, t.frame());
           g.writeEndObject();
@@ -66,6 +70,7 @@ public final class WebJson {
           List<AlertEvent> h = view.alert().history();
           events(g, h.subList(Math.max(0, h.size() - RECENT_ALERTS), h.size()));
           JsonFields.sources(g, view.sources());
+          LatencyJson.write(g, view.latency());
         });
   }
 
@@ -73,15 +78,17 @@ public final class WebJson {
   public static String alerts(MonitorView view) {
     return write(
         g -> {
-          alertState(g, view.alert());
+          alertState(g, view);
           g.writeNumberField("window_seconds", view.windowSeconds());
           events(g, view.alert().history());
         });
   }
 
-  private static void alertState(JsonGenerator g, AlertState a) throws IOException {
+  private static void alertState(JsonGenerator g, MonitorView view) throws IOException {
+    AlertState a = view.alert();
     g.writeObjectFieldStart("alert");
     g.writeBooleanField("active", a.active());
+    g.writeBooleanField("latency_active", view.latencyAlertActive());
     g.writeStringField("rule", a.rule().label());
     g.writeNumberField("threshold", a.threshold());
     g.writeNumberField(

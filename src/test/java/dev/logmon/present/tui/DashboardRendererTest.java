@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.logmon.alert.AlertEvent;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.SourceView;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -157,6 +159,100 @@ class DashboardRendererTest {
   void aTinyTerminalDoesNotBreakTheLayout() {
     List<String> rows = Fixtures.render(30, 8, Fixtures.alerting(3), UI, List.of());
     assertThat(rows).hasSize(8).allSatisfy(r -> assertThat(r).hasSize(30));
+  }
+
+  @Test
+  void latencyAndVhostsAt80x24TakeRowsFromTheSectionsOnly() {
+    DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+    List<String> rows =
+        Fixtures.screenText(Fixtures.drawOn(vt, Fixtures.timed(List.of()), UI, List.of()));
+    String screen = Fixtures.text(rows);
+    int latency = indexOf(rows, "Latency    p50/p95/p99");
+    assertThat(rows.get(latency))
+        .isEqualTo(
+            "Latency    p50/p95/p99  10s ~12.3/45.6/78.9 ms  2m ~11.0/40.2/95.1 ms  estimates");
+    assertThat(rows.get(latency + 1))
+        .startsWith("Slowest    p95 2m: /search ~812 ms, /api ~38.0 ms, /static ~5.0 ms");
+    // Of five sections, three rows are left; a plain log's frame shows all five.
+    assertThat(rows.get(latency - 1)).startsWith("/search");
+    assertThat(rows.get(latency - 4)).startsWith("Sections, last 10s");
+    assertThat(rows.get(latency + 2)).startsWith("Status 2m");
+    assertThat(screen).contains("Vhosts 2m  example.com 1234, api.example.com 26");
+    // Everything a plain log shows is still there, the history keeps its title and two rows.
+    assertThat(screen)
+        .contains("1 column = avg of 2 s", "Sections, last 2m", "codes 200 451", "GET 455")
+        .contains("/var/log/nginx/access.log", "Alert history, newest first (none yet)");
+    assertThat(indexOf(rows, "Alert history")).isEqualTo(20);
+    assertThat(rows.get(23)).contains("q quit");
+    assertThat(rows).hasSize(24).allSatisfy(r -> assertThat(r).hasSize(80));
+    assertThat(vt.getCharacter(0, latency).getForegroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+  }
+
+  @Test
+  void at160x48LatencyGetsPerSectionTables() {
+    List<String> rows = Fixtures.render(160, 48, Fixtures.timed(List.of()), UI, List.of());
+    int title = indexOf(rows, "By section, 2m, ms");
+    assertThat(rows.get(title - 1))
+        .startsWith(
+            "Latency    p50/p95/p99  10s ~12.3/45.6/78.9 ms  2m ~11.0/40.2/95.1 ms  estimates");
+    assertThat(rows.get(title))
+        .contains("timed   ~p50   ~p95   ~p99  Slowest, 2m, ms")
+        .endsWith("timed   ~p50   ~p95   ~p99");
+    assertThat(rows.get(title + 1))
+        .matches("/api +900 +10\\.5 +38\\.0 +90\\.0  /search +60 +350 +812 +1250");
+    assertThat(rows.get(title + 3)).startsWith("/search").contains("  812 ");
+    assertThat(rows.get(title + 4)).startsWith("Status 2m");
+    assertThat(Fixtures.text(rows)).contains("Vhosts 2m  example.com 1234, api.example.com 26");
+    // Both section tables keep all five rows.
+    assertThat(rows.get(title - 2)).startsWith("/login");
+    assertThat(rows.get(title - 7)).startsWith("Sections, last 10s");
+    assertThat(rows).hasSize(48).allSatisfy(r -> assertThat(r).hasSize(160));
+  }
+
+  @Test
+  void aLatencyAlertTurnsTheLatencyLabelRedAndItsHistoryRowKeepsItsValue() {
+    AlertEvent raised =
+        new AlertEvent.LatencyRaised(812, Fixtures.TIME.minusSeconds(30), ZoneOffset.UTC);
+    DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
+    List<String> rows =
+        Fixtures.screenText(Fixtures.drawOn(vt, Fixtures.timed(List.of(raised)), UI, List.of()));
+    int latency = indexOf(rows, "p95 ALERT  p50/p95/p99");
+    assertThat(vt.getCharacter(0, latency).getForegroundColor()).isEqualTo(TextColor.ANSI.RED);
+    assertThat(rows.get(0)).contains(" OK "); // the traffic alert's state is its own
+    int title = indexOf(rows, "Alert history, newest first (1 event)");
+    assertThat(rows.get(title + 1))
+        .startsWith("2026-11-26T01:49:40+00:00  ALERT      p95 = 812.00 ms (estimate), latency");
+    AlertEvent recovered =
+        new AlertEvent.LatencyRecovered(20, Fixtures.TIME.minusSeconds(5), ZoneOffset.UTC);
+    assertThat(Fixtures.render(80, 24, Fixtures.timed(List.of(raised, recovered)), UI, List.of()))
+        .anyMatch(r -> r.startsWith("Latency    p50/p95/p99"));
+  }
+
+  @Test
+  void vhostsWithoutDurationsShowNoLatencyRows() {
+    List<String> rows = Fixtures.render(80, 24, Fixtures.vhostsOnly(), UI, List.of());
+    String screen = Fixtures.text(rows);
+    assertThat(screen)
+        .contains("Vhosts 2m  example.com 99, www.example.com 7")
+        .doesNotContain("Latency", "Slowest", "p50");
+    assertThat(indexOf(rows, "Vhosts")).isEqualTo(indexOf(rows, "Methods") + 1);
+  }
+
+  @Test
+  void aPlainLogDrawsTheSameFrameAsBefore() {
+    // Only the rows a latency or vhost panel would take may differ; without either, none does.
+    MonitorView calm = Fixtures.calm();
+    MonitorView same =
+        new MonitorView(
+            calm.traffic(),
+            calm.alert(),
+            calm.windowSeconds(),
+            calm.sources(),
+            dev.logmon.aggregate.LatencySnapshot.EMPTY);
+    for (int[] size : new int[][] {{80, 24}, {160, 48}, {30, 8}}) {
+      assertThat(Fixtures.render(size[0], size[1], same, UI, List.of()))
+          .isEqualTo(Fixtures.render(size[0], size[1], calm, UI, List.of()));
+    }
   }
 
   private static int chartRows(List<String> rows) {

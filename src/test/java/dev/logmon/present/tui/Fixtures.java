@@ -5,6 +5,7 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.logmon.aggregate.Count;
 import dev.logmon.aggregate.HostStat;
+import dev.logmon.aggregate.LatencySnapshot;
 import dev.logmon.aggregate.LifetimeTotals;
 import dev.logmon.aggregate.SectionStat;
 import dev.logmon.aggregate.StatusClasses;
@@ -96,6 +97,50 @@ final class Fixtures {
     SourceView file =
         new SourceView("/var/log/nginx/access.log", "following", 9879, 2_000_000, 0, 0, 0, 0, null);
     return new MonitorView(t, alert, 120, List.of(file));
+  }
+
+  /**
+   * A calm view of a log with durations and virtual hosts, five sections: 10 s p50/p95/p99
+   * 12.3/45.6/78.9 ms, 2 m 11.0/40.2/95.1 ms, /search the slowest section, example.com the busiest
+   * vhost.
+   */
+  static MonitorView timed(List<AlertEvent> history) {
+    MonitorView v = withSections(sections("/api", "/static", "/search", "/blog", "/login"));
+    List<LatencySnapshot.SectionLatency> busiest =
+        List.of(
+            new LatencySnapshot.SectionLatency("/api", 900, 10_500, 38_000, 90_000),
+            new LatencySnapshot.SectionLatency("/static", 300, 2_100, 5_000, 8_000),
+            new LatencySnapshot.SectionLatency("/search", 60, 350_000, 812_000, 1_250_000));
+    List<LatencySnapshot.SectionLatency> slowest =
+        List.of(busiest.get(2), busiest.get(0), busiest.get(1));
+    LatencySnapshot l =
+        new LatencySnapshot(
+            new LatencySnapshot.Stats(10, 80, 12_300, 45_600, 78_900, busiest, slowest),
+            new LatencySnapshot.Stats(120, 1260, 11_000, 40_200, 95_100, busiest, slowest),
+            List.of(new Count("example.com", 70), new Count("api.example.com", 10)),
+            List.of(new Count("example.com", 1234), new Count("api.example.com", 26)));
+    AlertState a = v.alert();
+    return new MonitorView(
+        v.traffic(),
+        new AlertState(a.active(), a.rule(), a.threshold(), history),
+        v.windowSeconds(),
+        v.sources(),
+        l);
+  }
+
+  /** A view of a log with virtual hosts but no durations. */
+  static MonitorView vhostsOnly() {
+    MonitorView v = calm();
+    return new MonitorView(
+        v.traffic(),
+        v.alert(),
+        v.windowSeconds(),
+        v.sources(),
+        new LatencySnapshot(
+            LatencySnapshot.EMPTY.frame(),
+            LatencySnapshot.EMPTY.window(),
+            List.of(new Count("example.com", 9)),
+            List.of(new Count("example.com", 99), new Count("www.example.com", 7))));
   }
 
   private static WindowStats window(int seconds, List<SectionStat> sections, List<Long> perSecond) {

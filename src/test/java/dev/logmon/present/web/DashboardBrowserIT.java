@@ -108,8 +108,52 @@ class DashboardBrowserIT {
     assertThat(browser.findElements(By.cssSelector("#chart-window rect"))).hasSize(10);
     assertThat(browser.findElements(By.cssSelector("#chart-window line.threshold"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector("#chart-hour rect"))).hasSize(60);
+    // A log without durations or vhosts shows no latency or vhost card.
+    assertThat(browser.findElement(By.id("extra")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("latency-state")).isDisplayed()).isFalse();
     Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(shot, Path.of("target", "web-dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void aTimedLogWithVhostsShowsLatencyAndTopVhosts() throws Exception {
+    long t = System.currentTimeMillis() / 1000 - 60;
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      boolean slow = i % 4 == 0;
+      lines.add(
+          (slow ? "api.example.com " : "www.example.com ")
+              + LogLines.line(t + i / 10, "192.0.2.1", "-", slow ? "/search" : "/", 200, "x")
+              + (slow ? " 1200000" : " 15000"));
+    }
+    Path log = dir.resolve("timed.log");
+    Files.write(log, lines);
+    logmon =
+        LogmonProcess.start(
+            "--web",
+            "127.0.0.1:0",
+            "--replay",
+            "--window",
+            "10s",
+            "--latency-threshold",
+            "500ms",
+            "--format",
+            "%v %h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\" %D",
+            log.toString());
+    browser = Browser.start();
+    browser.get(logmon.url().toString());
+    await("the replay's final state shows", () -> text("hits-total").equals("40"));
+    assertThat(browser.findElement(By.id("latency-card")).isDisplayed()).isTrue();
+    // 10 of 40 at 1.2 s: p50 15 ms, p95 and p99 1200 ms, all marked as estimates.
+    assertThat(text("latency-windows")).contains("10 s 40 ~15.0 ms ~1200 ms ~1200 ms");
+    assertThat(text("latency-slowest").lines().findFirst().orElseThrow()).startsWith("/search 10");
+    assertThat(text("latency-sections")).contains("/ 30 ~15.0 ms");
+    assertThat(text("vhosts")).contains("www.example.com 30", "api.example.com 10");
+    assertThat(text("latency-state")).isEqualTo("HIGH LATENCY ALERT");
+    assertThat(text("alerts")).contains("p95 1200.00 ms", "High latency generated an alert");
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(
+        shot, Path.of("target", "web-dashboard-latency.png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.ClfParser;
+import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.source.LineBatch;
@@ -144,6 +145,77 @@ class WebServerIT {
         .contains("logmon_hits_by_section_total{section=\"/a\"} 5.0")
         .contains("logmon_hits_by_section_total{section=\"/b\"} 0.0")
         .contains("logmon_hits_by_section_total{section=\"(other)\"} 30.0");
+  }
+
+  /**
+   * A monitor reading {@code %v ... %D} lines with a 500 ms latency threshold: at T, 10 hits on
+   * example.com /a at 20 ms and 10 on api.example.com /b at 900 ms (p95 900 ms: a latency alert),
+   * then 5 more on example.com at T+1.
+   */
+  private void feedTimed() {
+    Monitor m =
+        new Monitor(
+            new MonitorConfig(true, 10, 10, 0, true),
+            LogFormats.parser(
+                "%v %h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\" %D", n -> {}),
+            new Aggregator(new AggregatorConfig(10, 10, 10, 5)),
+            new AlertEngine(AlertRule.ABSOLUTE, 100).withLatencyThreshold(500_000),
+            presenter,
+            java.time.ZoneOffset.UTC,
+            note -> {},
+            List::of);
+    List<String> lines = new ArrayList<>();
+    LogLines.hits(T, "/a", 10).forEach(l -> lines.add("example.com " + l + " 20000"));
+    LogLines.hits(T, "/b", 10).forEach(l -> lines.add("api.example.com " + l + " 900000"));
+    m.accept(new LineBatch("timed.log", 1, lines));
+    List<String> later = new ArrayList<>();
+    LogLines.hits(T + 1, "/a", 5).forEach(l -> later.add("example.com " + l + " 20000"));
+    m.accept(new LineBatch("timed.log", 21, later));
+    m.finish();
+  }
+
+  @Test
+  void latencyAndVhostsShowInTheSnapshotAndMetricsWhenTheLogHasThem() throws Exception {
+    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    feedTimed();
+    JsonNode s = json.readTree(get("/api/snapshot").body());
+    JsonNode window = s.get("latency").get("window");
+    assertThat(s.get("latency").get("estimate").asBoolean()).isTrue();
+    assertThat(window.get("count").asLong()).isEqualTo(25);
+    assertThat(window.get("p50_ms").asDouble()).isEqualTo(20.0);
+    assertThat(window.get("p95_ms").asDouble()).isEqualTo(900.0);
+    assertThat(window.get("slowest").get(0).get("section").asText()).isEqualTo("/b");
+    assertThat(window.get("sections").get(0).get("section").asText()).isEqualTo("/a");
+    assertThat(s.get("vhosts").get("window").get(0).get("vhost").asText()).isEqualTo("example.com");
+    assertThat(s.get("vhosts").get("window").get(0).get("hits").asLong()).isEqualTo(15);
+    assertThat(s.get("alert").get("latency_active").asBoolean()).isTrue();
+    assertThat(s.get("alert").get("active").asBoolean()).isFalse();
+    assertThat(s.get("alerts").get(0).get("alert").asText()).isEqualTo("latency");
+
+    String m = get("/metrics").body();
+    assertThat(m)
+        .contains("logmon_request_duration_seconds{quantile=\"0.5\",window=\"alert\"} 0.02")
+        .contains("logmon_request_duration_seconds{quantile=\"0.95\",window=\"alert\"} 0.9")
+        .contains("logmon_request_duration_seconds{quantile=\"0.99\",window=\"10s\"} 0.9")
+        .contains("logmon_latency_alert_active 1.0");
+    // Both vhosts were pinned when T completed: the 20 hits before count as (other).
+    assertThat(m)
+        .contains("logmon_hits_by_vhost_total{vhost=\"example.com\"} 5.0")
+        .contains("logmon_hits_by_vhost_total{vhost=\"api.example.com\"} 0.0")
+        .contains("logmon_hits_by_vhost_total{vhost=\"(other)\"} 20.0");
+  }
+
+  @Test
+  void aPlainLogHasNoLatencyOrVhostFields() throws Exception {
+    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    feed(monitor());
+    JsonNode s = json.readTree(get("/api/snapshot").body());
+    assertThat(s.has("latency")).isFalse();
+    assertThat(s.has("vhosts")).isFalse();
+    assertThat(s.get("alert").get("latency_active").asBoolean()).isFalse();
+    assertThat(get("/metrics").body())
+        .doesNotContain("logmon_request_duration_seconds{", "logmon_hits_by_vhost_total{")
+        .contains("logmon_latency_alert_active 0.0");
   }
 
   @Test

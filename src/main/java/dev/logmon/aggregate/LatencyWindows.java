@@ -111,7 +111,17 @@ public final class LatencyWindows {
     b.sections.computeIfAbsent(section, k -> KllDoublesSketch.newHeapInstance(K)).update(d);
   }
 
-  /** Whether the nearest-rank p95 of the window ending with {@code end} exceeds the threshold. */
+  /**
+   * Durations a window needs before its p95 can raise the latency alert: with fewer, the
+   * nearest-rank p95 is simply the slowest request, and one slow request in a quiet minute (or in
+   * the first seconds of a run) would raise and clear alerts at random.
+   */
+  public static final int MIN_ALERT_SAMPLES = 20;
+
+  /**
+   * Whether the window ending with {@code end} holds at least {@link #MIN_ALERT_SAMPLES} durations
+   * and their nearest-rank p95 exceeds the threshold.
+   */
   public boolean p95AboveThreshold(long end, int seconds) {
     long n = 0;
     long over = 0;
@@ -122,7 +132,7 @@ public final class LatencyWindows {
         over += b.over;
       }
     }
-    return n > 0 && over > n - (long) Math.ceil(0.95 * n);
+    return n >= MIN_ALERT_SAMPLES && over > n - (long) Math.ceil(0.95 * n);
   }
 
   /** The window's quantile {@code q} in microseconds (an estimate), or -1 if it is empty. */

@@ -134,4 +134,16 @@ class LatencyWindowsTest {
     assertThat(w.p95AboveThreshold(1000, 120)).isTrue();
     assertThat(w.quantile(1000, 120, 0.95)).isEqualTo(200_000);
   }
+
+  @Test
+  void fewerThanTwentyDurationsNeverRaiseTheAlertHoweverSlow() {
+    LatencyWindows w = new LatencyWindows(120, 100_000);
+    for (int i = 0; i < LatencyWindows.MIN_ALERT_SAMPLES - 1; i++) {
+      w.add(hit(1000, "/a", 5_000_000, null), 1000);
+    }
+    assertThat(w.p95AboveThreshold(1000, 120)).isFalse(); // 19 requests, all 5 s: too few
+    assertThat(w.quantile(1000, 120, 0.95)).isEqualTo(5_000_000); // still reported
+    w.add(hit(1000, "/a", 5_000_000, null), 1000);
+    assertThat(w.p95AboveThreshold(1000, 120)).isTrue(); // the 20th makes the p95 count
+  }
 }

@@ -33,4 +33,36 @@ class RoundTripRegressionTest {
     assertThat(record(p.parse("{\"t\":\"1714557601524102400\"" + rest)).epochSecond())
         .isEqualTo(Instant.parse("2024-05-01T10:00:01Z").getEpochSecond());
   }
+
+  /**
+   * A string duration of the first alternative lost to a later alternative that came earlier in the
+   * object, because the builder kept the first duration it was given.
+   */
+  @Test
+  void firstDurationAlternativeWinsWhereverItIs() {
+    LineParser p = JsonFormat.compile("json:duration_s=request_time|upstream_response_time");
+    LogRecord r =
+        record(
+            p.parse(
+                "{\"upstream_response_time\":\"2.000\",\"request_time\":\"0.012\","
+                    + "\"time\":\"2024-05-01T10:00:01+00:00\",\"status\":\"200\","
+                    + "\"request\":\"GET / HTTP/1.1\"}"));
+    assertThat(r.durationMicros()).isEqualTo(12_000);
+  }
+
+  /**
+   * nginx escape=json writes a variable it did not find as {@code ""}; as a duration that made the
+   * whole line malformed instead of a line without a duration.
+   */
+  @Test
+  void emptyJsonDurationMeansNone() {
+    LineParser p = JsonFormat.compile("json:duration_s=upstream_response_time");
+    LogRecord r =
+        record(
+            p.parse(
+                "{\"time\":\"2024-05-01T10:00:01+00:00\",\"status\":\"301\","
+                    + "\"request\":\"GET /old HTTP/1.1\",\"upstream_response_time\":\"\"}"));
+    assertThat(r.status()).isEqualTo(301);
+    assertThat(r.hasDuration()).isFalse();
+  }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Parser bugs the JSON and W3C round-trip properties found, one example each. */
 class RoundTripRegressionTest {
+
   /** Epoch nanoseconds have 19 digits since 2001; they were rejected as a bad timestamp. */
   @Test
   void caddyUnixNanoTimeIsRead() {
@@ -64,5 +65,18 @@ class RoundTripRegressionTest {
                     + "\"request\":\"GET /old HTTP/1.1\",\"upstream_response_time\":\"\"}"));
     assertThat(r.status()).isEqualTo(301);
     assertThat(r.hasDuration()).isFalse();
+  }
+
+  /**
+   * A {@code -} in cs(User-Agent) or cs(Referer) gave null, which means "the format has no such
+   * field"; the other formats keep the {@code -}.
+   */
+  @Test
+  void w3cDashHeadersStayDashes() {
+    LineParser p = Preset.W3C.parser().forSource("ex.log");
+    p.parse("#Fields: date time cs-method cs-uri-stem sc-status cs(User-Agent) cs(Referer)");
+    LogRecord r = record(p.parse("2024-05-01 10:00:01 GET / 200 - -"));
+    assertThat(r.userAgent()).isEqualTo("-");
+    assertThat(r.referrer()).isEqualTo("-");
   }
 }

@@ -68,9 +68,17 @@ public final class W3cFormat implements LineParser {
       }
       int e = line.indexOf(' ', p);
       e = e < 0 || e > end ? end : e;
+      // The date and time are checked where they stand, so that a line that is no W3C line at
+      // all fails on its first field, not on whichever field happens to come after them.
       if (special[i] == DATE) {
+        if (e - p != 10 || line.charAt(p + 4) != '-' || line.charAt(p + 7) != '-') {
+          return Failures.of(MalformedReason.BAD_TIMESTAMP);
+        }
         date = p;
       } else if (special[i] == TIME) {
+        if (e - p < 8 || Times.clock(line, p) < 0) {
+          return Failures.of(MalformedReason.BAD_TIMESTAMP);
+        }
         clock = p;
       } else if (!(e == p + 1 && line.charAt(p) == '-' && absentIfDash(kinds[i]))
           && !set(b, kinds[i], line, p, e)) {

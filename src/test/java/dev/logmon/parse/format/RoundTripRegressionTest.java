@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
+import dev.logmon.parse.MalformedReason;
+import dev.logmon.parse.ParseResult;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,21 @@ class RoundTripRegressionTest {
                     + "\"request\":\"GET /old HTTP/1.1\",\"upstream_response_time\":\"\"}"));
     assertThat(r.status()).isEqualTo(301);
     assertThat(r.hasDuration()).isFalse();
+  }
+
+  /**
+   * W3C checked date and time only after the last field, so an Apache error-log line read as W3C
+   * failed as a bad status, and auto-detection named w3c as the nearest format for it.
+   */
+  @Test
+  void w3cLineWithNoDateFailsOnItsTimestamp() {
+    assertThat(
+            Preset.W3C
+                .parser()
+                .parse(
+                    "[Thu Oct 13 12:24:49.880562 2022] [auth_basic:error] [pid 10:tid 1401205]"
+                        + " [client 31.33.58.75:50229] AH01618: user sss not found: /"))
+        .isEqualTo(new ParseResult.Malformed(MalformedReason.BAD_TIMESTAMP));
   }
 
   /**

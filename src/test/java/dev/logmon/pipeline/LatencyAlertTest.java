@@ -17,7 +17,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The latency alert, driven like the traffic alert by log time and a hand-stepped wall clock (no
@@ -28,6 +31,10 @@ class LatencyAlertTest {
   private MonitorView summary;
 
   private Monitor monitor(boolean replay) {
+    return monitor(replay, 30);
+  }
+
+  private Monitor monitor(boolean replay, int windowSeconds) {
     Presenter p =
         new Presenter() {
           @Override
@@ -64,9 +71,9 @@ class LatencyAlertTest {
                   Long.parseLong(f[1]) * 1000));
         };
     return new Monitor(
-        new MonitorConfig(replay, 10, 30, 0, false),
+        new MonitorConfig(replay, 10, windowSeconds, 0, false),
         parser,
-        new Aggregator(new AggregatorConfig(30, 10, 10, 5)),
+        new Aggregator(new AggregatorConfig(windowSeconds, Math.min(10, windowSeconds), 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 1000).withLatencyThreshold(500_000),
         p,
         ZoneOffset.UTC,
@@ -76,6 +83,56 @@ class LatencyAlertTest {
 
   private static LineBatch lines(long second, int count, long millis) {
     return new LineBatch("t.log", 1, Collections.nCopies(count, second + " " + millis));
+  }
+
+  /**
+   * Rows like the traffic alert's table: the durations (ms) of each second's lines, seconds split
+   * by {@code |}, {@code 100*19} for 19 lines of 100 ms, {@code -} for a second without lines; a
+   * 1-second alert window and a 500 ms threshold; events as R@i (raised after second i) and C@i.
+   */
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = ';',
+      textBlock =
+          """
+          500 | 500*20 | 400 500                ; exactly at the threshold never alerts      ;
+          100 | 501 | 600 | 700                 ; just above alerts once                     ; R@1
+          900 | 900 | 900 | 900                 ; stays high: still one alert                ; R@0
+          900 | 500 | 100                       ; recovers at the threshold (<=)             ; R@0 C@1
+          900 | 100 | 900 | 100 | 900           ; one event per crossing                     ; R@0 C@1 R@2 C@3 R@4
+          100*19 900 | 100*19 900*2             ; nearest-rank p95: 1 slow in 20 is not, 2 in 21 are ; R@1
+          900 | - | - | 900                     ; a second without lines has no p95: recovered ; R@0 C@1 R@3
+          """)
+  void latencyAlertTable(String seconds, String name, String expected) {
+    Monitor m = monitor(false, 1);
+    long base = 1000;
+    m.startAt(base);
+    String[] rows = seconds.split("\\|");
+    for (int i = 0; i < rows.length; i++) {
+      long s = base + i;
+      List<String> lines = new ArrayList<>();
+      for (String token : rows[i].trim().split("\\s+")) {
+        if (token.equals("-")) {
+          continue;
+        }
+        String[] nx = token.split("\\*");
+        int copies = nx.length > 1 ? Integer.parseInt(nx[1]) : 1;
+        lines.addAll(Collections.nCopies(copies, s + " " + nx[0]));
+      }
+      if (!lines.isEmpty()) {
+        m.accept(new LineBatch("t.log", 1, lines));
+      }
+      m.tick(s + 1); // the wall clock steps past second s: it is complete
+    }
+    String got =
+        events.stream()
+            .map(
+                e ->
+                    (e instanceof AlertEvent.LatencyRaised ? "R@" : "C@")
+                        + (e.time().getEpochSecond() - 1 - base))
+            .collect(Collectors.joining(" "));
+    assertThat(got).isEqualTo(expected == null ? "" : expected);
+    assertThat(m.alertHistory()).containsExactlyElementsOf(events);
   }
 
   @Test

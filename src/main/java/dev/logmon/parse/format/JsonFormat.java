@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.logmon.parse.LineParser;
+import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
 import java.io.IOException;
@@ -199,8 +200,14 @@ public final class JsonFormat implements LineParser {
       return; // an earlier alternative already gave this field
     }
     String text = p.getText();
+    if (had != null && kind.isDuration()) {
+      // This alternative outranks the one read before it; the builder keeps a first duration.
+      b.durationMicros = LogRecord.NO_DURATION;
+    }
     boolean ok;
-    if (kind == FieldKind.TIME_ISO) {
+    if (kind.isDuration() && text.isEmpty()) {
+      ok = true; // nginx escape=json writes a variable it did not find as "": no duration
+    } else if (kind == FieldKind.TIME_ISO) {
       ok = JsonValues.time(t, text, b);
     } else if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
       ok = JsonValues.number(p, kind, b);

@@ -83,13 +83,28 @@ final class Times {
     while (dot < to && s.charAt(dot) != '.') {
       dot++;
     }
-    long whole = Numbers.digits(s, from, dot);
-    if (whole < 0 || (dot < to && Numbers.digits(s, dot + 1, to) < 0 && dot + 1 != to)) {
+    if (dot == from || !allDigits(s, from, dot) || (dot < to && !allDigits(s, dot + 1, to))) {
       return false;
     }
-    b.epochSecond = whole / unitsPerSecond;
+    // Only the digits above the unit count whole seconds; reading just those keeps nanoseconds
+    // since 1970 (19 digits from 2001 on) within a long.
+    int secondsEnd = dot - (Long.toString(unitsPerSecond).length() - 1);
+    long seconds = secondsEnd <= from ? 0 : Numbers.digits(s, from, secondsEnd);
+    if (seconds < 0) {
+      return false;
+    }
+    b.epochSecond = seconds;
     b.offsetSeconds = 0;
     b.hasTime = true;
+    return true;
+  }
+
+  private static boolean allDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
     return true;
   }
 

@@ -14,6 +14,9 @@ import java.util.Map;
  * ({@code #Software:}, {@code #Fields:} ...) are counted as {@link MalformedReason#HEADER_LINE}.
  * Stateful: an instance follows one file's headers, so {@link #forSource} gives each source its
  * own; owned by the pipeline thread.
+ *
+ * <p>Values are kept as written: IIS's {@code +} for a space in {@code cs(User-Agent)} and {@code
+ * cs(Referer)} stays a {@code +}, since a {@code +} the client sent looks the same.
  */
 public final class W3cFormat implements LineParser {
   /** IIS's default fields, used before a {@code #Fields:} line is seen. */
@@ -65,11 +68,20 @@ public final class W3cFormat implements LineParser {
       }
       int e = line.indexOf(' ', p);
       e = e < 0 || e > end ? end : e;
+      // The date and time are checked where they stand, so that a line that is no W3C line at
+      // all fails on its first field, not on whichever field happens to come after them.
       if (special[i] == DATE) {
+        if (e - p != 10 || line.charAt(p + 4) != '-' || line.charAt(p + 7) != '-') {
+          return Failures.of(MalformedReason.BAD_TIMESTAMP);
+        }
         date = p;
       } else if (special[i] == TIME) {
+        if (e - p < 8 || Times.clock(line, p) < 0) {
+          return Failures.of(MalformedReason.BAD_TIMESTAMP);
+        }
         clock = p;
-      } else if (!(e == p + 1 && line.charAt(p) == '-') && !set(b, kinds[i], line, p, e)) {
+      } else if (!(e == p + 1 && line.charAt(p) == '-' && absentIfDash(kinds[i]))
+          && !set(b, kinds[i], line, p, e)) {
         return Failures.of(kinds[i].reason);
       }
       p = e + 1;
@@ -81,6 +93,14 @@ public final class W3cFormat implements LineParser {
       return Failures.of(MalformedReason.BAD_TIMESTAMP);
     }
     return b.build();
+  }
+
+  /**
+   * Whether {@code -} in a field of this kind leaves it unset. Headers keep their {@code -}, as in
+   * the other formats: the format carries them, and this request had none.
+   */
+  private static boolean absentIfDash(FieldKind kind) {
+    return kind != FieldKind.USER_AGENT && kind != FieldKind.REFERRER;
   }
 
   private static boolean set(RecordBuilder b, FieldKind kind, String line, int p, int e) {

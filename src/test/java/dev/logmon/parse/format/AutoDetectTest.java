@@ -44,8 +44,40 @@ class AutoDetectTest {
     assertThat(notes).hasSize(1);
     assertThat(notes.get(0))
         .startsWith("format: formats/unknown.log: line 1 matches no known format: May  1 10:00:01")
-        .contains("nearest: ")
-        .contains("give --format");
+        .endsWith(
+            "port 52022 ssh2 -- nearest: w3c (bad or missing [timestamp]); give --format (a"
+                + " preset, a LogFormat/log_format string or json:...)");
+  }
+
+  /**
+   * Real files: Caddy's first seven lines say {@code "status":0}, so none fits until line 8, and
+   * the one note for them names Caddy as nearest; an Apache error log fits nothing.
+   */
+  @Test
+  void realPublicFilesIncludingOnesThatStartOrStayUnmatched() {
+    assertThat(parsed("public/apache_httpd_docs.log")).isEqualTo(2);
+    assertThat(parsed("public/crowdsec_apache2.log")).isEqualTo(7);
+    assertThat(parsed("public/lnav_iis_w3c_2015.log")).isEqualTo(13);
+    assertThat(parsed("public/lnav_w3c_docs.log")).isEqualTo(1);
+    assertThat(parsed("public/crowdsec_caddy.log")).isEqualTo(3);
+    String errorLine = Samples.lines("public/crowdsec_apache2.log").get(7);
+    assertThat(auto.forSource("error.log").parse(errorLine))
+        .isInstanceOf(ParseResult.Malformed.class);
+    assertThat(notes)
+        .containsExactly(
+            "format: public/apache_httpd_docs.log: detected common (from line 1)",
+            "format: public/crowdsec_apache2.log: detected combined (from line 1)",
+            "format: public/lnav_iis_w3c_2015.log: detected w3c (from line 1)",
+            "format: public/lnav_w3c_docs.log: detected w3c (from line 1)",
+            "format: public/crowdsec_caddy.log: line 1 matches no known format: "
+                + Samples.lines("public/crowdsec_caddy.log").get(0).substring(0, 160)
+                + "... -- nearest: caddy (bad or missing status); give --format (a preset, a"
+                + " LogFormat/log_format string or json:...)",
+            "format: public/crowdsec_caddy.log: detected caddy (from line 8)",
+            "format: error.log: line 1 matches no known format: "
+                + errorLine
+                + " -- nearest: w3c (bad or missing [timestamp]); give --format (a preset, a"
+                + " LogFormat/log_format string or json:...)");
   }
 
   @Test

@@ -49,7 +49,7 @@ class LatencyWindowsProperties {
 
     assertThat(s.count()).isEqualTo(all.size());
     assertThat(w.p95AboveThreshold(NOW, window))
-        .isEqualTo(!all.isEmpty() && exact(all, 0.95) > threshold);
+        .isEqualTo(all.size() >= LatencyWindows.MIN_ALERT_SAMPLES && exact(all, 0.95) > threshold);
     if (all.isEmpty()) {
       assertThat(w.quantile(NOW, window, 0.95)).isEqualTo(-1);
       return;

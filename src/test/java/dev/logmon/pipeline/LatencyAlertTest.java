@@ -95,13 +95,15 @@ class LatencyAlertTest {
       delimiter = ';',
       textBlock =
           """
-          500 | 500*20 | 400 500                ; exactly at the threshold never alerts      ;
-          100 | 501 | 600 | 700                 ; just above alerts once                     ; R@1
-          900 | 900 | 900 | 900                 ; stays high: still one alert                ; R@0
-          900 | 500 | 100                       ; recovers at the threshold (<=)             ; R@0 C@1
-          900 | 100 | 900 | 100 | 900           ; one event per crossing                     ; R@0 C@1 R@2 C@3 R@4
+          500*20 | 400*20 500*20                ; exactly at the threshold never alerts      ;
+          100*20 | 501*20 | 600*20 | 700*20     ; just above alerts once                     ; R@1
+          900*20 | 900*20 | 900*20 | 900*20     ; stays high: still one alert                ; R@0
+          900*20 | 500*20 | 100*20              ; recovers at the threshold (<=)             ; R@0 C@1
+          900*20 | 100*20 | 900*20 | 100*20 | 900*20 ; one event per crossing                ; R@0 C@1 R@2 C@3 R@4
           100*19 900 | 100*19 900*2             ; nearest-rank p95: 1 slow in 20 is not, 2 in 21 are ; R@1
-          900 | - | - | 900                     ; a second without lines has no p95: recovered ; R@0 C@1 R@3
+          900*20 | - | - | 900*20               ; a second without lines has no p95: recovered ; R@0 C@1 R@3
+          900*19 | 900*20                       ; fewer than 20 durations never alert        ; R@1
+          900*25 | 900*19                       ; a window thinning below 20 recovers        ; R@0 C@1
           """)
   void latencyAlertTable(String seconds, String name, String expected) {
     Monitor m = monitor(false, 1);

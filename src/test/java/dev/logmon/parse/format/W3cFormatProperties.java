@@ -97,8 +97,10 @@ class W3cFormatProperties {
 
   @Provide
   Arbitrary<Hit> iisHits() {
-    // IIS splits the target into cs-uri-stem and cs-uri-query: the stem has no '?'.
-    return Hits.hits(false).filter(h -> !h.target().startsWith("http://"));
+    // IIS splits the target into cs-uri-stem and cs-uri-query: the stem has no '?'. A query of
+    // just "-" is written as IIS writes an empty one, so it cannot round-trip and is left out.
+    return Hits.hits(false)
+        .filter(h -> !h.target().startsWith("http://") && !"-".equals(h.query()));
   }
 
   /**

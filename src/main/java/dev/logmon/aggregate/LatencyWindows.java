@@ -1,6 +1,7 @@
 package dev.logmon.aggregate;
 
 import dev.logmon.parse.LogRecord;
+import dev.logmon.parse.ParsedLines;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +28,9 @@ public final class LatencyWindows {
   private final int span;
   private final long thresholdMicros;
   private final Bucket[] ring;
+  // Rows carry keys as bytes; these give the same Strings without decoding every line.
+  private final StringCache sectionNames = new StringCache(4096);
+  private final StringCache vhostNames = new StringCache(256);
 
   /** One second's durations and virtual hosts. */
   private static final class Bucket {
@@ -66,30 +70,52 @@ public final class LatencyWindows {
     if ((!r.hasDuration() && r.vhost() == null) || s <= now - span || s > now) {
       return; // late lines count toward lifetime totals only, as in the Aggregator
     }
+    count(s, r.durationMicros(), r.vhost(), r.section());
+  }
+
+  /** As {@link #add(LogRecord, long)} for hit {@code i} (outcome OK) of a parsed chunk. */
+  public void add(ParsedLines l, int i, long now) {
+    long d = l.durationMicros(i);
+    int v = l.vhostStart(i);
+    long s = l.second(i);
+    if ((d == LogRecord.NO_DURATION && v < 0) || s <= now - span || s > now) {
+      return;
+    }
+    String vhost = v < 0 ? null : vhostNames.get(l.buffer(), v, l.vhostEnd(i), l.vhostHash(i));
+    String section = null;
+    if (d != LogRecord.NO_DURATION) {
+      section = l.sectionPlaceholder(i);
+      if (section == null) {
+        section =
+            sectionNames.get(l.buffer(), l.sectionStart(i), l.sectionEnd(i), l.sectionHash(i));
+      }
+    }
+    count(s, d, vhost, section);
+  }
+
+  private void count(long s, long durationMicros, String vhost, String section) {
     Bucket b = ring[(int) Math.floorMod(s, (long) ring.length)];
     if (b.second != s) {
       b.reset(s);
     }
-    if (r.vhost() != null) {
-      b.vhosts.computeIfAbsent(r.vhost(), k -> new long[1])[0]++;
+    if (vhost != null) {
+      b.vhosts.computeIfAbsent(vhost, k -> new long[1])[0]++;
     }
-    if (!r.hasDuration()) {
+    if (durationMicros == LogRecord.NO_DURATION) {
       return;
     }
-    double d = r.durationMicros();
+    double d = durationMicros;
     b.count++;
-    if (thresholdMicros >= 0 && r.durationMicros() > thresholdMicros) {
+    if (thresholdMicros >= 0 && durationMicros > thresholdMicros) {
       b.over++;
     }
     if (b.all == null) {
       b.all = KllDoublesSketch.newHeapInstance(K);
     }
     b.all.update(d);
-    String section =
-        b.sections.containsKey(r.section()) || b.sections.size() < SECTION_CAP
-            ? r.section()
-            : OTHER;
-    b.sections.computeIfAbsent(section, k -> KllDoublesSketch.newHeapInstance(K)).update(d);
+    String key =
+        b.sections.containsKey(section) || b.sections.size() < SECTION_CAP ? section : OTHER;
+    b.sections.computeIfAbsent(key, k -> KllDoublesSketch.newHeapInstance(K)).update(d);
   }
 
   /** Whether the nearest-rank p95 of the window ending with {@code end} exceeds the threshold. */

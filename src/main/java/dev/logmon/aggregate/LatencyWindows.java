@@ -15,19 +15,24 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  *
  * <p>Each second keeps a KLL quantile sketch of its durations (and one per section, at most {@value
  * #SECTION_CAP} sections a second, the rest under {@value #OTHER}); a window's quantiles merge its
- * seconds' sketches, which costs O(window) and so is done for snapshots only. The latency alert
- * instead needs "is the window's p95 above T" every second: with n durations of which m exceed T,
- * the nearest-rank p95 is above T exactly when {@code m > n - ceil(0.95 n)}, so each second also
- * counts durations above the threshold. Not thread-safe: owned by the pipeline thread.
+ * seconds' sketches, which costs O(window) and so is done for snapshots only. Whole {@value #BLOCK}
+ * second blocks of a window are merged once and kept until a line lands in them, so consecutive
+ * reports do not merge the same seconds again (merging re-inserts a small sketch's items one by
+ * one, which made snapshots most of a timed replay's work). The latency alert instead needs "is the
+ * window's p95 above T" every second: with n durations of which m exceed T, the nearest-rank p95 is
+ * above T exactly when {@code m > n - ceil(0.95 n)}, so each second also counts durations above the
+ * threshold. Not thread-safe: owned by the pipeline thread.
  */
 public final class LatencyWindows {
   static final int K = 200;
   static final int SECTION_CAP = 64;
   static final String OTHER = "(other)";
+  static final int BLOCK = 10;
 
   private final int span;
   private final long thresholdMicros;
   private final Bucket[] ring;
+  private final Block[] blocks;
   // Rows carry keys as bytes; these give the same Strings without decoding every line.
   private final StringCache sectionNames = new StringCache(4096);
   private final StringCache vhostNames = new StringCache(256);
@@ -51,6 +56,13 @@ public final class LatencyWindows {
     }
   }
 
+  /** The merged sketches of the {@value #BLOCK} seconds from {@code index * BLOCK}. */
+  private static final class Block {
+    long index = Long.MIN_VALUE;
+    KllDoublesSketch all;
+    final Map<String, KllDoublesSketch> sections = new HashMap<>();
+  }
+
   /**
    * @param span seconds before the current one that windows reach back (the aggregator's span)
    * @param thresholdMicros the latency alert's threshold, or -1 without one
@@ -61,6 +73,11 @@ public final class LatencyWindows {
     this.ring = new Bucket[span + 1];
     for (int i = 0; i < ring.length; i++) {
       ring[i] = new Bucket();
+    }
+    // Enough that the blocks of any window (at most span seconds) have a slot each.
+    this.blocks = new Block[span / BLOCK + 2];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = new Block();
     }
   }
 
@@ -97,6 +114,11 @@ public final class LatencyWindows {
     Bucket b = ring[(int) Math.floorMod(s, (long) ring.length)];
     if (b.second != s) {
       b.reset(s);
+    }
+    long index = Math.floorDiv(s, BLOCK);
+    Block block = blocks[(int) Math.floorMod(index, (long) blocks.length)];
+    if (block.index == index) {
+      block.index = Long.MIN_VALUE; // an out-of-order line: merge the block again when next asked
     }
     if (vhost != null) {
       b.vhosts.computeIfAbsent(vhost, k -> new long[1])[0]++;
@@ -135,13 +157,65 @@ public final class LatencyWindows {
   /** The window's quantile {@code q} in microseconds (an estimate), or -1 if it is empty. */
   public long quantile(long end, int seconds, double q) {
     KllDoublesSketch m = KllDoublesSketch.newHeapInstance(K);
-    for (long s = end - seconds + 1; s <= end; s++) {
-      Bucket b = bucket(s);
-      if (b != null && b.all != null) {
-        m.merge(b.all);
+    merge(end - seconds + 1, end, m, null);
+    return m.isEmpty() ? -1 : (long) m.getQuantile(q);
+  }
+
+  /**
+   * Merges the sketches of seconds {@code from..end} into {@code all} and, unless null, {@code
+   * bySection}: whole blocks from the block cache, the seconds at either edge one by one.
+   */
+  private void merge(
+      long from, long end, KllDoublesSketch all, Map<String, KllDoublesSketch> bySection) {
+    long s = from;
+    while (s <= end) {
+      long index = Math.floorDiv(s, BLOCK);
+      if (s == index * BLOCK && s + BLOCK - 1 <= end) {
+        Block k = block(index);
+        merge(k.all, k.sections, all, bySection);
+        s += BLOCK;
+      } else {
+        Bucket b = bucket(s);
+        if (b != null) {
+          merge(b.all, b.sections, all, bySection);
+        }
+        s++;
       }
     }
-    return m.isEmpty() ? -1 : (long) m.getQuantile(q);
+  }
+
+  private static void merge(
+      KllDoublesSketch all,
+      Map<String, KllDoublesSketch> sections,
+      KllDoublesSketch intoAll,
+      Map<String, KllDoublesSketch> intoSections) {
+    if (all == null) {
+      return;
+    }
+    intoAll.merge(all);
+    if (intoSections != null) {
+      sections.forEach(
+          (k, v) ->
+              intoSections.computeIfAbsent(k, x -> KllDoublesSketch.newHeapInstance(K)).merge(v));
+    }
+  }
+
+  /** Block {@code index}, merged from its seconds unless it still holds them. */
+  private Block block(long index) {
+    Block k = blocks[(int) Math.floorMod(index, (long) blocks.length)];
+    if (k.index != index) {
+      k.index = index;
+      k.sections.clear();
+      KllDoublesSketch all = KllDoublesSketch.newHeapInstance(K);
+      for (long s = index * BLOCK; s < (index + 1) * BLOCK; s++) {
+        Bucket b = bucket(s);
+        if (b != null) {
+          merge(b.all, b.sections, all, k.sections);
+        }
+      }
+      k.all = all.isEmpty() ? null : all;
+    }
+    return k;
   }
 
   /** The snapshot of the frame and window ending with the completed second {@code end}. */
@@ -156,16 +230,7 @@ public final class LatencyWindows {
   private LatencySnapshot.Stats stats(long end, int seconds, int topN) {
     KllDoublesSketch all = KllDoublesSketch.newHeapInstance(K);
     Map<String, KllDoublesSketch> bySection = new HashMap<>();
-    for (long s = end - seconds + 1; s <= end; s++) {
-      Bucket b = bucket(s);
-      if (b == null || b.all == null) {
-        continue;
-      }
-      all.merge(b.all);
-      b.sections.forEach(
-          (k, v) ->
-              bySection.computeIfAbsent(k, x -> KllDoublesSketch.newHeapInstance(K)).merge(v));
-    }
+    merge(end - seconds + 1, end, all, bySection);
     if (all.isEmpty()) {
       return LatencySnapshot.Stats.empty(seconds);
     }

@@ -100,4 +100,21 @@ class LatencyWindowsTest {
     assertThat(w.p95AboveThreshold(1000, 120)).isTrue();
     assertThat(w.quantile(1000, 120, 0.95)).isEqualTo(200_000);
   }
+
+  /** A block merged for one report still takes a line that arrives out of order afterwards. */
+  @Test
+  void mergedBlocksSeeOutOfOrderLines() {
+    LatencyWindows w = new LatencyWindows(120, -1);
+    for (long s = 1000; s < 1040; s++) {
+      w.add(hit(s, "/a", 1_000 + s, null), s);
+    }
+    LatencySnapshot.Stats before = w.snapshot(1039, 10, 30, 5).window();
+    assertThat(before.count()).isEqualTo(30);
+    w.add(hit(1015, "/late", 900_000, null), 1040); // lands in the block 1010..1019
+    LatencySnapshot.Stats after = w.snapshot(1039, 10, 30, 5).window();
+    assertThat(after.count()).isEqualTo(31);
+    assertThat(after.p99()).isEqualTo(900_000);
+    assertThat(after.slowest().get(0).section()).isEqualTo("/late");
+    assertThat(w.quantile(1039, 30, 1.0)).isEqualTo(900_000);
+  }
 }

@@ -150,10 +150,12 @@ final class ByteFormat implements RowParser {
     int p = from;
     for (int k = 0; k < kinds.length; k++) {
       byte[] lit = before[k];
-      if (p + lit.length > end || !startsWith(b, p, lit)) {
+      int n = lit.length;
+      // The first byte inline: most literals are one or two bytes, and this runs per field.
+      if (p + n > end || (n > 0 && (b[p] != lit[0] || (n > 1 && !startsWith(b, p, lit))))) {
         return k == 0 ? MISMATCH : reasons[k];
       }
-      p += lit.length;
+      p += n;
       int e;
       FieldKind kind = kinds[k];
       if (quoted[k]) {
@@ -335,6 +337,15 @@ final class ByteFormat implements RowParser {
   /** The first occurrence of {@code lit} wholly inside {@code b[from, end)}, or -1. */
   private static int indexOf(byte[] b, byte[] lit, int from, int end) {
     byte first = lit[0];
+    if (lit.length == 1) {
+      // Most literals between unquoted fields are one space: no inner comparison loop.
+      for (int i = from; i < end; i++) {
+        if (b[i] == first) {
+          return i;
+        }
+      }
+      return -1;
+    }
     int last = end - lit.length;
     for (int i = from; i <= last; i++) {
       if (b[i] == first && startsWith(b, i, lit)) {

@@ -228,10 +228,19 @@ public final class LatencyWindows {
   }
 
   private LatencySnapshot.Stats stats(long end, int seconds, int topN) {
-    KllDoublesSketch all = KllDoublesSketch.newHeapInstance(K);
-    Map<String, KllDoublesSketch> bySection = new HashMap<>();
-    merge(end - seconds + 1, end, all, bySection);
-    if (all.isEmpty()) {
+    KllDoublesSketch all;
+    Map<String, KllDoublesSketch> bySection;
+    if (seconds == BLOCK && Math.floorMod(end + 1, BLOCK) == 0) {
+      // The 10 s frame of a report on a 10 s boundary is one block: read its sketches as they are.
+      Block k = block(Math.floorDiv(end, BLOCK));
+      all = k.all;
+      bySection = k.sections;
+    } else {
+      all = KllDoublesSketch.newHeapInstance(K);
+      bySection = new HashMap<>();
+      merge(end - seconds + 1, end, all, bySection);
+    }
+    if (all == null || all.isEmpty()) {
       return LatencySnapshot.Stats.empty(seconds);
     }
     List<LatencySnapshot.SectionLatency> sections = new ArrayList<>();

@@ -110,6 +110,11 @@ class LatencyWindowsTest {
     }
     LatencySnapshot.Stats before = w.snapshot(1039, 10, 30, 5).window();
     assertThat(before.count()).isEqualTo(30);
+    // The frame ending on a 10 s boundary is read straight from its block.
+    LatencySnapshot.Stats frame = w.snapshot(1039, 10, 30, 5).frame();
+    assertThat(frame.count()).isEqualTo(10);
+    assertThat(frame.sections())
+        .containsExactly(new LatencySnapshot.SectionLatency("/a", 10, 2_034, 2_039, 2_039));
     w.add(hit(1015, "/late", 900_000, null), 1040); // lands in the block 1010..1019
     LatencySnapshot.Stats after = w.snapshot(1039, 10, 30, 5).window();
     assertThat(after.count()).isEqualTo(31);

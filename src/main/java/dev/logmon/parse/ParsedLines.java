@@ -62,6 +62,13 @@ public final class ParsedLines {
   int lastTimestampAt = -1;
   long lastLocal;
   long lastOffset;
+  // The same for other byte parsers: the last valid time text read by field memoField, and its
+  // time.
+  private int memoAt = -1;
+  private int memoLength;
+  private int memoField;
+  private long memoSecond;
+  private int memoOffset;
 
   /** The outcome code of a line malformed for {@code r}. */
   public static byte code(MalformedReason r) {
@@ -189,6 +196,34 @@ public final class ParsedLines {
     offset[i] = offsetSeconds;
   }
 
+  /**
+   * For byte parsers, as consecutive lines mostly share a second: if {@code buf[at, at + length)}
+   * is the text that field {@code field} last read as a valid time in this chunk ({@link
+   * #rememberTime}), sets row {@code i}'s time to that time and returns true.
+   */
+  public boolean timeAsBefore(int i, int field, int at, int length) {
+    int m = memoAt;
+    if (m < 0
+        || field != memoField
+        || length != memoLength
+        || !Arrays.equals(buf, at, at + length, buf, m, m + length)) {
+      return false;
+    }
+    time(i, memoSecond, memoOffset);
+    return true;
+  }
+
+  /**
+   * Remembers {@code buf[at, at + length)} as the text field {@code field} read as row i's time.
+   */
+  public void rememberTime(int i, int field, int at, int length) {
+    memoAt = at;
+    memoLength = length;
+    memoField = field;
+    memoSecond = second[i];
+    memoOffset = offset[i];
+  }
+
   /** Sets status, size and duration of row {@code i}, and clears its virtual host. */
   public void hit(int i, int code, long size, long durationMicros) {
     status[i] = (short) code;
@@ -295,6 +330,7 @@ public final class ParsedLines {
     buf = buffer;
     size = 0;
     lastTimestampAt = -1;
+    memoAt = -1;
     ensure(expectedLines);
   }
 

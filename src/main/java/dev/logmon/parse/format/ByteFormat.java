@@ -178,19 +178,13 @@ final class ByteFormat implements RowParser {
           hostEnd = e;
           ok = e > p;
         }
-        case TIME_CLF -> ok = hasTime = ByteFields.clf(b, p, e, out, i);
-        case TIME_CLF_BRACKETED ->
-            ok =
-                hasTime =
-                    e - p == Times.CLF_LENGTH + 2
-                        && b[p] == '['
-                        && b[e - 1] == ']'
-                        && ByteFields.clf(b, p + 1, e - 1, out, i);
-        case TIME_ISO -> ok = hasTime = ByteFields.iso(b, p, e, out, i);
+        case TIME_CLF, TIME_CLF_BRACKETED, TIME_ISO, TIME_STRFTIME -> {
+          // A second's lines repeat its text: read it once (epoch times change every line).
+          ok = hasTime = out.timeAsBefore(i, k, p, e - p) || time(k, b, p, e, out, i);
+        }
         case TIME_EPOCH_S -> ok = hasTime = ByteFields.epoch(b, p, e, 1, out, i);
         case TIME_EPOCH_MS -> ok = hasTime = ByteFields.epoch(b, p, e, 1_000, out, i);
         case TIME_EPOCH_US -> ok = hasTime = ByteFields.epoch(b, p, e, 1_000_000, out, i);
-        case TIME_STRFTIME -> ok = hasTime = times[k].read(b, p, e, out, i);
         case REQUEST -> {
           request = p;
           requestEnd = e;
@@ -277,6 +271,25 @@ final class ByteFormat implements RowParser {
       out.vhost(i, vhost, portEnd >= 0 ? portEnd : vhostEnd);
     }
     return ParsedLines.OK;
+  }
+
+  /** Reads a date-time field into row {@code i} and, when valid, remembers its text. */
+  private boolean time(int k, byte[] b, int p, int e, ParsedLines out, int i) {
+    boolean ok =
+        switch (kinds[k]) {
+          case TIME_CLF -> ByteFields.clf(b, p, e, out, i);
+          case TIME_CLF_BRACKETED ->
+              e - p == Times.CLF_LENGTH + 2
+                  && b[p] == '['
+                  && b[e - 1] == ']'
+                  && ByteFields.clf(b, p + 1, e - 1, out, i);
+          case TIME_ISO -> ByteFields.iso(b, p, e, out, i);
+          default -> times[k].read(b, p, e, out, i);
+        };
+    if (ok) {
+      out.rememberTime(i, k, p, e - p);
+    }
+    return ok;
   }
 
   private static final long NONE = -1;

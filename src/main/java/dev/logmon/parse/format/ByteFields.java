@@ -3,13 +3,19 @@ package dev.logmon.parse.format;
 import dev.logmon.parse.ParsedLines;
 
 /**
- * {@link Numbers} and {@link Times} over ASCII bytes: the same checks and results, without a
- * String. Times are written into a row of {@link ParsedLines}; each reader returns false on
- * anything the String reader rejects. Stateless.
+ * {@link Numbers}, {@link Times} and {@link RecordBuilder}'s duration list over ASCII bytes: the
+ * same checks and results, without a String. Times are written into a row of {@link ParsedLines};
+ * each reader returns false on anything the String reader rejects. Stateless.
  */
 final class ByteFields {
   static final long INVALID = Long.MIN_VALUE;
   static final int NO_OFFSET = Integer.MIN_VALUE;
+
+  /** Results of {@link #durationList} besides a sum: no attempt, a bad number, an overflow. */
+  static final long NONE = -1;
+
+  static final long BAD_LIST = -2;
+  static final long OVERFLOW = -3;
 
   private static final byte[] MONTHS =
       Times.MONTHS.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -214,5 +220,47 @@ final class ByteFields {
   static int one(byte[] s, int at) {
     int a = s[at] - '0';
     return a < 0 || a > 9 ? -1 : a;
+  }
+
+  /**
+   * As {@code RecordBuilder.durationList}: the attempts of {@code 0.010, 0.002 : 0.001} added up in
+   * microseconds; {@link #NONE} when all are "-", {@link #BAD_LIST} when one is not a number,
+   * {@link #OVERFLOW} when the sum does not fit.
+   */
+  static long durationList(byte[] b, int from, int to) {
+    long sum = 0;
+    boolean any = false;
+    int i = from;
+    while (i < to) {
+      int j = i;
+      while (j < to && b[j] != ',' && b[j] != ':' && b[j] != ' ') {
+        j++;
+      }
+      if (j > i && !isDash(b, i, j)) {
+        long v = scaled(b, i, j, 6);
+        if (v < 0) {
+          return BAD_LIST;
+        }
+        sum += v;
+        any = true;
+      }
+      i = j + 1;
+    }
+    return !any ? NONE : sum < 0 ? OVERFLOW : sum;
+  }
+
+  /** How many decimal places a duration of this kind moves to be in microseconds. */
+  static int exponent(FieldKind kind) {
+    return switch (kind) {
+      case DURATION_MS -> 3;
+      case DURATION_S -> 6;
+      case DURATION_NS -> -3;
+      default -> 0;
+    };
+  }
+
+  /** Whether {@code b[from, to)} is {@code -}, a value the server did not have. */
+  static boolean isDash(byte[] b, int from, int to) {
+    return to == from + 1 && b[from] == '-';
   }
 }

@@ -1,5 +1,6 @@
 package dev.logmon.parse.format;
 
+import dev.logmon.parse.ByteScan;
 import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
@@ -96,10 +97,8 @@ final class ByteFormat implements RowParser {
         default -> {}
       }
     }
-    if ((path && query && !target) || (vhosts > 0 && ports > 0 && !vhostColonPort)) {
-      return null;
-    }
-    if (vhosts > 1 && ports > 0 || ports > 1) {
+    boolean oneVhostColonPort = vhosts == 1 && ports == 1 && vhostColonPort;
+    if ((path && query && !target) || (ports > 0 && vhosts > 0 && !oneVhostColonPort)) {
       return null;
     }
     return new ByteFormat(reference, before, kinds, times, after, quoted, skip, tail);
@@ -152,20 +151,21 @@ final class ByteFormat implements RowParser {
       byte[] lit = before[k];
       int n = lit.length;
       // The first byte inline: most literals are one or two bytes, and this runs per field.
-      if (p + n > end || (n > 0 && (b[p] != lit[0] || (n > 1 && !startsWith(b, p, lit))))) {
+      if (p + n > end
+          || (n > 0 && (b[p] != lit[0] || (n > 1 && !ByteLiterals.startsWith(b, p, lit))))) {
         return k == 0 ? MISMATCH : reasons[k];
       }
       p += n;
       int e;
       FieldKind kind = kinds[k];
       if (quoted[k]) {
-        e = dev.logmon.parse.ByteScan.closingQuote(b, p, end);
+        e = ByteScan.closingQuote(b, p, end);
       } else if (after[k] == null) {
         e = end;
       } else {
-        e = find(b, after[k], p, end, skip[k]);
+        e = ByteLiterals.find(b, after[k], p, end, skip[k]);
         if (kind == FieldKind.DURATION_S_LIST) {
-          e = listEnd(b, to, after[k], p, e, end);
+          e = ByteLiterals.listEnd(b, to, after[k], p, e, end);
         }
       }
       if (e < 0) {
@@ -206,23 +206,23 @@ final class ByteFormat implements RowParser {
           ok = e - p == 3 && status >= 100;
         }
         case BYTES -> {
-          bytes = isDash(b, p, e) ? 0 : ByteFields.digits(b, p, e);
+          bytes = ByteFields.isDash(b, p, e) ? 0 : ByteFields.digits(b, p, e);
           ok = bytes >= 0;
         }
         case DURATION_US, DURATION_MS, DURATION_S, DURATION_NS -> {
           // The first duration with a value wins; "-" (no upstream asked) leaves it absent.
-          if (!isDash(b, p, e) && duration == LogRecord.NO_DURATION) {
-            duration = ByteFields.scaled(b, p, e, exponent(kind));
+          if (!ByteFields.isDash(b, p, e) && duration == LogRecord.NO_DURATION) {
+            duration = ByteFields.scaled(b, p, e, ByteFields.exponent(kind));
             ok = duration >= 0;
           }
         }
         case DURATION_S_LIST -> {
-          long sum = durationList(b, p, e);
-          if (sum == OVERFLOW) {
+          long sum = ByteFields.durationList(b, p, e);
+          if (sum == ByteFields.OVERFLOW) {
             return ParsedLines.FALLBACK; // the String parser's record rejects the sum: let it say
           }
-          ok = sum != BAD_LIST;
-          if (ok && sum != NONE && duration == LogRecord.NO_DURATION) {
+          ok = sum != ByteFields.BAD_LIST;
+          if (ok && sum != ByteFields.NONE && duration == LogRecord.NO_DURATION) {
             duration = sum;
           }
         }
@@ -238,7 +238,7 @@ final class ByteFormat implements RowParser {
       }
       p = e;
     }
-    if (p + tail.length != end || !startsWith(b, p, tail)) {
+    if (p + tail.length != end || !ByteLiterals.startsWith(b, p, tail)) {
       return ParsedLines.code(MalformedReason.TRAILING_GARBAGE);
     }
     if (!hasTime) {
@@ -253,7 +253,7 @@ final class ByteFormat implements RowParser {
       // As RecordBuilder.build: the target, else the path (a query apart is refused by of()).
       int t = target >= 0 ? target : path >= 0 ? path : from;
       int tEnd = target >= 0 ? targetEnd : path >= 0 ? pathEnd : from;
-      boolean none = tEnd == t || isDash(b, t, tEnd);
+      boolean none = tEnd == t || ByteFields.isDash(b, t, tEnd);
       if (method >= 0 && methodEnd > method && !none) {
         out.request(i, method, methodEnd, t, tEnd);
       } else {
@@ -290,106 +290,6 @@ final class ByteFormat implements RowParser {
       out.rememberTime(i, k, p, e - p);
     }
     return ok;
-  }
-
-  private static final long NONE = -1;
-  private static final long BAD_LIST = -2;
-  private static final long OVERFLOW = -3;
-
-  /**
-   * As {@code RecordBuilder.durationList}: the attempts of {@code 0.010, 0.002 : 0.001} added up in
-   * microseconds; {@link #NONE} when all are "-", {@link #BAD_LIST} when one is not a number,
-   * {@link #OVERFLOW} when the sum does not fit.
-   */
-  private static long durationList(byte[] b, int from, int to) {
-    long sum = 0;
-    boolean any = false;
-    int i = from;
-    while (i < to) {
-      int j = i;
-      while (j < to && b[j] != ',' && b[j] != ':' && b[j] != ' ') {
-        j++;
-      }
-      if (j > i && !isDash(b, i, j)) {
-        long v = ByteFields.scaled(b, i, j, 6);
-        if (v < 0) {
-          return BAD_LIST;
-        }
-        sum += v;
-        any = true;
-      }
-      i = j + 1;
-    }
-    return !any ? NONE : sum < 0 ? OVERFLOW : sum;
-  }
-
-  private static int exponent(FieldKind kind) {
-    return switch (kind) {
-      case DURATION_MS -> 3;
-      case DURATION_S -> 6;
-      case DURATION_NS -> -3;
-      default -> 0;
-    };
-  }
-
-  /** As {@code CompiledFormat.find}, bounded by {@code end}: the same index or -1. */
-  private static int find(byte[] b, byte[] lit, int from, int end, int skip) {
-    int at = from;
-    for (int n = 0; n <= skip; n++) {
-      at = indexOf(b, lit, at, end);
-      if (at < 0) {
-        return -1;
-      }
-      if (n < skip) {
-        at += lit.length;
-      }
-    }
-    return at;
-  }
-
-  /** The first occurrence of {@code lit} wholly inside {@code b[from, end)}, or -1. */
-  private static int indexOf(byte[] b, byte[] lit, int from, int end) {
-    byte first = lit[0];
-    if (lit.length == 1) {
-      // Most literals between unquoted fields are one space: no inner comparison loop.
-      for (int i = from; i < end; i++) {
-        if (b[i] == first) {
-          return i;
-        }
-      }
-      return -1;
-    }
-    int last = end - lit.length;
-    for (int i = from; i <= last; i++) {
-      if (b[i] == first && startsWith(b, i, lit)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** As {@code CompiledFormat.listEnd}; {@code to} is the untrimmed end of the line. */
-  private static int listEnd(byte[] b, int to, byte[] lit, int from, int at, int end) {
-    while (at > from
-        && (b[at - 1] == ','
-            || b[at - 1] == ':'
-            || (at + 1 < to && b[at] == ' ' && b[at + 1] == ':'))) {
-      at = find(b, lit, at + 1, end, 0);
-    }
-    return at;
-  }
-
-  private static boolean startsWith(byte[] b, int at, byte[] lit) {
-    for (int j = 0; j < lit.length; j++) {
-      if (b[at + j] != lit[j]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isDash(byte[] b, int from, int to) {
-    return to == from + 1 && b[from] == '-';
   }
 
   private static boolean ascii(String s) {

@@ -31,7 +31,8 @@ public final class FormatLines {
     "$host $remote_addr [$time_iso8601] \"$request_method $request_uri $server_protocol\""
         + " $status $bytes_sent rt=$request_time urt=\"$upstream_response_time\"",
     "$msec $remote_addr \"$request\" $upstream_response_time $status $body_bytes_sent",
-    "$remote_addr [$time_local] $request_time $upstream_response_time \"$request\" $status $body_bytes_sent",
+    "$remote_addr [$time_local] $request_time $upstream_response_time \"$request\" $status"
+        + " $body_bytes_sent",
     "[%{%d/%b/%Y:%T %z}t] %h %>s %b \"%r\" %D",
     "%{usec}t %h \"%r\" %>s %b %{ms}T",
   };

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /** Combined Log Format lines shaped like ../shared/bench/gen_log.py's, for benchmarks. */
-final class BenchLogs {
+public final class BenchLogs {
   private static final String[] SECTIONS = {
     "/api",
     "/static",
@@ -33,7 +33,7 @@ final class BenchLogs {
   private BenchLogs() {}
 
   /** {@code lines} lines at {@code rate} lines per second of log time from 2023-11-14T22:13:20Z. */
-  static byte[] generate(int lines, int rate, int clients) {
+  public static byte[] generate(int lines, int rate, int clients) {
     Random r = new Random(1);
     StringBuilder b = new StringBuilder(lines * 180);
     for (int i = 0; i < lines; i++) {

@@ -12,6 +12,7 @@ import java.util.Arrays;
  */
 final class KeyTables {
   static final String NO_METHOD = "(none)";
+  private static final String NO_HOST = "-";
 
   final KeyDictionary sections = new KeyDictionary();
   final KeyDictionary hosts = new KeyDictionary();
@@ -46,7 +47,10 @@ final class KeyTables {
   }
 
   int host(ParsedLines l, int i) {
-    return hosts.idOf(l.buffer(), l.hostStart(i), l.hostEnd(i), l.hostHash(i));
+    int start = l.hostStart(i);
+    return start < 0
+        ? hosts.idOf(NO_HOST) // a format without a client field
+        : hosts.idOf(l.buffer(), start, l.hostEnd(i), l.hostHash(i));
   }
 
   int method(ParsedLines l, int i) {

@@ -1,6 +1,7 @@
 package dev.logmon.aggregate;
 
 import dev.logmon.parse.LogRecord;
+import dev.logmon.parse.ParsedLines;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,15 +16,19 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  *
  * <p>Each second keeps a KLL quantile sketch of its durations (and one per section, at most {@value
  * #SECTION_CAP} sections a second, the rest under {@value #OTHER}); a window's quantiles merge its
- * seconds' sketches, which costs O(window) and so is done for snapshots only. The latency alert
- * instead needs "is the window's p95 above T" every second: with n durations of which m exceed T,
- * the nearest-rank p95 is above T exactly when {@code m > n - ceil(0.95 n)}, so each second also
- * counts durations above the threshold. Not thread-safe: owned by the pipeline thread.
+ * seconds' sketches, which costs O(window) and so is done for snapshots only. Whole {@value #BLOCK}
+ * second blocks of a window are merged once and kept until a line lands in them, so consecutive
+ * reports do not merge the same seconds again (merging re-inserts a small sketch's items one by
+ * one, which made snapshots most of a timed replay's work). The latency alert instead needs "is the
+ * window's p95 above T" every second: with n durations of which m exceed T, the nearest-rank p95 is
+ * above T exactly when {@code m > n - ceil(0.95 n)}, so each second also counts durations above the
+ * threshold. Not thread-safe: owned by the pipeline thread.
  */
 public final class LatencyWindows {
   static final int K = 200;
   static final int SECTION_CAP = 64;
   static final String OTHER = "(other)";
+  static final int BLOCK = 10;
 
   /**
    * Virtual hosts that get their own metrics counter; see {@link LatencySnapshot#vhostCounters}.
@@ -39,6 +44,10 @@ public final class LatencyWindows {
   // whatever the Host headers say.
   private final Map<String, long[]> pinnedVhosts = new LinkedHashMap<>();
   private long vhostHits;
+  private final Block[] blocks;
+  // Rows carry keys as bytes; these give the same Strings without decoding every line.
+  private final StringCache sectionNames = new StringCache(4096);
+  private final StringCache vhostNames = new StringCache(256);
 
   /** One second's durations and virtual hosts. */
   private static final class Bucket {
@@ -59,6 +68,13 @@ public final class LatencyWindows {
     }
   }
 
+  /** The merged sketches of the {@value #BLOCK} seconds from {@code index * BLOCK}. */
+  private static final class Block {
+    long index = Long.MIN_VALUE;
+    KllDoublesSketch all;
+    final Map<String, KllDoublesSketch> sections = new HashMap<>();
+  }
+
   /**
    * @param span seconds before the current one that windows reach back (the aggregator's span)
    * @param thresholdMicros the latency alert's threshold, or -1 without one
@@ -70,45 +86,88 @@ public final class LatencyWindows {
     for (int i = 0; i < ring.length; i++) {
       ring[i] = new Bucket();
     }
+    // Enough that the blocks of any window (at most span seconds) have a slot each.
+    this.blocks = new Block[span / BLOCK + 2];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = new Block();
+    }
   }
 
   /** Counts a record's duration and virtual host, given the current second {@code now}. */
   public void add(LogRecord r, long now) {
     long s = r.epochSecond();
     if (r.vhost() != null) {
-      vhostHits++; // a lifetime total: late lines count, as in the Aggregator's
-      long[] pinned = pinnedVhosts.get(r.vhost());
-      if (pinned != null) {
-        pinned[0]++;
-      }
+      countVhostLifetime(r.vhost());
     }
     if ((!r.hasDuration() && r.vhost() == null) || s <= now - span || s > now) {
       return; // late lines count toward lifetime totals only, as in the Aggregator
     }
+    count(s, r.durationMicros(), r.vhost(), r.section());
+  }
+
+  /** As {@link #add(LogRecord, long)} for hit {@code i} (outcome OK) of a parsed chunk. */
+  public void add(ParsedLines l, int i, long now) {
+    long d = l.durationMicros(i);
+    int v = l.vhostStart(i);
+    if (d == LogRecord.NO_DURATION && v < 0) {
+      return;
+    }
+    String vhost = v < 0 ? null : vhostNames.get(l.buffer(), v, l.vhostEnd(i), l.vhostHash(i));
+    if (vhost != null) {
+      countVhostLifetime(vhost);
+    }
+    long s = l.second(i);
+    if (s <= now - span || s > now) {
+      return;
+    }
+    String section = null;
+    if (d != LogRecord.NO_DURATION) {
+      section = l.sectionPlaceholder(i);
+      if (section == null) {
+        section =
+            sectionNames.get(l.buffer(), l.sectionStart(i), l.sectionEnd(i), l.sectionHash(i));
+      }
+    }
+    count(s, d, vhost, section);
+  }
+
+  /** The metrics counters: a lifetime total, so late lines count, as in the Aggregator's. */
+  private void countVhostLifetime(String vhost) {
+    vhostHits++;
+    long[] pinned = pinnedVhosts.get(vhost);
+    if (pinned != null) {
+      pinned[0]++;
+    }
+  }
+
+  private void count(long s, long durationMicros, String vhost, String section) {
     Bucket b = ring[(int) Math.floorMod(s, (long) ring.length)];
     if (b.second != s) {
       b.reset(s);
     }
-    if (r.vhost() != null) {
-      b.vhosts.computeIfAbsent(r.vhost(), k -> new long[1])[0]++;
+    long index = Math.floorDiv(s, BLOCK);
+    Block block = blocks[(int) Math.floorMod(index, (long) blocks.length)];
+    if (block.index == index) {
+      block.index = Long.MIN_VALUE; // an out-of-order line: merge the block again when next asked
     }
-    if (!r.hasDuration()) {
+    if (vhost != null) {
+      b.vhosts.computeIfAbsent(vhost, k -> new long[1])[0]++;
+    }
+    if (durationMicros == LogRecord.NO_DURATION) {
       return;
     }
-    double d = r.durationMicros();
+    double d = durationMicros;
     b.count++;
-    if (thresholdMicros >= 0 && r.durationMicros() > thresholdMicros) {
+    if (thresholdMicros >= 0 && durationMicros > thresholdMicros) {
       b.over++;
     }
     if (b.all == null) {
       b.all = KllDoublesSketch.newHeapInstance(K);
     }
     b.all.update(d);
-    String section =
-        b.sections.containsKey(r.section()) || b.sections.size() < SECTION_CAP
-            ? r.section()
-            : OTHER;
-    b.sections.computeIfAbsent(section, k -> KllDoublesSketch.newHeapInstance(K)).update(d);
+    String key =
+        b.sections.containsKey(section) || b.sections.size() < SECTION_CAP ? section : OTHER;
+    b.sections.computeIfAbsent(key, k -> KllDoublesSketch.newHeapInstance(K)).update(d);
   }
 
   /**
@@ -138,13 +197,65 @@ public final class LatencyWindows {
   /** The window's quantile {@code q} in microseconds (an estimate), or -1 if it is empty. */
   public long quantile(long end, int seconds, double q) {
     KllDoublesSketch m = KllDoublesSketch.newHeapInstance(K);
-    for (long s = end - seconds + 1; s <= end; s++) {
-      Bucket b = bucket(s);
-      if (b != null && b.all != null) {
-        m.merge(b.all);
+    merge(end - seconds + 1, end, m, null);
+    return m.isEmpty() ? -1 : (long) m.getQuantile(q);
+  }
+
+  /**
+   * Merges the sketches of seconds {@code from..end} into {@code all} and, unless null, {@code
+   * bySection}: whole blocks from the block cache, the seconds at either edge one by one.
+   */
+  private void merge(
+      long from, long end, KllDoublesSketch all, Map<String, KllDoublesSketch> bySection) {
+    long s = from;
+    while (s <= end) {
+      long index = Math.floorDiv(s, BLOCK);
+      if (s == index * BLOCK && s + BLOCK - 1 <= end) {
+        Block k = block(index);
+        merge(k.all, k.sections, all, bySection);
+        s += BLOCK;
+      } else {
+        Bucket b = bucket(s);
+        if (b != null) {
+          merge(b.all, b.sections, all, bySection);
+        }
+        s++;
       }
     }
-    return m.isEmpty() ? -1 : (long) m.getQuantile(q);
+  }
+
+  private static void merge(
+      KllDoublesSketch all,
+      Map<String, KllDoublesSketch> sections,
+      KllDoublesSketch intoAll,
+      Map<String, KllDoublesSketch> intoSections) {
+    if (all == null) {
+      return;
+    }
+    intoAll.merge(all);
+    if (intoSections != null) {
+      sections.forEach(
+          (k, v) ->
+              intoSections.computeIfAbsent(k, x -> KllDoublesSketch.newHeapInstance(K)).merge(v));
+    }
+  }
+
+  /** Block {@code index}, merged from its seconds unless it still holds them. */
+  private Block block(long index) {
+    Block k = blocks[(int) Math.floorMod(index, (long) blocks.length)];
+    if (k.index != index) {
+      k.index = index;
+      k.sections.clear();
+      KllDoublesSketch all = KllDoublesSketch.newHeapInstance(K);
+      for (long s = index * BLOCK; s < (index + 1) * BLOCK; s++) {
+        Bucket b = bucket(s);
+        if (b != null) {
+          merge(b.all, b.sections, all, k.sections);
+        }
+      }
+      k.all = all.isEmpty() ? null : all;
+    }
+    return k;
   }
 
   /** The snapshot of the frame and window ending with the completed second {@code end}. */
@@ -179,19 +290,19 @@ public final class LatencyWindows {
   }
 
   private LatencySnapshot.Stats stats(long end, int seconds, int topN) {
-    KllDoublesSketch all = KllDoublesSketch.newHeapInstance(K);
-    Map<String, KllDoublesSketch> bySection = new HashMap<>();
-    for (long s = end - seconds + 1; s <= end; s++) {
-      Bucket b = bucket(s);
-      if (b == null || b.all == null) {
-        continue;
-      }
-      all.merge(b.all);
-      b.sections.forEach(
-          (k, v) ->
-              bySection.computeIfAbsent(k, x -> KllDoublesSketch.newHeapInstance(K)).merge(v));
+    KllDoublesSketch all;
+    Map<String, KllDoublesSketch> bySection;
+    if (seconds == BLOCK && Math.floorMod(end + 1, BLOCK) == 0) {
+      // The 10 s frame of a report on a 10 s boundary is one block: read its sketches as they are.
+      Block k = block(Math.floorDiv(end, BLOCK));
+      all = k.all;
+      bySection = k.sections;
+    } else {
+      all = KllDoublesSketch.newHeapInstance(K);
+      bySection = new HashMap<>();
+      merge(end - seconds + 1, end, all, bySection);
     }
-    if (all.isEmpty()) {
+    if (all == null || all.isEmpty()) {
       return LatencySnapshot.Stats.empty(seconds);
     }
     List<LatencySnapshot.SectionLatency> sections = new ArrayList<>();

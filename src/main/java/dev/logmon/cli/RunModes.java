@@ -8,6 +8,7 @@ import dev.logmon.generate.DemoTraffic;
 import dev.logmon.parse.ClfParser;
 import dev.logmon.parse.LineParser;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.RowParser;
 import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.Checkpoints;
 import dev.logmon.pipeline.FollowRun;
@@ -35,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -92,16 +94,14 @@ final class RunModes {
   }
 
   /**
-   * Whether a replayed file can take the parallel byte path, which reads the Common/Combined family
-   * only: always for those presets; with {@code auto}, when the file's first line is one of them
-   * (standard input cannot be peeked, so it goes line by line). Either path counts the same.
+   * Whether a replayed file can take the parallel byte path: always when the format has a byte
+   * parser ({@link LogFormats#rows}); with {@code auto}, when the file's first line is in the
+   * Common/Combined family (standard input cannot be peeked, so it goes line by line). Either path
+   * counts the same.
    */
   private boolean fastPath(Path p) {
-    if (!LogFormats.isClfFamily(o.format)) {
-      return false;
-    }
     if (!o.format.equalsIgnoreCase(LogFormats.AUTO)) {
-      return true;
+      return true; // only asked when the format has a byte parser
     }
     if (p.toString().equals(StdinSource.NAME)) {
       return false;
@@ -172,7 +172,13 @@ final class RunModes {
     }
     Presenter presenter = o.web.start(o.output.create(out), this::note);
     notesTo = presenter;
-    ReplayRun run = new ReplayRun(ordered, o.maxLineBytes, this::fastPath);
+    Optional<RowParser> rows = LogFormats.rows(o.format);
+    ReplayRun run =
+        new ReplayRun(
+            ordered,
+            o.maxLineBytes,
+            rows.orElse(RowParser.CLF),
+            p -> rows.isPresent() && fastPath(p));
     Monitor m = monitor(presenter, run::sources);
     StopOnSignal guard = new StopOnSignal(run::stop, beforeExit, out, err);
     try {

@@ -9,16 +9,14 @@ import java.nio.ByteOrder;
  * with no String, regex or allocation per line.
  *
  * <p>It must agree with {@link ClfParser} on every ASCII line (same outcome, same fields); {@code
- * ByteClfParserTest} checks that on generated, mutated and real lines. Lines with other bytes never
- * reach it: {@link ChunkParser} hands them to {@link ClfParser}. Stateless and thread-safe.
+ * ChunkParserProperties} checks that on generated, mutated and real lines. Lines with other bytes
+ * never reach it: {@link ChunkParser} hands them to {@link ClfParser}. Stateless and thread-safe.
  */
-final class ByteClfParser {
+final class ByteClfParser implements RowParser {
+  static final ByteClfParser INSTANCE = new ByteClfParser();
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long QUOTES = 0x2222222222222222L;
-  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
+  private static final ClfParser REFERENCE = new ClfParser();
 
   /** The characters {@code ClfParser.isHost} accepts, as a table: this runs on every byte. */
   private static final boolean[] HOST_CHARS = new boolean[128];
@@ -35,11 +33,17 @@ final class ByteClfParser {
 
   private ByteClfParser() {}
 
+  @Override
+  public LineParser reference() {
+    return REFERENCE;
+  }
+
   /**
-   * Parses {@code b[from, to)} into row {@code i} of {@code out}; returns its outcome code, or
-   * {@link ParsedLines#FALLBACK} when the line must be read by {@link ClfParser} instead.
+   * Parses {@code b[from, to)} into row {@code i} of {@code out}; returns its outcome code (never
+   * {@link ParsedLines#FALLBACK}: it reads every ASCII line itself).
    */
-  static byte parse(byte[] b, int from, int to, ParsedLines out, int i) {
+  @Override
+  public byte parse(byte[] b, int from, int to, ParsedLines out, int i) {
     int end = to;
     while (end > from && (b[end - 1] == ' ' || b[end - 1] == '\r')) {
       end--;
@@ -55,15 +59,18 @@ final class ByteClfParser {
     }
     int hostStart = from;
     int hostEnd = a;
+    int vhostEnd = -1;
     int ts = c + 1;
     if (b[ts] != '[') {
       int d = nextSpace(b, c + 1, end);
       if (d + 1 >= end || b[d + 1] != '[' || d == c + 1) {
         return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
       }
-      // A vhost_combined prefix: the record must carry the vhost (top vhosts), which this row
-      // format has no column for, so ClfParser reads the line.
-      return ParsedLines.FALLBACK;
+      // A vhost_combined prefix: the first token is the vhost, the client comes after it.
+      vhostEnd = a;
+      hostStart = a + 1;
+      hostEnd = bb;
+      ts = d + 1;
     }
     if (a == from || bb == a + 1 || c == bb + 1 || !isHost(b, hostStart, hostEnd)) {
       return ParsedLines.code(MalformedReason.BAD_HOST);
@@ -95,7 +102,7 @@ final class ByteClfParser {
       return ParsedLines.code(MalformedReason.BAD_REQUEST_FIELD);
     }
     int requestStart = p + 2;
-    int requestEnd = closingQuote(b, requestStart, end);
+    int requestEnd = ByteScan.closingQuote(b, requestStart, end);
     if (requestEnd < 0) {
       return ParsedLines.code(MalformedReason.BAD_REQUEST_FIELD);
     }
@@ -137,11 +144,11 @@ final class ByteClfParser {
       if (b[p + 1] != '"') {
         return ParsedLines.code(MalformedReason.TRAILING_GARBAGE);
       }
-      int refEnd = closingQuote(b, p + 2, end);
+      int refEnd = ByteScan.closingQuote(b, p + 2, end);
       if (refEnd < 0 || refEnd + 2 >= end || b[refEnd + 1] != ' ' || b[refEnd + 2] != '"') {
         return ParsedLines.code(MalformedReason.BAD_HEADER_FIELD);
       }
-      int agentEnd = closingQuote(b, refEnd + 3, end);
+      int agentEnd = ByteScan.closingQuote(b, refEnd + 3, end);
       if (agentEnd < 0) {
         return ParsedLines.code(MalformedReason.BAD_HEADER_FIELD);
       }
@@ -149,19 +156,13 @@ final class ByteClfParser {
         return ParsedLines.code(MalformedReason.TRAILING_GARBAGE);
       }
     }
-    int targetEnd = requestTargetEnd(b, requestStart, requestEnd);
-    if (targetEnd < 0) {
-      out.malformedRequest(i, ByteSections.ofMalformedRequest(b, requestStart, requestEnd));
-    } else {
-      int methodEnd = requestStart;
-      while (b[methodEnd] != ' ') {
-        methodEnd++;
-      }
-      out.method(i, requestStart, methodEnd);
-      out.section(i, b, methodEnd + 1, targetEnd);
-    }
-    out.hit(i, local - offset, (int) offset, status, bytes);
+    out.request(i, requestStart, requestEnd);
+    out.time(i, local - offset, (int) offset);
+    out.hit(i, status, bytes, LogRecord.NO_DURATION);
     out.host(i, hostStart, hostEnd);
+    if (vhostEnd >= 0) {
+      out.vhost(i, from, vhostEnd);
+    }
     return ParsedLines.OK;
   }
 
@@ -180,71 +181,6 @@ final class ByteClfParser {
       }
     }
     return Math.max(from, end);
-  }
-
-  /**
-   * As {@code ClfParser.closingQuote}: the '"' closing a field, skipping backslash escapes, or -1.
-   * Quoted fields (the user agent above all) are most of a line's bytes, so this jumps eight bytes
-   * at a time to the next '"' or '\\' (zero-byte tests, exact for the lowest match).
-   */
-  private static int closingQuote(byte[] b, int from, int end) {
-    int i = from;
-    while (i < end) {
-      while (i + 8 <= end) {
-        long w = (long) LONGS.get(b, i);
-        long q = w ^ QUOTES;
-        long e = w ^ BACKSLASHES;
-        long t = (((q - ONES) & ~q) | ((e - ONES) & ~e)) & HIGHS;
-        if (t != 0) {
-          i += Long.numberOfTrailingZeros(t) >>> 3;
-          break;
-        }
-        i += 8;
-      }
-      if (i >= end) {
-        break;
-      }
-      byte c = b[i];
-      if (c == '"') {
-        return i;
-      }
-      i += c == '\\' ? 2 : 1;
-    }
-    return -1;
-  }
-
-  private static int requestTargetEnd(byte[] b, int from, int to) {
-    int methodEnd = from;
-    while (methodEnd < to && isMethodChar(b[methodEnd])) {
-      methodEnd++;
-    }
-    if (methodEnd == from || methodEnd >= to || b[methodEnd] != ' ') {
-      return -1;
-    }
-    int targetEnd = methodEnd + 1;
-    while (targetEnd < to && b[targetEnd] != ' ') {
-      targetEnd++;
-    }
-    int protocol = targetEnd + 1;
-    if (targetEnd == methodEnd + 1
-        || protocol + 5 >= to
-        || b[protocol] != 'H'
-        || b[protocol + 1] != 'T'
-        || b[protocol + 2] != 'T'
-        || b[protocol + 3] != 'P'
-        || b[protocol + 4] != '/') {
-      return -1;
-    }
-    for (int i = protocol + 5; i < to; i++) {
-      if (b[i] == ' ') {
-        return -1;
-      }
-    }
-    return targetEnd;
-  }
-
-  private static boolean isMethodChar(byte c) {
-    return (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
   }
 
   private static int threeDigitStatus(byte[] b, int at) {

@@ -10,23 +10,33 @@ import java.nio.charset.StandardCharsets;
  * of the source stage's {@code LineSplitter} ({@code \n} ends a line, one trailing {@code \r} is
  * dropped, a line over the cap is cut at a character boundary, bad UTF-8 becomes U+FFFD).
  *
- * <p>ASCII lines (nearly all) go through {@link ByteClfParser}; any other line is decoded and
- * parsed by {@link ClfParser}, so the result is the reference parser's on every line. Stateless and
- * thread-safe: chunks are parsed in parallel.
+ * <p>ASCII lines (nearly all) go through the {@link RowParser} ({@link ByteClfParser} by default);
+ * any other line, and any the row parser hands back, is decoded and parsed by the row parser's
+ * String parser, so the result is the reference parser's on every line. Stateless and thread-safe:
+ * chunks are parsed in parallel.
  */
 public final class ChunkParser {
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
           long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-  private static final ClfParser REFERENCE = new ClfParser();
 
   private final int maxLineBytes;
+  private final RowParser rows;
+  private final LineParser reference;
 
+  /** A parser of Common/Combined (and vhost_combined) lines. */
   public ChunkParser(int maxLineBytes) {
+    this(maxLineBytes, RowParser.CLF);
+  }
+
+  /** A parser of the lines {@code rows} reads. */
+  public ChunkParser(int maxLineBytes, RowParser rows) {
     if (maxLineBytes < 1) {
       throw new IllegalArgumentException("maxLineBytes must be >= 1: " + maxLineBytes);
     }
     this.maxLineBytes = maxLineBytes;
+    this.rows = rows;
+    this.reference = rows.reference();
   }
 
   /**
@@ -115,7 +125,7 @@ public final class ChunkParser {
     } else if (nonAscii) {
       fallback(decode(buf, start, len), out, n);
     } else {
-      byte outcome = ByteClfParser.parse(buf, start, start + len, out, n);
+      byte outcome = rows.parse(buf, start, start + len, out, n);
       if (outcome == ParsedLines.FALLBACK) {
         fallback(decode(buf, start, len), out, n);
       } else {
@@ -124,8 +134,8 @@ public final class ChunkParser {
     }
   }
 
-  private static void fallback(String line, ParsedLines out, int n) {
-    ParseResult r = REFERENCE.parse(line);
+  private void fallback(String line, ParsedLines out, int n) {
+    ParseResult r = reference.parse(line);
     if (r instanceof ParseResult.Parsed p) {
       out.outcome[n] = ParsedLines.FALLBACK;
       out.fallback[n] = p.record();

@@ -4,19 +4,22 @@ import java.util.Arrays;
 
 /**
  * A chunk of log lines parsed into compact primitive rows: per line an outcome, and for a hit its
- * second, offset, status, size, and the byte ranges (with hashes) of its client, section and method
- * in the chunk's buffer. Keys are decoded to Strings only by the consumer, once per new key.
+ * second, offset, status, size, request duration, and the byte ranges (with hashes) of its client,
+ * section, method and virtual host in the chunk's buffer. Keys are decoded to Strings only by the
+ * consumer, once per new key.
  *
- * <p>Lines that are not plain ASCII or are longer than the line cap are parsed by {@link ClfParser}
- * and kept as a {@link LogRecord} ({@link #FALLBACK}), so every line gets exactly the reference
- * parser's result. Not thread-safe: a chunk is filled by one thread, then handed over (with a
- * happens-before edge such as a {@code Future}) to the one that reads it; it is reused afterwards.
+ * <p>Rows are written by a {@link RowParser} through the public writers below. Lines that are not
+ * plain ASCII, are longer than the line cap, or that the row parser hands back are parsed by its
+ * String parser and kept as a {@link LogRecord} ({@link #FALLBACK}), so every line gets exactly the
+ * reference parser's result. Not thread-safe: a chunk is filled by one thread, then handed over
+ * (with a happens-before edge such as a {@code Future}) to the one that reads it; it is reused
+ * afterwards.
  */
 public final class ParsedLines {
   /** Outcome of a line that is a hit, read from the rows. */
   public static final byte OK = 0;
 
-  /** Outcome of a hit parsed by {@link ClfParser}; see {@link #record(int)}. */
+  /** Outcome of a line parsed by the String parser; see {@link #record(int)}. */
   public static final byte FALLBACK = -1;
 
   /** Placeholder sections, by the negative code {@code -(index + 1)} in the section start. */
@@ -30,6 +33,7 @@ public final class ParsedLines {
   };
 
   private static final MalformedReason[] REASONS = MalformedReason.values();
+  private static final int DASH_HASH = "-".hashCode();
 
   byte[] buf = new byte[0];
   int size;
@@ -49,13 +53,25 @@ public final class ParsedLines {
   int[] methodStart = new int[0];
   int[] methodEnd = new int[0];
   int[] methodHash = new int[0];
+  long[] duration = new long[0];
+  int[] vhostStart = new int[0];
+  int[] vhostEnd = new int[0];
+  int[] vhostHash = new int[0];
   LogRecord[] fallback = new LogRecord[0];
   // The last valid timestamp parsed in this chunk (its '[' in buf) and what it read as.
   int lastTimestampAt = -1;
   long lastLocal;
   long lastOffset;
+  // The same for other byte parsers: the last valid time text read by field memoField, and its
+  // time.
+  private int memoAt = -1;
+  private int memoLength;
+  private int memoField;
+  private long memoSecond;
+  private int memoOffset;
 
-  static byte code(MalformedReason r) {
+  /** The outcome code of a line malformed for {@code r}. */
+  public static byte code(MalformedReason r) {
     return (byte) (r.ordinal() + 1);
   }
 
@@ -105,6 +121,7 @@ public final class ParsedLines {
     return bytes[i];
   }
 
+  /** Where the client starts, or -1 when the line names none (its client is {@code "-"}). */
   public int hostStart(int i) {
     return hostStart[i];
   }
@@ -153,17 +170,117 @@ public final class ParsedLines {
     return methodHash[i];
   }
 
-  void hit(int i, long epochSecond, int offsetSeconds, int code, long size) {
-    second[i] = epochSecond;
-    offset[i] = offsetSeconds;
-    status[i] = (short) code;
-    bytes[i] = size;
+  /** The request duration in microseconds, or {@link LogRecord#NO_DURATION}. */
+  public long durationMicros(int i) {
+    return duration[i];
   }
 
-  void host(int i, int from, int to) {
+  /** Where the virtual host starts, or -1 when the line has none. */
+  public int vhostStart(int i) {
+    return vhostStart[i];
+  }
+
+  public int vhostEnd(int i) {
+    return vhostEnd[i];
+  }
+
+  public int vhostHash(int i) {
+    return vhostHash[i];
+  }
+
+  // Writers, for RowParsers: a row is a hit once time(), the client, the request and hit() are set.
+
+  /** Sets the time of row {@code i}: UTC epoch second and the zone offset it was logged in. */
+  public void time(int i, long epochSecond, int offsetSeconds) {
+    second[i] = epochSecond;
+    offset[i] = offsetSeconds;
+  }
+
+  /**
+   * For byte parsers, as consecutive lines mostly share a second: if {@code buf[at, at + length)}
+   * is the text that field {@code field} last read as a valid time in this chunk ({@link
+   * #rememberTime}), sets row {@code i}'s time to that time and returns true.
+   */
+  public boolean timeAsBefore(int i, int field, int at, int length) {
+    int m = memoAt;
+    if (m < 0
+        || field != memoField
+        || length != memoLength
+        || !Arrays.equals(buf, at, at + length, buf, m, m + length)) {
+      return false;
+    }
+    time(i, memoSecond, memoOffset);
+    return true;
+  }
+
+  /**
+   * Remembers {@code buf[at, at + length)} as the text field {@code field} read as row i's time.
+   */
+  public void rememberTime(int i, int field, int at, int length) {
+    memoAt = at;
+    memoLength = length;
+    memoField = field;
+    memoSecond = second[i];
+    memoOffset = offset[i];
+  }
+
+  /** Sets status, size and duration of row {@code i}, and clears its virtual host. */
+  public void hit(int i, int code, long size, long durationMicros) {
+    status[i] = (short) code;
+    bytes[i] = size;
+    duration[i] = durationMicros;
+    vhostStart[i] = -1;
+  }
+
+  /** The client of row {@code i} is {@code buf[from, to)}. */
+  public void host(int i, int from, int to) {
     hostStart[i] = from;
     hostEnd[i] = to;
     hostHash[i] = hash(buf, from, to);
+  }
+
+  /** Row {@code i} names no client: it counts as {@code "-"}, as the String parsers say. */
+  public void noHost(int i) {
+    hostStart[i] = -1;
+    hostEnd[i] = -1;
+    hostHash[i] = DASH_HASH;
+  }
+
+  /** The virtual host of row {@code i} is {@code buf[from, to)} (after {@link #hit}). */
+  public void vhost(int i, int from, int to) {
+    vhostStart[i] = from;
+    vhostEnd[i] = to;
+    vhostHash[i] = hash(buf, from, to);
+  }
+
+  /**
+   * Row {@code i}'s request line is {@code buf[from, to)}: method and section, or a placeholder.
+   */
+  public void request(int i, int from, int to) {
+    int targetEnd = ByteScan.requestTargetEnd(buf, from, to);
+    if (targetEnd < 0) {
+      malformedRequest(i, ByteSections.ofMalformedRequest(buf, from, to));
+      return;
+    }
+    int methodEnd = from;
+    while (buf[methodEnd] != ' ') {
+      methodEnd++;
+    }
+    method(i, from, methodEnd);
+    section(i, buf, methodEnd + 1, targetEnd);
+  }
+
+  /** Row {@code i}'s method is {@code buf[from, to)} and its target {@code buf[target, end)}. */
+  public void request(int i, int from, int to, int target, int end) {
+    method(i, from, to);
+    section(i, buf, target, end);
+  }
+
+  /**
+   * Row {@code i} has no usable request; {@code section} is one of {@link Sections}' placeholders.
+   */
+  public void malformedRequest(int i, String section) {
+    malformedRequest(i, placeholder(section));
   }
 
   void method(int i, int from, int to) {
@@ -213,6 +330,7 @@ public final class ParsedLines {
     buf = buffer;
     size = 0;
     lastTimestampAt = -1;
+    memoAt = -1;
     ensure(expectedLines);
   }
 
@@ -238,6 +356,10 @@ public final class ParsedLines {
     methodStart = Arrays.copyOf(methodStart, n);
     methodEnd = Arrays.copyOf(methodEnd, n);
     methodHash = Arrays.copyOf(methodHash, n);
+    duration = Arrays.copyOf(duration, n);
+    vhostStart = Arrays.copyOf(vhostStart, n);
+    vhostEnd = Arrays.copyOf(vhostEnd, n);
+    vhostHash = Arrays.copyOf(vhostHash, n);
     fallback = Arrays.copyOf(fallback, n);
   }
 }

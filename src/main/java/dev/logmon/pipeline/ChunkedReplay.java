@@ -2,6 +2,7 @@ package dev.logmon.pipeline;
 
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
@@ -34,12 +35,15 @@ final class ChunkedReplay implements AutoCloseable {
   private final byte[][] buffers;
   private final ParsedLines[] parsed;
 
-  /** A replay reading about {@code chunkBytes} at a time (at least two capped lines' worth). */
-  ChunkedReplay(int maxLineBytes, int threads, int chunkBytes) {
+  /**
+   * A replay reading about {@code chunkBytes} at a time (at least two capped lines' worth) and
+   * parsing lines with {@code rows}.
+   */
+  ChunkedReplay(int maxLineBytes, int threads, int chunkBytes, RowParser rows) {
     this.maxLineBytes = maxLineBytes;
     long atLeast = Math.max(chunkBytes, 2L * (maxLineBytes + 2));
     this.chunkBytes = (int) Math.min(Integer.MAX_VALUE - 16, atLeast);
-    this.parser = new ChunkParser(maxLineBytes);
+    this.parser = new ChunkParser(maxLineBytes, rows);
     this.pool =
         Executors.newFixedThreadPool(
             threads,

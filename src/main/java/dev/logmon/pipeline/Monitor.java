@@ -116,9 +116,9 @@ public final class Monitor {
       if (outcome == ParsedLines.OK) {
         time(lines.second(i), lines.offsetSeconds(i));
         aggregator.add(lines, i);
+        latency.add(lines, i, aggregator.now()); // returns at once for rows with no duration/vhost
       } else if (outcome == ParsedLines.FALLBACK) {
-        // Lines the byte parser hands to ClfParser (a vhost prefix, odd bytes): these may carry a
-        // vhost, so they feed the latency/vhost windows as on the line-by-line path.
+        // Lines the byte parser hands to its String parser (odd bytes, over-long lines).
         LogRecord r = lines.record(i);
         time(r.epochSecond(), r.offsetSeconds());
         aggregator.add(r);

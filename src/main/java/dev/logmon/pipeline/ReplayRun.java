@@ -1,5 +1,6 @@
 package dev.logmon.pipeline;
 
+import dev.logmon.parse.RowParser;
 import dev.logmon.present.SourceView;
 import dev.logmon.source.BatchSink;
 import dev.logmon.source.FileReplay;
@@ -18,53 +19,65 @@ import java.util.function.Predicate;
 
 /**
  * Replay mode: reads each file start to end, as fast as the disk and the cores allow, with time
- * driven only by the log's timestamps. Files in the Common/Combined family are parsed from bytes in
- * parallel chunks ({@link ChunkedReplay}) and counted in file order on the calling thread; files in
- * any other format go line by line through the monitor's own parser. Both paths count exactly the
- * same (FastPathEquivalenceTest). Files are read one after another in the order given, so a second
- * file whose lines are older than the first one's window counts them as late. The path {@code -}
- * reads standard input.
+ * driven only by the log's timestamps. Files with a byte parser ({@link RowParser}: the
+ * Common/Combined family, Apache and nginx format strings) are parsed from bytes in parallel chunks
+ * ({@link ChunkedReplay}) and counted in file order on the calling thread; files in any other
+ * format (JSON, W3C) go line by line through the monitor's own parser. Both paths count exactly the
+ * same (FastPathEquivalenceTest, FormatFastPathEquivalenceTest). Files are read one after another
+ * in the order given, so a second file whose lines are older than the first one's window counts
+ * them as late. The path {@code -} reads standard input.
  */
 public final class ReplayRun {
   private final List<Path> paths;
   private final int maxLineBytes;
   private final int threads;
   private final int chunkBytes;
+  private final RowParser rows;
   private final Predicate<Path> fast;
   private final List<SourceView> done = new CopyOnWriteArrayList<>();
   private volatile boolean stop;
   private boolean incomplete;
 
+  /** A replay of Common/Combined files, all on the parallel byte path. */
   public ReplayRun(List<Path> paths, int maxLineBytes) {
-    this(paths, maxLineBytes, p -> true);
+    this(paths, maxLineBytes, RowParser.CLF, p -> true);
   }
 
-  /** A replay that uses the parallel byte path for the files {@code fast} accepts. */
-  public ReplayRun(List<Path> paths, int maxLineBytes, Predicate<Path> fast) {
+  /**
+   * A replay that parses the files {@code fast} accepts from bytes with {@code rows}, in parallel.
+   */
+  public ReplayRun(List<Path> paths, int maxLineBytes, RowParser rows, Predicate<Path> fast) {
     this(
         paths,
         maxLineBytes,
         Runtime.getRuntime().availableProcessors(),
         ChunkedReplay.CHUNK_BYTES,
+        rows,
         fast);
   }
 
-  /** A replay that parses on {@code threads} threads besides the calling one. */
+  /** A replay of Common/Combined files that parses on {@code threads} threads. */
   public ReplayRun(List<Path> paths, int maxLineBytes, int threads) {
-    this(paths, maxLineBytes, threads, ChunkedReplay.CHUNK_BYTES, p -> true);
+    this(paths, maxLineBytes, threads, ChunkedReplay.CHUNK_BYTES, RowParser.CLF, p -> true);
   }
 
   /** As above, reading {@code chunkBytes} at a time (tests use tiny chunks to cut lines often). */
-  ReplayRun(List<Path> paths, int maxLineBytes, int threads, int chunkBytes) {
-    this(paths, maxLineBytes, threads, chunkBytes, p -> true);
+  ReplayRun(List<Path> paths, int maxLineBytes, int threads, int chunkBytes, RowParser rows) {
+    this(paths, maxLineBytes, threads, chunkBytes, rows, p -> true);
   }
 
   private ReplayRun(
-      List<Path> paths, int maxLineBytes, int threads, int chunkBytes, Predicate<Path> fast) {
+      List<Path> paths,
+      int maxLineBytes,
+      int threads,
+      int chunkBytes,
+      RowParser rows,
+      Predicate<Path> fast) {
     this.paths = List.copyOf(paths);
     this.maxLineBytes = maxLineBytes;
     this.threads = Math.max(1, threads);
     this.chunkBytes = chunkBytes;
+    this.rows = rows;
     this.fast = fast;
   }
 
@@ -88,7 +101,7 @@ public final class ReplayRun {
 
   /** Replays every file through the monitor (until {@link #stop()}), then prints the summary. */
   public void run(Monitor monitor) throws IOException {
-    try (ChunkedReplay replay = new ChunkedReplay(maxLineBytes, threads, chunkBytes)) {
+    try (ChunkedReplay replay = new ChunkedReplay(maxLineBytes, threads, chunkBytes, rows)) {
       for (Path p : paths) {
         if (stop) {
           break;

@@ -146,4 +146,26 @@ class LatencyWindowsTest {
     w.add(hit(1000, "/a", 5_000_000, null), 1000);
     assertThat(w.p95AboveThreshold(1000, 120)).isTrue(); // the 20th makes the p95 count
   }
+
+  /** A block merged for one report still takes a line that arrives out of order afterwards. */
+  @Test
+  void mergedBlocksSeeOutOfOrderLines() {
+    LatencyWindows w = new LatencyWindows(120, -1);
+    for (long s = 1000; s < 1040; s++) {
+      w.add(hit(s, "/a", 1_000 + s, null), s);
+    }
+    LatencySnapshot.Stats before = w.snapshot(1039, 10, 30, 5).window();
+    assertThat(before.count()).isEqualTo(30);
+    // The frame ending on a 10 s boundary is read straight from its block.
+    LatencySnapshot.Stats frame = w.snapshot(1039, 10, 30, 5).frame();
+    assertThat(frame.count()).isEqualTo(10);
+    assertThat(frame.sections())
+        .containsExactly(new LatencySnapshot.SectionLatency("/a", 10, 2_034, 2_039, 2_039));
+    w.add(hit(1015, "/late", 900_000, null), 1040); // lands in the block 1010..1019
+    LatencySnapshot.Stats after = w.snapshot(1039, 10, 30, 5).window();
+    assertThat(after.count()).isEqualTo(31);
+    assertThat(after.p99()).isEqualTo(900_000);
+    assertThat(after.slowest().get(0).section()).isEqualTo("/late");
+    assertThat(w.quantile(1039, 30, 1.0)).isEqualTo(900_000);
+  }
 }

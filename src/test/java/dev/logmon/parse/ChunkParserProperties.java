@@ -101,6 +101,12 @@ class ChunkParserProperties {
     assertThat(out.status(0)).isEqualTo(r.status());
     assertThat(out.bytes(0)).isEqualTo(r.bytes());
     assertThat(out.requestMalformed(0)).isEqualTo(r.requestMalformed());
+    assertThat(out.durationMicros(0)).isEqualTo(r.durationMicros());
+    String vhost = out.vhostStart(0) < 0 ? null : latin1(b, out.vhostStart(0), out.vhostEnd(0));
+    assertThat(vhost).as("vhost of %s", line).isEqualTo(r.vhost());
+    if (vhost != null) {
+      assertThat(out.vhostHash(0)).isEqualTo(vhost.hashCode());
+    }
     String section =
         out.sectionPlaceholder(0) != null
             ? out.sectionPlaceholder(0)

@@ -12,6 +12,7 @@ import dev.logmon.aggregate.TrafficCounter;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.ClfParser;
+import dev.logmon.parse.RowParser;
 import dev.logmon.present.JsonPresenter;
 import dev.logmon.present.SourceView;
 import dev.logmon.source.FileReplay;
@@ -171,7 +172,7 @@ class FastPathEquivalenceTest {
   private Run fast(Path log, Setup s, int threads, int chunk) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<String> notes = new ArrayList<>();
-    ReplayRun run = new ReplayRun(List.of(log), s.maxLine(), threads, chunk);
+    ReplayRun run = new ReplayRun(List.of(log), s.maxLine(), threads, chunk, RowParser.CLF);
     Monitor m = monitorWithSources(s, out, notes, run);
     run.run(m);
     return new Run(out.toString(StandardCharsets.UTF_8), notes, counters(m));

@@ -1,84 +1,113 @@
 package dev.logmon.parse.format;
 
+import dev.logmon.bench.BenchLogs;
+import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ClfParser;
 import dev.logmon.parse.LineParser;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.ParsedLines;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The compiled format-string parser next to the built-in Combined parser, on the same lines.
+ * Format-string parsers next to the built-in Combined parser on the same 20,000 Combined lines:
+ * from bytes into rows (the replay path: {@code ByteClfParser} against {@link ByteFormat}), and one
+ * String per line ({@link ClfParser} against {@link CompiledFormat}, the follow-mode path). The
+ * {@code WithDuration} cases read the same lines with {@code %D} appended. Scores are lines per
+ * second, on one thread.
  *
- * <p>Run (single-threaded, ns per line):
- *
- * <pre>
- * mvn -B -q -Pjmh test-compile dependency:build-classpath -Dmdep.outputFile=target/jmh.cp
- * java -cp target/classes:target/test-classes:$(cat target/jmh.cp) org.openjdk.jmh.Main FormatParserBenchmark
- * </pre>
+ * <p>Run: {@code mvn -B -q -Pjmh -DskipTests package && java -cp target/logmon-0.1.0-all.jar
+ * org.openjdk.jmh.Main FormatParserBenchmark -f 1 -wi 3 -i 5}
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class FormatParserBenchmark {
-  private static final String[] LINES = {
-    "83.149.9.216 - - [17/May/2015:10:05:03 +0000] \"GET /presentations/logstash-monitorama-2013/"
-        + "images/kibana-search.png HTTP/1.1\" 200 203023 \"http://semicomplete.com/presentations/"
-        + "logstash-monitorama-2013/\" \"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_9_1)"
-        + " AppleWebKit/537.36 (KHTML, like Gecko) Chrome/32.0.1700.77 Safari/537.36\"",
-    "2001:db8::42 - alice [01/May/2024:10:00:02 +0200] \"POST /api/login HTTP/2.0\" 302 0"
-        + " \"https://example.com/login\" \"curl/8.5.0\"",
-    "198.51.100.9 - - [01/May/2024:10:00:04 +0200] \"GET /search?q=\\\"quoted\\\" HTTP/1.1\" 404"
-        + " 153 \"-\" \"sqlmap/1.7 (\\\"probe\\\")\"",
-  };
+  static final int LINES = 20_000;
+  static final String COMBINED = Preset.COMBINED.definition();
 
+  private final ParsedLines out = new ParsedLines();
+  private final ChunkParser builtInBytes = new ChunkParser(65_536);
+  private final ChunkParser formatBytes =
+      new ChunkParser(65_536, ApacheFormat.compile(COMBINED).rows().orElseThrow());
+  private final ChunkParser timedBytes =
+      new ChunkParser(65_536, ApacheFormat.compile(COMBINED + " %D").rows().orElseThrow());
   private final LineParser builtIn = new ClfParser();
-  private final LineParser apache = ApacheFormat.compile(Preset.COMBINED.definition());
-  private final LineParser nginx = Preset.NGINX.parser();
-  private final LineParser timed =
-      ApacheFormat.compile("%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\" %D");
-  private final String[] timedLines = new String[LINES.length];
-  private int i;
+  private final LineParser format = ApacheFormat.compile(COMBINED);
+  private byte[] chunk;
+  private byte[] timedChunk;
 
-  public FormatParserBenchmark() {
-    for (int k = 0; k < LINES.length; k++) {
-      timedLines[k] = LINES[k] + " 1234";
+  @Setup
+  public void setUp() {
+    chunk = BenchLogs.generate(LINES, 500, 50_000);
+    String[] lines = new String(chunk, StandardCharsets.ISO_8859_1).split("\n");
+    ByteArrayOutputStream timed = new ByteArrayOutputStream();
+    for (int i = 0; i < lines.length; i++) {
+      timed.writeBytes(
+          (lines[i] + " " + (1_000 + i * 37 % 500_000) + "\n").getBytes(StandardCharsets.US_ASCII));
     }
-  }
-
-  private String next() {
-    i = i + 1 == LINES.length ? 0 : i + 1;
-    return LINES[i];
+    timedChunk = timed.toByteArray();
   }
 
   @Benchmark
-  public ParseResult builtInCombined() {
-    return builtIn.parse(next());
+  @OperationsPerInvocation(LINES)
+  public int builtInCombinedBytes() {
+    builtInBytes.parse(chunk, 0, chunk.length, true, out);
+    return out.size();
   }
 
   @Benchmark
-  public ParseResult apacheFormatCombined() {
-    return apache.parse(next());
+  @OperationsPerInvocation(LINES)
+  public int formatCombinedBytes() {
+    formatBytes.parse(chunk, 0, chunk.length, true, out);
+    return out.size();
   }
 
   @Benchmark
-  public ParseResult nginxFormatCombined() {
-    return nginx.parse(next());
+  @OperationsPerInvocation(LINES)
+  public int formatWithDurationBytes() {
+    timedBytes.parse(timedChunk, 0, timedChunk.length, true, out);
+    return out.size();
   }
 
   @Benchmark
-  public ParseResult apacheFormatWithDuration() {
-    i = i + 1 == LINES.length ? 0 : i + 1;
-    return timed.parse(timedLines[i]);
+  @OperationsPerInvocation(LINES)
+  public int builtInCombinedStrings() {
+    return parseAll(builtIn);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(LINES)
+  public int formatCombinedStrings() {
+    return parseAll(format);
+  }
+
+  /** Decodes each line to a String and parses it, as follow mode does. */
+  private int parseAll(LineParser p) {
+    int hits = 0;
+    int start = 0;
+    for (int i = 0; i < chunk.length; i++) {
+      if (chunk[i] == '\n') {
+        String line = new String(chunk, start, i - start, StandardCharsets.ISO_8859_1);
+        hits += p.parse(line) instanceof ParseResult.Parsed ? 1 : 0;
+        start = i + 1;
+      }
+    }
+    return hits;
   }
 }

@@ -57,6 +57,15 @@ public final class CompiledFormat implements LineParser {
     this.hasDuration = d;
   }
 
+  /**
+   * The byte form of this format for the parallel replay path, or empty when its records do not fit
+   * a row (see {@link ByteFormat#of}) and its files go line by line. Built once per call.
+   */
+  public java.util.Optional<dev.logmon.parse.RowParser> rows() {
+    return java.util.Optional.ofNullable(
+        ByteFormat.of(this, before, kinds, times, after, quoted, skip, tail));
+  }
+
   /** Whether lines of this format carry the request duration. */
   public boolean hasDuration() {
     return hasDuration;

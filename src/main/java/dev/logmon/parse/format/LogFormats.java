@@ -1,6 +1,8 @@
 package dev.logmon.parse.format;
 
 import dev.logmon.parse.LineParser;
+import dev.logmon.parse.RowParser;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -51,12 +53,24 @@ public final class LogFormats {
         1);
   }
 
-  /** Whether the parser for {@code spec} is the built-in Common/Combined one (or auto). */
   /** The Common/Combined-family preset a parsed line belongs to, by its shape. */
   public static String clfName(dev.logmon.parse.LogRecord rec) {
     return rec.vhost() != null ? "vhost_combined" : rec.referrer() == null ? "common" : "combined";
   }
 
+  /**
+   * The byte parser that replays files of {@code spec} (valid) in parallel chunks: the built-in one
+   * for the Common/Combined family and {@code auto}, a compiled format's byte form for format
+   * strings and the presets defined by one; empty for JSON and W3C, which go line by line.
+   */
+  public static Optional<RowParser> rows(String spec) {
+    if (isClfFamily(spec)) {
+      return Optional.of(RowParser.CLF);
+    }
+    return parser(spec, m -> {}) instanceof CompiledFormat c ? c.rows() : Optional.empty();
+  }
+
+  /** Whether the parser for {@code spec} is the built-in Common/Combined one (or auto). */
   public static boolean isClfFamily(String spec) {
     return spec.equalsIgnoreCase(AUTO)
         || Preset.named(spec)

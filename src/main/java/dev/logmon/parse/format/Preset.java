@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  *
  * <p>{@code common}, {@code combined} and {@code vhost_combined} share the built-in {@link
  * ClfParser}, which tells the three shapes apart line by line (and is what the fast replay path
- * reproduces); the others compile their definition.
+ * reproduces); the others compile their definition ({@code nginx} replays through its compiled
+ * format's byte form, the JSON and W3C ones line by line).
  */
 public enum Preset {
   COMMON("%h %l %u %t \"%r\" %>s %b", ClfParser::new),

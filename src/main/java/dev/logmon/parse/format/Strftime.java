@@ -113,6 +113,52 @@ final class Strftime {
     return true;
   }
 
+  /** As {@link #read(String, int, int, RecordBuilder)} over ASCII bytes, into row {@code i}. */
+  boolean read(byte[] s, int from, int to, dev.logmon.parse.ParsedLines out, int i) {
+    int year = 1970;
+    int month = 1;
+    int day = 1;
+    int secondOfDay = 0;
+    int offset = 0;
+    int p = from;
+    for (int k = 0; k < parts.length(); k++) {
+      char c = parts.charAt(k);
+      int width = c == 'Y' ? 4 : c == 'z' ? 5 : c == 'b' ? 3 : c == '\0' ? 1 : 2;
+      if (p + width > to) {
+        return false;
+      }
+      switch (c) {
+        case '\0' -> {
+          if ((s[p] & 0xFF) != literals.charAt(k)) {
+            return false;
+          }
+        }
+        case 'Y' -> year = (int) ByteFields.digits(s, p, p + 4);
+        case 'm' -> month = ByteFields.two(s, p);
+        case 'd' -> day = ByteFields.two(s, p);
+        case 'e' -> day = s[p] == ' ' ? ByteFields.one(s, p + 1) : ByteFields.two(s, p);
+        case 'b' -> month = ByteFields.month(s, p);
+        case 'H', 'M', 'S' -> {
+          int v = ByteFields.two(s, p);
+          int max = c == 'H' ? 23 : 59;
+          if (v < 0 || v > max) {
+            return false;
+          }
+          secondOfDay += v * (c == 'H' ? 3600 : c == 'M' ? 60 : 1);
+        }
+        default -> {
+          offset = ByteFields.offset(s, p, false);
+          if (offset == ByteFields.NO_OFFSET) {
+            return false;
+          }
+        }
+      }
+      p += width;
+    }
+    return p == to
+        && ByteFields.zoned(ByteFields.local(year, month, day, secondOfDay), offset, out, i);
+  }
+
   /** The time as this pattern writes it (for samples and tests). */
   String format(java.time.OffsetDateTime t) {
     StringBuilder out = new StringBuilder();

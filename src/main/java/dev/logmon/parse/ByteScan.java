@@ -1,0 +1,87 @@
+package dev.logmon.parse;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/** Scans of ASCII log-line bytes shared by the byte parsers ({@link RowParser}s). */
+public final class ByteScan {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  private ByteScan() {}
+
+  /**
+   * The '"' closing a quoted field that starts at {@code from}, skipping backslash escapes, or -1
+   * (as {@code ClfParser.closingQuote}). Quoted fields (the user agent above all) are most of a
+   * line's bytes, so this jumps eight bytes at a time to the next '"' or '\\' (zero-byte tests,
+   * exact for the lowest match).
+   */
+  public static int closingQuote(byte[] b, int from, int end) {
+    int i = from;
+    while (i < end) {
+      while (i + 8 <= end) {
+        long w = (long) LONGS.get(b, i);
+        long q = w ^ QUOTES;
+        long e = w ^ BACKSLASHES;
+        long t = (((q - ONES) & ~q) | ((e - ONES) & ~e)) & HIGHS;
+        if (t != 0) {
+          i += Long.numberOfTrailingZeros(t) >>> 3;
+          break;
+        }
+        i += 8;
+      }
+      if (i >= end) {
+        break;
+      }
+      byte c = b[i];
+      if (c == '"') {
+        return i;
+      }
+      i += c == '\\' ? 2 : 1;
+    }
+    return -1;
+  }
+
+  /**
+   * For a request line {@code b[from, to)} of the shape {@code METHOD SP target SP HTTP/...}, the
+   * index of the space after the target; -1 for any other shape (as {@code ClfParser} decides).
+   */
+  static int requestTargetEnd(byte[] b, int from, int to) {
+    int methodEnd = from;
+    while (methodEnd < to && isMethodChar(b[methodEnd])) {
+      methodEnd++;
+    }
+    if (methodEnd == from || methodEnd >= to || b[methodEnd] != ' ') {
+      return -1;
+    }
+    int targetEnd = methodEnd + 1;
+    while (targetEnd < to && b[targetEnd] != ' ') {
+      targetEnd++;
+    }
+    int protocol = targetEnd + 1;
+    if (targetEnd == methodEnd + 1
+        || protocol + 5 >= to
+        || b[protocol] != 'H'
+        || b[protocol + 1] != 'T'
+        || b[protocol + 2] != 'T'
+        || b[protocol + 3] != 'P'
+        || b[protocol + 4] != '/') {
+      return -1;
+    }
+    for (int i = protocol + 5; i < to; i++) {
+      if (b[i] == ' ') {
+        return -1;
+      }
+    }
+    return targetEnd;
+  }
+
+  private static boolean isMethodChar(byte c) {
+    return (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+  }
+}

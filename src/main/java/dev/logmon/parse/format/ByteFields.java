@@ -1,0 +1,266 @@
+package dev.logmon.parse.format;
+
+import dev.logmon.parse.ParsedLines;
+
+/**
+ * {@link Numbers}, {@link Times} and {@link RecordBuilder}'s duration list over ASCII bytes: the
+ * same checks and results, without a String. Times are written into a row of {@link ParsedLines};
+ * each reader returns false on anything the String reader rejects. Stateless.
+ */
+final class ByteFields {
+  static final long INVALID = Long.MIN_VALUE;
+  static final int NO_OFFSET = Integer.MIN_VALUE;
+
+  /** Results of {@link #durationList} besides a sum: no attempt, a bad number, an overflow. */
+  static final long NONE = -1;
+
+  static final long BAD_LIST = -2;
+  static final long OVERFLOW = -3;
+
+  private static final byte[] MONTHS =
+      Times.MONTHS.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final long[] POW10 = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
+  private static final int MAX_OFFSET = 18 * 3600;
+
+  private ByteFields() {}
+
+  /** As {@link Numbers#digits}. */
+  static long digits(byte[] s, int from, int to) {
+    if (to <= from || to - from > 18) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      int d = s[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /** As {@link Numbers#scaled}. */
+  static long scaled(byte[] s, int from, int to, int exp) {
+    int dot = from;
+    while (dot < to && s[dot] != '.') {
+      dot++;
+    }
+    long whole = digits(s, from, dot);
+    if (whole < 0) {
+      return -1;
+    }
+    long fraction = 0;
+    int fractionDigits = 0;
+    if (dot < to) {
+      for (int i = dot + 1; i < to; i++) {
+        int d = s[i] - '0';
+        if (d < 0 || d > 9) {
+          return -1;
+        }
+        if (fractionDigits < exp) {
+          fraction = fraction * 10 + d;
+          fractionDigits++;
+        }
+      }
+      if (dot + 1 == to) {
+        return -1;
+      }
+    }
+    if (exp >= 0) {
+      if (whole > Long.MAX_VALUE / POW10[exp] / 10) {
+        return -1;
+      }
+      return whole * POW10[exp] + fraction * POW10[exp - fractionDigits];
+    }
+    return whole / POW10[-exp];
+  }
+
+  /**
+   * As {@link Times#clf}: {@code dd/Mon/yyyy:HH:mm:ss +hhmm} filling exactly {@code s[from, to)}.
+   */
+  static boolean clf(byte[] s, int from, int to, ParsedLines out, int i) {
+    if (to - from != Times.CLF_LENGTH
+        || s[from + 2] != '/'
+        || s[from + 6] != '/'
+        || s[from + 11] != ':'
+        || s[from + 20] != ' ') {
+      return false;
+    }
+    long local =
+        local(
+            digits(s, from + 7, from + 11), month(s, from + 3), two(s, from), clock(s, from + 12));
+    return zoned(local, offset(s, from + 21, false), out, i);
+  }
+
+  /** As {@link Times#iso}. */
+  static boolean iso(byte[] s, int from, int to, ParsedLines out, int i) {
+    if (to - from < 19
+        || s[from + 4] != '-'
+        || s[from + 7] != '-'
+        || (s[from + 10] != 'T' && s[from + 10] != ' ')) {
+      return false;
+    }
+    int p = from + 19;
+    if (p < to && (s[p] == '.' || s[p] == ',')) {
+      p++;
+      while (p < to && s[p] >= '0' && s[p] <= '9') {
+        p++;
+      }
+    }
+    long local =
+        local(digits(s, from, from + 4), two(s, from + 5), two(s, from + 8), clock(s, from + 11));
+    if (local == INVALID) {
+      return false;
+    }
+    if (p == to) {
+      return zoned(local, 0, out, i);
+    }
+    if (s[p] == 'Z' || s[p] == 'z') {
+      return p + 1 == to && zoned(local, 0, out, i);
+    }
+    boolean colon = to - p == 6;
+    if (to - p != 5 && !colon) {
+      return false;
+    }
+    return zoned(local, offset(s, p, colon), out, i);
+  }
+
+  /** As {@link Times#epoch}. */
+  static boolean epoch(byte[] s, int from, int to, long unitsPerSecond, ParsedLines out, int i) {
+    int dot = from;
+    while (dot < to && s[dot] != '.') {
+      dot++;
+    }
+    long whole = digits(s, from, dot);
+    if (whole < 0 || (dot < to && digits(s, dot + 1, to) < 0 && dot + 1 != to)) {
+      return false;
+    }
+    out.time(i, whole / unitsPerSecond, 0);
+    return true;
+  }
+
+  /** Writes the UTC time of a valid local time and offset; false if either is invalid. */
+  static boolean zoned(long local, int offset, ParsedLines out, int i) {
+    if (local == INVALID || offset == NO_OFFSET) {
+      return false;
+    }
+    out.time(i, local - offset, offset);
+    return true;
+  }
+
+  /** As {@link Times#local}: the local date-time as epoch seconds, or {@link #INVALID}. */
+  static long local(long year, int month, int day, int secondOfDay) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > Times.daysInMonth((int) year, month)) {
+      return INVALID;
+    }
+    if (secondOfDay < 0) {
+      return INVALID;
+    }
+    return Times.daysFromCivil((int) year, month, day) * 86_400L + secondOfDay;
+  }
+
+  /** As {@link Times#clock}: {@code HH:mm:ss} at {@code at} as seconds of the day, or -1. */
+  static int clock(byte[] s, int at) {
+    if (s[at + 2] != ':' || s[at + 5] != ':') {
+      return -1;
+    }
+    int h = two(s, at);
+    int m = two(s, at + 3);
+    int sec = two(s, at + 6);
+    if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60) {
+      return -1;
+    }
+    return h * 3600 + m * 60 + Math.min(sec, 59);
+  }
+
+  /** As {@link Times#offset}: {@code +hhmm} or {@code +hh:mm} in seconds, or {@link #NO_OFFSET}. */
+  static int offset(byte[] s, int at, boolean colon) {
+    byte sign = s[at];
+    int h = two(s, at + 1);
+    int m = two(s, at + (colon ? 4 : 3));
+    if ((sign != '+' && sign != '-') || h < 0 || m < 0 || m > 59) {
+      return NO_OFFSET;
+    }
+    if (colon && s[at + 3] != ':') {
+      return NO_OFFSET;
+    }
+    int seconds = h * 3600 + m * 60;
+    if (seconds > MAX_OFFSET) {
+      return NO_OFFSET;
+    }
+    return sign == '-' ? -seconds : seconds;
+  }
+
+  /** 1..12 for the English month abbreviation at {@code at}, or -1. */
+  static int month(byte[] s, int at) {
+    for (int m = 0; m < 12; m++) {
+      int k = m * 3;
+      if (s[at] == MONTHS[k] && s[at + 1] == MONTHS[k + 1] && s[at + 2] == MONTHS[k + 2]) {
+        return m + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** The value of the two ASCII digits at {@code at}, or -1. */
+  static int two(byte[] s, int at) {
+    int a = s[at] - '0';
+    int b = s[at + 1] - '0';
+    return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
+  }
+
+  /** The value of the single ASCII digit at {@code at}, or -1. */
+  static int one(byte[] s, int at) {
+    int a = s[at] - '0';
+    return a < 0 || a > 9 ? -1 : a;
+  }
+
+  /**
+   * As {@code RecordBuilder.durationList}: the attempts of {@code 0.010, 0.002 : 0.001} added up in
+   * microseconds; {@link #NONE} when all are "-", {@link #BAD_LIST} when one is not a number,
+   * {@link #OVERFLOW} when the sum does not fit.
+   */
+  static long durationList(byte[] b, int from, int to) {
+    long sum = 0;
+    boolean any = false;
+    int i = from;
+    while (i < to) {
+      int j = i;
+      while (j < to && b[j] != ',' && b[j] != ':' && b[j] != ' ') {
+        j++;
+      }
+      if (j > i && !isDash(b, i, j)) {
+        long v = scaled(b, i, j, 6);
+        if (v < 0) {
+          return BAD_LIST;
+        }
+        sum += v;
+        any = true;
+      }
+      i = j + 1;
+    }
+    return !any ? NONE : sum < 0 ? OVERFLOW : sum;
+  }
+
+  /** How many decimal places a duration of this kind moves to be in microseconds. */
+  static int exponent(FieldKind kind) {
+    return switch (kind) {
+      case DURATION_MS -> 3;
+      case DURATION_S -> 6;
+      case DURATION_NS -> -3;
+      default -> 0;
+    };
+  }
+
+  /** Whether {@code b[from, to)} is {@code -}, a value the server did not have. */
+  static boolean isDash(byte[] b, int from, int to) {
+    return to == from + 1 && b[from] == '-';
+  }
+}

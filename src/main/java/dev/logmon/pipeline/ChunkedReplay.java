@@ -71,7 +71,7 @@ final class ChunkedReplay implements AutoCloseable {
    */
   long replay(ReadableByteChannel in, String name, Monitor monitor, BooleanSupplier stop)
       throws IOException {
-    ArrayDeque<Future<ParsedLines>> pending = new ArrayDeque<>();
+    ArrayDeque<Pending> pending = new ArrayDeque<>();
     long[] lines = {1};
     byte[] previous = null;
     int carryFrom = 0;
@@ -80,10 +80,12 @@ final class ChunkedReplay implements AutoCloseable {
     boolean eof = false;
     IOException failure = null;
     for (int k = 0; !eof && !stop.getAsBoolean(); k++) {
-      if (pending.size() == buffers.length) {
+      int slot = k % buffers.length;
+      // A slot's buffer and rows are reused only once the chunk that had them is counted (not
+      // always the oldest pending one: a chunk inside an over-long line submits nothing).
+      while (inUse(pending, slot)) {
         count(pending.removeFirst(), name, monitor, lines);
       }
-      int slot = k % buffers.length;
       if (buffers[slot] == null) {
         buffers[slot] = new byte[chunkBytes];
       }
@@ -137,33 +139,42 @@ final class ChunkedReplay implements AutoCloseable {
     return lines[0] - 1;
   }
 
+  /** A chunk handed to the pool, and the slot whose buffer and rows it uses. */
+  private record Pending(int slot, Future<ParsedLines> parsed) {}
+
+  private static boolean inUse(ArrayDeque<Pending> pending, int slot) {
+    for (Pending p : pending) {
+      if (p.slot() == slot) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void submit(
-      ArrayDeque<Future<ParsedLines>> pending,
-      byte[] buf,
-      int from,
-      int to,
-      boolean end,
-      int slot) {
+      ArrayDeque<Pending> pending, byte[] buf, int from, int to, boolean end, int slot) {
     ParsedLines out = parsed[slot];
     pending.addLast(
-        pool.submit(
-            () -> {
-              parser.parse(buf, from, to, end, out);
-              return out;
-            }));
+        new Pending(
+            slot,
+            pool.submit(
+                () -> {
+                  parser.parse(buf, from, to, end, out);
+                  return out;
+                })));
   }
 
   private static void drainFor(
-      ArrayDeque<Future<ParsedLines>> pending, String name, Monitor monitor, long[] lines) {
+      ArrayDeque<Pending> pending, String name, Monitor monitor, long[] lines) {
     while (!pending.isEmpty()) {
       count(pending.removeFirst(), name, monitor, lines);
     }
   }
 
-  private static void count(Future<ParsedLines> f, String name, Monitor monitor, long[] lines) {
+  private static void count(Pending c, String name, Monitor monitor, long[] lines) {
     ParsedLines p;
     try {
-      p = f.get();
+      p = c.parsed().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while replaying " + name, e);

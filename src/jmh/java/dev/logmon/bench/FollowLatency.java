@@ -54,6 +54,9 @@ public final class FollowLatency {
             List.of(Watcher.of(tailer, Duration.ofMillis(pollMs))),
             InstantSource.system(),
             n -> {});
+    if (!Boolean.getBoolean("logmon.noWarmUp")) {
+      run.warmUpJit(120, 10); // as the command line does
+    }
     Monitor m =
         new Monitor(
             new MonitorConfig(false, 10, 120, 0, true),
@@ -75,7 +78,14 @@ public final class FollowLatency {
             },
             "pipeline");
     pipeline.start();
-    Thread.sleep(500); // the tailer opens the file and seeks to its end
+    // The run first warms the JIT up, then starts the tailer, which opens the file and seeks to its
+    // end; lines written before that would never be counted. The first published view says the
+    // pipeline loop is running.
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (m.latest() == null && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(500);
 
     int bursts = seconds * 100;
     long[] wrote = new long[bursts]; // cumulative lines after each burst

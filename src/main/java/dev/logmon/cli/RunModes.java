@@ -214,6 +214,7 @@ final class RunModes {
       }
     }
     FollowRun run = new FollowRun(watchers, clock, this::note);
+    run.warmUpJit((int) o.window.toSeconds(), (int) o.interval.toSeconds());
     if (o.state != null) {
       run.saveStateTo(new Checkpoints(o.state, saved, this::note));
     }

@@ -33,6 +33,7 @@ public final class FollowRun {
   private final AtomicBoolean stop = new AtomicBoolean();
   private final BoundedBatchQueue queue = new BoundedBatchQueue(QUEUE_BATCHES);
   private Checkpoints checkpoints;
+  private int[] warmUp;
 
   public FollowRun(List<Watcher> watchers, InstantSource clock, Consumer<String> notes) {
     this.watchers = List.copyOf(watchers);
@@ -54,6 +55,14 @@ public final class FollowRun {
   /** Saves committed read positions through {@code c} (for {@code --state}); call before run. */
   public void saveStateTo(Checkpoints c) {
     this.checkpoints = c;
+  }
+
+  /**
+   * Before the watchers start, runs the path once over synthetic lines so that the JIT has compiled
+   * it for the first real lines ({@link JitWarmUp}); call before run.
+   */
+  public void warmUpJit(int windowSeconds, int intervalSeconds) {
+    this.warmUp = new int[] {windowSeconds, intervalSeconds};
   }
 
   /** Asks the run to end; {@link #run} then stops its watchers, drains and finishes. */
@@ -90,6 +99,9 @@ public final class FollowRun {
     }
     // When every source can end (standard input only), the run ends with the last of them.
     boolean endsByItself = finite.size() == threads.size();
+    if (warmUp != null) {
+      JitWarmUp.run(warmUp[0], warmUp[1]);
+    }
     monitor.startAt(clock.instant().getEpochSecond());
     threads.forEach(Thread::start);
     List<LineBatch> drained = new ArrayList<>();

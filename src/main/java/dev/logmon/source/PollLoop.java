@@ -49,8 +49,10 @@ final class PollLoop {
       Sleeper sleeper)
       throws InterruptedException {
     long max = Math.max(1, pollInterval.toMillis());
-    // A source that has never been written waits the whole interval from the start.
-    long sleep = max;
+    // A watcher starts as after a write: the file it was pointed at is most likely being written,
+    // and its first lines are then read within milliseconds; a quiet one is back to one stat per
+    // interval within a second.
+    long sleep = firstSleep(max);
     try {
       while (!stop.getAsBoolean()) {
         if (step.poll(sink) > 0) {

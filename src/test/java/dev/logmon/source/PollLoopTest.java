@@ -33,9 +33,9 @@ class PollLoopTest {
   }
 
   @Test
-  void aSourceNeverWrittenIsPolledOncePerInterval() throws Exception {
-    run(250, 4);
-    assertThat(sleeps).containsExactly(250L, 250L, 250L, 250L);
+  void aQuietSourceIsPolledOncePerIntervalWithinASecondOfTheStart() throws Exception {
+    run(250, 9);
+    assertThat(sleeps).containsExactly(5L, 10L, 20L, 40L, 80L, 160L, 250L, 250L, 250L);
   }
 
   @Test
@@ -47,8 +47,8 @@ class PollLoopTest {
 
   @Test
   void aNewWriteRestartsTheBackOff() throws Exception {
-    run(250, 9, 3, 6);
-    assertThat(sleeps).containsExactly(250L, 250L, 5L, 10L, 5L, 10L, 20L);
+    run(250, 11, 5, 8);
+    assertThat(sleeps).containsExactly(5L, 10L, 20L, 40L, 5L, 10L, 5L, 10L, 20L);
   }
 
   @Test

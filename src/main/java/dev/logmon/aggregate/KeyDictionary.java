@@ -19,6 +19,8 @@ final class KeyDictionary implements Names {
   private String[] keys = new String[32];
   private byte[][] latin1 = new byte[32][];
   private int[] hashes = new int[32];
+  // Bumped each time an id is released, so a cached id can be checked for still naming its key.
+  private int[] epochs = new int[32];
   private int[] free = new int[16];
   private int freeCount;
   private int nextId;
@@ -31,6 +33,14 @@ final class KeyDictionary implements Names {
 
   int size() {
     return size;
+  }
+
+  /**
+   * How many times {@code id} has been released: an id looked up earlier still names the same key
+   * while this has not changed.
+   */
+  int epoch(int id) {
+    return epochs[id];
   }
 
   @Override
@@ -99,6 +109,7 @@ final class KeyDictionary implements Names {
     table[hole] = 0;
     keys[id] = null;
     latin1[id] = null;
+    epochs[id]++;
     if (freeCount == free.length) {
       free = Arrays.copyOf(free, free.length * 2);
     }
@@ -116,6 +127,7 @@ final class KeyDictionary implements Names {
         keys = Arrays.copyOf(keys, id * 2);
         hashes = Arrays.copyOf(hashes, id * 2);
         latin1 = Arrays.copyOf(latin1, id * 2);
+        epochs = Arrays.copyOf(epochs, id * 2);
       }
     }
     keys[id] = key;

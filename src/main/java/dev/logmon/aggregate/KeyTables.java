@@ -21,6 +21,9 @@ final class KeyTables {
   private final LifetimeCounts life;
   private int[] sectionRefs = new int[64];
   private int[] hostRefs = new int[64];
+  private final ChunkCache sectionCache = new ChunkCache();
+  private final ChunkCache hostCache = new ChunkCache();
+  private final ChunkCache methodCache = new ChunkCache();
 
   KeyTables(LifetimeCounts life) {
     this.life = life;
@@ -41,22 +44,41 @@ final class KeyTables {
 
   int section(ParsedLines l, int i) {
     String placeholder = l.sectionPlaceholder(i);
-    return placeholder != null
-        ? sections.idOf(placeholder)
-        : sections.idOf(l.buffer(), l.sectionStart(i), l.sectionEnd(i), l.sectionHash(i));
+    if (placeholder != null) {
+      return sections.idOf(placeholder);
+    }
+    int k = sectionCache.find(l, l.sectionKey(i), sections);
+    return k >= 0
+        ? k
+        : sectionCache.put(
+            l.sectionKey(i),
+            sections,
+            sections.idOf(l.buffer(), l.sectionStart(i), l.sectionEnd(i), l.sectionHash(i)));
   }
 
   int host(ParsedLines l, int i) {
     int start = l.hostStart(i);
-    return start < 0
-        ? hosts.idOf(NO_HOST) // a format without a client field
-        : hosts.idOf(l.buffer(), start, l.hostEnd(i), l.hostHash(i));
+    if (start < 0) {
+      return hosts.idOf(NO_HOST); // a format without a client field
+    }
+    int k = hostCache.find(l, l.hostKey(i), hosts);
+    return k >= 0
+        ? k
+        : hostCache.put(
+            l.hostKey(i), hosts, hosts.idOf(l.buffer(), start, l.hostEnd(i), l.hostHash(i)));
   }
 
   int method(ParsedLines l, int i) {
-    return l.requestMalformed(i)
-        ? 0
-        : methods.idOf(l.buffer(), l.methodStart(i), l.methodEnd(i), l.methodHash(i));
+    if (l.requestMalformed(i)) {
+      return 0;
+    }
+    int k = methodCache.find(l, l.methodKey(i), methods);
+    return k >= 0
+        ? k
+        : methodCache.put(
+            l.methodKey(i),
+            methods,
+            methods.idOf(l.buffer(), l.methodStart(i), l.methodEnd(i), l.methodHash(i)));
   }
 
   /** A bucket started holding the section. */

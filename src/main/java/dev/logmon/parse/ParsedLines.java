@@ -58,6 +58,16 @@ public final class ParsedLines {
   int[] vhostEnd = new int[0];
   int[] vhostHash = new int[0];
   LogRecord[] fallback = new LogRecord[0];
+  // Per row, the chunk-local number of its client, section and method text (see ChunkKeys).
+  int[] hostKey = new int[0];
+  int[] sectionKey = new int[0];
+  int[] methodKey = new int[0];
+  private final ChunkKeys hostKeys = new ChunkKeys();
+  private final ChunkKeys sectionKeys = new ChunkKeys();
+  private final ChunkKeys methodKeys = new ChunkKeys();
+  private static final java.util.concurrent.atomic.AtomicLong CHUNKS =
+      new java.util.concurrent.atomic.AtomicLong();
+  private long chunk;
   // The last valid timestamp parsed in this chunk (its '[' in buf) and what it read as.
   int lastTimestampAt = -1;
   long lastLocal;
@@ -78,6 +88,45 @@ public final class ParsedLines {
   /** The number of lines in the chunk. */
   public int size() {
     return size;
+  }
+
+  /**
+   * A number no other chunk filled in this JVM has: the counting thread's per-chunk caches of key
+   * ids are valid only while it stays the same.
+   */
+  public long chunk() {
+    return chunk;
+  }
+
+  /**
+   * The chunk-local number of row {@code i}'s client: rows with the same client text have the same
+   * number, from 0 up to {@link #hostKeys()}; only for rows with a {@link #hostStart} >= 0.
+   */
+  public int hostKey(int i) {
+    return hostKey[i];
+  }
+
+  /** The number of distinct clients named in the chunk so far. */
+  public int hostKeys() {
+    return hostKeys.size();
+  }
+
+  /** As {@link #hostKey} for the section, on rows whose section is not a placeholder. */
+  public int sectionKey(int i) {
+    return sectionKey[i];
+  }
+
+  public int sectionKeys() {
+    return sectionKeys.size();
+  }
+
+  /** As {@link #hostKey} for the method, on rows whose request is not malformed. */
+  public int methodKey(int i) {
+    return methodKey[i];
+  }
+
+  public int methodKeys() {
+    return methodKeys.size();
   }
 
   /** The chunk's bytes; key ranges index into it. */
@@ -236,7 +285,9 @@ public final class ParsedLines {
   public void host(int i, int from, int to) {
     hostStart[i] = from;
     hostEnd[i] = to;
-    hostHash[i] = hash(buf, from, to);
+    int h = hash(buf, from, to);
+    hostHash[i] = h;
+    hostKey[i] = hostKeys.intern(buf, from, to, h);
   }
 
   /** Row {@code i} names no client: it counts as {@code "-"}, as the String parsers say. */
@@ -267,13 +318,13 @@ public final class ParsedLines {
       methodEnd++;
     }
     method(i, from, methodEnd);
-    section(i, buf, methodEnd + 1, targetEnd);
+    section(i, methodEnd + 1, targetEnd);
   }
 
   /** Row {@code i}'s method is {@code buf[from, to)} and its target {@code buf[target, end)}. */
   public void request(int i, int from, int to, int target, int end) {
     method(i, from, to);
-    section(i, buf, target, end);
+    section(i, target, end);
   }
 
   /**
@@ -286,7 +337,9 @@ public final class ParsedLines {
   void method(int i, int from, int to) {
     methodStart[i] = from;
     methodEnd[i] = to;
-    methodHash[i] = hash(buf, from, to);
+    int h = hash(buf, from, to);
+    methodHash[i] = h;
+    methodKey[i] = methodKeys.intern(buf, from, to, h);
   }
 
   void malformedRequest(int i, int placeholder) {
@@ -294,14 +347,17 @@ public final class ParsedLines {
     sectionStart[i] = placeholder;
   }
 
-  void section(int i, byte[] b, int from, int to) {
+  void section(int i, int from, int to) {
+    byte[] b = buf;
     long range = ByteSections.of(b, from, to);
     int start = (int) (range >> 32);
     sectionStart[i] = start;
     if (start >= 0) {
       int end = (int) range;
       sectionEnd[i] = end;
-      sectionHash[i] = hash(b, start, end);
+      int h = hash(b, start, end);
+      sectionHash[i] = h;
+      sectionKey[i] = sectionKeys.intern(b, start, end, h);
     }
   }
 
@@ -331,6 +387,10 @@ public final class ParsedLines {
     size = 0;
     lastTimestampAt = -1;
     memoAt = -1;
+    hostKeys.clear();
+    sectionKeys.clear();
+    methodKeys.clear();
+    chunk = CHUNKS.incrementAndGet();
     ensure(expectedLines);
   }
 
@@ -361,5 +421,8 @@ public final class ParsedLines {
     vhostEnd = Arrays.copyOf(vhostEnd, n);
     vhostHash = Arrays.copyOf(vhostHash, n);
     fallback = Arrays.copyOf(fallback, n);
+    hostKey = Arrays.copyOf(hostKey, n);
+    sectionKey = Arrays.copyOf(sectionKey, n);
+    methodKey = Arrays.copyOf(methodKey, n);
   }
 }

@@ -9,6 +9,7 @@ import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
 import java.io.IOException;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class ReplayRun {
   private final List<SourceView> done = new CopyOnWriteArrayList<>();
   private volatile boolean stop;
   private boolean incomplete;
+  private boolean positional = true;
 
   /** A replay of Common/Combined files, all on the parallel byte path. */
   public ReplayRun(List<Path> paths, int maxLineBytes) {
@@ -79,6 +81,15 @@ public final class ReplayRun {
     this.chunkBytes = chunkBytes;
     this.rows = rows;
     this.fast = fast;
+  }
+
+  /**
+   * Reads plain files as a stream, as gzip files and standard input are, instead of by positional
+   * reads in the parse threads (tests: both ways must count the same); returns this run.
+   */
+  ReplayRun sequentialReads() {
+    positional = false;
+    return this;
   }
 
   /** The files replayed so far, for presenters; callable from any thread. */
@@ -140,6 +151,9 @@ public final class ReplayRun {
       return replay.replay(Channels.newChannel(System.in), StdinSource.NAME, monitor, () -> stop);
     }
     try (ReadableByteChannel ch = LogFiles.channel(p)) {
+      if (positional && ch instanceof FileChannel file && Files.isRegularFile(p)) {
+        return replay.replayFile(file, file.size(), p.toString(), monitor, () -> stop);
+      }
       return replay.replay(ch, p.toString(), monitor, () -> stop);
     }
   }

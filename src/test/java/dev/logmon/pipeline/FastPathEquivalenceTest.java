@@ -127,14 +127,18 @@ class FastPathEquivalenceTest {
     assertThat(reference.out).contains("\"type\":\"summary\"");
     for (int threads : new int[] {1, 3}) {
       for (int chunk : new int[] {ChunkedReplay.CHUNK_BYTES, 1_000, 2 * s.maxLine() + 7}) {
-        Run fast = fast(log, s, threads, chunk);
-        assertThat(fast.out)
-            .as("json, %d threads, %d-byte chunks", threads, chunk)
-            .isEqualTo(reference.out);
-        assertThat(fast.notes).as("notes").isEqualTo(reference.notes);
-        assertThat(fast.sectionCounters())
-            .as("metrics counters by section")
-            .isEqualTo(reference.sectionCounters());
+        for (boolean positional : new boolean[] {true, false}) {
+          Run fast = fast(log, s, threads, chunk, positional);
+          assertThat(fast.out)
+              .as(
+                  "json, %d threads, %d-byte chunks, positional reads %s",
+                  threads, chunk, positional)
+              .isEqualTo(reference.out);
+          assertThat(fast.notes).as("notes").isEqualTo(reference.notes);
+          assertThat(fast.sectionCounters())
+              .as("metrics counters by section")
+              .isEqualTo(reference.sectionCounters());
+        }
       }
     }
     Run strings = lineByLine(log, s, new Aggregator(config(s), s.cap()));
@@ -169,10 +173,14 @@ class FastPathEquivalenceTest {
     return new Run(out.toString(StandardCharsets.UTF_8), notes, counters(m));
   }
 
-  private Run fast(Path log, Setup s, int threads, int chunk) throws IOException {
+  private Run fast(Path log, Setup s, int threads, int chunk, boolean positional)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<String> notes = new ArrayList<>();
     ReplayRun run = new ReplayRun(List.of(log), s.maxLine(), threads, chunk, RowParser.CLF);
+    if (!positional) {
+      run.sequentialReads();
+    }
     Monitor m = monitorWithSources(s, out, notes, run);
     run.run(m);
     return new Run(out.toString(StandardCharsets.UTF_8), notes, counters(m));

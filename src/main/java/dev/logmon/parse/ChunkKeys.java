@@ -1,0 +1,98 @@
+package dev.logmon.parse;
+
+import java.util.Arrays;
+
+/**
+ * The distinct texts of one key kind (clients, sections or methods) in one chunk, each numbered in
+ * order of first appearance, so the counting thread looks a text up in its dictionary once per
+ * chunk instead of once per line.
+ *
+ * <p>A chunk of a few thousand lines holds a few hundred distinct clients and a few dozen sections
+ * (an access log repeats itself), and the parse threads have spare time while the one counting
+ * thread has none: the byte comparisons move to them. Open addressing over the chunk's buffer, with
+ * linear probing. Not thread-safe: part of a {@link ParsedLines}, filled by one thread.
+ */
+final class ChunkKeys {
+  private int[] table = new int[256]; // key + 1, 0 = empty
+  private int[] start = new int[128];
+  private int[] end = new int[128];
+  private int[] hash = new int[128];
+  private int size;
+
+  /** Forgets every key (a new chunk starts). */
+  void clear() {
+    if (size > 0) {
+      Arrays.fill(table, 0);
+      size = 0;
+    }
+  }
+
+  /** The number of distinct keys so far. */
+  int size() {
+    return size;
+  }
+
+  /** The key number of the text {@code buf[from, to)} whose String hash is {@code h}. */
+  int intern(byte[] buf, int from, int to, int h) {
+    int mask = table.length - 1;
+    int len = to - from;
+    for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+      int k = table[slot] - 1;
+      if (k < 0) {
+        return add(slot, from, to, h);
+      }
+      if (hash[k] == h && end[k] - start[k] == len && same(buf, start[k], from, len)) {
+        return k;
+      }
+    }
+  }
+
+  // A plain loop: keys are short (a client address, a section), and under the C1 compiler that a
+  // replay runs with, Arrays.equals costs more in its set-up than in its comparison.
+  private static boolean same(byte[] b, int x, int y, int len) {
+    for (int i = 0; i < len; i++) {
+      if (b[x + i] != b[y + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int add(int slot, int from, int to, int h) {
+    int k = size++;
+    if (k == start.length) {
+      start = Arrays.copyOf(start, k * 2);
+      end = Arrays.copyOf(end, k * 2);
+      hash = Arrays.copyOf(hash, k * 2);
+    }
+    start[k] = from;
+    end[k] = to;
+    hash[k] = h;
+    table[slot] = k + 1;
+    if (size * 2 > table.length) {
+      rehash();
+    }
+    return k;
+  }
+
+  private void rehash() {
+    int[] t = new int[table.length * 2];
+    int mask = t.length - 1;
+    for (int k = 0; k < size; k++) {
+      int slot = spread(hash[k]) & mask;
+      while (t[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      t[slot] = k + 1;
+    }
+    table = t;
+  }
+
+  /** Spreads a String hash (weak in its low bits for short keys) over the table. */
+  private static int spread(int h) {
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    return h;
+  }
+}

@@ -30,7 +30,7 @@ public final class ByteScan {
         long e = w ^ BACKSLASHES;
         long t = (((q - ONES) & ~q) | ((e - ONES) & ~e)) & HIGHS;
         if (t != 0) {
-          i += Long.numberOfTrailingZeros(t) >>> 3;
+          i += firstMarkedByte(t);
           break;
         }
         i += 8;
@@ -79,6 +79,17 @@ public final class ByteScan {
       }
     }
     return targetEnd;
+  }
+
+  /**
+   * The index (0-7, little-endian) of the lowest byte of {@code t} whose high bit is set, where
+   * only high bits are set, as {@code Long.numberOfTrailingZeros(t) >>> 3}. Plain arithmetic: the
+   * C1 compiler a replay runs with makes a call of numberOfTrailingZeros, this it inlines.
+   */
+  static int firstMarkedByte(long t) {
+    // The bits below the lowest mark, shifted to whole 0xFF bytes, one 1 per byte, summed into
+    // the top byte by the multiplication.
+    return (int) (((((t - 1) & ~t) >>> 7) & ONES) * ONES >>> 56);
   }
 
   private static boolean isMethodChar(byte c) {

@@ -1,5 +1,8 @@
 package dev.logmon.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -13,6 +16,8 @@ import java.util.Arrays;
  * linear probing. Not thread-safe: part of a {@link ParsedLines}, filled by one thread.
  */
 final class ChunkKeys {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private int[] table = new int[256]; // key + 1, 0 = empty
   private int[] start = new int[128];
   private int[] end = new int[128];
@@ -47,10 +52,17 @@ final class ChunkKeys {
     }
   }
 
-  // A plain loop: keys are short (a client address, a section), and under the C1 compiler that a
-  // replay runs with, Arrays.equals costs more in its set-up than in its comparison.
+  // Eight bytes a step, then byte by byte: keys are short (a client address, a section), and
+  // under the C1 compiler that a replay runs with, Arrays.equals costs more in its set-up than in
+  // its comparison.
   private static boolean same(byte[] b, int x, int y, int len) {
-    for (int i = 0; i < len; i++) {
+    int i = 0;
+    for (; i + 8 <= len; i += 8) {
+      if ((long) LONGS.get(b, x + i) != (long) LONGS.get(b, y + i)) {
+        return false;
+      }
+    }
+    for (; i < len; i++) {
       if (b[x + i] != b[y + i]) {
         return false;
       }

@@ -90,7 +90,7 @@ public final class ChunkParser {
       long x = w ^ 0x0A0A0A0A0A0A0A0AL;
       long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
       if (t != 0) {
-        int nl = i + (Long.numberOfTrailingZeros(t) >>> 3);
+        int nl = i + ByteScan.firstMarkedByte(t);
         high |= w & ((1L << ((nl - i) << 3)) - 1);
         return (high & 0x8080808080808080L) != 0 ? ~nl : nl;
       }

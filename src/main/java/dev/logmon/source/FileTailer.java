@@ -107,10 +107,12 @@ public final class FileTailer implements AutoCloseable {
   }
 
   /**
-   * Polls until {@code stop} says so, sleeping {@code pollInterval} after polls that read nothing.
+   * Polls until {@code stop} says so, sleeping up to {@code pollInterval} after polls that read
+   * nothing; a change event for the file ({@link ChangeSignal}) ends a sleep early.
    */
   public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
+    ChangeSignal changes = ChangeSignal.forFile(path);
     PollLoop.run(
         into -> {
           pollOnce(into);
@@ -119,7 +121,11 @@ public final class FileTailer implements AutoCloseable {
         sink,
         pollInterval,
         stop,
-        this::close);
+        () -> {
+          changes.close();
+          close();
+        },
+        changes);
   }
 
   /** Closes the open file, if any; an unterminated last line is not delivered. */

@@ -114,10 +114,12 @@ public final class GlobWatcher implements AutoCloseable {
   }
 
   /**
-   * Polls until {@code stop} says so, sleeping {@code pollInterval} after polls that read nothing.
+   * Polls until {@code stop} says so, sleeping up to {@code pollInterval} after polls that read
+   * nothing; a change event for the file ({@link ChangeSignal}) ends a sleep early.
    */
   public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
+    ChangeSignal changes = ChangeSignal.forDirectory(base);
     PollLoop.run(
         into -> {
           pollOnce(into);
@@ -126,7 +128,11 @@ public final class GlobWatcher implements AutoCloseable {
         sink,
         pollInterval,
         stop,
-        this::close);
+        () -> {
+          changes.close();
+          close();
+        },
+        changes);
   }
 
   /** Closes every tailer. */

@@ -128,7 +128,8 @@ final class ByteClfParser implements RowParser {
         if (digit < 0 || digit > 9) {
           break;
         }
-        if (bytes > (Long.MAX_VALUE - digit) / 10) {
+        // Eighteen digits never overflow a long; only then is the (costly) division needed.
+        if (p - digitsStart >= 18 && bytes > (Long.MAX_VALUE - digit) / 10) {
           return ParsedLines.code(MalformedReason.BAD_SIZE);
         }
         bytes = bytes * 10 + digit;
@@ -175,12 +176,7 @@ final class ByteClfParser implements RowParser {
   }
 
   private static int nextSpace(byte[] b, int from, int end) {
-    for (int i = from; i < end; i++) {
-      if (b[i] == ' ') {
-        return i;
-      }
-    }
-    return Math.max(from, end);
+    return from >= end ? Math.max(from, end) : ByteScan.nextSpace(b, from, end);
   }
 
   private static int threeDigitStatus(byte[] b, int at) {

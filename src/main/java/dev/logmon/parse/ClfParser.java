@@ -112,7 +112,8 @@ public final class ClfParser implements LineParser {
         if (digit < 0 || digit > 9) {
           break;
         }
-        if (bytes > (Long.MAX_VALUE - digit) / 10) {
+        // Eighteen digits never overflow a long; only then is the (costly) division needed.
+        if (p - digitsStart >= 18 && bytes > (Long.MAX_VALUE - digit) / 10) {
           return Failures.BAD_SIZE;
         }
         bytes = bytes * 10 + digit;

@@ -37,4 +37,23 @@ class ByteArithmeticTest {
       assertThat(ParsedLines.hash(b, from, b.length)).as(s).isEqualTo(s.hashCode());
     }
   }
+
+  @Test
+  void nextSpaceFindsTheFirstSpace() {
+    Random r = new Random(5);
+    for (int n = 0; n < 5_000; n++) {
+      byte[] b = new byte[r.nextInt(40)];
+      for (int i = 0; i < b.length; i++) {
+        int k = r.nextInt(10);
+        b[i] = (byte) (k == 0 ? ' ' : k == 1 ? r.nextInt(256) : 'a' + r.nextInt(26));
+      }
+      int from = b.length == 0 ? 0 : r.nextInt(b.length);
+      int to = from + (b.length == from ? 0 : r.nextInt(b.length - from + 1));
+      int expected = from;
+      while (expected < to && b[expected] != ' ') {
+        expected++;
+      }
+      assertThat(ByteScan.nextSpace(b, from, to)).isEqualTo(expected);
+    }
+  }
 }

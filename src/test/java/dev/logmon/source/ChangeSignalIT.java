@@ -105,4 +105,42 @@ class ChangeSignalIT {
       t.join(5_000);
     }
   }
+
+  @Test
+  void aGlobInALongSleepReadsANewLineAtOnce() throws Exception {
+    Path log = Files.writeString(dir.resolve("access.log"), "");
+    GlobWatcher glob =
+        new GlobWatcher(dir.resolve("*.log").toString(), TailOptions.follow("glob"), n -> {});
+    List<String> lines = new CopyOnWriteArrayList<>();
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                glob.run(b -> lines.addAll(b.lines()), Duration.ofMinutes(1), stop::get);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    t.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while ((glob.status().isEmpty()
+              || glob.status().get(0).state() != SourceStatus.State.FOLLOWING)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      Thread.sleep(11_000); // as above: the watcher is in a sleep of 10.24 s by now
+      long written = System.nanoTime();
+      Files.write(log, "line\n".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+      while (lines.isEmpty() && System.nanoTime() - written < TimeUnit.SECONDS.toNanos(3)) {
+        Thread.sleep(5);
+      }
+      assertThat(lines).containsExactly("line");
+    } finally {
+      stop.set(true);
+      t.interrupt();
+      t.join(5_000);
+    }
+  }
 }

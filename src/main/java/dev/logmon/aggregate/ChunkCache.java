@@ -13,17 +13,23 @@ import java.util.Arrays;
  * every read, so nothing is ever cleared. Not thread-safe: owned by the aggregator's thread.
  */
 final class ChunkCache {
+  private final KeyDictionary dictionary;
   private long chunk = -1;
   private int stamp;
   private int[] stamps = new int[256];
   private int[] ids = new int[256];
   private int[] epochs = new int[256];
 
+  /** A cache of ids of {@code dictionary}. */
+  ChunkCache(KeyDictionary dictionary) {
+    this.dictionary = dictionary;
+  }
+
   /**
    * The id cached for key {@code k} of chunk {@code l}, or -1; a chunk other than the last one
    * asked about starts afresh.
    */
-  int find(ParsedLines l, int k, KeyDictionary dictionary) {
+  int find(ParsedLines l, int k) {
     if (l.chunk() != chunk) {
       chunk = l.chunk();
       stamp++;
@@ -43,7 +49,7 @@ final class ChunkCache {
   }
 
   /** Caches {@code id} for key {@code k} of the current chunk and returns it. */
-  int put(int k, KeyDictionary dictionary, int id) {
+  int put(int k, int id) {
     stamps[k] = stamp;
     ids[k] = id;
     epochs[k] = dictionary.epoch(id);

@@ -21,9 +21,9 @@ final class KeyTables {
   private final LifetimeCounts life;
   private int[] sectionRefs = new int[64];
   private int[] hostRefs = new int[64];
-  private final ChunkCache sectionCache = new ChunkCache();
-  private final ChunkCache hostCache = new ChunkCache();
-  private final ChunkCache methodCache = new ChunkCache();
+  private final ChunkCache sectionCache = new ChunkCache(sections);
+  private final ChunkCache hostCache = new ChunkCache(hosts);
+  private final ChunkCache methodCache = new ChunkCache(methods);
 
   KeyTables(LifetimeCounts life) {
     this.life = life;
@@ -47,12 +47,11 @@ final class KeyTables {
     if (placeholder != null) {
       return sections.idOf(placeholder);
     }
-    int k = sectionCache.find(l, l.sectionKey(i), sections);
-    return k >= 0
-        ? k
+    int id = sectionCache.find(l, l.sectionKey(i));
+    return id >= 0
+        ? id
         : sectionCache.put(
             l.sectionKey(i),
-            sections,
             sections.idOf(l.buffer(), l.sectionStart(i), l.sectionEnd(i), l.sectionHash(i)));
   }
 
@@ -61,23 +60,21 @@ final class KeyTables {
     if (start < 0) {
       return hosts.idOf(NO_HOST); // a format without a client field
     }
-    int k = hostCache.find(l, l.hostKey(i), hosts);
-    return k >= 0
-        ? k
-        : hostCache.put(
-            l.hostKey(i), hosts, hosts.idOf(l.buffer(), start, l.hostEnd(i), l.hostHash(i)));
+    int id = hostCache.find(l, l.hostKey(i));
+    return id >= 0
+        ? id
+        : hostCache.put(l.hostKey(i), hosts.idOf(l.buffer(), start, l.hostEnd(i), l.hostHash(i)));
   }
 
   int method(ParsedLines l, int i) {
     if (l.requestMalformed(i)) {
       return 0;
     }
-    int k = methodCache.find(l, l.methodKey(i), methods);
-    return k >= 0
-        ? k
+    int id = methodCache.find(l, l.methodKey(i));
+    return id >= 0
+        ? id
         : methodCache.put(
             l.methodKey(i),
-            methods,
             methods.idOf(l.buffer(), l.methodStart(i), l.methodEnd(i), l.methodHash(i)));
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,43 +68,19 @@ class ChangeSignalIT {
     }
   }
 
+  /** How a watcher under test runs on its thread. */
+  private interface Watch {
+    void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException;
+  }
+
   @Test
   void aTailerInALongSleepReadsANewLineAtOnce() throws Exception {
     Path log = Files.writeString(dir.resolve("access.log"), "");
     FileTailer tailer = new FileTailer(log, TailOptions.follow("log"), n -> {});
-    List<String> lines = new CopyOnWriteArrayList<>();
-    AtomicBoolean stop = new AtomicBoolean();
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                tailer.run(b -> lines.addAll(b.lines()), Duration.ofMinutes(1), stop::get);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    t.start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (tailer.status().state() != SourceStatus.State.FOLLOWING
-          && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
-      // An idle file's sleeps double from 5 ms towards the 1-minute interval: 11 s on, the tailer
-      // is in a sleep of 10.24 s that began at about 10.2 s, and only the change event can end it
-      // within the 3 s allowed below.
-      Thread.sleep(11_000);
-      long written = System.nanoTime();
-      Files.write(log, "line\n".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
-      while (lines.isEmpty() && System.nanoTime() - written < TimeUnit.SECONDS.toNanos(3)) {
-        Thread.sleep(5);
-      }
-      assertThat(lines).containsExactly("line");
-    } finally {
-      stop.set(true);
-      t.interrupt();
-      t.join(5_000);
-    }
+    assertReadAtOnceAfterALongSleep(
+        log,
+        (sink, stop) -> tailer.run(sink, Duration.ofMinutes(1), stop),
+        () -> tailer.status().state() == SourceStatus.State.FOLLOWING);
   }
 
   @Test
@@ -111,13 +88,27 @@ class ChangeSignalIT {
     Path log = Files.writeString(dir.resolve("access.log"), "");
     GlobWatcher glob =
         new GlobWatcher(dir.resolve("*.log").toString(), TailOptions.follow("glob"), n -> {});
+    assertReadAtOnceAfterALongSleep(
+        log,
+        (sink, stop) -> glob.run(sink, Duration.ofMinutes(1), stop),
+        () ->
+            !glob.status().isEmpty()
+                && glob.status().get(0).state() == SourceStatus.State.FOLLOWING);
+  }
+
+  /**
+   * Runs {@code watch} with a 1-minute poll, waits until it follows {@code log} and has backed off
+   * into a long sleep, appends a line, and expects it within 3 s.
+   */
+  private static void assertReadAtOnceAfterALongSleep(
+      Path log, Watch watch, BooleanSupplier following) throws Exception {
     List<String> lines = new CopyOnWriteArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();
     Thread t =
         new Thread(
             () -> {
               try {
-                glob.run(b -> lines.addAll(b.lines()), Duration.ofMinutes(1), stop::get);
+                watch.run(b -> lines.addAll(b.lines()), stop::get);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -125,12 +116,13 @@ class ChangeSignalIT {
     t.start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while ((glob.status().isEmpty()
-              || glob.status().get(0).state() != SourceStatus.State.FOLLOWING)
-          && System.nanoTime() < deadline) {
+      while (!following.getAsBoolean() && System.nanoTime() < deadline) {
         Thread.sleep(5);
       }
-      Thread.sleep(11_000); // as above: the watcher is in a sleep of 10.24 s by now
+      // An idle file's sleeps double from 5 ms towards the 1-minute interval: 11 s on, the watcher
+      // is in a sleep of 10.24 s that began at about 10.2 s, and only the change event can end it
+      // within the 3 s allowed below.
+      Thread.sleep(11_000);
       long written = System.nanoTime();
       Files.write(log, "line\n".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
       while (lines.isEmpty() && System.nanoTime() - written < TimeUnit.SECONDS.toNanos(3)) {

@@ -58,8 +58,9 @@ public final class FollowRun {
   }
 
   /**
-   * Before the watchers start, runs the path once over synthetic lines so that the JIT has compiled
-   * it for the first real lines ({@link JitWarmUp}); call before run.
+   * Once the watchers have started, runs the path over synthetic lines so that the JIT has compiled
+   * it for the first real lines ({@link JitWarmUp}), which wait in the queue meanwhile; call before
+   * run.
    */
   public void warmUpJit(int windowSeconds, int intervalSeconds) {
     this.warmUp = new int[] {windowSeconds, intervalSeconds};
@@ -99,11 +100,14 @@ public final class FollowRun {
     }
     // When every source can end (standard input only), the run ends with the last of them.
     boolean endsByItself = finite.size() == threads.size();
+    // The watchers start first: each opens its file (at its end, when following) at once, and
+    // what is written during the warm-up waits in the queue (the file is the buffer) rather than
+    // being skipped by a watcher that would open the file only after it.
+    threads.forEach(Thread::start);
     if (warmUp != null) {
       JitWarmUp.run(warmUp[0], warmUp[1]);
     }
     monitor.startAt(clock.instant().getEpochSecond());
-    threads.forEach(Thread::start);
     List<LineBatch> drained = new ArrayList<>();
     long published = Long.MIN_VALUE;
     boolean unpublished = false;

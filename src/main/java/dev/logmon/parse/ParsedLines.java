@@ -100,15 +100,11 @@ public final class ParsedLines {
 
   /**
    * The chunk-local number of row {@code i}'s client: rows with the same client text have the same
-   * number, from 0 up to {@link #hostKeys()}; only for rows with a {@link #hostStart} >= 0.
+   * number, counted from 0 in order of first appearance; only for rows with a {@link #hostStart} >=
+   * 0.
    */
   public int hostKey(int i) {
     return hostKey[i];
-  }
-
-  /** The number of distinct clients named in the chunk so far. */
-  public int hostKeys() {
-    return hostKeys.size();
   }
 
   /** As {@link #hostKey} for the section, on rows whose section is not a placeholder. */
@@ -116,17 +112,9 @@ public final class ParsedLines {
     return sectionKey[i];
   }
 
-  public int sectionKeys() {
-    return sectionKeys.size();
-  }
-
   /** As {@link #hostKey} for the method, on rows whose request is not malformed. */
   public int methodKey(int i) {
     return methodKey[i];
-  }
-
-  public int methodKeys() {
-    return methodKeys.size();
   }
 
   /** The chunk's bytes; key ranges index into it. */

@@ -112,20 +112,18 @@ public final class FileTailer implements AutoCloseable {
    */
   public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
-    ChangeSignal changes = ChangeSignal.forFile(path);
-    PollLoop.run(
-        into -> {
-          pollOnce(into);
-          return bytesThisPoll;
-        },
-        sink,
-        pollInterval,
-        stop,
-        () -> {
-          changes.close();
-          close();
-        },
-        changes);
+    try (ChangeSignal changes = ChangeSignal.forFile(path)) {
+      PollLoop.run(
+          into -> {
+            pollOnce(into);
+            return bytesThisPoll;
+          },
+          sink,
+          pollInterval,
+          stop,
+          this::close,
+          changes);
+    }
   }
 
   /** Closes the open file, if any; an unterminated last line is not delivered. */

@@ -119,20 +119,18 @@ public final class GlobWatcher implements AutoCloseable {
    */
   public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
-    ChangeSignal changes = ChangeSignal.forDirectory(base);
-    PollLoop.run(
-        into -> {
-          pollOnce(into);
-          return bytesThisPoll;
-        },
-        sink,
-        pollInterval,
-        stop,
-        () -> {
-          changes.close();
-          close();
-        },
-        changes);
+    try (ChangeSignal changes = ChangeSignal.forDirectory(base)) {
+      PollLoop.run(
+          into -> {
+            pollOnce(into);
+            return bytesThisPoll;
+          },
+          sink,
+          pollInterval,
+          stop,
+          this::close,
+          changes);
+    }
   }
 
   /** Closes every tailer. */

@@ -3,6 +3,7 @@ package dev.logmon.aggregate;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowRuns;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -190,6 +191,139 @@ public final class Aggregator implements TrafficCounter {
       }
     }
     return true;
+  }
+
+  /**
+   * Counts grouped run {@code r} of {@code l.runs()} as its rows one by one would be counted: the
+   * run's second, totals and per-key sums once, each distinct key looked up once. The bucket is
+   * recycled before the run's keys are looked up, so no key is released after its id was taken.
+   */
+  @Override
+  public void addRun(ParsedLines l, int r) {
+    RowRuns runs = l.runs();
+    int from = runs.from(r);
+    long s = l.second(from);
+    int n = runs.to(r) - from;
+    long size = runs.bytes(r);
+    int bad = runs.badRequests(r);
+    advanceTo(s);
+    hits += n;
+    bytes += size;
+    for (int c = 0; c < statusClasses.length; c++) {
+      statusClasses[c] += runs.statusClass(r, c);
+    }
+    malformedRequests += bad;
+    if (firstSecond == Long.MIN_VALUE || s < firstSecond) {
+      firstSecond = s;
+    }
+    minutes.count(s, now, n);
+    if (s <= now - span) {
+      late += n;
+      addLateRun(l, runs, r);
+      return;
+    }
+    SecondBucket b = ring[slot(s)];
+    if (b.second != s) {
+      recycle(b, s, -1, -1);
+    }
+    b.hits += n;
+    b.bytes += size;
+    for (int c = 0; c < b.statusClasses.length; c++) {
+      b.statusClasses[c] += runs.statusClass(r, c);
+    }
+    b.malformedRequests += bad;
+    // Windows already covering the second (it came out of order) take the run at once.
+    boolean covered = false;
+    for (SlidingWindow w : windows) {
+      if (w.covers(s)) {
+        w.addTotals(n, size, runs, r, bad);
+        covered = true;
+      }
+    }
+    for (int e = runs.sectionsFrom(r), end = runs.sectionsTo(r); e < end; e++) {
+      int id = keys.section(l, runs.sectionRow(e));
+      int h = runs.sectionHits(e);
+      int err = runs.sectionErrors(e);
+      life.addSection(id, h, err);
+      int x = b.sections.entry(id);
+      if (x < 0) {
+        x = ~x;
+        keys.holdSection(id);
+      }
+      b.sections.values[2 * x] += h;
+      b.sections.values[2 * x + 1] += err;
+      if (covered) {
+        for (SlidingWindow w : windows) {
+          if (w.covers(s)) {
+            w.sections.addOne(id, h, err);
+          }
+        }
+      }
+    }
+    for (int e = runs.hostsFrom(r), end = runs.hostsTo(r); e < end; e++) {
+      int id = keys.host(l, runs.hostRow(e));
+      int h = runs.hostHits(e);
+      long sent = runs.hostBytes(e);
+      life.addHost(id, sent, h);
+      int x = b.hosts.entry(id);
+      if (x < 0) {
+        x = ~x;
+        keys.holdHost(id);
+      }
+      b.hosts.values[2 * x] += sent;
+      b.hosts.values[2 * x + 1] += h;
+      if (covered) {
+        for (SlidingWindow w : windows) {
+          if (w.covers(s)) {
+            w.hosts.addOne(id, sent, h);
+          }
+        }
+      }
+    }
+    for (int e = runs.methodsFrom(r), end = runs.methodsTo(r); e < end; e++) {
+      int id = keys.method(l, runs.methodRow(e));
+      int h = runs.methodHits(e);
+      life.methods.addOne(id, h, 0);
+      int x = index(b.methods.entry(id)); // first: a new entry may grow the values array
+      b.methods.values[x] += h;
+      if (covered) {
+        for (SlidingWindow w : windows) {
+          if (w.covers(s)) {
+            w.methods.addOne(id, h, 0);
+          }
+        }
+      }
+    }
+    for (int e = runs.statusesFrom(r), end = runs.statusesTo(r); e < end; e++) {
+      int code = runs.statusCode(e);
+      int h = runs.statusHits(e);
+      int x = index(b.statuses.entry(code));
+      b.statuses.values[x] += h;
+      if (covered) {
+        for (SlidingWindow w : windows) {
+          if (w.covers(s)) {
+            w.statuses.addOne(code, h, 0);
+          }
+        }
+      }
+    }
+  }
+
+  /** A run older than every window: its keys count toward the lifetime tables only. */
+  private void addLateRun(ParsedLines l, RowRuns runs, int r) {
+    for (int e = runs.sectionsFrom(r), end = runs.sectionsTo(r); e < end; e++) {
+      int id = keys.section(l, runs.sectionRow(e));
+      life.addSection(id, runs.sectionHits(e), runs.sectionErrors(e));
+      keys.forgetSectionIfUnused(id);
+    }
+    for (int e = runs.hostsFrom(r), end = runs.hostsTo(r); e < end; e++) {
+      int id = keys.host(l, runs.hostRow(e));
+      life.addHost(id, runs.hostBytes(e), runs.hostHits(e));
+      keys.forgetHostIfUnused(id);
+    }
+    for (int e = runs.methodsFrom(r), end = runs.methodsTo(r); e < end; e++) {
+      life.methods.addOne(keys.method(l, runs.methodRow(e)), runs.methodHits(e), 0);
+    }
   }
 
   private static int index(int entry) {

@@ -111,10 +111,18 @@ final class KeyTables {
 
   /** A late hit used these keys without a bucket: release them unless something holds them. */
   void forgetIfUnused(int section, int host) {
+    forgetSectionIfUnused(section);
+    forgetHostIfUnused(host);
+  }
+
+  void forgetSectionIfUnused(int section) {
     if ((section >= sectionRefs.length || sectionRefs[section] == 0)
         && !life.keepsSection(section)) {
       sections.release(section);
     }
+  }
+
+  void forgetHostIfUnused(int host) {
     if ((host >= hostRefs.length || hostRefs[host] == 0) && !life.keepsHost(host)) {
       hosts.release(host);
     }

@@ -39,6 +39,26 @@ final class LifetimeCounts {
     methods.addOne(method, 1, 0);
   }
 
+  /** As {@link #add} for {@code hits} hits of one section, {@code errors} of them 5xx. */
+  void addSection(int section, long hits, long errors) {
+    if (sections.get(section, 0) != 0 || sections.size() < cap) {
+      sections.addOne(section, hits, errors);
+    } else {
+      otherSection[0] += hits;
+      otherSection[1] += errors;
+    }
+  }
+
+  /** As {@link #add} for {@code hits} hits of one client, sending {@code size} bytes in all. */
+  void addHost(int host, long size, long hits) {
+    if (hosts.get(host, 1) != 0 || hosts.size() < cap) {
+      hosts.addOne(host, size, hits);
+    } else {
+      otherHost[0] += size;
+      otherHost[1] += hits;
+    }
+  }
+
   /** Whether a section id has its own row (and so must keep its key). */
   boolean keepsSection(int id) {
     return sections.get(id, 0) != 0;

@@ -20,6 +20,11 @@ final class MinuteHits {
    * Counts a hit at {@code second}, unless its minute is already out of the ring at {@code now}.
    */
   void count(long second, long now) {
+    count(second, now, 1);
+  }
+
+  /** Counts {@code n} hits at {@code second}, as {@link #count(long, long)} would one by one. */
+  void count(long second, long now, long n) {
     long minute = Math.floorDiv(second, 60);
     if (minute <= Math.floorDiv(now, 60) - Aggregator.MINUTES) {
       return;
@@ -29,7 +34,7 @@ final class MinuteHits {
       keys[i] = minute;
       hits[i] = 0;
     }
-    hits[i]++;
+    hits[i] += n;
   }
 
   /** The hits of the minutes ending with the one holding {@code endSecond}, oldest first. */

@@ -1,5 +1,6 @@
 package dev.logmon.aggregate;
 
+import dev.logmon.parse.RowRuns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,6 +83,19 @@ final class SlidingWindow {
     hosts.addOne(host, size, 1);
     methods.addOne(method, 1, 0);
     statuses.addOne(status, 1, 0);
+  }
+
+  /**
+   * Adds the totals of {@code n} hits for a second the window already covers; their keys are added
+   * to the tables directly, as {@link #addHit} would one hit at a time.
+   */
+  void addTotals(long n, long size, RowRuns runs, int r, long badRequests) {
+    hits += n;
+    bytes += size;
+    for (int c = 0; c < classes.length; c++) {
+      classes[c] += runs.statusClass(r, c);
+    }
+    malformedRequests += badRequests;
   }
 
   WindowStats stats(SecondBucket[] ring, TopN.Keys keys, int topN) {

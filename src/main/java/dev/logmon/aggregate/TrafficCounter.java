@@ -3,6 +3,7 @@ package dev.logmon.aggregate;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowRuns;
 import java.time.ZoneOffset;
 
 /**
@@ -45,6 +46,17 @@ public interface TrafficCounter {
       return add(lines.record(i));
     }
     throw new UnsupportedOperationException("this counter takes records only");
+  }
+
+  /**
+   * Counts every hit of grouped run {@code r} of {@code lines.runs()}, exactly as {@link
+   * #add(ParsedLines, int)} on each of its rows in order would.
+   */
+  default void addRun(ParsedLines lines, int r) {
+    RowRuns runs = lines.runs();
+    for (int i = runs.from(r), end = runs.to(r); i < end; i++) {
+      add(lines, i);
+    }
   }
 
   /** Counts one line that yielded no record. */

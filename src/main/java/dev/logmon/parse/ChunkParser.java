@@ -49,6 +49,7 @@ public final class ChunkParser {
     while (i < to) {
       i = parseSome(buf, i, to, endOfInput, out);
     }
+    out.runs().build(out);
   }
 
   /**

@@ -65,6 +65,7 @@ public final class ParsedLines {
   private final ChunkKeys hostKeys = new ChunkKeys();
   private final ChunkKeys sectionKeys = new ChunkKeys();
   private final ChunkKeys methodKeys = new ChunkKeys();
+  private final RowRuns runs = new RowRuns();
   private static final java.util.concurrent.atomic.AtomicLong CHUNKS =
       new java.util.concurrent.atomic.AtomicLong();
   private long chunk;
@@ -115,6 +116,23 @@ public final class ParsedLines {
   /** As {@link #hostKey} for the method, on rows whose request is not malformed. */
   public int methodKey(int i) {
     return methodKey[i];
+  }
+
+  /** The chunk's hits grouped into runs of one second, built when the chunk was parsed. */
+  public RowRuns runs() {
+    return runs;
+  }
+
+  int hostKeyCount() {
+    return hostKeys.size();
+  }
+
+  int sectionKeyCount() {
+    return sectionKeys.size();
+  }
+
+  int methodKeyCount() {
+    return methodKeys.size();
   }
 
   /** The chunk's bytes; key ranges index into it. */
@@ -388,6 +406,7 @@ public final class ParsedLines {
     hostKeys.clear();
     sectionKeys.clear();
     methodKeys.clear();
+    runs.clear();
     chunk = CHUNKS.incrementAndGet();
     ensure(expectedLines);
   }

@@ -10,6 +10,7 @@ import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowRuns;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.Sanitizer;
@@ -114,10 +115,38 @@ public final class Monitor {
    * @param firstLineNumber the 1-based number of the chunk's first line in {@code source}
    */
   public void accept(ParsedLines lines, String source, long firstLineNumber) {
-    for (int i = 0, n = lines.size(); i < n; i += ROWS_PER_CALL) {
-      acceptRows(lines, i, Math.min(n, i + ROWS_PER_CALL), source, firstLineNumber);
+    RowRuns runs = lines.runs();
+    if (runs.rows() != lines.size()) {
+      // Not grouped (rows filled without a ChunkParser): count them one by one.
+      for (int i = 0, n = lines.size(); i < n; i += ROWS_PER_CALL) {
+        acceptRows(lines, i, Math.min(n, i + ROWS_PER_CALL), source, firstLineNumber);
+      }
+    } else {
+      for (int r = 0, n = runs.count(); r < n; r++) {
+        if (runs.grouped(r)) {
+          acceptRun(lines, runs, r);
+        } else {
+          acceptRows(lines, runs.from(r), runs.to(r), source, firstLineNumber);
+        }
+      }
     }
     linesCounted += lines.size();
+  }
+
+  /**
+   * Counts grouped run {@code r}: its hits share one second and offset, so time moves (at most)
+   * once, before the first of them, exactly as when they are counted one by one.
+   */
+  private void acceptRun(ParsedLines lines, RowRuns runs, int r) {
+    int from = runs.from(r);
+    time(lines.second(from), lines.offsetSeconds(from));
+    aggregator.addRun(lines, r);
+    if (runs.latency(r)) {
+      long now = aggregator.now();
+      for (int i = from, end = runs.to(r); i < end; i++) {
+        latency.add(lines, i, now);
+      }
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowRuns;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,6 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Counting 20,000 pre-parsed lines (40 s of log time at 500 lines/s) into a fresh {@link
  * Aggregator}, with a snapshot of every window every 10 s of log time as reports take them. Scores
  * are lines per second, on one thread; {@code clients} sets how many distinct client addresses.
+ * {@code countAndSnapshot} adds the lines one by one, {@code countRunsAndSnapshot} by the runs of
+ * one second the parse threads group them into, as the replay does.
  *
  * <p>Run: {@code mvn -Pjmh -DskipTests package && java -cp target/logmon-0.1.0-all.jar
  * org.openjdk.jmh.Main AggregateBenchmark}
@@ -60,6 +63,30 @@ public class AggregateBenchmark {
         sum += a.snapshot(s - 1, ZoneOffset.UTC).window().hits();
       }
       a.add(parsed, i);
+    }
+    return sum + a.hits();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(LINES)
+  public long countRunsAndSnapshot() {
+    Aggregator a = new Aggregator(new AggregatorConfig(120, 10, 10, 5));
+    RowRuns runs = parsed.runs();
+    long lastReport = Long.MIN_VALUE;
+    long sum = 0;
+    for (int r = 0; r < runs.count(); r++) {
+      long s = parsed.second(runs.from(r));
+      if (s / 10 != lastReport) {
+        lastReport = s / 10;
+        sum += a.snapshot(s - 1, ZoneOffset.UTC).window().hits();
+      }
+      if (runs.grouped(r)) {
+        a.addRun(parsed, r);
+      } else {
+        for (int i = runs.from(r); i < runs.to(r); i++) {
+          a.add(parsed, i);
+        }
+      }
     }
     return sum + a.hits();
   }

@@ -253,11 +253,7 @@ public final class Aggregator implements TrafficCounter {
       b.sections.values[2 * x] += h;
       b.sections.values[2 * x + 1] += err;
       if (covered) {
-        for (SlidingWindow w : windows) {
-          if (w.covers(s)) {
-            w.sections.addOne(id, h, err);
-          }
-        }
+        addToWindows(s, 0, id, h, err);
       }
     }
     for (int e = runs.hostsFrom(r), end = runs.hostsTo(r); e < end; e++) {
@@ -273,11 +269,7 @@ public final class Aggregator implements TrafficCounter {
       b.hosts.values[2 * x] += sent;
       b.hosts.values[2 * x + 1] += h;
       if (covered) {
-        for (SlidingWindow w : windows) {
-          if (w.covers(s)) {
-            w.hosts.addOne(id, sent, h);
-          }
-        }
+        addToWindows(s, 1, id, sent, h);
       }
     }
     for (int e = runs.methodsFrom(r), end = runs.methodsTo(r); e < end; e++) {
@@ -287,11 +279,7 @@ public final class Aggregator implements TrafficCounter {
       int x = index(b.methods.entry(id)); // first: a new entry may grow the values array
       b.methods.values[x] += h;
       if (covered) {
-        for (SlidingWindow w : windows) {
-          if (w.covers(s)) {
-            w.methods.addOne(id, h, 0);
-          }
-        }
+        addToWindows(s, 2, id, h, 0);
       }
     }
     for (int e = runs.statusesFrom(r), end = runs.statusesTo(r); e < end; e++) {
@@ -300,11 +288,25 @@ public final class Aggregator implements TrafficCounter {
       int x = index(b.statuses.entry(code));
       b.statuses.values[x] += h;
       if (covered) {
-        for (SlidingWindow w : windows) {
-          if (w.covers(s)) {
-            w.statuses.addOne(code, h, 0);
-          }
-        }
+        addToWindows(s, 3, code, h, 0);
+      }
+    }
+  }
+
+  /**
+   * Adds to one table (sections, clients, methods, statuses) of every window covering {@code s}.
+   */
+  private void addToWindows(long s, int table, int id, long a, long b) {
+    for (SlidingWindow w : windows) {
+      if (w.covers(s)) {
+        DenseCounts t =
+            switch (table) {
+              case 0 -> w.sections;
+              case 1 -> w.hosts;
+              case 2 -> w.methods;
+              default -> w.statuses;
+            };
+        t.addOne(id, a, b);
       }
     }
   }

@@ -23,19 +23,8 @@ final class LifetimeCounts {
   }
 
   void add(int section, int host, int method, long size, boolean serverError) {
-    long err = serverError ? 1 : 0;
-    if (sections.get(section, 0) != 0 || sections.size() < cap) {
-      sections.addOne(section, 1, err);
-    } else {
-      otherSection[0]++;
-      otherSection[1] += err;
-    }
-    if (hosts.get(host, 1) != 0 || hosts.size() < cap) {
-      hosts.addOne(host, size, 1);
-    } else {
-      otherHost[0] += size;
-      otherHost[1]++;
-    }
+    addSection(section, 1, serverError ? 1 : 0);
+    addHost(host, size, 1);
     methods.addOne(method, 1, 0);
   }
 

@@ -52,12 +52,7 @@ public final class Aggregator implements TrafficCounter {
   private long malformedRequests;
   private long firstSecond = Long.MIN_VALUE;
   private final long[] statusClasses = new long[6];
-  // Metrics counters: a section is pinned (in pin order, never unpinned) when it first shows in the
-  // lifetime top table; its counter is its lifetime hits minus those it had when pinned, so hits
-  // before pinning stay in "(other)" and every series only grows. Computed at snapshot time from
-  // the exact lifetime rows, so the hot path pays nothing; a pinned section has a lifetime row, so
-  // its id is never forgotten.
-  private final java.util.LinkedHashMap<String, long[]> pinned = new java.util.LinkedHashMap<>();
+  private final PinnedSections pinned = new PinnedSections();
 
   public Aggregator(AggregatorConfig config) {
     this(config, LIFETIME_KEY_CAP);
@@ -253,7 +248,7 @@ public final class Aggregator implements TrafficCounter {
       b.sections.values[2 * x] += h;
       b.sections.values[2 * x + 1] += err;
       if (covered) {
-        addToWindows(s, 0, id, h, err);
+        SlidingWindow.addKey(windows, s, 0, id, h, err);
       }
     }
     for (int e = runs.hostsFrom(r), end = runs.hostsTo(r); e < end; e++) {
@@ -269,7 +264,7 @@ public final class Aggregator implements TrafficCounter {
       b.hosts.values[2 * x] += sent;
       b.hosts.values[2 * x + 1] += h;
       if (covered) {
-        addToWindows(s, 1, id, sent, h);
+        SlidingWindow.addKey(windows, s, 1, id, sent, h);
       }
     }
     for (int e = runs.methodsFrom(r), end = runs.methodsTo(r); e < end; e++) {
@@ -279,7 +274,7 @@ public final class Aggregator implements TrafficCounter {
       int x = index(b.methods.entry(id)); // first: a new entry may grow the values array
       b.methods.values[x] += h;
       if (covered) {
-        addToWindows(s, 2, id, h, 0);
+        SlidingWindow.addKey(windows, s, 2, id, h, 0);
       }
     }
     for (int e = runs.statusesFrom(r), end = runs.statusesTo(r); e < end; e++) {
@@ -288,25 +283,7 @@ public final class Aggregator implements TrafficCounter {
       int x = index(b.statuses.entry(code));
       b.statuses.values[x] += h;
       if (covered) {
-        addToWindows(s, 3, code, h, 0);
-      }
-    }
-  }
-
-  /**
-   * Adds to one table (sections, clients, methods, statuses) of every window covering {@code s}.
-   */
-  private void addToWindows(long s, int table, int id, long a, long b) {
-    for (SlidingWindow w : windows) {
-      if (w.covers(s)) {
-        DenseCounts t =
-            switch (table) {
-              case 0 -> w.sections;
-              case 1 -> w.hosts;
-              case 2 -> w.methods;
-              default -> w.statuses;
-            };
-        t.addOne(id, a, b);
+        SlidingWindow.addKey(windows, s, 3, code, h, 0);
       }
     }
   }
@@ -417,7 +394,7 @@ public final class Aggregator implements TrafficCounter {
             lifetimeTop,
             TopN.hosts(life.hosts, keys.hosts, topN, life.otherHosts()),
             TopN.counts(life.methods, keys.methods, Integer.MAX_VALUE),
-            sectionCounters(lifetimeTop));
+            pinned.counters(lifetimeTop, keys.sections, life.sections, hits));
     return new TrafficSnapshot(
         Instant.ofEpochSecond(endSecond + 1),
         offset,
@@ -426,27 +403,6 @@ public final class Aggregator implements TrafficCounter {
         report == frame ? frameStats : report.stats(ring, keys.names, topN),
         totals,
         minutes.endingAt(endSecond));
-  }
-
-  /** Pins today's lifetime top sections (while room is left) and lists every counter. */
-  private java.util.List<Count> sectionCounters(java.util.List<SectionStat> top) {
-    for (SectionStat s : top) {
-      if (pinned.size() < COUNTER_SECTIONS
-          && !OTHER.equals(s.section())
-          && !pinned.containsKey(s.section())) {
-        int id = keys.sections.idOf(s.section()); // present: it has a lifetime row
-        pinned.put(s.section(), new long[] {id, life.sections.get(id, 0)});
-      }
-    }
-    java.util.List<Count> out = new java.util.ArrayList<>(pinned.size() + 1);
-    long counted = 0;
-    for (java.util.Map.Entry<String, long[]> e : pinned.entrySet()) {
-      long n = life.sections.get((int) e.getValue()[0], 0) - e.getValue()[1];
-      counted += n;
-      out.add(new Count(e.getKey(), n));
-    }
-    out.add(new Count(OTHER, hits - counted));
-    return out;
   }
 
   private int slot(long second) {

@@ -98,6 +98,25 @@ final class SlidingWindow {
     malformedRequests += badRequests;
   }
 
+  /**
+   * Adds {@code a} and {@code b} for key {@code id} to one table ({@code table}: 0 sections, 1
+   * clients, 2 methods, 3 statuses) of each of {@code windows} that covers second {@code s}.
+   */
+  static void addKey(SlidingWindow[] windows, long s, int table, int id, long a, long b) {
+    for (SlidingWindow w : windows) {
+      if (w.covers(s)) {
+        DenseCounts t =
+            switch (table) {
+              case 0 -> w.sections;
+              case 1 -> w.hosts;
+              case 2 -> w.methods;
+              default -> w.statuses;
+            };
+        t.addOne(id, a, b);
+      }
+    }
+  }
+
   WindowStats stats(SecondBucket[] ring, TopN.Keys keys, int topN) {
     List<Long> perSecond = new ArrayList<>(seconds);
     for (long s = end - seconds + 1; s <= end; s++) {

@@ -113,4 +113,23 @@ public final class ByteScan {
   private static boolean isMethodChar(byte c) {
     return (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
   }
+
+  /** {@code String.hashCode()} of the Latin-1 text {@code b[from, to)}. */
+  static int hash(byte[] b, int from, int to) {
+    int h = 0;
+    int i = from;
+    // Four bytes a step (31^4 = 923521): the same value, a quarter of the loop's overhead.
+    for (; i + 4 <= to; i += 4) {
+      h =
+          923_521 * h
+              + 29_791 * (b[i] & 0xFF)
+              + 961 * (b[i + 1] & 0xFF)
+              + 31 * (b[i + 2] & 0xFF)
+              + (b[i + 3] & 0xFF);
+    }
+    for (; i < to; i++) {
+      h = 31 * h + (b[i] & 0xFF);
+    }
+    return h;
+  }
 }

@@ -34,7 +34,7 @@ class ByteArithmeticTest {
       }
       int from = b.length == 0 ? 0 : r.nextInt(b.length);
       String s = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1);
-      assertThat(ParsedLines.hash(b, from, b.length)).as(s).isEqualTo(s.hashCode());
+      assertThat(ByteScan.hash(b, from, b.length)).as(s).isEqualTo(s.hashCode());
     }
   }
 

@@ -29,7 +29,7 @@ class ChunkKeysTest {
       Map<String, Integer> seen = new HashMap<>();
       for (int i = 0; i < from.length; i++) {
         String k = new String(buf, from[i], to[i] - from[i], StandardCharsets.US_ASCII);
-        int n = keys.intern(buf, from[i], to[i], ParsedLines.hash(buf, from[i], to[i]));
+        int n = keys.intern(buf, from[i], to[i], ByteScan.hash(buf, from[i], to[i]));
         Integer before = seen.putIfAbsent(k, n);
         assertThat(n).as(k).isEqualTo(before == null ? seen.size() - 1 : before);
       }

@@ -34,9 +34,6 @@ import java.util.function.Supplier;
  * mode passes the wall-clock second to {@link #tick(long)} (see docs/ARCHITECTURE.md).
  */
 public final class Monitor {
-  /** Rows counted per call of {@link #acceptRows}. */
-  private static final int ROWS_PER_CALL = 64;
-
   private final MonitorConfig config;
   private final LineParser parser;
   private final TrafficCounter aggregator;
@@ -117,17 +114,17 @@ public final class Monitor {
   public void accept(ParsedLines lines, String source, long firstLineNumber) {
     RowRuns runs = lines.runs();
     if (runs.rows() != lines.size()) {
-      // Not grouped (rows filled without a ChunkParser): count them one by one.
-      for (int i = 0, n = lines.size(); i < n; i += ROWS_PER_CALL) {
-        acceptRows(lines, i, Math.min(n, i + ROWS_PER_CALL), source, firstLineNumber);
-      }
-    } else {
-      for (int r = 0, n = runs.count(); r < n; r++) {
-        if (runs.grouped(r)) {
-          acceptRun(lines, runs, r);
-        } else {
-          acceptRows(lines, runs.from(r), runs.to(r), source, firstLineNumber);
-        }
+      throw new IllegalStateException("a chunk's rows were not grouped into runs");
+    }
+    // A method call per run (a second of log), not one loop over the chunk: the JIT compiles the
+    // callee after a few hundred runs, whereas a loop in a method called once per chunk runs
+    // interpreted until on-stack replacement, which came 0.25 s into a replay
+    // (-XX:+PrintCompilation).
+    for (int r = 0, n = runs.count(); r < n; r++) {
+      if (runs.grouped(r)) {
+        acceptRun(lines, runs, r);
+      } else {
+        acceptRow(lines, runs.from(r), source, firstLineNumber);
       }
     }
     linesCounted += lines.size();
@@ -149,32 +146,24 @@ public final class Monitor {
     }
   }
 
-  /**
-   * Rows {@code [from, to)} of {@link #accept(ParsedLines, String, long)}. A method per few rows
-   * rather than one loop over the chunk: the JIT compiles it after a few thousand rows, whereas a
-   * loop in a method called once per chunk runs interpreted until on-stack replacement, which came
-   * 0.25 s into a replay (-XX:+PrintCompilation).
-   */
-  private void acceptRows(
-      ParsedLines lines, int from, int to, String source, long firstLineNumber) {
-    for (int i = from; i < to; i++) {
-      byte outcome = lines.outcome(i);
-      if (outcome == ParsedLines.OK) {
-        time(lines.second(i), lines.offsetSeconds(i));
-        aggregator.add(lines, i);
-        latency.add(lines, i, aggregator.now()); // returns at once for rows with no duration/vhost
-      } else if (outcome == ParsedLines.FALLBACK) {
-        // Lines the byte parser hands to its String parser (odd bytes, over-long lines).
-        LogRecord r = lines.record(i);
-        time(r.epochSecond(), r.offsetSeconds());
-        aggregator.add(r);
-        latency.add(r, aggregator.now());
-      } else {
-        MalformedReason reason = lines.reason(i);
-        aggregator.addMalformed(reason);
-        if (malformedShown < config.showMalformed()) {
-          quote(reason, source, firstLineNumber + i, lines.text(i)); // decoded only if quoted
-        }
+  /** Counts row {@code i}, a line that is not part of a run (malformed, or read as a String). */
+  private void acceptRow(ParsedLines lines, int i, String source, long firstLineNumber) {
+    byte outcome = lines.outcome(i);
+    if (outcome == ParsedLines.OK) {
+      time(lines.second(i), lines.offsetSeconds(i));
+      aggregator.add(lines, i);
+      latency.add(lines, i, aggregator.now()); // returns at once for rows with no duration/vhost
+    } else if (outcome == ParsedLines.FALLBACK) {
+      // Lines the byte parser hands to its String parser (odd bytes, over-long lines).
+      LogRecord r = lines.record(i);
+      time(r.epochSecond(), r.offsetSeconds());
+      aggregator.add(r);
+      latency.add(r, aggregator.now());
+    } else {
+      MalformedReason reason = lines.reason(i);
+      aggregator.addMalformed(reason);
+      if (malformedShown < config.showMalformed()) {
+        quote(reason, source, firstLineNumber + i, lines.text(i)); // decoded only if quoted
       }
     }
   }

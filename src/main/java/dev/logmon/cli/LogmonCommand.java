@@ -187,6 +187,11 @@ public final class LogmonCommand implements Callable<Integer> {
   private final PrintStream err;
   private final InstantSource clock;
 
+  /** For picocli's tools that build the man page and completion script from this model. */
+  LogmonCommand() {
+    this(System.out, System.err, InstantSource.system());
+  }
+
   LogmonCommand(PrintStream out, PrintStream err, InstantSource clock) {
     this.out = out;
     this.err = err;

@@ -59,6 +59,11 @@ public final class LogmonProcess implements AutoCloseable {
     return new LogmonProcess(new ProcessBuilder(cmd).start());
   }
 
+  /** Starts logmon as {@code builder} says, e.g. the installed program rather than the jar. */
+  public static LogmonProcess start(ProcessBuilder builder) throws IOException {
+    return new LogmonProcess(builder.start());
+  }
+
   public static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }

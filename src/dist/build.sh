@@ -5,7 +5,7 @@
 #   target/dist/logmon_VERSION-1_ARCH.deb the same under /usr, on a jlink-trimmed runtime, with the
 #                                         systemd unit and /etc/logmon
 # Run by `mvn -B -Pdist package` (docs/PACKAGING.md); needs a JDK 17 (jlink, jdeps, jpackage) and,
-# for the package, dpkg-deb and fakeroot.
+# for the package, Debian's dpkg-dev and fakeroot.
 set -euo pipefail
 version="$1"
 target="$(cd "$2" && pwd)"
@@ -14,7 +14,7 @@ dist="$target/dist"
 jdk="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$src" log -1 --format=%ct 2>/dev/null || date +%s)}"
 cd "$dist"
-rm -rf stage runtime image jpackage deb logmon-*.tar.gz logmon_*.deb
+rm -rf stage runtime image jpackage deb shlibdeps logmon-*.tar.gz logmon_*.deb
 cp "$target/logmon-$version.jar" lib/
 
 # Files shared by the tarball and the package, laid out under a prefix (/usr for the package).
@@ -80,6 +80,17 @@ rm -rf deb/usr/share/doc/logmon/examples
 install -D -m 644 "$src/systemd/logmon.service" deb/lib/systemd/system/logmon.service
 install -D -m 644 "$src/etc/logmon.env" deb/etc/logmon/logmon.env
 echo /etc/logmon/logmon.env >deb/DEBIAN/conffiles
+# Versioned library dependencies: jpackage 17 names libc6 and the others without a version, but
+# this runtime needs glibc 2.34 or newer. dpkg-shlibdeps reads them from its ELF files (its
+# warnings, about the JDK's private libraries, go to shlibdeps.log).
+mkdir -p shlibdeps/debian
+printf 'Source: logmon\n\nPackage: logmon\nArchitecture: any\n' >shlibdeps/debian/control
+rt="$dist/deb/usr/lib/logmon/runtime"
+depends="$(cd shlibdeps && find "$rt" -type f \( -name '*.so' -o -path '*/bin/*' \) -printf '-e%p\n' |
+  xargs dpkg-shlibdeps -O -l"$rt/lib" -l"$rt/lib/server" 2>"$dist/shlibdeps.log" |
+  sed -n 's/^shlibs:Depends=//p')"
+[[ -n "$depends" ]] || { echo "build.sh: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+sed -i "s/^Depends: .*/Depends: $depends/" deb/DEBIAN/control
 size="$(du -sk --exclude=DEBIAN deb | cut -f1)"
 sed -i "s/^Installed-Size: .*/Installed-Size: $size/" deb/DEBIAN/control
 find deb -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +

@@ -142,9 +142,7 @@ class DebianPackageIT {
     assertThat(r.code()).as("%s", r).isZero();
     assertThat(r.out().lines())
         .containsExactly(
-            "complete -o default -F _complete_logmon logmon",
-            "--replay",
-            "auto plain json tui");
+            "complete -o default -F _complete_logmon logmon", "--replay", "auto plain json tui");
   }
 
   /** zsh (typing in tmux) loads _logmon from its fpath on the first TAB. */

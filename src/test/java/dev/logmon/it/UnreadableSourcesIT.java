@@ -46,6 +46,13 @@ class UnreadableSourcesIT {
             log.toString(),
             folder.toString())) {
       p.awaitErr(l -> l.contains("is a directory"), DEADLINE);
+      // The other watcher may not have taken its start (the end of the file) yet: lines appended
+      // before it would be skipped, as existing content.
+      p.awaitLine(
+          l ->
+              l.contains("\"report\"")
+                  && l.contains("\"name\":\"" + log + "\",\"state\":\"following\""),
+          DEADLINE);
       append(log, 3);
       p.awaitLine(l -> l.contains("\"report\"") && l.contains("\"hits_total\":3"), DEADLINE);
       Files.delete(log); // vanishing: waited for, then followed again
@@ -96,6 +103,11 @@ class UnreadableSourcesIT {
             log.toString(),
             locked.toString())) {
       p.awaitErr(l -> l.contains("permission denied"), DEADLINE);
+      p.awaitLine(
+          l ->
+              l.contains("\"report\"")
+                  && l.contains("\"name\":\"" + log + "\",\"state\":\"following\""),
+          DEADLINE);
       append(log, 2);
       p.awaitLine(l -> l.contains("\"report\"") && l.contains("\"hits_total\":2"), DEADLINE);
 

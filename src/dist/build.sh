@@ -31,7 +31,9 @@ shared() { # shared DIR ZSH_DIR: bin, lib and share under DIR
   for page in man/*.1; do
     gzip -9n <"$page" >"$root/share/man/man1/$(basename "$page").gz"
   done
-  install -D -m 644 man-sources/logmon_completion "$root/share/bash-completion/completions/logmon"
+  # (bash sources it: no #! line)
+  install -d "$root/share/bash-completion/completions"
+  sed '1{/^#!/d}' man-sources/logmon_completion >"$root/share/bash-completion/completions/logmon"
   install -d "$root/share/$2"
   # zsh loads _logmon from its fpath on the first TAB: picocli's script run through zsh's
   # bashcompinit, then the completion of that first TAB. Its zsh alias compopt=complete cannot
@@ -80,6 +82,10 @@ rm -rf deb/usr/share/doc/logmon/examples
 install -D -m 644 "$src/systemd/logmon.service" deb/lib/systemd/system/logmon.service
 install -D -m 644 "$src/etc/logmon.env" deb/etc/logmon/logmon.env
 echo /etc/logmon/logmon.env >deb/DEBIAN/conffiles
+rm deb/DEBIAN/preinst # jpackage's, which does nothing
+printf 'logmon (%s-1) unstable; urgency=medium\n\n  * Built from logmon %s.\n\n -- %s  %s\n' \
+  "$version" "$version" "$(sed -n 's/^Maintainer: //p' deb/DEBIAN/control)" \
+  "$(date -R -u -d "@$SOURCE_DATE_EPOCH")" | gzip -9n >deb/usr/share/doc/logmon/changelog.Debian.gz
 # Versioned library dependencies: jpackage 17 names libc6 and the others without a version, but
 # this runtime needs glibc 2.34 or newer. dpkg-shlibdeps reads them from its ELF files (its
 # warnings, about the JDK's private libraries, go to shlibdeps.log).

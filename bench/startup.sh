@@ -26,7 +26,9 @@ for ((r = 0; r < rounds; r++)); do
     cpu[$i]+="$((10#${user/./} + 10#${sys/./})) "
   done
 done
+# shellcheck disable=SC2086 # the lists are space-separated numbers
 median() { printf '%s\n' $1 | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+# shellcheck disable=SC2086
 for i in "${!cmds[@]}"; do
   printf '%-36s wall median %4d ms (min %4d, max %4d)  CPU median %4d ms  (%d runs)\n' \
     "${names[$i]}" "$(median "${wall[$i]}")" "$(printf '%s\n' ${wall[$i]} | sort -n | head -1)" \

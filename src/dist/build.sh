@@ -25,7 +25,7 @@ shared() { # shared DIR ZSH_DIR: bin, lib and share under DIR
   install -d "$root/lib/logmon/app"
   install -m 644 lib/*.jar "$root/lib/logmon/app/"
   # Main jar first; the launcher reads this list (class-data sharing needs the same order each run).
-  { echo "$main_jar"; (cd lib && ls -1 ./*.jar | sed 's#^\./##' | grep -vxF "$main_jar" | LC_ALL=C sort); } \
+  { echo "$main_jar"; (cd lib && printf '%s\n' *.jar | grep -vxF "$main_jar" | LC_ALL=C sort); } \
     >"$root/lib/logmon/app/classpath"
   install -d "$root/share/man/man1"
   for page in man/*.1; do

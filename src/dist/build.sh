@@ -12,7 +12,10 @@ target="$(cd "$2" && pwd)"
 src="$(cd "$(dirname "$0")" && pwd)"
 dist="$target/dist"
 jdk="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
-export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$src" log -1 --format=%ct 2>/dev/null || date +%s)}"
+# File times: SOURCE_DATE_EPOCH when the builder sets it (reproducible builds), else now. Not the
+# last commit's time: the launcher (and the JVM) tell one build's class-data archive from the next
+# by the jar's time and size, and two builds of an uncommitted change would share both.
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(date +%s)}"
 cd "$dist"
 rm -rf stage runtime image jpackage deb shlibdeps logmon-*.tar.gz logmon_*.deb
 cp "$target/logmon-$version.jar" lib/

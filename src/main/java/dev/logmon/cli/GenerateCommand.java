@@ -6,6 +6,7 @@ import dev.logmon.generate.Shape;
 import dev.logmon.generate.Sleeper;
 import dev.logmon.generate.SpikeTiming;
 import dev.logmon.generate.TrafficGenerator;
+import dev.logmon.present.Sanitizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -135,10 +136,12 @@ public final class GenerateCommand implements Callable<Integer> {
     try {
       writer = new LiveWriter(out, new TrafficGenerator(seed), schedule, clock, sleeper);
     } catch (IOException e) {
-      err.println("logmon generate: cannot append to --out " + out + ": " + e.getMessage());
+      err.println(
+          Sanitizer.clean(
+              "logmon generate: cannot append to --out " + out + ": " + e.getMessage()));
       return 1;
     }
-    err.println(describe());
+    err.println(Sanitizer.clean(describe()));
     err.flush();
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
@@ -147,10 +150,11 @@ public final class GenerateCommand implements Callable<Integer> {
     try (writer) {
       long written =
           seconds == 0 ? writer.run(stop::get) : writer.run(duration(seconds), stop::get);
-      err.println("wrote " + written + " lines to " + out);
+      err.println(Sanitizer.clean("wrote " + written + " lines to " + out));
       return 0;
     } catch (IOException e) {
-      err.println("logmon generate: cannot write to --out " + out + ": " + e.getMessage());
+      err.println(
+          Sanitizer.clean("logmon generate: cannot write to --out " + out + ": " + e.getMessage()));
       return 1;
     } finally {
       err.flush();

@@ -2,6 +2,8 @@ package dev.logmon.cli;
 
 import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.format.LogFormats;
+import dev.logmon.present.Sanitizer;
+import dev.logmon.source.GlobPattern;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -222,9 +224,10 @@ public final class LogmonCommand implements Callable<Integer> {
     return cl;
   }
 
+  /** The exception's message, sanitised: it may name a file, and file names come from outside. */
   private static String messageOf(Exception ex) {
     String m = ex.getMessage();
-    return m == null || m.isBlank() ? ex.toString() : m;
+    return Sanitizer.clean(m == null || m.isBlank() ? ex.toString() : m);
   }
 
   @Override
@@ -276,6 +279,15 @@ public final class LogmonCommand implements Callable<Integer> {
       LogFormats.parser(format, m -> {});
     } catch (IllegalArgumentException e) {
       throw usage("--format: " + e.getMessage());
+    }
+    for (Path f : files) {
+      if (!replay && RunModes.isGlob(f.toString())) {
+        try {
+          GlobPattern.compile(f.toString());
+        } catch (IllegalArgumentException e) {
+          throw usage(e.getMessage());
+        }
+      }
     }
   }
 

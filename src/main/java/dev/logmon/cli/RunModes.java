@@ -18,8 +18,11 @@ import dev.logmon.pipeline.ReplayOrder;
 import dev.logmon.pipeline.ReplayRun;
 import dev.logmon.pipeline.Watcher;
 import dev.logmon.present.Presenter;
+import dev.logmon.present.Sanitizer;
+import dev.logmon.source.DescriptorLimit;
 import dev.logmon.source.FilePosition;
 import dev.logmon.source.FileTailer;
+import dev.logmon.source.GlobPattern;
 import dev.logmon.source.GlobWatcher;
 import dev.logmon.source.LogFiles;
 import dev.logmon.source.StateFile;
@@ -140,7 +143,10 @@ final class RunModes {
     return LogFormats.parser(o.format, this::note);
   }
 
-  private void note(String message) {
+  private void note(String raw) {
+    // File names, lines and header values in notes come from outside: nothing reaches the
+    // terminal that could move its cursor or retitle it.
+    String message = Sanitizer.clean(raw);
     Presenter p = notesTo;
     if (p != null && p.note(message)) {
       return; // a full-screen presenter shows it now and prints it once the terminal is back
@@ -199,6 +205,7 @@ final class RunModes {
   int follow(List<Path> paths, boolean fromStart) throws InterruptedException, IOException {
     Map<String, FilePosition> saved = o.state == null ? null : StateFile.read(o.state, this::note);
     List<Watcher> watchers = new ArrayList<>();
+    DescriptorLimit descriptors = new DescriptorLimit(); // one process, one descriptor limit
     for (Path p : paths) {
       String name = p.toString();
       TailOptions opts =
@@ -208,9 +215,10 @@ final class RunModes {
       if (name.equals(StdinSource.NAME)) {
         watchers.add(Watcher.of(new StdinSource(System.in, opts, this::note)));
       } else if (isGlob(name)) {
-        watchers.add(Watcher.of(new GlobWatcher(name, opts, this::note, saved), o.poll));
+        watchers.add(
+            Watcher.of(new GlobWatcher(name, opts, this::note, saved, descriptors), o.poll));
       } else {
-        watchers.add(Watcher.of(new FileTailer(p, opts, this::note, saved), o.poll));
+        watchers.add(Watcher.of(new FileTailer(p, opts, this::note, saved, descriptors), o.poll));
       }
     }
     FollowRun run = new FollowRun(watchers, clock, this::note);
@@ -239,13 +247,11 @@ final class RunModes {
   }
 
   /**
-   * Whether a FILE argument is a glob pattern (the shell did not expand it, e.g. it was quoted).
+   * Whether a FILE argument is a glob pattern (the shell did not expand it, e.g. it was quoted): it
+   * has a wildcard and names no existing file, so {@code acc[1].log} is that file if it exists.
    */
   static boolean isGlob(String name) {
-    return name.indexOf('*') >= 0
-        || name.indexOf('?') >= 0
-        || name.indexOf('[') >= 0
-        || name.indexOf('{') >= 0;
+    return GlobPattern.hasGlob(name) && !Files.exists(Path.of(name));
   }
 
   int demo() throws IOException, InterruptedException {

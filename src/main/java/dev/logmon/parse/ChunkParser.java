@@ -122,7 +122,8 @@ public final class ChunkParser {
     out.lineStart[n] = start;
     out.lineEnd[n] = start + len;
     if (oversize) {
-      fallback(decode(buf, start, len), out, n);
+      out.outcome[n] = ParsedLines.OVERSIZE; // as the source stage: counted, not parsed
+      out.oversizeLines++;
     } else if (nonAscii) {
       fallback(decode(buf, start, len), out, n);
     } else {

@@ -17,4 +17,11 @@ public interface LineParser {
   default LineParser forSource(String source) {
     return this;
   }
+
+  /**
+   * Shows the parser the lines it is about to be given one by one (a batch), so a format that
+   * detects itself ({@code --format auto}) can decide on a sample of them rather than on the first
+   * line alone; other formats ignore it.
+   */
+  default void preview(java.util.List<String> upcoming) {}
 }

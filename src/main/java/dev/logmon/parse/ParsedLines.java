@@ -22,6 +22,12 @@ public final class ParsedLines {
   /** Outcome of a line parsed by the String parser; see {@link #record(int)}. */
   public static final byte FALLBACK = -1;
 
+  /**
+   * Outcome of a line longer than the line cap: only its cut start is held, and it is counted as
+   * oversize, neither a hit nor malformed (as the source stage counts it in follow mode).
+   */
+  public static final byte OVERSIZE = -2;
+
   /** Placeholder sections, by the negative code {@code -(index + 1)} in the section start. */
   static final String[] PLACEHOLDERS = {
     "/",
@@ -37,6 +43,7 @@ public final class ParsedLines {
 
   byte[] buf = new byte[0];
   int size;
+  int oversizeLines;
   int[] lineStart = new int[0];
   int[] lineEnd = new int[0];
   byte[] outcome = new byte[0];
@@ -140,7 +147,14 @@ public final class ParsedLines {
     return buf;
   }
 
-  /** {@link #OK}, {@link #FALLBACK}, or a positive code for {@link #reason(int)}. */
+  /** The number of {@link #OVERSIZE} lines in the chunk. */
+  public int oversizeLines() {
+    return oversizeLines;
+  }
+
+  /**
+   * {@link #OK}, {@link #FALLBACK}, {@link #OVERSIZE}, or a positive code for {@link #reason(int)}.
+   */
   public byte outcome(int i) {
     return outcome[i];
   }
@@ -382,6 +396,7 @@ public final class ParsedLines {
     Arrays.fill(fallback, 0, size, null);
     buf = buffer;
     size = 0;
+    oversizeLines = 0;
     lastTimestampAt = -1;
     memoAt = -1;
     hostKeys.clear();

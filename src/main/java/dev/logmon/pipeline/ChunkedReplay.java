@@ -35,6 +35,9 @@ final class ChunkedReplay implements AutoCloseable {
   private final ExecutorService pool;
   private final byte[][] buffers;
   private final ParsedLines[] parsed;
+  // Of the last replay: lines over the cap, and whether it read to the end (not stopped early).
+  private long oversizeLines;
+  private boolean complete;
 
   /**
    * A replay reading about {@code chunkBytes} at a time (at least two capped lines' worth) and
@@ -72,6 +75,8 @@ final class ChunkedReplay implements AutoCloseable {
    */
   long replay(ReadableByteChannel in, String name, Monitor monitor, BooleanSupplier stop)
       throws IOException {
+    oversizeLines = 0;
+    complete = false;
     ArrayDeque<Pending> pending = new ArrayDeque<>();
     long[] lines = {1};
     byte[] previous = null;
@@ -129,6 +134,7 @@ final class ChunkedReplay implements AutoCloseable {
         parser.parse(one, 0, one.length, true, out);
         monitor.accept(out, name, lines[0]);
         lines[0] += out.size();
+        oversizeLines += out.oversizeLines();
         skipping = true;
         carryFrom = carryTo = 0;
       }
@@ -137,6 +143,7 @@ final class ChunkedReplay implements AutoCloseable {
     if (failure != null) {
       throw new PartialReadException(lines[0] - 1, failure);
     }
+    complete = eof;
     return lines[0] - 1;
   }
 
@@ -153,11 +160,14 @@ final class ChunkedReplay implements AutoCloseable {
    */
   long replayFile(FileChannel file, long size, String name, Monitor monitor, BooleanSupplier stop)
       throws IOException {
+    oversizeLines = 0;
+    complete = false;
     ArrayDeque<Pending> pending = new ArrayDeque<>();
     long[] lines = {1};
     long chunks = (size + chunkBytes - 1) / chunkBytes;
+    long k = 0;
     try {
-      for (long k = 0; k < chunks && !stop.getAsBoolean(); k++) {
+      for (; k < chunks && !stop.getAsBoolean(); k++) {
         int slot = (int) (k % buffers.length);
         while (inUse(pending, slot)) {
           count(pending.removeFirst(), name, monitor, lines);
@@ -181,6 +191,7 @@ final class ChunkedReplay implements AutoCloseable {
                     })));
       }
       drainFor(pending, name, monitor, lines);
+      complete = k == chunks;
     } catch (ReadFailed e) {
       // Every chunk before the failed one was counted (chunks are counted in order); the rest is
       // dropped, as a sequential read would have stopped there.
@@ -290,14 +301,23 @@ final class ChunkedReplay implements AutoCloseable {
                 })));
   }
 
-  private static void drainFor(
-      ArrayDeque<Pending> pending, String name, Monitor monitor, long[] lines) {
+  /** Lines over the cap in the last replay (counted as oversize, not parsed). */
+  long oversizeLines() {
+    return oversizeLines;
+  }
+
+  /** Whether the last replay read its input to the end, rather than being stopped. */
+  boolean complete() {
+    return complete;
+  }
+
+  private void drainFor(ArrayDeque<Pending> pending, String name, Monitor monitor, long[] lines) {
     while (!pending.isEmpty()) {
       count(pending.removeFirst(), name, monitor, lines);
     }
   }
 
-  private static void count(Pending c, String name, Monitor monitor, long[] lines) {
+  private void count(Pending c, String name, Monitor monitor, long[] lines) {
     ParsedLines p;
     try {
       p = c.parsed().get();
@@ -312,6 +332,7 @@ final class ChunkedReplay implements AutoCloseable {
     }
     monitor.accept(p, name, lines[0]);
     lines[0] += p.size();
+    oversizeLines += p.oversizeLines();
   }
 
   private static int indexOf(byte[] b, int from, int to) {

@@ -100,6 +100,10 @@ public final class FollowRun {
     }
     // When every source can end (standard input only), the run ends with the last of them.
     boolean endsByItself = finite.size() == threads.size();
+    // Every file's start is fixed before any watcher reads or reports anything (and before the
+    // first report says it follows): a line appended from now on is counted, however late its
+    // watcher thread gets to open the file.
+    watchers.forEach(Watcher::start);
     // The watchers start first: each opens its file (at its end, when following) at once, and
     // what is written during the warm-up waits in the queue (the file is the buffer) rather than
     // being skipped by a watcher that would open the file only after it.

@@ -87,7 +87,19 @@ public final class Monitor {
   public void accept(LineBatch batch) {
     long lineNumber = batch.firstLineNumber();
     LineParser sourceParser = parser.forSource(batch.source());
+    sourceParser.preview(batch.lines());
+    List<Integer> oversize = batch.oversize();
+    int nextOversize = oversize.isEmpty() ? -1 : oversize.get(0);
+    int index = 0;
+    int cutSeen = 0;
     for (String line : batch.lines()) {
+      if (index++ == nextOversize) {
+        // Only the cut start of a line over the cap: the source counted it as oversize.
+        cutSeen++;
+        nextOversize = cutSeen < oversize.size() ? oversize.get(cutSeen) : -1;
+        lineNumber++;
+        continue;
+      }
       ParseResult result = sourceParser.parse(line);
       if (result instanceof ParseResult.Parsed p) {
         LogRecord r = p.record();
@@ -153,6 +165,8 @@ public final class Monitor {
       time(lines.second(i), lines.offsetSeconds(i));
       aggregator.add(lines, i);
       latency.add(lines, i, aggregator.now()); // returns at once for rows with no duration/vhost
+    } else if (outcome == ParsedLines.OVERSIZE) {
+      return; // only the cut start of a line over the cap: counted as oversize by the replay
     } else if (outcome == ParsedLines.FALLBACK) {
       // Lines the byte parser hands to its String parser (odd bytes, over-long lines).
       LogRecord r = lines.record(i);

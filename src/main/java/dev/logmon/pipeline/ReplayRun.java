@@ -118,43 +118,65 @@ public final class ReplayRun {
           break;
         }
         boolean stdin = p.toString().equals(StdinSource.NAME);
-        long lines;
+        Counted counted = new Counted();
         String error = null;
         try {
-          lines = replayOne(replay, p, stdin, monitor);
+          replayOne(replay, p, stdin, monitor, counted);
         } catch (PartialReadException e) {
-          lines = e.lines();
+          counted.lines = e.lines();
           error = describe(e);
         } catch (IOException e) {
-          lines = 0;
           error = describe(e);
         }
         long size = stdin ? 0 : sizeOf(p);
+        String name = p.toString();
         if (error != null) {
           incomplete = true;
-          monitor.note(p + ": read failed after " + lines + " lines: " + error);
-          done.add(new SourceView(p.toString(), "error", lines, size, 0, 0, 0, 1, error));
+          monitor.note(p + ": read failed after " + counted.lines + " lines: " + error);
+          done.add(
+              new SourceView(name, "error", counted.lines, size, 0, 0, counted.oversize, 1, error));
         } else {
-          done.add(new SourceView(p.toString(), "done", lines, size, 0, 0, 0, 0, null));
+          // A file the stop cut short is not "done": the summary covers only what was read of it.
+          String state = counted.complete ? "done" : "stopped";
+          done.add(
+              new SourceView(name, state, counted.lines, size, 0, 0, counted.oversize, 0, null));
         }
       }
     }
     monitor.finish();
   }
 
-  private long replayOne(ChunkedReplay replay, Path p, boolean stdin, Monitor monitor)
+  /**
+   * What was counted of one file: lines, lines over the cap, and whether it was read to its end.
+   */
+  private static final class Counted {
+    long lines;
+    long oversize;
+    boolean complete;
+  }
+
+  private void replayOne(
+      ChunkedReplay replay, Path p, boolean stdin, Monitor monitor, Counted counted)
       throws IOException {
     if (!fast.test(p)) {
-      return lineByLine(p, stdin, monitor);
+      lineByLine(p, stdin, monitor, counted);
+      return;
     }
-    if (stdin) {
-      return replay.replay(Channels.newChannel(System.in), StdinSource.NAME, monitor, () -> stop);
-    }
-    try (ReadableByteChannel ch = LogFiles.channel(p)) {
-      if (positional && ch instanceof FileChannel file && Files.isRegularFile(p)) {
-        return replay.replayFile(file, file.size(), p.toString(), monitor, () -> stop);
+    try {
+      if (stdin) {
+        counted.lines =
+            replay.replay(Channels.newChannel(System.in), StdinSource.NAME, monitor, () -> stop);
+      } else {
+        try (ReadableByteChannel ch = LogFiles.channel(p)) {
+          counted.lines =
+              positional && ch instanceof FileChannel file && Files.isRegularFile(p)
+                  ? replay.replayFile(file, file.size(), p.toString(), monitor, () -> stop)
+                  : replay.replay(ch, p.toString(), monitor, () -> stop);
+        }
       }
-      return replay.replay(ch, p.toString(), monitor, () -> stop);
+      counted.complete = replay.complete();
+    } finally {
+      counted.oversize = replay.oversizeLines();
     }
   }
 
@@ -171,23 +193,29 @@ public final class ReplayRun {
     }
   }
 
-  private long lineByLine(Path p, boolean stdin, Monitor monitor) throws IOException {
+  private void lineByLine(Path p, boolean stdin, Monitor monitor, Counted counted)
+      throws IOException {
     FileReplay reader = new FileReplay(maxLineBytes, TailOptions.DEFAULT_MAX_BATCH_LINES);
-    long[] lines = {0};
     BatchSink sink =
         batch -> {
           if (stop) {
             throw new InterruptedException("replay stopped");
           }
           monitor.accept(batch);
-          lines[0] += batch.lines().size();
+          counted.lines += batch.lines().size();
+          counted.oversize += batch.oversize().size();
         };
     try {
-      return stdin ? reader.replay(System.in, StdinSource.NAME, sink) : reader.replay(p, sink);
+      if (stdin) {
+        reader.replay(System.in, StdinSource.NAME, sink);
+      } else {
+        reader.replay(p, sink);
+      }
+      counted.complete = true;
     } catch (InterruptedException e) {
-      return lines[0]; // stopped: the summary covers what was read
+      // stopped: the summary covers what was read
     } catch (IOException e) {
-      throw new PartialReadException(lines[0], e); // the batches handed over were counted
+      throw new PartialReadException(counted.lines, e); // the batches handed over were counted
     }
   }
 }

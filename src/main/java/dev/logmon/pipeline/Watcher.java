@@ -14,6 +14,12 @@ import java.util.function.BooleanSupplier;
  * source stage's classes to one shape so {@link FollowRun} runs them alike.
  */
 public interface Watcher {
+  /**
+   * Fixes where each file's reading begins (see {@link FileTailer#start()}), on the calling thread
+   * and before {@link #run}, without reading a line or printing a note.
+   */
+  default void start() {}
+
   /** Runs until {@code stop} says so or, for a finite source, until its input ends. */
   void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException;
 
@@ -30,6 +36,11 @@ public interface Watcher {
   /** A watcher of one path. */
   static Watcher of(FileTailer t, Duration poll) {
     return new Watcher() {
+      @Override
+      public void start() {
+        t.start();
+      }
+
       @Override
       public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
         t.run(sink, poll, stop);
@@ -50,6 +61,11 @@ public interface Watcher {
   /** A watcher of every file matching a glob, present and future. */
   static Watcher of(GlobWatcher g, Duration poll) {
     return new Watcher() {
+      @Override
+      public void start() {
+        g.start();
+      }
+
       @Override
       public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
         g.run(sink, poll, stop);

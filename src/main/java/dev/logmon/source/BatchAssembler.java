@@ -25,6 +25,8 @@ final class BatchAssembler {
   private final ArrayList<String> pending = new ArrayList<>();
   // With positions: where each pending line ends, as offset << 1 | 1 if inside a skipped line.
   private long[] ends = new long[0];
+  // The numbers of pending lines cut to the cap (rare), oldest first.
+  private final java.util.ArrayDeque<Long> cut = new java.util.ArrayDeque<>();
 
   BatchAssembler(String source, int maxLineBytes, int maxBatchLines) {
     this(source, maxLineBytes, maxBatchLines, null);
@@ -35,6 +37,7 @@ final class BatchAssembler {
     this.maxBatchLines = maxBatchLines;
     this.splitter = new LineSplitter(maxLineBytes);
     this.positions = positions;
+    splitter.onCut(cut::addLast);
   }
 
   void feed(byte[] buf, int off, int len) {
@@ -118,7 +121,14 @@ final class BatchAssembler {
       end = positions.at(code >>> 1, (code & 1) != 0);
       System.arraycopy(ends, take, ends, 0, size - take);
     }
-    LineBatch batch = new LineBatch(source, first, head, end);
+    List<Integer> oversize = List.of();
+    if (!cut.isEmpty() && cut.peekFirst() < first + take) {
+      oversize = new ArrayList<>();
+      while (!cut.isEmpty() && cut.peekFirst() < first + take) {
+        oversize.add((int) (cut.pollFirst() - first));
+      }
+    }
+    LineBatch batch = new LineBatch(source, first, head, end, oversize);
     head.clear();
     return batch;
   }

@@ -35,6 +35,25 @@ final class FileIdentity {
     return new FileIdentity(fileKey, readPrefix(channel));
   }
 
+  /** The identity of a file whose first bytes (of its text, for a compressed file) are known. */
+  static FileIdentity of(Object fileKey, byte[] prefix) {
+    return new FileIdentity(fileKey, prefix.clone());
+  }
+
+  /**
+   * Whether {@code text}, the first bytes of some file's text, starts with the first bytes a saved
+   * position recorded (a rotated file found again, or compressed); an empty record matches nothing.
+   */
+  static boolean startsWith(byte[] text, FilePosition saved) {
+    int n = saved.prefixLength();
+    return n > 0 && text.length >= n && sha256(Arrays.copyOf(text, n)).equals(saved.prefixSha256());
+  }
+
+  /** The key of a file as saved in a {@link FilePosition}, or null where unsupported. */
+  static String keyText(Object fileKey) {
+    return fileKey == null ? null : fileKey.toString();
+  }
+
   /** Whether {@code otherKey} names this file; without keys on this platform, assume it does. */
   boolean sameKey(Object otherKey) {
     return fileKey == null || otherKey == null || fileKey.equals(otherKey);
@@ -96,10 +115,6 @@ final class FileIdentity {
       }
     }
     return Arrays.copyOf(buf.array(), buf.position());
-  }
-
-  private static String keyText(Object fileKey) {
-    return fileKey == null ? null : fileKey.toString();
   }
 
   private static String sha256(byte[] bytes) {

@@ -47,7 +47,12 @@ public final class FileTailer implements AutoCloseable {
   private final String trackAs;
   private final StartPoint start;
 
+  private final DescriptorLimit descriptors;
+
   private OpenFile file;
+  // A gzip file at the path: read once (gz, until done) or skipped, never followed; by its key.
+  private CompressedFile gz;
+  private Object gzKey;
   private boolean waitingNoted;
   private boolean vanished;
   private long bytesThisPoll;
@@ -63,6 +68,20 @@ public final class FileTailer implements AutoCloseable {
    */
   public FileTailer(
       Path path, TailOptions options, Consumer<String> notes, Map<String, FilePosition> saved) {
+    this(path, options, notes, saved, new DescriptorLimit());
+  }
+
+  /**
+   * A tailer resuming from {@code saved} whose failures to open for lack of file descriptors are
+   * noted once through {@code descriptors}, shared by every watcher of the process.
+   */
+  public FileTailer(
+      Path path,
+      TailOptions options,
+      Consumer<String> notes,
+      Map<String, FilePosition> saved,
+      DescriptorLimit descriptors) {
+    this.descriptors = Objects.requireNonNull(descriptors, "descriptors");
     this.trackAs = saved == null ? null : path.toAbsolutePath().normalize().toString();
     this.path = Objects.requireNonNull(path, "path");
     this.options = Objects.requireNonNull(options, "options");
@@ -70,10 +89,8 @@ public final class FileTailer implements AutoCloseable {
     this.name = options.displayName();
     this.counters = new TailCounters(name);
     this.start =
-        new StartPoint(
-            options.fromStart(),
-            saved == null ? null : saved.get(trackAs),
-            new Resume(options, counters, notes));
+        StartPoint.of(
+            options.fromStart(), saved == null ? null : saved.get(trackAs), options, counters);
   }
 
   /** The path followed. */
@@ -84,6 +101,20 @@ public final class FileTailer implements AutoCloseable {
   /** The latest status snapshot; callable from any thread. */
   public SourceStatus status() {
     return counters.status();
+  }
+
+  /**
+   * Takes the first look at the path: fixes where reading begins (the end the file has now, unless
+   * {@code fromStart}, or the saved position) without reading a line or printing a note, so that
+   * whatever is written from now on is read however late the watcher thread gets to it. Called by
+   * the thread that starts following, before it reports anything; the first poll does it otherwise.
+   */
+  public void start() {
+    try {
+      start.firstLook(path, stat());
+    } catch (IOException e) {
+      // The first poll looks again (firstLook is done) and reports what it finds.
+    }
   }
 
   /**
@@ -129,6 +160,11 @@ public final class FileTailer implements AutoCloseable {
   /** Closes the open file, if any; an unterminated last line is not delivered. */
   @Override
   public void close() {
+    start.close();
+    if (gz != null) {
+      gz.close();
+      gz = null;
+    }
     if (file != null) {
       file.close();
       file = null;
@@ -139,7 +175,15 @@ public final class FileTailer implements AutoCloseable {
 
   private void poll(BatchSink sink) throws IOException, InterruptedException {
     BasicFileAttributes attrs = stat();
-    start.firstLook(path, attrs, sink, buffer);
+    if (!start.looked()) {
+      start.firstLook(path, attrs);
+    }
+    start.takeNotes().forEach(notes);
+    OpenFile rotatedAway = start.takeRotated();
+    if (rotatedAway != null) {
+      rotatedAway.drain(sink, buffer); // what it held before the current file's first line
+      counters.rotations++;
+    }
     if (attrs == null) {
       if (file != null) {
         drain(sink);
@@ -159,6 +203,16 @@ public final class FileTailer implements AutoCloseable {
       return;
     }
     boolean rotated = false;
+    if (gzKey != null) {
+      if (Objects.equals(attrs.fileKey(), gzKey)) {
+        readCompressed(sink);
+        return;
+      }
+      finishCompressed(sink); // replaced: what is left of it first, then the new file
+      counters.rotations++;
+      notes.accept(name + " rotated");
+      rotated = true;
+    }
     if (file != null && !file.isFile(attrs.fileKey())) {
       drain(sink);
       counters.rotations++;
@@ -189,14 +243,23 @@ public final class FileTailer implements AutoCloseable {
   private boolean open(BasicFileAttributes attrs, BatchSink sink)
       throws IOException, InterruptedException {
     Object key = attrs.fileKey();
-    FileChannel channel = start.takePinned(key); // already open, even if rotated away since
-    if (channel == null) {
+    FileChannel channel = start.takePinned(); // the file of the first look, even if rotated since
+    if (channel != null) {
+      key = start.pinnedKey();
+    } else {
       try {
         channel = FileChannel.open(path, StandardOpenOption.READ);
       } catch (NoSuchFileException e) {
         return false; // vanished between stat and open: look again next poll
       } catch (AccessDeniedException e) {
         fail("permission denied");
+        return false;
+      } catch (IOException e) {
+        if (!DescriptorLimit.isExhausted(e)) {
+          throw e;
+        }
+        descriptors.refused(notes); // noted once for the whole process; tried again each poll
+        counters.state = State.NOT_OPENED;
         return false;
       }
       BasicFileAttributes again = stat();
@@ -205,12 +268,25 @@ public final class FileTailer implements AutoCloseable {
         return false;
       }
     }
-    file = OpenFile.of(channel, key, start.atEnd(key), options, counters, trackAs);
-    start.place(file, key);
+    waitingNoted = false;
+    if (CompressedFile.isGzip(channel)) {
+      opened();
+      openCompressed(channel, key, sink);
+      return false;
+    }
+    file = OpenFile.of(channel, key, start.endAtFirstLook(key), options, counters, trackAs);
+    FilePosition resume = start.takeResume(key);
+    if (resume != null) {
+      file.seek(resume);
+    }
     if (trackAs != null) {
       sink.put(file.marker()); // remembered even if no line arrives before logmon stops
     }
-    waitingNoted = false;
+    opened();
+    return true;
+  }
+
+  private void opened() {
     if (vanished) {
       // Rename+create seen between the rename and the create is still a rotation.
       counters.rotations++;
@@ -219,7 +295,65 @@ public final class FileTailer implements AutoCloseable {
     if (counters.recovered()) {
       notes.accept("reading " + name + " again");
     }
-    return true;
+  }
+
+  /**
+   * A gzip file at the path is read once, from its start (or a saved position), if its lines are
+   * wanted: it appeared after logmon started, or {@code fromStart}; else it is noted and skipped.
+   */
+  private void openCompressed(FileChannel channel, Object key, BatchSink sink)
+      throws IOException, InterruptedException {
+    gzKey = key;
+    long endAt = start.endAtFirstLook(key);
+    FilePosition resume = start.takeResume(key);
+    if (endAt >= 0) {
+      channel.close();
+      counters.state = State.DONE;
+      counters.lastError = "gzip-compressed: not followed";
+      notes.accept(
+          name
+              + " is gzip-compressed: its lines are older than the start and it does not grow;"
+              + " --from-start or --replay reads them");
+      return;
+    }
+    byte[] text = CompressedFile.textPrefix(channel);
+    gz =
+        new CompressedFile(
+            channel, key, text == null ? new byte[0] : text, resume, options, counters, trackAs);
+    counters.state = State.FOLLOWING;
+    readCompressed(sink);
+  }
+
+  private void readCompressed(BatchSink sink) throws InterruptedException {
+    if (gz == null) {
+      return;
+    }
+    try {
+      // Ending early, it is still being written (or truncated): read on as it grows.
+      if (gz.read(sink) == CompressedFile.Progress.DONE) {
+        gz = null;
+        counters.state = State.DONE;
+      }
+    } catch (IOException e) {
+      gz = null;
+      fail("not a readable gzip file: " + e.getMessage());
+    }
+  }
+
+  private void finishCompressed(BatchSink sink) throws InterruptedException {
+    try {
+      CompressedFile.Progress p = CompressedFile.Progress.DONE;
+      while (gz != null && (p = gz.read(sink)) == CompressedFile.Progress.MORE) {
+        // the file was replaced: read what is left of it before the new one
+      }
+      if (gz != null && p == CompressedFile.Progress.ENDS_EARLY) {
+        gz.giveUp(sink);
+      }
+    } catch (IOException e) {
+      fail("not a readable gzip file: " + e.getMessage());
+    }
+    gz = null;
+    gzKey = null;
   }
 
   private void truncated(BatchSink sink) throws IOException, InterruptedException {

@@ -1,46 +1,71 @@
 package dev.logmon.source;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * A watcher of every regular file matching a glob such as {@code /var/log/nginx/*access.log}.
+ * A watcher of every regular file matching a glob such as {@code /var/log/nginx/access.log*},
+ * following each file by its identity (device and inode, confirmed by its first bytes), not by its
+ * name.
  *
- * <p>Each poll re-expands the glob: a new match gets its own {@link FileTailer} (files matching at
- * the first poll follow {@code options.fromStart()}; later ones are new content, read from their
- * start); a tailer whose path stopped matching is polled until it has drained its file and is then
- * dropped. The pattern is matched against absolute paths; {@code **} crosses directories.
+ * <p>Each poll lists the glob's matches. A file already followed keeps its reader and offset under
+ * whatever name it has now, so a glob that covers the rotated names ({@code access.log*}) counts
+ * every line once however many rotations (renames) happen between two polls. A file not met before
+ * is new content, read from its start; so are the files at the first listing if {@code
+ * options.fromStart()}, else those are read from the size they had then ({@link #start()} fixes
+ * it). A file the listing misses twice in a row (deleted, or renamed out of the glob) is read to
+ * its end through the descriptor still open, then remembered ({@link KnownFiles}) and dropped; met
+ * again, it goes on where it stopped. Two paths naming one file (hard links, symlinks) are one
+ * file.
  *
- * <p>Thread-safety: {@code pollOnce}, {@code run} and {@code close} belong to one thread; {@link
- * #status()} may be called from any thread.
+ * <p>With saved positions (a state file), each file is looked up by identity among them, and one
+ * found goes on from its saved offset whatever it is named now; if the glob was followed before,
+ * any other file appeared since and is read from its start. So a restart is exact however many
+ * rotations happened while logmon was stopped, as long as the rotated files still match.
+ *
+ * <p>A gzip file (recognised by its magic bytes) is never taken for lines. Once every plain file's
+ * first bytes are known, its text is compared with them: a compressed copy of a file being read, or
+ * of a known file read to its end, is skipped with one note; a copy of a known file read part way
+ * is read from where that one stopped; an unknown one is read once, from its start, when its old
+ * content is wanted (as for plain files) and it has stopped growing.
+ *
+ * <p>When the process runs out of file descriptors ({@link DescriptorLimit}), files that cannot be
+ * opened show as not opened and wait in line; each poll then parks (closes) up to {@link
+ * #PARK_PER_POLL} open files read to their end, least recently active first, and opens waiting
+ * ones, so every file is read in turn. The pattern is matched against absolute paths.
+ *
+ * <p>Thread-safety: {@code start}, {@code pollOnce}, {@code run} and {@code close} belong to one
+ * thread ({@code start} may run on the thread that starts the watcher, before); {@link #status()}
+ * may be called from any thread.
  */
 public final class GlobWatcher implements AutoCloseable {
-  private final String pattern;
-  private final Path base;
-  private final int maxDepth;
-  private final PathMatcher matcher;
+  /** The most files parked in one poll to make room for files waiting for a descriptor. */
+  static final int PARK_PER_POLL = 64;
+
+  private final GlobPattern pattern;
   private final TailOptions options;
   private final Consumer<String> notes;
-  private final Map<String, FilePosition> saved;
-  private final Map<Path, FileTailer> tailers = new TreeMap<>();
-  private boolean firstScan = true;
+  private final boolean tracking;
+  private final boolean followedBefore;
+  private final GlobContext ctx;
+  private final Map<Object, GlobFile> files = new LinkedHashMap<>(); // first met first
+  private final ArrayDeque<GlobFile> waiting = new ArrayDeque<>();
+  private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+  private boolean listedOnce;
+  private long polls;
   private long bytesThisPoll;
   private volatile List<SourceStatus> status = List.of();
 
@@ -49,77 +74,99 @@ public final class GlobWatcher implements AutoCloseable {
     this(pattern, options, notes, null);
   }
 
-  /** Watches {@code pattern}; each file resumes from {@code saved} (see {@link FileTailer}). */
+  /** Watches {@code pattern}; files resume from {@code saved} (positions by path; null: none). */
   public GlobWatcher(
       String pattern,
       TailOptions options,
       Consumer<String> notes,
       Map<String, FilePosition> saved) {
-    this.saved = saved;
-    Objects.requireNonNull(pattern, "pattern");
-    this.pattern = Path.of(pattern).toAbsolutePath().toString();
-    this.options = Objects.requireNonNull(options, "options");
-    this.notes = Objects.requireNonNull(notes, "notes");
-    String[] parts = this.pattern.split("/", -1);
-    int firstGlob = 0;
-    while (firstGlob < parts.length && !hasGlob(parts[firstGlob])) {
-      firstGlob++;
-    }
-    String dir = String.join("/", List.of(parts).subList(0, firstGlob));
-    this.base = Path.of(dir.isEmpty() ? "/" : dir);
-    this.maxDepth = this.pattern.contains("**") ? Integer.MAX_VALUE : parts.length - firstGlob;
-    this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + this.pattern);
+    this(pattern, options, notes, saved, new DescriptorLimit());
   }
 
-  /** The status of each file being tailed, in path order; callable from any thread. */
+  /**
+   * Watches {@code pattern}, resuming from {@code saved}, holding files open within {@code
+   * descriptors} (shared by every watcher of the process).
+   *
+   * @throws IllegalArgumentException if the pattern is not a valid glob
+   */
+  public GlobWatcher(
+      String pattern,
+      TailOptions options,
+      Consumer<String> notes,
+      Map<String, FilePosition> saved,
+      DescriptorLimit descriptors) {
+    this.pattern = GlobPattern.compile(Objects.requireNonNull(pattern, "pattern"));
+    this.options = Objects.requireNonNull(options, "options");
+    this.notes = Objects.requireNonNull(notes, "notes");
+    this.tracking = saved != null;
+    this.followedBefore = saved != null && saved.keySet().stream().anyMatch(this.pattern::matches);
+    this.ctx =
+        new GlobContext(
+            notes, new KnownFiles(saved == null ? List.of() : saved.values()), descriptors);
+  }
+
+  /** The status of each file being followed, in path order; callable from any thread. */
   public List<SourceStatus> status() {
     return status;
   }
 
-  /** Expands the glob, then polls every tailer once; returns the number of lines delivered. */
+  /**
+   * Lists the glob for the first time, fixing where each file's reading begins, without opening or
+   * reading one; the first poll does it otherwise. See {@link FileTailer#start()}.
+   */
+  public void start() {
+    if (!listedOnce) {
+      List<GlobPattern.Match> matches = pattern.expand(notes);
+      if (matches != null) {
+        reconcile(matches);
+      }
+      publish();
+    }
+  }
+
+  /** Lists the glob, then reads every file once; returns the number of lines delivered. */
   public int pollOnce(BatchSink sink) throws InterruptedException {
-    TreeSet<Path> matches = expand();
-    for (Path match : matches) {
-      if (!tailers.containsKey(match)) {
-        TailOptions forFile =
-            new TailOptions(
-                firstScan ? options.fromStart() : true,
-                options.maxLineBytes(),
-                options.maxBatchLines(),
-                match.toString());
-        tailers.put(match, new FileTailer(match, forFile, notes, saved));
-      }
-    }
-    firstScan = false;
-    int delivered = 0;
+    start();
+    polls++;
+    List<GlobPattern.Match> matches = pattern.expand(notes);
+    // A listing cut short for lack of descriptors says nothing about which files are gone.
+    List<GlobFile> gone = matches == null ? List.of() : reconcile(matches);
+    long lines = 0;
     bytesThisPoll = 0;
-    List<SourceStatus> snapshot = new ArrayList<>();
-    for (var it = tailers.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<Path, FileTailer> entry = it.next();
-      FileTailer tailer = entry.getValue();
-      long before = tailer.status().bytes();
-      delivered += tailer.pollOnce(sink);
-      bytesThisPoll += tailer.status().bytes() - before;
-      SourceStatus.State state = tailer.status().state();
-      if (!matches.contains(entry.getKey())
-          && (state == SourceStatus.State.WAITING || state == SourceStatus.State.ERROR)) {
-        tailer.close(); // drained and gone: a file reappearing here is a new match
-        it.remove();
-      } else {
-        snapshot.add(tailer.status());
-      }
+    while (!waiting.isEmpty() && waiting.peekFirst().open(ctx, sink)) {
+      waiting.pollFirst().waiting(false);
     }
-    status = List.copyOf(snapshot);
-    return delivered;
+    for (GlobFile f : files.values()) {
+      if (f.needsOpening() && !f.waiting() && (!waiting.isEmpty() || !f.open(ctx, sink))) {
+        f.waiting(true);
+        waiting.addLast(f);
+      }
+      long before = f.status().bytes();
+      lines += f.read(ctx, sink, buffer, polls);
+      bytesThisPoll += f.status().bytes() - before;
+    }
+    decideCompressed(sink);
+    for (GlobFile f : gone) {
+      long before = f.status().bytes();
+      f.retire(ctx, sink, buffer);
+      bytesThisPoll += f.status().bytes() - before;
+      files.remove(f.key());
+      waiting.remove(f);
+    }
+    if (!waiting.isEmpty()) {
+      park(Math.min(waiting.size(), PARK_PER_POLL));
+    }
+    publish();
+    return (int) lines;
   }
 
   /**
    * Polls until {@code stop} says so, sleeping up to {@code pollInterval} after polls that read
-   * nothing; a change event for the file ({@link ChangeSignal}) ends a sleep early.
+   * nothing; a change event in the glob's base directory ({@link ChangeSignal}) ends a sleep early.
    */
   public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
-    try (ChangeSignal changes = ChangeSignal.forDirectory(base)) {
+    try (ChangeSignal changes = ChangeSignal.forDirectory(pattern.base())) {
       PollLoop.run(
           into -> {
             pollOnce(into);
@@ -133,46 +180,99 @@ public final class GlobWatcher implements AutoCloseable {
     }
   }
 
-  /** Closes every tailer. */
+  /** Closes every file. */
   @Override
   public void close() {
-    tailers.values().forEach(FileTailer::close);
+    files.values().forEach(f -> f.close(ctx));
+    publish();
   }
 
-  private TreeSet<Path> expand() {
-    TreeSet<Path> found = new TreeSet<>();
-    if (!Files.isDirectory(base)) {
-      return found;
+  /** Matches the listing to the files by key; returns the files now gone. */
+  private List<GlobFile> reconcile(List<GlobPattern.Match> matches) {
+    boolean first = !listedOnce;
+    listedOnce = true;
+    Set<Object> listed = new HashSet<>();
+    for (GlobPattern.Match m : matches) {
+      Object key = m.attrs().fileKey() != null ? m.attrs().fileKey() : m.path();
+      if (!listed.add(key)) {
+        continue; // another name of a file already listed
+      }
+      GlobFile f = files.get(key);
+      if (f != null) {
+        f.seen(m.path(), m.attrs());
+      } else {
+        boolean skipOld = first && !options.fromStart() && !followedBefore;
+        TailOptions forFile =
+            new TailOptions(
+                options.fromStart(),
+                options.maxLineBytes(),
+                options.maxBatchLines(),
+                m.path().toString());
+        files.put(key, new GlobFile(key, m.path(), m.attrs(), skipOld, forFile, tracking));
+      }
     }
-    try {
-      Files.walkFileTree(
-          base,
-          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
-          maxDepth,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && matcher.matches(file)) {
-                found.add(file);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-              return FileVisitResult.CONTINUE; // unreadable or vanished mid-walk: skip it
-            }
-          });
-    } catch (IOException e) {
-      notes.accept("cannot list " + base + " for " + pattern + ": " + e);
+    List<GlobFile> gone = new ArrayList<>();
+    for (GlobFile f : files.values()) {
+      if (!listed.contains(f.key()) && f.unseen()) {
+        gone.add(f);
+      }
     }
-    return found;
+    return gone;
   }
 
-  private static boolean hasGlob(String part) {
-    return part.indexOf('*') >= 0
-        || part.indexOf('?') >= 0
-        || part.indexOf('[') >= 0
-        || part.indexOf('{') >= 0;
+  /** Decides each opened gzip file, once no plain file's first bytes are unknown. */
+  private void decideCompressed(BatchSink sink) throws InterruptedException {
+    List<GlobFile> undecided = new ArrayList<>();
+    for (GlobFile f : files.values()) {
+      if (f.phase() == GlobFile.Phase.NEW) {
+        return; // it may be the plain file a gzip file copies
+      }
+      if (f.phase() == GlobFile.Phase.UNDECIDED) {
+        undecided.add(f);
+      }
+    }
+    if (undecided.isEmpty()) {
+      return;
+    }
+    List<GlobFile> plain =
+        files.values().stream().filter(f -> f.phase() == GlobFile.Phase.PLAIN).toList();
+    for (GlobFile gz : undecided) {
+      try {
+        byte[] text = CompressedFile.textPrefix(gz.undecidedChannel());
+        if (text == null) {
+          continue; // cut short: still being written; look again next poll
+        }
+        Path copyOf = null;
+        for (GlobFile p : plain) {
+          if (FileIdentity.startsWith(text, p.position())) {
+            copyOf = p.path();
+            break;
+          }
+        }
+        gz.decide(ctx, copyOf, text);
+      } catch (IOException e) {
+        notes.accept("cannot read " + gz.path() + ": not a readable gzip file: " + e.getMessage());
+        gz.retire(ctx, sink, buffer); // undecided: closes it, reads nothing
+      }
+    }
+  }
+
+  /** Parks up to {@code n} open files read to their end, least recently read first. */
+  private void park(int n) {
+    files.values().stream()
+        .filter(GlobFile::parkable)
+        .sorted(Comparator.comparingLong(f -> f.lastRead))
+        .limit(n)
+        .toList()
+        .forEach(f -> f.park(ctx));
+  }
+
+  private void publish() {
+    List<SourceStatus> snapshot = new ArrayList<>(files.size());
+    for (GlobFile f : files.values()) {
+      snapshot.add(f.status());
+    }
+    snapshot.sort(Comparator.comparing(SourceStatus::name));
+    status = List.copyOf(snapshot);
   }
 }

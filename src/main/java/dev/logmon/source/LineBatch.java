@@ -14,15 +14,28 @@ import java.util.Objects;
  *     lines}
  * @param lines the lines, without terminators ({@code \n} and a trailing {@code \r} removed)
  * @param end the position just after the last line, or null if the source does not track it
+ * @param oversize the indexes in {@code lines}, ascending, of lines longer than the line cap: they
+ *     hold only the cut start of the line, are counted as oversize and are not parsed
  */
-public record LineBatch(String source, long firstLineNumber, List<String> lines, FilePosition end) {
+public record LineBatch(
+    String source,
+    long firstLineNumber,
+    List<String> lines,
+    FilePosition end,
+    List<Integer> oversize) {
   public LineBatch {
     Objects.requireNonNull(source, "source");
     lines = List.copyOf(lines);
+    oversize = List.copyOf(oversize);
+  }
+
+  /** A batch without oversize lines. */
+  public LineBatch(String source, long firstLineNumber, List<String> lines, FilePosition end) {
+    this(source, firstLineNumber, lines, end, List.of());
   }
 
   /** A batch without a position (standard input, replay, or positions not tracked). */
   public LineBatch(String source, long firstLineNumber, List<String> lines) {
-    this(source, firstLineNumber, lines, null);
+    this(source, firstLineNumber, lines, null, List.of());
   }
 }

@@ -36,6 +36,8 @@ public final class LineSplitter {
   private boolean skipping;
   private long lines;
   private long oversizeLines;
+  // Told the number of each line cut to the cap, so its batch can mark it; null if nobody asks.
+  private java.util.function.LongConsumer cutLines;
 
   /** A splitter with the default 64 KiB line cap. */
   public LineSplitter() {
@@ -116,6 +118,11 @@ public final class LineSplitter {
     return skipping;
   }
 
+  /** Tells {@code listener} the number of each line cut to the cap from now on. */
+  void onCut(java.util.function.LongConsumer listener) {
+    this.cutLines = listener;
+  }
+
   /** Drops input up to and including the next newline, for starting in the middle of a line. */
   void discardUntilNewline() {
     partialLength = 0;
@@ -155,6 +162,9 @@ public final class LineSplitter {
   private void emitCut(byte[] buf, int off, List<String> out) {
     oversizeLines++;
     lines++;
+    if (cutLines != null) {
+      cutLines.accept(lines);
+    }
     out.add(decode(buf, off, Utf8.boundaryAtOrBefore(buf, off, maxLineBytes)));
   }
 

@@ -12,23 +12,25 @@ import java.nio.channels.FileChannel;
  * thread-safe: belongs to the tailer's thread.
  */
 final class OpenFile implements AutoCloseable {
-  private final FileChannel channel;
+  private FileChannel channel; // null while parked
   private final TailOptions options;
   private final TailCounters counters;
-  private final String trackAs;
+  private String trackAs;
   private FileIdentity identity;
   private BatchAssembler assembler;
   private long offset;
   private boolean skipNul;
+  private boolean atEnd;
 
   /**
-   * Takes over {@code channel}; reads from its end if {@code atEnd}, else from its start. Batches
-   * carry positions keyed by {@code trackAs} unless it is null.
+   * Takes over {@code channel}; reads from the last line start before {@code endAt} if that is not
+   * negative (see {@link TailStart}), else from its start. Batches carry positions keyed by {@code
+   * trackAs} unless it is null.
    */
   OpenFile(
       FileChannel channel,
       Object fileKey,
-      boolean atEnd,
+      long endAt,
       TailOptions options,
       TailCounters counters,
       String trackAs)
@@ -39,20 +41,20 @@ final class OpenFile implements AutoCloseable {
     this.trackAs = trackAs;
     this.identity = FileIdentity.of(channel, fileKey);
     this.assembler = newAssembler();
-    this.offset = atEnd ? TailStart.of(channel, options.maxLineBytes(), assembler) : 0;
+    this.offset = endAt < 0 ? 0 : TailStart.of(channel, endAt, options.maxLineBytes(), assembler);
   }
 
   /** Like the constructor, but closes {@code channel} if reading its identity fails. */
   static OpenFile of(
       FileChannel channel,
       Object fileKey,
-      boolean atEnd,
+      long endAt,
       TailOptions options,
       TailCounters counters,
       String trackAs)
       throws IOException {
     try {
-      return new OpenFile(channel, fileKey, atEnd, options, counters, trackAs);
+      return new OpenFile(channel, fileKey, endAt, options, counters, trackAs);
     } catch (IOException e) {
       channel.close();
       throw e;
@@ -70,6 +72,45 @@ final class OpenFile implements AutoCloseable {
   /** A batch without lines holding where reading stands now; only when tracking positions. */
   LineBatch marker() {
     return assembler.marker(offset);
+  }
+
+  /** Where reading stands now, with the file's identity, under the path it is tracked as. */
+  FilePosition position(String path) {
+    return identity.position(path, offset, false);
+  }
+
+  /** From now on, positions are saved under {@code path} (the file was renamed). */
+  void trackAs(String path) {
+    this.trackAs = path;
+  }
+
+  /** The byte offset read up to. */
+  long offset() {
+    return offset;
+  }
+
+  /** Whether the last read reached the end of the file (nothing more to read right now). */
+  boolean atEnd() {
+    return atEnd;
+  }
+
+  /** Closes the channel to free its descriptor, keeping identity, offset and partial line. */
+  void park() {
+    close();
+    channel = null;
+  }
+
+  /** Whether the channel is closed by {@link #park}. */
+  boolean parked() {
+    return channel == null;
+  }
+
+  /**
+   * Continues with {@code reopened}, the same file opened again after {@link #park}; a rewrite in
+   * the meantime shows as a truncation ({@link #wasTruncated}).
+   */
+  void unpark(FileChannel reopened) {
+    channel = reopened;
   }
 
   /** Whether {@code fileKey} (of whatever the path names now) is this file. */
@@ -103,10 +144,12 @@ final class OpenFile implements AutoCloseable {
       throws IOException, InterruptedException {
     byte[] array = buffer.array();
     boolean rewritten = false;
+    atEnd = false;
     for (int reads = 0; reads < maxReads; reads++) {
       buffer.clear();
       int n = channel.read(buffer, offset);
       if (n <= 0) {
+        atEnd = true;
         break;
       }
       // Check after reading: if a copytruncate and new writes happened before this read, the
@@ -144,6 +187,9 @@ final class OpenFile implements AutoCloseable {
 
   @Override
   public void close() {
+    if (channel == null) {
+      return;
+    }
     try {
       channel.close();
     } catch (IOException e) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param state what the source is doing now
  * @param lines complete lines delivered
  * @param bytes bytes read
- * @param rotations times the path started naming a different file (rename+create, replace)
+ * @param rotations times the path started naming a different file (rename+create, replace); for a
+ *     file of a glob, times the file was renamed while followed
  * @param truncations times the file shrank or was rewritten in place (copytruncate)
  * @param oversizeLines lines cut to the line-length cap
  * @param readErrors episodes of failing to open or read (a repeated failure counts once)
@@ -36,6 +37,11 @@ public record SourceStatus(
     ROTATED,
     /** The file cannot be opened or read; retried on each poll. */
     ERROR,
+    /**
+     * The file exists but is not open yet: logmon has as many files open as the process's
+     * descriptor limit allows ({@link DescriptorLimit}); it is opened in turn.
+     */
+    NOT_OPENED,
     /** Finished: end of input reached, or the source was closed. */
     DONE
   }

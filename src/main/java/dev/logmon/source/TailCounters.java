@@ -9,7 +9,7 @@ import dev.logmon.source.SourceStatus.State;
  * snapshot in a volatile field, which {@link #status()} reads from any thread.
  */
 final class TailCounters {
-  private final String name;
+  private String name;
   State state = State.WAITING;
   long lines;
   long bytes;
@@ -27,6 +27,11 @@ final class TailCounters {
   TailCounters(String name) {
     this.name = name;
     publish();
+  }
+
+  /** Shows the source under another name from the next publish on (a glob's file was renamed). */
+  void rename(String newName) {
+    this.name = newName;
   }
 
   void publish() {

@@ -9,16 +9,20 @@ final class TailStart {
   private TailStart() {}
 
   /**
-   * The offset just after the last newline, so a line being written now is read whole. If no
-   * newline lies within the last {@code maxLineBytes + 2} bytes the last line is oversize anyway:
-   * start at the end and have the assembler discard the rest of that line.
+   * The offset just after the last newline before {@code end} (the size the file had when its old
+   * content was fixed), so a line being written then is read whole and everything written since is
+   * read. If no newline lies within the last {@code maxLineBytes + 2} bytes before {@code end} that
+   * line is oversize anyway: start at {@code end} and have the assembler discard the rest of it. A
+   * file now shorter than {@code end} was truncated since: it is all new, read from 0.
    */
-  static long of(FileChannel channel, int maxLineBytes, BatchAssembler assembler)
+  static long of(FileChannel channel, long end, int maxLineBytes, BatchAssembler assembler)
       throws IOException {
-    long size = channel.size();
-    int window = (int) Math.min(size, (long) maxLineBytes + 2);
+    if (channel.size() < end) {
+      return 0;
+    }
+    int window = (int) Math.min(end, (long) maxLineBytes + 2);
     ByteBuffer buf = ByteBuffer.allocate(window);
-    long from = size - window;
+    long from = end - window;
     while (buf.hasRemaining()) {
       if (channel.read(buf, from + buf.position()) <= 0) {
         break;
@@ -34,6 +38,6 @@ final class TailStart {
       return 0; // the whole file is one unterminated line: read it when it completes
     }
     assembler.discardUntilNewline();
-    return size;
+    return end;
   }
 }

@@ -44,8 +44,10 @@ class GlobWatcherTest {
     w.pollOnce(sink);
     FileTailerTest.append(a, "1\ntail");
     Files.move(a, dir.resolve("access.log.1"));
-    w.pollOnce(sink);
-    assertThat(sink.take()).containsExactly("1", "tail");
+    w.pollOnce(sink); // missed once: maybe a listing racing a rename; its complete lines are read
+    assertThat(sink.take()).containsExactly("1");
+    w.pollOnce(sink); // missed twice: gone; read to its end, its last line too
+    assertThat(sink.take()).containsExactly("tail");
     assertThat(w.status()).isEmpty();
     Files.writeString(a, "2\n");
     w.pollOnce(sink);

@@ -1,0 +1,417 @@
+package dev.logmon.source;
+
+import dev.logmon.source.SourceStatus.State;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+
+/**
+ * One file matched by a {@link GlobWatcher}, followed by its identity (device and inode, confirmed
+ * by its first bytes) under whatever name it has: renamed, it keeps its reader and offset.
+ *
+ * <p>Its batches keep the name it was first seen under, so line numbers and per-file parser state
+ * run on across renames; its status shows its current name. A plain file is held open while it is
+ * followed, so its end can be read after it was renamed out of the glob or deleted; when the
+ * descriptor limit is reached it may be parked (closed, with identity, offset and partial line
+ * kept) and opened again in turn when it has grown. A gzip file is read once, start to end (or from
+ * where a known file it copies was left), or skipped as a copy of a file being read (see {@link
+ * GlobWatcher} for the rules). Not thread-safe: belongs to the watcher's thread.
+ */
+final class GlobFile {
+  // Bounds one poll to 4 MiB per file so every file of the glob gets its turn.
+  private static final int MAX_READS_PER_POLL = 64;
+
+  /** Where a file stands. */
+  enum Phase {
+    /** Not opened yet. */
+    NEW,
+    /** A plain file, open or parked. */
+    PLAIN,
+    /** A gzip file, open, whose text has not been compared with the known files yet. */
+    UNDECIDED,
+    /** A gzip file being read. */
+    COMPRESSED,
+    /** A gzip file read or skipped: nothing more to do. */
+    FINISHED
+  }
+
+  private final Object key;
+  private final TailOptions options;
+  private final TailCounters counters;
+  private final boolean tracking;
+  private final long endAtFirstLook;
+  private final boolean oldContentWanted;
+  private Path path;
+  private Phase phase = Phase.NEW;
+  private FileChannel channel; // held from opening until a gzip file is read or skipped
+  private OpenFile file;
+  private CompressedFile gz;
+  private long size;
+  private int unseen;
+  private boolean renamed;
+  private boolean waitingForDescriptor;
+  long lastRead;
+
+  /**
+   * A file first listed at {@code path} with {@code attrs}. Old content (before this first look) is
+   * skipped if {@code skipOldContent}: a plain file is read from the size it has now, a gzip file
+   * not at all. Positions are put in batches if {@code tracking}.
+   */
+  GlobFile(
+      Object key,
+      Path path,
+      BasicFileAttributes attrs,
+      boolean skipOldContent,
+      TailOptions options,
+      boolean tracking) {
+    this.key = key;
+    this.path = path;
+    this.options = options;
+    this.counters = new TailCounters(path.toString());
+    this.tracking = tracking;
+    this.endAtFirstLook = skipOldContent ? attrs.size() : -1;
+    this.oldContentWanted = !skipOldContent;
+    this.size = attrs.size();
+    counters.state = State.NOT_OPENED;
+    counters.publish();
+  }
+
+  Object key() {
+    return key;
+  }
+
+  Path path() {
+    return path;
+  }
+
+  Phase phase() {
+    return phase;
+  }
+
+  SourceStatus status() {
+    return counters.status();
+  }
+
+  /** The walk listed the file (again) at {@code newPath} with {@code attrs}. */
+  void seen(Path newPath, BasicFileAttributes attrs) {
+    unseen = 0;
+    size = attrs.size();
+    if (!newPath.equals(path)) {
+      path = newPath;
+      counters.rename(newPath.toString());
+      counters.rotations++;
+      renamed = true;
+    }
+  }
+
+  /** The walk did not list the file; true once that happened twice in a row (it is gone). */
+  boolean unseen() {
+    return ++unseen >= 2;
+  }
+
+  /** Whether it needs a descriptor now: never opened, or parked with something new to read. */
+  boolean needsOpening() {
+    return phase == Phase.NEW
+        || (phase == Phase.PLAIN && file.parked() && (size != file.offset() || renamed));
+  }
+
+  /** Whether it is queued for a descriptor; set by the watcher. */
+  boolean waiting() {
+    return waitingForDescriptor;
+  }
+
+  void waiting(boolean w) {
+    waitingForDescriptor = w;
+  }
+
+  /**
+   * Opens the file if it needs it and a descriptor is to be had.
+   *
+   * @return false if it must wait for a descriptor
+   */
+  boolean open(GlobContext ctx, BatchSink sink) throws InterruptedException {
+    if (!needsOpening()) {
+      return true;
+    }
+    if (!ctx.descriptors().tryAcquire()) {
+      return false;
+    }
+    FileChannel opened;
+    try {
+      opened = FileChannel.open(path, StandardOpenOption.READ);
+      BasicFileAttributes again = Files.readAttributes(path, BasicFileAttributes.class);
+      if (!Objects.equals(again.fileKey(), key) && again.fileKey() != null) {
+        opened.close(); // renamed or replaced since the walk: the next walk says where it is
+        ctx.descriptors().release();
+        return true;
+      }
+    } catch (NoSuchFileException e) {
+      ctx.descriptors().release();
+      return true; // gone since the walk: the next walks tell
+    } catch (IOException e) {
+      ctx.descriptors().release();
+      if (DescriptorLimit.isExhausted(e)) {
+        ctx.descriptors().refused(ctx.notes());
+        return false;
+      }
+      fail(ctx, e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e));
+      return true;
+    }
+    try {
+      opened(opened, ctx, sink);
+    } catch (IOException e) {
+      closeChannel(ctx, opened);
+      fail(ctx, String.valueOf(e));
+    }
+    return true;
+  }
+
+  private void opened(FileChannel opened, GlobContext ctx, BatchSink sink)
+      throws IOException, InterruptedException {
+    if (counters.recovered()) {
+      ctx.notes().accept("reading " + path + " again");
+    }
+    if (phase == Phase.PLAIN) {
+      file.unpark(opened); // a rewrite while parked shows as a truncation when read
+      counters.state = State.FOLLOWING;
+      return;
+    }
+    if (CompressedFile.isGzip(opened)) {
+      channel = opened;
+      phase = Phase.UNDECIDED;
+      return;
+    }
+    FilePosition known = ctx.known().take(key, opened);
+    file =
+        OpenFile.of(
+            opened,
+            key,
+            known != null ? -1 : endAtFirstLook,
+            options,
+            counters,
+            tracking ? trackAs() : null);
+    if (known != null) {
+      file.seek(known); // met before (under another name, or before a restart): go on from there
+    }
+    phase = Phase.PLAIN;
+    renamed = false;
+    counters.state = State.FOLLOWING;
+    if (tracking) {
+      sink.put(file.marker()); // remembered even if no line arrives before logmon stops
+    }
+  }
+
+  /** Reads what is new of an open plain file or a gzip file being read; returns lines delivered. */
+  long read(GlobContext ctx, BatchSink sink, ByteBuffer buffer, long pollNumber)
+      throws InterruptedException {
+    long before = counters.lines;
+    long bytesBefore = counters.bytes;
+    try {
+      if (phase == Phase.PLAIN && !file.parked()) {
+        if (renamed && tracking) {
+          file.trackAs(trackAs());
+          sink.put(file.marker()); // the state file finds it under its new name
+        }
+        renamed = false;
+        if (file.wasTruncated()) {
+          truncated(ctx, sink);
+        }
+        if (file.read(sink, buffer, MAX_READS_PER_POLL)) {
+          truncated(ctx, sink);
+          file.read(sink, buffer, MAX_READS_PER_POLL);
+        }
+      } else if (phase == Phase.COMPRESSED) {
+        // Ending early, it is still being written (or truncated): read on as it grows.
+        if (gz.read(sink) == CompressedFile.Progress.DONE) {
+          finish(ctx, null);
+        }
+      }
+    } catch (IOException e) {
+      if (phase == Phase.COMPRESSED) {
+        finish(ctx, null);
+      }
+      fail(ctx, String.valueOf(e));
+    }
+    if (counters.bytes > bytesBefore) {
+      lastRead = pollNumber;
+    }
+    counters.publish();
+    return counters.lines - before;
+  }
+
+  /** Whether it could be parked now: a plain file open and read to its end. */
+  boolean parkable() {
+    return phase == Phase.PLAIN && !file.parked() && file.atEnd();
+  }
+
+  /** Closes the file to free its descriptor; it is opened again in turn when it has grown. */
+  void park(GlobContext ctx) {
+    size = file.offset(); // read to its end: opened again once a walk sees it grow
+    file.park();
+    ctx.descriptors().release();
+  }
+
+  /** Its position now (identity and offset), or null if it was never opened as a plain file. */
+  FilePosition position() {
+    return phase == Phase.PLAIN ? file.position(trackAs()) : null;
+  }
+
+  /**
+   * Decides what to do with a gzip file: skip it if its text is that of a file being read ({@code
+   * copyOf}, else null) or of a known file read to its end; read the rest of a known file read part
+   * way; read an unknown file once, from its start, when its old content is wanted and its size has
+   * settled; else skip it.
+   */
+  void decide(GlobContext ctx, Path copyOf, byte[] text) throws IOException {
+    if (copyOf != null) {
+      skip(ctx, "a compressed copy of " + copyOf + ", which is being read; not read again");
+      return;
+    }
+    KnownFiles.Known known = ctx.known().copyOf(text);
+    if (known != null && known.readToEnd()) {
+      skip(ctx, "a compressed copy of " + known.at().path() + ", already read; not read again");
+      return;
+    }
+    if (known == null && !oldContentWanted) {
+      skip(ctx, null); // older than the start, like the plain files' old content
+      return;
+    }
+    if (known != null) {
+      ctx.notes()
+          .accept(
+              path
+                  + ": a compressed copy of "
+                  + known.at().path()
+                  + "; reading what was not read of it (from byte "
+                  + known.at().offset()
+                  + ")");
+    }
+    gz =
+        new CompressedFile(
+            channel,
+            key,
+            text,
+            known == null ? null : known.at(),
+            options,
+            counters,
+            tracking ? trackAs() : null);
+    channel = null; // the reader owns it now
+    phase = Phase.COMPRESSED;
+    counters.state = State.FOLLOWING;
+  }
+
+  /** The open gzip file's channel, for reading its text's first bytes. */
+  FileChannel undecidedChannel() {
+    return channel;
+  }
+
+  /** The file is gone from the glob: reads what it still can, closes, and remembers it. */
+  void retire(GlobContext ctx, BatchSink sink, ByteBuffer buffer) throws InterruptedException {
+    if (phase == Phase.PLAIN) {
+      boolean wasOpen = !file.parked();
+      if (wasOpen) {
+        try {
+          file.drain(sink, buffer);
+        } catch (IOException e) {
+          fail(ctx, String.valueOf(e));
+        }
+        ctx.descriptors().release();
+      }
+      ctx.known().retire(file.position(trackAs()), wasOpen);
+    } else if (phase == Phase.COMPRESSED) {
+      try {
+        CompressedFile.Progress p;
+        do {
+          p = gz.read(sink); // held open: read to its end though its name is gone
+        } while (p == CompressedFile.Progress.MORE);
+        if (p == CompressedFile.Progress.ENDS_EARLY) {
+          gz.giveUp(sink);
+        }
+      } catch (IOException e) {
+        fail(ctx, String.valueOf(e));
+      }
+      finish(ctx, null);
+    } else if (channel != null) {
+      closeChannel(ctx, channel);
+      channel = null;
+    }
+    phase = Phase.FINISHED;
+    counters.state = State.DONE;
+    counters.publish();
+  }
+
+  private void skip(GlobContext ctx, String why) {
+    if (why != null) {
+      ctx.notes().accept(path + ": " + why);
+    }
+    closeChannel(ctx, channel);
+    channel = null;
+    finish(ctx, why == null ? "compressed, older than the start: not read" : why);
+  }
+
+  private void finish(GlobContext ctx, String detail) {
+    if (gz != null) {
+      gz.close();
+      gz = null;
+      ctx.descriptors().release();
+    }
+    phase = Phase.FINISHED;
+    counters.state = State.DONE;
+    if (detail != null) {
+      counters.lastError = detail;
+    }
+  }
+
+  private void truncated(GlobContext ctx, BatchSink sink) throws IOException, InterruptedException {
+    file.restart(sink);
+    counters.truncations++;
+    ctx.notes().accept(path + " truncated");
+  }
+
+  private void fail(GlobContext ctx, String reason) {
+    String message = "cannot read " + path + ": " + reason;
+    if (counters.fail(message)) {
+      ctx.notes().accept(message);
+    }
+  }
+
+  private static void closeChannel(GlobContext ctx, FileChannel c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (IOException e) {
+      // a read-only channel: nothing to lose
+    }
+    ctx.descriptors().release();
+  }
+
+  private String trackAs() {
+    return path.toAbsolutePath().normalize().toString();
+  }
+
+  /** Closes whatever is open (the watcher stops). */
+  void close(GlobContext ctx) {
+    if (file != null && !file.parked()) {
+      file.close();
+      ctx.descriptors().release();
+    }
+    if (gz != null) {
+      gz.close();
+      ctx.descriptors().release();
+      gz = null;
+    }
+    closeChannel(ctx, channel);
+    channel = null;
+    counters.state = State.DONE;
+    counters.publish();
+  }
+}

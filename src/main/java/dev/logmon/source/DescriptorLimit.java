@@ -76,6 +76,11 @@ public final class DescriptorLimit {
     }
   }
 
+  /** The descriptors taken now. */
+  int held() {
+    return held.get();
+  }
+
   /** Whether files wait for a descriptor: the limit was reached. */
   boolean reached() {
     return held.get() >= cap;

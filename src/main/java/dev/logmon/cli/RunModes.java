@@ -5,9 +5,7 @@ import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.generate.DemoTraffic;
-import dev.logmon.parse.ClfParser;
 import dev.logmon.parse.LineParser;
-import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.RowParser;
 import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.Checkpoints;
@@ -98,9 +96,9 @@ final class RunModes {
 
   /**
    * Whether a replayed file can take the parallel byte path: always when the format has a byte
-   * parser ({@link LogFormats#rows}); with {@code auto}, when the file's first line is in the
-   * Common/Combined family (standard input cannot be peeked, so it goes line by line). Either path
-   * counts the same.
+   * parser ({@link LogFormats#rows}); with {@code auto}, when the format detected from a sample of
+   * the file's first lines is in the Common/Combined family (standard input cannot be peeked, so it
+   * goes line by line). Either path counts the same.
    */
   private boolean fastPath(Path p) {
     if (!o.format.equalsIgnoreCase(LogFormats.AUTO)) {
@@ -109,33 +107,29 @@ final class RunModes {
     if (p.toString().equals(StdinSource.NAME)) {
       return false;
     }
+    List<String> sample = new ArrayList<>();
     try (java.io.BufferedReader r =
         new java.io.BufferedReader(
             new java.io.InputStreamReader(
                 LogFiles.open(p), java.nio.charset.StandardCharsets.ISO_8859_1))) {
-      long n = 0;
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        n++;
-        if (!line.isBlank()) {
-          if (new ClfParser().parse(line) instanceof ParseResult.Parsed parsed) {
-            // The same note the line-by-line auto-detection gives.
-            note(
-                "format: "
-                    + p
-                    + ": detected "
-                    + LogFormats.clfName(parsed.record())
-                    + " (from line "
-                    + n
-                    + ")");
-            return true;
-          }
-          return false;
-        }
+      for (String line = r.readLine(); line != null && sample.size() < 1000; line = r.readLine()) {
+        sample.add(line.length() > o.maxLineBytes ? "" : line);
       }
-      return true;
     } catch (IOException e) {
       return true; // the replay itself reports the problem
     }
+    if (sample.stream().allMatch(String::isBlank)) {
+      return true;
+    }
+    List<String> held = new ArrayList<>();
+    boolean clf =
+        LogFormats.detect(p.toString(), sample, held::add)
+            .map(LogFormats::isClfFamily)
+            .orElse(false);
+    if (clf) {
+      held.forEach(this::note); // else the line-by-line path detects and notes it the same way
+    }
+    return clf;
   }
 
   /** The parser of --format (validated already), its notes going where logmon's notes g */
@@ -203,7 +197,7 @@ final class RunModes {
   }
 
   int follow(List<Path> paths, boolean fromStart) throws InterruptedException, IOException {
-    Map<String, FilePosition> saved = o.state == null ? null : StateFile.read(o.state, this::note);
+    Map<String, FilePosition> saved = o.state == null ? null : StateFile.load(o.state, this::note);
     List<Watcher> watchers = new ArrayList<>();
     DescriptorLimit descriptors = new DescriptorLimit(); // one process, one descriptor limit
     for (Path p : paths) {

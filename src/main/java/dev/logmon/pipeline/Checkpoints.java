@@ -16,18 +16,24 @@ import java.util.function.Consumer;
  *
  * <p>Positions come from batches after {@link Monitor#accept} has counted them, never from what a
  * watcher has merely read, so a stop between reading and counting loses nothing: those lines are
- * read again. Entries of files not watched in this run are kept. A failed save is noted once per
- * kind of error and retried at the next save. Not thread-safe: belongs to the pipeline thread.
+ * read again. Entries of files not watched in this run are kept while their files exist; those of
+ * files gone for good are dropped ({@link StateFile#removeGone}) at most every {@link
+ * #PRUNE_EVERY_SECONDS} and at the final save. A failed save is noted once per kind of error and
+ * retried at the next save. Not thread-safe: belongs to the pipeline thread.
  */
 public final class Checkpoints {
   /** How often, in seconds of wall clock, changed positions are written. */
   static final long SAVE_EVERY_SECONDS = 5;
+
+  /** How often, in seconds of wall clock, entries of files gone for good are looked for. */
+  static final long PRUNE_EVERY_SECONDS = 60;
 
   private final Path file;
   private final Consumer<String> notes;
   private final Map<String, FilePosition> committed;
   private boolean dirty;
   private long lastSave = Long.MIN_VALUE;
+  private long lastPrune = Long.MIN_VALUE;
   private String lastError;
 
   /** Checkpoints saved to {@code file}, starting from the positions {@code saved} there. */
@@ -49,12 +55,23 @@ public final class Checkpoints {
   public void maybeSave(long wallSecond) {
     if (dirty && (lastSave == Long.MIN_VALUE || wallSecond - lastSave >= SAVE_EVERY_SECONDS)) {
       lastSave = wallSecond;
-      save();
+      boolean prune = lastPrune == Long.MIN_VALUE || wallSecond - lastPrune >= PRUNE_EVERY_SECONDS;
+      if (prune) {
+        lastPrune = wallSecond;
+      }
+      save(prune);
     }
   }
 
-  /** Saves now if positions changed since the last successful save. */
+  /** Drops the entries of files gone for good, then saves if anything changed (the final save). */
   public void save() {
+    save(true);
+  }
+
+  private void save(boolean prune) {
+    if (prune && StateFile.removeGone(committed) > 0) {
+      dirty = true;
+    }
     if (!dirty) {
       return;
     }

@@ -4,19 +4,28 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The file behind {@code --state}: the {@link FilePosition} of each followed path, as JSON.
@@ -25,24 +34,82 @@ import java.util.function.Consumer;
  * "prefix_sha256":..,"offset":..,"mid_line":..}]}}. A write goes to a temporary file in the same
  * directory, is forced to disk, and renamed over the old file in one atomic step, so a crash leaves
  * either the old state or the new one, never a torn file. A state file that cannot be read or
- * parsed costs one warning and an empty start. Stateless; one path should have one writer.
+ * parsed costs one warning and an empty start.
+ *
+ * <p>Entries of files gone for good are dropped ({@link #load}, {@link #removeGone}): a file is
+ * gone for good when nothing exists at its path any more and no file in its directory is it (has
+ * its device and inode and starts with its first bytes: renamed there by a rotation). Reading
+ * streams the file and keeps at most {@link #MAX_ENTRIES} entries, so memory stays bounded however
+ * large a state file grew. Stateless; one path should have one writer.
  */
 public final class StateFile {
+  /** The most entries kept when reading: far more files than one logmon follows. */
+  public static final int MAX_ENTRIES = 50_000;
+
   private static final int VERSION = 1;
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private StateFile() {}
 
-  /** The saved positions by path; empty (with one note) if the file is missing or unreadable. */
+  /**
+   * The saved positions by path, without those of files gone for good; empty (with one note) if the
+   * file is missing or unreadable.
+   */
+  public static Map<String, FilePosition> load(Path file, Consumer<String> notes) {
+    return read(file, notes, new Liveness()::alive, MAX_ENTRIES);
+  }
+
+  /** Every saved position by path (up to {@link #MAX_ENTRIES}), gone files included. */
   public static Map<String, FilePosition> read(Path file, Consumer<String> notes) {
-    try {
-      return parse(Files.readAllBytes(file));
+    return read(file, notes, p -> true, MAX_ENTRIES);
+  }
+
+  /** The saved positions {@code keep} accepts, the first {@code max} of them. */
+  static Map<String, FilePosition> read(
+      Path file, Consumer<String> notes, Predicate<FilePosition> keep, int max) {
+    Map<String, FilePosition> positions = new TreeMap<>();
+    long[] over = {0};
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      parse(
+          in,
+          p -> {
+            if (!keep.test(p)) {
+              return;
+            }
+            if (positions.size() < max || positions.containsKey(p.path())) {
+              positions.put(p.path(), p);
+            } else {
+              over[0]++;
+            }
+          });
     } catch (NoSuchFileException e) {
       return new TreeMap<>(); // first run: nothing saved yet
     } catch (IOException | RuntimeException e) {
       notes.accept("cannot read state file " + file + " (" + e.getMessage() + "); starting fresh");
       return new TreeMap<>();
     }
+    if (over[0] > 0) {
+      notes.accept(
+          "state file "
+              + file
+              + " holds more than "
+              + max
+              + " entries of existing files; "
+              + over[0]
+              + " were not loaded");
+    }
+    return positions;
+  }
+
+  /**
+   * Removes the positions of files gone for good from {@code positions}; returns how many. Costs a
+   * stat per entry and a listing per directory of a missing file.
+   */
+  public static int removeGone(Map<String, FilePosition> positions) {
+    Liveness liveness = new Liveness();
+    int before = positions.size();
+    positions.values().removeIf(p -> !liveness.alive(p));
+    return before - positions.size();
   }
 
   /** Replaces the state file with {@code positions}, atomically and durably. */
@@ -96,7 +163,13 @@ public final class StateFile {
 
   static Map<String, FilePosition> parse(byte[] bytes) throws IOException {
     Map<String, FilePosition> positions = new TreeMap<>();
-    try (JsonParser p = JSON.createParser(bytes)) {
+    parse(new java.io.ByteArrayInputStream(bytes), p -> positions.put(p.path(), p));
+    return positions;
+  }
+
+  /** Streams the entries of a state file to {@code each}; fails on anything malformed. */
+  private static void parse(InputStream in, Consumer<FilePosition> each) throws IOException {
+    try (JsonParser p = JSON.createParser(in)) {
       expect(p.nextToken(), JsonToken.START_OBJECT);
       boolean versionSeen = false;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -111,8 +184,7 @@ public final class StateFile {
         } else if (field.equals("files")) {
           expect(value, JsonToken.START_ARRAY);
           while (p.nextToken() == JsonToken.START_OBJECT) {
-            FilePosition fp = entry(p);
-            positions.put(fp.path(), fp);
+            each.accept(entry(p));
           }
           expect(p.currentToken(), JsonToken.END_ARRAY);
         } else {
@@ -124,7 +196,65 @@ public final class StateFile {
         throw new IOException("no version");
       }
     }
-    return positions;
+  }
+
+  /** Whether a saved file may still exist (see the class comment); caches directory listings. */
+  private static final class Liveness {
+    private final Map<Path, Map<String, Path>> byDirectory =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Path, Map<String, Path>> eldest) {
+            return size() > 256;
+          }
+        };
+
+    boolean alive(FilePosition p) {
+      Path path;
+      try {
+        path = Path.of(p.path());
+      } catch (InvalidPathException e) {
+        return false;
+      }
+      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        return true; // something is at its path: a file there later is measured against it
+      }
+      Path dir = path.getParent();
+      if (p.fileKey() == null || dir == null) {
+        return false;
+      }
+      Path renamed = byDirectory.computeIfAbsent(dir, Liveness::keysIn).get(p.fileKey());
+      return renamed != null && sameFile(renamed, p);
+    }
+
+    /**
+     * Whether the file with the saved key also starts as the saved one did (not a reused inode).
+     */
+    private static boolean sameFile(Path candidate, FilePosition p) {
+      try (FileChannel ch = FileChannel.open(candidate, StandardOpenOption.READ)) {
+        return p.prefixLength() == 0 || FileIdentity.prefixMatches(ch, p);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    private static Map<String, Path> keysIn(Path dir) {
+      Map<String, Path> keys = new HashMap<>();
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        for (Path e : entries) {
+          try {
+            Object key = Files.readAttributes(e, BasicFileAttributes.class).fileKey();
+            if (key != null) {
+              keys.put(key.toString(), e);
+            }
+          } catch (IOException vanished) {
+            // gone while listed: not there
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // no such directory, or not readable: nothing is found in it
+      }
+      return keys;
+    }
   }
 
   private static FilePosition entry(JsonParser p) throws IOException {

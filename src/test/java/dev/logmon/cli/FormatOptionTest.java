@@ -43,7 +43,7 @@ class FormatOptionTest {
       Files.write(log, in.readAllBytes());
     }
     assertThat(run("--replay", "-o", "json", log.toString())).isZero();
-    assertThat(err()).contains("format: " + log + ": detected caddy (from line 1)");
+    assertThat(err()).contains("format: " + log + ": detected caddy (fits 2 of 2 lines sampled)");
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"hits_total\":2");
   }
 

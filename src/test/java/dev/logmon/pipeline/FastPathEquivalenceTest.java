@@ -164,8 +164,18 @@ class FastPathEquivalenceTest {
     List<SourceView> sources = new ArrayList<>();
     Monitor m = monitor(s, counter, out, notes, sources);
     try {
-      long lines = new FileReplay(s.maxLine(), 1024).replay(log, m::accept);
-      sources.add(new SourceView(log.toString(), "done", lines, Files.size(log), 0, 0, 0, 0, null));
+      long[] oversize = {0};
+      long lines =
+          new FileReplay(s.maxLine(), 1024)
+              .replay(
+                  log,
+                  b -> {
+                    m.accept(b);
+                    oversize[0] += b.oversize().size();
+                  });
+      sources.add(
+          new SourceView(
+              log.toString(), "done", lines, Files.size(log), 0, 0, oversize[0], 0, null));
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }

@@ -142,8 +142,18 @@ class FormatFastPathEquivalenceTest {
     Monitor m = monitor(format, s, out, notes, () -> sources);
     seedSketches();
     try {
-      long lines = new FileReplay(s.maxLine(), 1024).replay(log, m::accept);
-      sources.add(new SourceView(log.toString(), "done", lines, Files.size(log), 0, 0, 0, 0, null));
+      long[] oversize = {0};
+      long lines =
+          new FileReplay(s.maxLine(), 1024)
+              .replay(
+                  log,
+                  b -> {
+                    m.accept(b);
+                    oversize[0] += b.oversize().size();
+                  });
+      sources.add(
+          new SourceView(
+              log.toString(), "done", lines, Files.size(log), 0, 0, oversize[0], 0, null));
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }

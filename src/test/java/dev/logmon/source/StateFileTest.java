@@ -96,4 +96,35 @@ class StateFileTest {
     assertThat(StateFile.read(state, notes::add).get("/a").offset()).isEqualTo(5);
     assertThat(notes).isEmpty();
   }
+
+  @Test
+  void loadingDropsTheEntriesOfFilesGoneForGood() throws Exception {
+    Path state = dir.resolve("state.json");
+    Path kept = Files.writeString(dir.resolve("kept.log"), "");
+    FilePosition there = new FilePosition(kept.toString(), null, 0, "e3", 0, false);
+    FilePosition gone =
+        new FilePosition(dir.resolve("gone.log").toString(), "(k)", 0, "e3", 9, false);
+    FilePosition elsewhere = new FilePosition("/no/such/dir/x.log", null, 0, "e3", 1, false);
+    StateFile.write(state, List.of(there, gone, elsewhere));
+    assertThat(StateFile.load(state, notes::add)).containsOnlyKeys(there.path());
+    assertThat(StateFile.read(state, notes::add)).hasSize(3);
+    assertThat(notes).isEmpty();
+  }
+
+  /** Regression (issue 14): loading a 1-million-entry state file took 1.25 GB. */
+  @Test
+  void readingKeepsABoundedNumberOfEntriesAndSaysSo() throws Exception {
+    Path state = dir.resolve("state.json");
+    List<FilePosition> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      many.add(new FilePosition("/logs/" + i + ".log", null, 0, "e3", i, false));
+    }
+    StateFile.write(state, many);
+    assertThat(StateFile.read(state, notes::add, p -> true, 4)).hasSize(4);
+    assertThat(notes)
+        .containsExactly(
+            "state file "
+                + state
+                + " holds more than 4 entries of existing files; 6 were not loaded");
+  }
 }

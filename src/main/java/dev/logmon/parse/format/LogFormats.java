@@ -53,6 +53,18 @@ public final class LogFormats {
         1);
   }
 
+  /**
+   * What {@code auto} picks for a file whose first lines are {@code sample}: the name its note
+   * gives ({@code combined}, {@code w3c}, ...), or empty if nothing fits them; the notes of the
+   * detection go to {@code notes}.
+   */
+  public static Optional<String> detect(
+      String source, java.util.List<String> sample, Consumer<String> notes) {
+    AutoDetect auto = new AutoDetect(notes);
+    auto.forSource(source).preview(sample);
+    return Optional.ofNullable(auto.chosen(source));
+  }
+
   /** The Common/Combined-family preset a parsed line belongs to, by its shape. */
   public static String clfName(dev.logmon.parse.LogRecord rec) {
     return rec.vhost() != null ? "vhost_combined" : rec.referrer() == null ? "common" : "combined";

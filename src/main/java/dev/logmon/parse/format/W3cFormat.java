@@ -30,6 +30,7 @@ public final class W3cFormat implements LineParser {
   private final Map<String, W3cFormat> bySource = new HashMap<>();
   private FieldKind[] kinds;
   private int[] special;
+  private boolean sawFields;
 
   public W3cFormat() {
     fields(IIS_DEFAULT);
@@ -55,6 +56,7 @@ public final class W3cFormat implements LineParser {
     if (line.charAt(0) == '#') {
       if (line.startsWith("#Fields:")) {
         fields(line.substring(8, end).trim());
+        sawFields = true;
       }
       return Failures.of(MalformedReason.HEADER_LINE);
     }
@@ -93,6 +95,11 @@ public final class W3cFormat implements LineParser {
       return Failures.of(MalformedReason.BAD_TIMESTAMP);
     }
     return b.build();
+  }
+
+  /** Whether a {@code #Fields:} line was read (before it, IIS's default fields are assumed). */
+  boolean sawFields() {
+    return sawFields;
   }
 
   /**

@@ -21,9 +21,12 @@ final class Samples {
     }
   }
 
+  /** Parses a whole file handed over as one batch, as the pipeline does (preview, then parse). */
   static List<ParseResult> parseAll(LineParser parser, String resource) {
     LineParser p = parser.forSource(resource);
-    return lines(resource).stream().map(p::parse).toList();
+    List<String> lines = lines(resource);
+    p.preview(lines);
+    return lines.stream().map(p::parse).toList();
   }
 
   static LogRecord record(ParseResult r) {

@@ -1,0 +1,212 @@
+package dev.logmon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real program follows {@code 'a.log*'} while a writer appends numbered lines as fast as it can
+ * across 50 rotations in logrotate's numbered scheme (regression of issue 14: 266,657 to 270,578
+ * hits for 200,000 lines). Line {@code n} reports {@code n} bytes, so the byte total {@code
+ * N(N+1)/2} checks the sum of the numbers counted as well as their count. Then the same with {@code
+ * --state} and four restarts (SIGTERM), rotations going on while logmon is stopped.
+ */
+class GlobRotationIT {
+  private static final int ROTATIONS = 50;
+  private static final int LINES_PER_FILE = 2_000;
+  private static final long N = (long) LINES_PER_FILE * (ROTATIONS + 1);
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static final DateTimeFormatter CLF =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void aGlobOverTheRotatedNamesCountsEveryLineOnce() throws Exception {
+    Writer writer = new Writer(dir, ROTATIONS);
+    try (LogmonProcess p = start(null)) {
+      p.awaitLine(l -> l.contains("\"type\":\"report\""), DEADLINE); // following
+      writer.start();
+      writer.join(DEADLINE.toMillis());
+      assertThat(writer.failure.get()).isNull();
+      p.awaitLine(l -> l.contains("\"type\":\"report\"") && hits(l) >= N, DEADLINE);
+      assertThat(p.terminate(DEADLINE)).isZero();
+      JsonNode summary = JSON.readTree(p.awaitLine(l -> l.contains("\"summary\""), DEADLINE));
+      System.out.printf(
+          "glob rotation IT: %d lines over %d rotations, %d hits, %d bytes%n",
+          N, writer.rotations.get(), summary.get("hits_total").asLong(), bytes(summary));
+      assertThat(summary.get("hits_total").asLong()).isEqualTo(N);
+      assertThat(summary.get("malformed_total").asLong()).isZero();
+      assertThat(bytes(summary)).isEqualTo(N * (N + 1) / 2);
+      assertThat(summary.get("sources")).hasSize(ROTATIONS + 1);
+    }
+  }
+
+  @Test
+  void withStateFourRestartsWhileRotatingCountEveryLineOnce() throws Exception {
+    Path state = dir.resolve("state.json");
+    Path logs = Files.createDirectory(dir.resolve("logs"));
+    Writer writer = new Writer(logs, 0);
+    writer.start();
+    long hits = 0;
+    long bytes = 0;
+    int granted = 0;
+    for (int run = 1; run <= 5; run++) {
+      try (LogmonProcess p = start(state, logs)) {
+        p.awaitLine(l -> l.contains("\"type\":\"report\""), DEADLINE);
+        long before = hits;
+        if (run < 5) {
+          granted += 8; // rotations while this run follows
+          writer.allow(8);
+          writer.awaitWaitingAt(granted);
+          // Stopped once it has counted something of this run: any state in between is fine.
+          p.awaitLine(l -> l.contains("\"type\":\"report\"") && hits(l) > 0, DEADLINE);
+        } else {
+          writer.allow(ROTATIONS);
+          writer.join(DEADLINE.toMillis());
+          p.awaitLine(l -> l.contains("\"type\":\"report\"") && hits(l) >= N - before, DEADLINE);
+        }
+        assertThat(p.terminate(DEADLINE)).isZero();
+        JsonNode summary = JSON.readTree(p.awaitLine(l -> l.contains("\"summary\""), DEADLINE));
+        assertThat(summary.get("malformed_total").asLong()).isZero();
+        hits += summary.get("hits_total").asLong();
+        bytes += bytes(summary);
+      }
+      if (run < 5) {
+        granted += 4; // rotations while logmon is stopped
+        writer.allow(4);
+        writer.awaitWaitingAt(granted);
+      }
+    }
+    assertThat(writer.failure.get()).isNull();
+    System.out.printf(
+        "glob rotation IT with 4 restarts: %d lines over %d rotations, %d hits, %d bytes%n",
+        N, writer.rotations.get(), hits, bytes);
+    assertThat(writer.rotations.get()).isEqualTo(ROTATIONS);
+    assertThat(hits).isEqualTo(N);
+    assertThat(bytes).isEqualTo(N * (N + 1) / 2);
+  }
+
+  private LogmonProcess start(Path state) throws IOException {
+    return start(state, dir);
+  }
+
+  private static LogmonProcess start(Path state, Path logs) throws IOException {
+    String glob = logs.resolve("a.log*").toString();
+    return state == null
+        ? LogmonProcess.start("--output", "json", "--interval", "1s", "--poll", "50ms", glob)
+        : LogmonProcess.start(
+            "--output",
+            "json",
+            "--interval",
+            "1s",
+            "--poll",
+            "50ms",
+            "--from-start",
+            "--state",
+            state.toString(),
+            glob);
+  }
+
+  private static long hits(String report) {
+    try {
+      return JSON.readTree(report).get("hits_total").asLong();
+    } catch (IOException e) {
+      throw new AssertionError(report, e);
+    }
+  }
+
+  private static long bytes(JsonNode summary) {
+    return summary.get("bytes_total").asLong();
+  }
+
+  /**
+   * Appends {@link #N} numbered Combined lines through an 8 KiB buffer as fast as it can, rotating
+   * after every {@link #LINES_PER_FILE}; a rotation waits until it is allowed.
+   */
+  private static final class Writer extends Thread {
+    final Path dir;
+    final Semaphore allowed;
+    final AtomicInteger rotations = new AtomicInteger();
+    final AtomicInteger waitingFor = new AtomicInteger(-1);
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+    volatile boolean finished;
+
+    Writer(Path dir, int allowedAtOnce) {
+      super("it-writer");
+      this.dir = dir;
+      this.allowed = new Semaphore(allowedAtOnce);
+    }
+
+    @Override
+    public void run() {
+      try {
+        OutputStream out = open();
+        for (long seq = 1; seq <= N; seq++) {
+          String ts = ZonedDateTime.now(ZoneOffset.UTC).format(CLF);
+          String line =
+              "192.0.2.9 - - [" + ts + "] \"GET /seq HTTP/1.1\" 200 " + seq + " \"-\" \"it\"\n";
+          out.write(line.getBytes(StandardCharsets.US_ASCII));
+          if (seq % LINES_PER_FILE == 0 && seq < N) {
+            out.close();
+            waitingFor.set(rotations.get() + 1);
+            allowed.acquire();
+            waitingFor.set(-1);
+            for (int n = ROTATIONS; n >= 1; n--) {
+              Path from = dir.resolve(n == 1 ? "a.log" : "a.log." + (n - 1));
+              if (Files.exists(from)) {
+                Files.move(from, dir.resolve("a.log." + n));
+              }
+            }
+            rotations.incrementAndGet();
+            out = open();
+          }
+        }
+        out.close();
+      } catch (Throwable e) {
+        failure.set(e);
+      } finally {
+        finished = true;
+      }
+    }
+
+    private OutputStream open() throws IOException {
+      return new BufferedOutputStream(
+          Files.newOutputStream(
+              dir.resolve("a.log"), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+          8192);
+    }
+
+    void allow(int n) {
+      allowed.release(n);
+    }
+
+    void awaitWaitingAt(int count) throws InterruptedException {
+      long deadline = System.nanoTime() + DEADLINE.toNanos();
+      while (waitingFor.get() != count + 1 && !(finished && rotations.get() >= count)) {
+        assertThat(failure.get()).isNull();
+        assertThat(System.nanoTime()).as("deadline").isLessThan(deadline);
+        Thread.sleep(5); // waiting for the writer's state, not for a time
+      }
+    }
+  }
+}

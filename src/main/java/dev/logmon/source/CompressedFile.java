@@ -168,9 +168,18 @@ final class CompressedFile implements AutoCloseable {
     }
   }
 
-  /** Ends a file whose data ended early and stopped growing: its last line is delivered too. */
-  void giveUp(BatchSink sink) throws InterruptedException {
-    finish(sink);
+  /**
+   * Reads the rest now (its name is gone, or it was replaced), and ends it where its data ends: the
+   * last line is delivered even if the data was cut short.
+   */
+  void drainToEnd(BatchSink sink) throws IOException, InterruptedException {
+    Progress p;
+    do {
+      p = read(sink);
+    } while (p == Progress.MORE);
+    if (p == Progress.ENDS_EARLY) {
+      finish(sink);
+    }
   }
 
   private void finish(BatchSink sink) throws InterruptedException {

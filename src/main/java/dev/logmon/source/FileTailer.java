@@ -342,12 +342,8 @@ public final class FileTailer implements AutoCloseable {
 
   private void finishCompressed(BatchSink sink) throws InterruptedException {
     try {
-      CompressedFile.Progress p = CompressedFile.Progress.DONE;
-      while (gz != null && (p = gz.read(sink)) == CompressedFile.Progress.MORE) {
-        // the file was replaced: read what is left of it before the new one
-      }
-      if (gz != null && p == CompressedFile.Progress.ENDS_EARLY) {
-        gz.giveUp(sink);
+      if (gz != null) {
+        gz.drainToEnd(sink); // the file was replaced: what is left of it before the new one
       }
     } catch (IOException e) {
       fail("not a readable gzip file: " + e.getMessage());

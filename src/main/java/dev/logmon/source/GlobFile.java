@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,7 +39,7 @@ final class GlobFile {
     UNDECIDED,
     /** A gzip file being read. */
     COMPRESSED,
-    /** A gzip file read or skipped: nothing more to do. */
+    /** Read, skipped or let go: nothing more to do. */
     FINISHED
   }
 
@@ -263,45 +264,22 @@ final class GlobFile {
     return phase == Phase.PLAIN ? file.position(trackAs()) : null;
   }
 
-  /**
-   * Decides what to do with a gzip file: skip it if its text is that of a file being read ({@code
-   * copyOf}, else null) or of a known file read to its end; read the rest of a known file read part
-   * way; read an unknown file once, from its start, when its old content is wanted and its size has
-   * settled; else skip it.
-   */
-  void decide(GlobContext ctx, Path copyOf, byte[] text) throws IOException {
-    if (copyOf != null) {
-      skip(ctx, "a compressed copy of " + copyOf + ", which is being read; not read again");
-      return;
+  /** Reads or skips a gzip file as decided ({@link CompressedCopies}). */
+  void decide(GlobContext ctx, byte[] text, List<FilePosition> plain) throws IOException {
+    CompressedCopies.Decision d =
+        CompressedCopies.decide(path, text, plain, ctx.known(), oldContentWanted);
+    if (d.note() != null) {
+      ctx.notes().accept(d.note());
     }
-    KnownFiles.Known known = ctx.known().copyOf(text);
-    if (known != null && known.readToEnd()) {
-      skip(ctx, "a compressed copy of " + known.at().path() + ", already read; not read again");
+    if (!d.read()) {
+      closeChannel(ctx, channel);
+      channel = null;
+      finish(ctx, d.detail());
       return;
-    }
-    if (known == null && !oldContentWanted) {
-      skip(ctx, null); // older than the start, like the plain files' old content
-      return;
-    }
-    if (known != null) {
-      ctx.notes()
-          .accept(
-              path
-                  + ": a compressed copy of "
-                  + known.at().path()
-                  + "; reading what was not read of it (from byte "
-                  + known.at().offset()
-                  + ")");
     }
     gz =
         new CompressedFile(
-            channel,
-            key,
-            text,
-            known == null ? null : known.at(),
-            options,
-            counters,
-            tracking ? trackAs() : null);
+            channel, key, text, d.from(), options, counters, tracking ? trackAs() : null);
     channel = null; // the reader owns it now
     phase = Phase.COMPRESSED;
     counters.state = State.FOLLOWING;
@@ -322,18 +300,13 @@ final class GlobFile {
         } catch (IOException e) {
           fail(ctx, String.valueOf(e));
         }
+        file.park(); // drained and closed
         ctx.descriptors().release();
       }
       ctx.known().retire(file.position(trackAs()), wasOpen);
     } else if (phase == Phase.COMPRESSED) {
       try {
-        CompressedFile.Progress p;
-        do {
-          p = gz.read(sink); // held open: read to its end though its name is gone
-        } while (p == CompressedFile.Progress.MORE);
-        if (p == CompressedFile.Progress.ENDS_EARLY) {
-          gz.giveUp(sink);
-        }
+        gz.drainToEnd(sink); // held open: read to its end though its name is gone
       } catch (IOException e) {
         fail(ctx, String.valueOf(e));
       }
@@ -345,15 +318,6 @@ final class GlobFile {
     phase = Phase.FINISHED;
     counters.state = State.DONE;
     counters.publish();
-  }
-
-  private void skip(GlobContext ctx, String why) {
-    if (why != null) {
-      ctx.notes().accept(path + ": " + why);
-    }
-    closeChannel(ctx, channel);
-    channel = null;
-    finish(ctx, why == null ? "compressed, older than the start: not read" : why);
   }
 
   private void finish(GlobContext ctx, String detail) {
@@ -398,16 +362,14 @@ final class GlobFile {
     return path.toAbsolutePath().normalize().toString();
   }
 
-  /** Closes whatever is open (the watcher stops). */
+  /** Closes whatever is open (the watcher stops); a second call does nothing. */
   void close(GlobContext ctx) {
-    if (file != null && !file.parked()) {
-      file.close();
+    if (phase == Phase.PLAIN && !file.parked()) {
+      file.park(); // closed, and marked so
       ctx.descriptors().release();
     }
     if (gz != null) {
-      gz.close();
-      ctx.descriptors().release();
-      gz = null;
+      finish(ctx, null);
     }
     closeChannel(ctx, channel);
     channel = null;

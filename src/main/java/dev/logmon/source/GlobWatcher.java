@@ -2,7 +2,6 @@ package dev.logmon.source;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -234,22 +233,19 @@ public final class GlobWatcher implements AutoCloseable {
     if (undecided.isEmpty()) {
       return;
     }
-    List<GlobFile> plain =
-        files.values().stream().filter(f -> f.phase() == GlobFile.Phase.PLAIN).toList();
+    List<FilePosition> plain = new ArrayList<>();
+    for (GlobFile f : files.values()) {
+      if (f.phase() == GlobFile.Phase.PLAIN) {
+        plain.add(f.position());
+      }
+    }
     for (GlobFile gz : undecided) {
       try {
         byte[] text = CompressedFile.textPrefix(gz.undecidedChannel());
         if (text == null) {
           continue; // cut short: still being written; look again next poll
         }
-        Path copyOf = null;
-        for (GlobFile p : plain) {
-          if (FileIdentity.startsWith(text, p.position())) {
-            copyOf = p.path();
-            break;
-          }
-        }
-        gz.decide(ctx, copyOf, text);
+        gz.decide(ctx, text, plain);
       } catch (IOException e) {
         notes.accept("cannot read " + gz.path() + ": not a readable gzip file: " + e.getMessage());
         gz.retire(ctx, sink, buffer); // undecided: closes it, reads nothing

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedOutputStream;
+import dev.logmon.source.RotatingWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,18 +36,18 @@ class GlobRotationIT {
 
   @Test
   void aGlobOverTheRotatedNamesCountsEveryLineOnce() throws Exception {
-    Writer writer = new Writer(dir, ROTATIONS);
+    RotatingWriter writer = writer(dir, ROTATIONS);
     try (LogmonProcess p = start(null)) {
       p.awaitLine(l -> l.contains("\"type\":\"report\""), DEADLINE); // following
       writer.start();
       writer.join(DEADLINE.toMillis());
-      assertThat(writer.failure.get()).isNull();
+      assertThat(writer.failure()).isNull();
       p.awaitLine(l -> l.contains("\"type\":\"report\"") && hits(l) >= N, DEADLINE);
       assertThat(p.terminate(DEADLINE)).isZero();
       JsonNode summary = JSON.readTree(p.awaitLine(l -> l.contains("\"summary\""), DEADLINE));
       System.out.printf(
           "glob rotation IT: %d lines over %d rotations, %d hits, %d bytes%n",
-          N, writer.rotations.get(), summary.get("hits_total").asLong(), bytes(summary));
+          N, writer.rotations(), summary.get("hits_total").asLong(), bytes(summary));
       assertThat(summary.get("hits_total").asLong()).isEqualTo(N);
       assertThat(summary.get("malformed_total").asLong()).isZero();
       assertThat(bytes(summary)).isEqualTo(N * (N + 1) / 2);
@@ -65,7 +59,7 @@ class GlobRotationIT {
   void withStateFourRestartsWhileRotatingCountEveryLineOnce() throws Exception {
     Path state = dir.resolve("state.json");
     Path logs = Files.createDirectory(dir.resolve("logs"));
-    Writer writer = new Writer(logs, 0);
+    RotatingWriter writer = writer(logs, 0);
     writer.start();
     long hits = 0;
     long bytes = 0;
@@ -77,7 +71,7 @@ class GlobRotationIT {
         if (run < 5) {
           granted += 8; // rotations while this run follows
           writer.allow(8);
-          writer.awaitWaitingAt(granted);
+          writer.awaitWaitingAt(granted, DEADLINE);
           // Stopped once it has counted something of this run: any state in between is fine.
           p.awaitLine(l -> l.contains("\"type\":\"report\"") && hits(l) > 0, DEADLINE);
         } else {
@@ -94,14 +88,14 @@ class GlobRotationIT {
       if (run < 5) {
         granted += 4; // rotations while logmon is stopped
         writer.allow(4);
-        writer.awaitWaitingAt(granted);
+        writer.awaitWaitingAt(granted, DEADLINE);
       }
     }
-    assertThat(writer.failure.get()).isNull();
+    assertThat(writer.failure()).isNull();
     System.out.printf(
         "glob rotation IT with 4 restarts: %d lines over %d rotations, %d hits, %d bytes%n",
-        N, writer.rotations.get(), hits, bytes);
-    assertThat(writer.rotations.get()).isEqualTo(ROTATIONS);
+        N, writer.rotations(), hits, bytes);
+    assertThat(writer.rotations()).isEqualTo(ROTATIONS);
     assertThat(hits).isEqualTo(N);
     assertThat(bytes).isEqualTo(N * (N + 1) / 2);
   }
@@ -139,74 +133,18 @@ class GlobRotationIT {
     return summary.get("bytes_total").asLong();
   }
 
-  /**
-   * Appends {@link #N} numbered Combined lines through an 8 KiB buffer as fast as it can, rotating
-   * after every {@link #LINES_PER_FILE}; a rotation waits until it is allowed.
-   */
-  private static final class Writer extends Thread {
-    final Path dir;
-    final Semaphore allowed;
-    final AtomicInteger rotations = new AtomicInteger();
-    final AtomicInteger waitingFor = new AtomicInteger(-1);
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
-    volatile boolean finished;
-
-    Writer(Path dir, int allowedAtOnce) {
-      super("it-writer");
-      this.dir = dir;
-      this.allowed = new Semaphore(allowedAtOnce);
-    }
-
-    @Override
-    public void run() {
-      try {
-        OutputStream out = open();
-        for (long seq = 1; seq <= N; seq++) {
-          String ts = ZonedDateTime.now(ZoneOffset.UTC).format(CLF);
-          String line =
-              "192.0.2.9 - - [" + ts + "] \"GET /seq HTTP/1.1\" 200 " + seq + " \"-\" \"it\"\n";
-          out.write(line.getBytes(StandardCharsets.US_ASCII));
-          if (seq % LINES_PER_FILE == 0 && seq < N) {
-            out.close();
-            waitingFor.set(rotations.get() + 1);
-            allowed.acquire();
-            waitingFor.set(-1);
-            for (int n = ROTATIONS; n >= 1; n--) {
-              Path from = dir.resolve(n == 1 ? "a.log" : "a.log." + (n - 1));
-              if (Files.exists(from)) {
-                Files.move(from, dir.resolve("a.log." + n));
-              }
-            }
-            rotations.incrementAndGet();
-            out = open();
-          }
-        }
-        out.close();
-      } catch (Throwable e) {
-        failure.set(e);
-      } finally {
-        finished = true;
-      }
-    }
-
-    private OutputStream open() throws IOException {
-      return new BufferedOutputStream(
-          Files.newOutputStream(
-              dir.resolve("a.log"), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-          8192);
-    }
-
-    void allow(int n) {
-      allowed.release(n);
-    }
-
-    void awaitWaitingAt(int count) throws InterruptedException {
-      long deadline = System.nanoTime() + DEADLINE.toNanos();
-      while (waitingFor.get() != count + 1 && !(finished && rotations.get() >= count)) {
-        assertThat(failure.get()).isNull();
-        assertThat(System.nanoTime()).as("deadline").isLessThan(deadline);
-        Thread.sleep(5); // waiting for the writer's state, not for a time
-      }
-    }
+  /** Line {@code seq} reports {@code seq} bytes, written now. */
+  private static RotatingWriter writer(Path dir, int allowedAtOnce) {
+    return new RotatingWriter(
+        dir,
+        ROTATIONS,
+        LINES_PER_FILE,
+        seq ->
+            "192.0.2.9 - - ["
+                + ZonedDateTime.now(ZoneOffset.UTC).format(CLF)
+                + "] \"GET /seq HTTP/1.1\" 200 "
+                + seq
+                + " \"-\" \"it\"\n",
+        allowedAtOnce);
   }
 }

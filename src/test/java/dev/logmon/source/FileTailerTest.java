@@ -57,6 +57,26 @@ class FileTailerTest {
     assertThat(sink.lines()).containsExactly("partial");
   }
 
+  /**
+   * Regression (issue 14): a tailer whose thread got to the file late took the file's end then as
+   * its start. The start is fixed when following begins, and the file of that moment is read even
+   * if it is rotated away before the first poll.
+   */
+  @Test
+  void whatIsWrittenAfterTheStartIsReadHoweverLateTheFirstPoll() throws Exception {
+    Path log = dir.resolve("access.log");
+    append(log, "old\npart");
+    FileTailer t = tailer(log, false);
+    t.start();
+    append(log, "ial\nafter start\n");
+    Files.move(log, dir.resolve("access.log.1"));
+    append(log, "next file\n");
+    t.pollOnce(sink);
+    t.pollOnce(sink);
+    assertThat(sink.lines()).containsExactly("partial", "after start", "next file");
+    assertThat(notes).containsExactly("log rotated");
+  }
+
   @Test
   void fromStartReadsExistingContent() throws Exception {
     Path log = dir.resolve("access.log");

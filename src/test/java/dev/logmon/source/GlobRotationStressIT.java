@@ -2,20 +2,13 @@ package dev.logmon.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +31,7 @@ class GlobRotationStressIT {
 
   @Test
   void everyLineOnceAcrossFiftyRotationsOfAGlobCoveringTheRotatedNames() throws Exception {
-    Writer writer = new Writer(dir, ROTATIONS); // every rotation allowed at once
+    RotatingWriter writer = writer(dir, ROTATIONS); // every rotation allowed at once
     Received received = new Received();
     GlobWatcher w = watcher(null);
     w.pollOnce(received); // following before the first line
@@ -49,14 +42,14 @@ class GlobRotationStressIT {
     assertThat(received.duplicates.get()).isZero();
     assertThat(received.malformed.get()).isZero();
     assertThat(received.missing()).isZero();
-    assertThat(writer.rotations.get()).isEqualTo(ROTATIONS);
+    assertThat(writer.rotations()).isEqualTo(ROTATIONS);
   }
 
   @Test
   void everyLineOnceWithSavedPositionsAndFourRestartsWhileRotationsGoOn() throws Exception {
     Path state = dir.resolve("state.json");
     Path logs = Files.createDirectory(dir.resolve("logs"));
-    Writer writer = new Writer(logs, 0);
+    RotatingWriter writer = writer(logs, 0);
     Received received = new Received();
     Map<String, FilePosition> committed = new HashMap<>();
     BatchSink counted =
@@ -86,7 +79,7 @@ class GlobRotationStressIT {
         StateFile.write(state, committed.values());
         granted += 4; // rotations while no watcher runs
         writer.allow(4);
-        writer.awaitWaitingAt(granted);
+        writer.awaitWaitingAt(granted, Duration.ofNanos(DEADLINE_NANOS));
       } else {
         writer.allow(ROTATIONS);
         pollUntilWriterDoneAndIdle(w, received, writer);
@@ -94,10 +87,15 @@ class GlobRotationStressIT {
       }
     }
     report("glob stress with 4 restarts", received, writer);
-    assertThat(writer.rotations.get()).isEqualTo(ROTATIONS);
+    assertThat(writer.rotations()).isEqualTo(ROTATIONS);
     assertThat(received.duplicates.get()).isZero();
     assertThat(received.malformed.get()).isZero();
     assertThat(received.missing()).isZero();
+  }
+
+  private static RotatingWriter writer(Path dir, int allowedAtOnce) {
+    return new RotatingWriter(
+        dir, ROTATIONS, LINES_PER_FILE, seq -> "seq=" + seq + ";end\n", allowedAtOnce);
   }
 
   private GlobWatcher watcher(Map<String, FilePosition> saved) {
@@ -105,8 +103,8 @@ class GlobRotationStressIT {
         dir.resolve("a.log*").toString(), TailOptions.follow("glob"), note -> {}, saved);
   }
 
-  private static void pollUntilWriterDoneAndIdle(GlobWatcher w, Received received, Writer writer)
-      throws Exception {
+  private static void pollUntilWriterDoneAndIdle(
+      GlobWatcher w, Received received, RotatingWriter writer) throws Exception {
     long deadline = System.nanoTime() + DEADLINE_NANOS;
     int idlePolls = 0;
     while (idlePolls < 3) {
@@ -115,101 +113,18 @@ class GlobRotationStressIT {
       idlePolls = done && lines == 0 ? idlePolls + 1 : 0;
       assertThat(System.nanoTime()).as("deadline").isLessThan(deadline);
     }
-    assertThat(writer.failure.get()).isNull();
+    assertThat(writer.failure()).isNull();
   }
 
-  private static void report(String what, Received received, Writer writer) {
+  private static void report(String what, Received received, RotatingWriter writer) {
     System.out.printf(
         "%s: %d lines written across %d rotations, %d distinct read, %d duplicates, %d missing%n",
         what,
-        writer.written.get(),
-        writer.rotations.get(),
+        writer.written(),
+        writer.rotations(),
         N - received.missing(),
         received.duplicates.get(),
         received.missing());
-  }
-
-  /**
-   * Appends {@link #N} numbered lines through an 8 KiB buffer as fast as it can, rotating after
-   * every {@link #LINES_PER_FILE}; a rotation waits until it is allowed.
-   */
-  private static final class Writer extends Thread {
-    final Path dir;
-    final Semaphore allowed;
-    final AtomicLong written = new AtomicLong();
-    final AtomicInteger rotations = new AtomicInteger();
-    final AtomicInteger waitingFor = new AtomicInteger(-1);
-    final AtomicReference<Throwable> failure = new AtomicReference<>();
-    volatile boolean finished;
-
-    Writer(Path dir, int allowedAtOnce) {
-      super("stress-writer");
-      this.dir = dir;
-      this.allowed = new Semaphore(allowedAtOnce);
-    }
-
-    @Override
-    public void run() {
-      try {
-        OutputStream out = open();
-        for (int seq = 1; seq <= N; seq++) {
-          out.write(("seq=" + seq + ";end\n").getBytes(StandardCharsets.US_ASCII));
-          written.incrementAndGet();
-          if (seq % LINES_PER_FILE == 0 && seq < N) {
-            out.close(); // flushed: the rotated file holds whole lines, as a server's does
-            waitingFor.set(rotations.get() + 1);
-            allowed.acquire();
-            waitingFor.set(-1);
-            rotate();
-            rotations.incrementAndGet();
-            out = open();
-          }
-        }
-        out.close();
-      } catch (Throwable e) {
-        failure.set(e);
-      } finally {
-        finished = true;
-      }
-    }
-
-    private void rotate() throws IOException {
-      for (int n = ROTATIONS; n >= 1; n--) {
-        Path from = dir.resolve(n == 1 ? "a.log" : "a.log." + (n - 1));
-        if (Files.exists(from)) {
-          Files.move(from, dir.resolve("a.log." + n));
-        }
-      }
-    }
-
-    private OutputStream open() throws IOException {
-      return new BufferedOutputStream(
-          Files.newOutputStream(
-              dir.resolve("a.log"), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-          8192);
-    }
-
-    void allow(int n) {
-      allowed.release(n);
-    }
-
-    boolean done() {
-      return finished;
-    }
-
-    /** Whether it has done {@code count} rotations and waits to do the next. */
-    boolean waitingAt(int count) {
-      return waitingFor.get() == count + 1 || (finished && rotations.get() >= count);
-    }
-
-    void awaitWaitingAt(int count) throws InterruptedException {
-      long deadline = System.nanoTime() + DEADLINE_NANOS;
-      while (!waitingAt(count)) {
-        assertThat(failure.get()).isNull();
-        assertThat(System.nanoTime()).as("deadline").isLessThan(deadline);
-        Thread.sleep(1); // waiting for the writer's state, not for a time
-      }
-    }
   }
 
   /** Collects sequence numbers; written by the polling thread only. */

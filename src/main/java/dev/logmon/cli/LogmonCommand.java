@@ -51,8 +51,9 @@ public final class LogmonCommand implements Callable<Integer> {
       arity = "0..*",
       description =
           "Access logs to watch, each by its own watcher (default: /tmp/access.log). A file that"
-              + " does not exist yet is waited for. A quoted glob ('/var/log/nginx/*access.log')"
-              + " also picks up files created later; '-' reads standard input.")
+              + " does not exist yet is waited for. A quoted glob ('/var/log/nginx/access.log*')"
+              + " follows each matching file by identity, rotated names included, and picks up"
+              + " files created later; '-' reads standard input.")
   List<Path> files = new ArrayList<>();
 
   @Option(
@@ -125,7 +126,7 @@ public final class LogmonCommand implements Callable<Integer> {
       names = "--max-line-bytes",
       paramLabel = "BYTES",
       defaultValue = "65536",
-      description = "Longer lines are cut for parsing and counted (default: ${DEFAULT-VALUE}).")
+      description = "Longer lines are counted as oversize, not parsed (default: ${DEFAULT-VALUE}).")
   int maxLineBytes;
 
   @Option(
@@ -182,7 +183,8 @@ public final class LogmonCommand implements Callable<Integer> {
       description =
           "Remember each file's identity and position in FILE (saved every 5s and at exit) and"
               + " resume from there on restart: no line lost or counted twice, even if the file"
-              + " was rotated (renamed) in between.")
+              + " was rotated (renamed) in between; with a glob covering the rotated names, however"
+              + " many times.")
   Path state;
 
   private final PrintStream out;

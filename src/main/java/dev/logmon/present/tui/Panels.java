@@ -107,6 +107,8 @@ final class Panels {
         return TextColor.ANSI.RED;
       case "waiting":
       case "rotated":
+      case "not_opened":
+      case "stopped":
         return TextColor.ANSI.YELLOW;
       default:
         return TextColor.ANSI.GREEN;

@@ -85,6 +85,16 @@ final class BatchAssembler {
     splitter.discardUntilNewline();
   }
 
+  /**
+   * Where reading of a file read up to {@code at} would go on without losing or repeating a line:
+   * the start of the unterminated line held, or (inside an oversize line being skipped) {@code at}.
+   */
+  FilePosition resumeAt(FilePosition at) {
+    return splitter.skipping()
+        ? at.at(at.offset(), true)
+        : at.at(at.offset() - splitter.bufferedBytes(), false);
+  }
+
   /** A batch without lines that only says where reading stands: at {@code fileOffset}. */
   LineBatch marker(long fileOffset) {
     return new LineBatch(

@@ -74,9 +74,12 @@ final class OpenFile implements AutoCloseable {
     return assembler.marker(offset);
   }
 
-  /** Where reading stands now, with the file's identity, under the path it is tracked as. */
+  /**
+   * Where reading would go on without losing or repeating a line (the start of an unterminated line
+   * held), with the file's identity, under {@code path}.
+   */
   FilePosition position(String path) {
-    return identity.position(path, offset, false);
+    return assembler.resumeAt(identity.position(path, offset, false));
   }
 
   /** From now on, positions are saved under {@code path} (the file was renamed). */

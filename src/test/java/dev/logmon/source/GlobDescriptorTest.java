@@ -69,4 +69,38 @@ class GlobDescriptorTest {
                 new java.nio.file.FileSystemException("/x", null, "Too many open files")))
         .isTrue();
   }
+
+  @Test
+  void aParkedFileLetGoAndMetAgainGoesOnFromItsLastWholeLine() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.log"), "");
+    Path b = Files.writeString(dir.resolve("b.log"), "");
+    GlobWatcher w =
+        new GlobWatcher(
+            dir.resolve("*.log").toString(),
+            TailOptions.follow("glob"),
+            notes::add,
+            null,
+            new DescriptorLimit(1));
+    for (int i = 0; i < 4; i++) {
+      w.pollOnce(sink); // both opened in turn, then parked at their ends
+    }
+    FileTailerTest.append(a, "x\npart");
+    FileTailerTest.append(b, "y\n");
+    for (int i = 0; i < 4; i++) {
+      w.pollOnce(sink);
+    }
+    assertThat(sink.take()).containsExactlyInAnyOrder("x", "y");
+    Path away = dir.resolve("a.away");
+    Files.move(a, away);
+    FileTailerTest.append(b, "y2\n"); // keeps b busy, so a stays parked while it is let go
+    for (int i = 0; i < 4; i++) {
+      w.pollOnce(sink);
+    }
+    FileTailerTest.append(away, "ial\n");
+    Files.move(away, dir.resolve("c.log"));
+    for (int i = 0; i < 4; i++) {
+      w.pollOnce(sink);
+    }
+    assertThat(sink.take()).containsExactlyInAnyOrder("y2", "partial");
+  }
 }

@@ -51,8 +51,11 @@ public final class GlobPattern {
     try {
       return new GlobPattern(pattern);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException(
-          "invalid glob pattern '" + pattern + "': " + e.getDescription(), e);
+      String why = e.getDescription();
+      if (why.chars().filter(c -> c == '\'').count() % 2 == 1) {
+        why += "'"; // the JDK says "Missing ']"
+      }
+      throw new IllegalArgumentException("invalid glob pattern '" + pattern + "': " + why, e);
     } catch (java.nio.file.InvalidPathException e) {
       throw new IllegalArgumentException(
           "invalid glob pattern '" + pattern + "': " + e.getReason(), e);

@@ -49,8 +49,13 @@ public final class Aggregator implements TrafficCounter {
   private long hits;
   private long bytes;
   private long late;
+  private long future;
   private long malformedRequests;
+  // The lifetime rate's span starts at the first second that entered the windows (or the start
+  // second), so one line stamped years ago cannot stretch it; see lifetimeRate.
   private long firstSecond = Long.MIN_VALUE;
+  // The newest second any hit entered the windows at: quietFrom in O(1), not a walk of the ring.
+  private long newestInWindows = Long.MIN_VALUE;
   private final long[] statusClasses = new long[6];
   private final PinnedSections pinned = new PinnedSections();
 
@@ -111,23 +116,43 @@ public final class Aggregator implements TrafficCounter {
   }
 
   @Override
-  public boolean add(LogRecord r) {
-    return add(
-        r.epochSecond(), keys.section(r), keys.host(r), keys.method(r), r.status(), r.bytes());
+  public boolean add(LogRecord r, long second) {
+    return add(second, keys.section(r), keys.host(r), keys.method(r), r.status(), r.bytes());
   }
 
   @Override
-  public boolean add(ParsedLines l, int i) {
+  public boolean add(ParsedLines l, int i, long second) {
     if (l.outcome(i) == ParsedLines.FALLBACK) {
-      return add(l.record(i));
+      return add(l.record(i), second);
     }
     return add(
-        l.second(i),
-        keys.section(l, i),
-        keys.host(l, i),
-        keys.method(l, i),
-        l.status(i),
-        l.bytes(i));
+        second, keys.section(l, i), keys.host(l, i), keys.method(l, i), l.status(i), l.bytes(i));
+  }
+
+  @Override
+  public void addFuture(LogRecord r) {
+    int section = keys.section(r);
+    int host = keys.host(r);
+    int cls = r.statusClass();
+    hits++;
+    future++;
+    bytes += r.bytes();
+    statusClasses[cls]++;
+    if (r.requestMalformed()) {
+      malformedRequests++;
+    }
+    life.add(section, host, keys.method(r), r.bytes(), cls == 5);
+    keys.forgetIfUnused(section, host);
+  }
+
+  /** Notes a second that entered the windows: it may start the lifetime span. */
+  private void entered(long s) {
+    if (firstSecond == Long.MIN_VALUE || s < firstSecond) {
+      firstSecond = s;
+    }
+    if (s > newestInWindows) {
+      newestInWindows = s;
+    }
   }
 
   private boolean add(long s, int section, int host, int method, int status, long size) {
@@ -141,9 +166,6 @@ public final class Aggregator implements TrafficCounter {
     if (badRequest) {
       malformedRequests++;
     }
-    if (firstSecond == Long.MIN_VALUE || s < firstSecond) {
-      firstSecond = s;
-    }
     life.add(section, host, method, size, cls == 5);
     minutes.count(s, now);
     if (s <= now - span) {
@@ -151,6 +173,7 @@ public final class Aggregator implements TrafficCounter {
       keys.forgetIfUnused(section, host);
       return false;
     }
+    entered(s);
     SecondBucket b = ring[slot(s)];
     if (b.second != s) {
       recycle(b, s, section, host);
@@ -194,10 +217,9 @@ public final class Aggregator implements TrafficCounter {
    * recycled before the run's keys are looked up, so no key is released after its id was taken.
    */
   @Override
-  public void addRun(ParsedLines l, int r) {
+  public void addRun(ParsedLines l, int r, long s) {
     RowRuns runs = l.runs();
     int from = runs.from(r);
-    long s = l.second(from);
     int n = runs.to(r) - from;
     long size = runs.bytes(r);
     int bad = runs.badRequests(r);
@@ -208,15 +230,13 @@ public final class Aggregator implements TrafficCounter {
       statusClasses[c] += runs.statusClass(r, c);
     }
     malformedRequests += bad;
-    if (firstSecond == Long.MIN_VALUE || s < firstSecond) {
-      firstSecond = s;
-    }
     minutes.count(s, now, n);
     if (s <= now - span) {
       late += n;
       addLateRun(l, runs, r);
       return;
     }
+    entered(s);
     SecondBucket b = ring[slot(s)];
     if (b.second != s) {
       recycle(b, s, -1, -1);
@@ -351,12 +371,7 @@ public final class Aggregator implements TrafficCounter {
 
   @Override
   public boolean quietFrom(long second) {
-    for (SecondBucket b : ring) {
-      if (b.hits != 0 && b.second >= second) {
-        return false;
-      }
-    }
-    return true;
+    return newestInWindows < second;
   }
 
   @Override
@@ -364,7 +379,7 @@ public final class Aggregator implements TrafficCounter {
     if (firstSecond == Long.MIN_VALUE) {
       return 0;
     }
-    return (double) hits / Math.max(1, endSecond - firstSecond + 1);
+    return (double) (hits - late - future) / Math.max(1, endSecond - firstSecond + 1);
   }
 
   @Override
@@ -389,6 +404,7 @@ public final class Aggregator implements TrafficCounter {
             StatusClasses.of(statusClasses),
             life.malformed,
             late,
+            future,
             malformedRequests,
             firstSecond,
             lifetimeTop,

@@ -93,9 +93,17 @@ public final class LatencyWindows {
     }
   }
 
-  /** Counts a record's duration and virtual host, given the current second {@code now}. */
+  /** Counts a record's duration and virtual host in its own second. */
   public void add(LogRecord r, long now) {
-    long s = r.epochSecond();
+    add(r, r.epochSecond(), now);
+  }
+
+  /**
+   * Counts a record's duration and virtual host in second {@code s} (where the pipeline placed it),
+   * given the current second {@code now}; a second outside the ring (late, or ahead of now: a
+   * future line) counts toward the lifetime vhost counters only.
+   */
+  public void add(LogRecord r, long s, long now) {
     if (r.vhost() != null) {
       countVhostLifetime(r.vhost());
     }
@@ -105,8 +113,8 @@ public final class LatencyWindows {
     count(s, r.durationMicros(), r.vhost(), r.section());
   }
 
-  /** As {@link #add(LogRecord, long)} for hit {@code i} (outcome OK) of a parsed chunk. */
-  public void add(ParsedLines l, int i, long now) {
+  /** As {@link #add(LogRecord, long, long)} for hit {@code i} (outcome OK) of a parsed chunk. */
+  public void add(ParsedLines l, int i, long s, long now) {
     long d = l.durationMicros(i);
     int v = l.vhostStart(i);
     if (d == LogRecord.NO_DURATION && v < 0) {
@@ -116,7 +124,6 @@ public final class LatencyWindows {
     if (vhost != null) {
       countVhostLifetime(vhost);
     }
-    long s = l.second(i);
     if (s <= now - span || s > now) {
       return;
     }

@@ -8,10 +8,14 @@ import java.util.Map;
  * Everything counted since logmon started, late lines included.
  *
  * @param hits lines that yielded a record (late ones included)
- * @param rate hits divided by the seconds from the first second seen to now
+ * @param rate the hits that entered the windows (neither late nor future) divided by the seconds
+ *     from {@code firstSecond} through now
  * @param malformed lines that yielded no record, by reason
  * @param late hits whose timestamp was already outside every window when they arrived
- * @param firstSecond the earliest second seen, or {@link Long#MIN_VALUE} before the first hit
+ * @param future hits stamped too far ahead to be placed in time (beyond {@code --max-future} of the
+ *     wall clock, or an isolated outlier in a replay), counted here and nowhere else
+ * @param firstSecond the first second that entered the windows (or the start second), or {@link
+ *     Long#MIN_VALUE} before either
  * @param topSections top sections over the lifetime; bounded, see {@link Aggregator}
  * @param sectionCounters hits by section for monotonic metrics: at most {@link
  *     Aggregator#COUNTER_SECTIONS} sections, each counted from when it first entered the lifetime
@@ -25,6 +29,7 @@ public record LifetimeTotals(
     StatusClasses statusClasses,
     Map<MalformedReason, Long> malformed,
     long late,
+    long future,
     long malformedRequests,
     long firstSecond,
     List<SectionStat> topSections,

@@ -32,32 +32,56 @@ public interface TrafficCounter {
   void advanceTo(long second);
 
   /**
-   * Counts one record. A record ahead of the current second advances it; one that is older than
-   * every window ({@code span} seconds before now or more) counts toward the lifetime and {@link
-   * LifetimeTotals#late()} only.
+   * Counts one record in second {@code second} (its own, or where the pipeline placed it: see
+   * docs/ARCHITECTURE.md, time model). A second ahead of the current one advances it; one older
+   * than every window ({@code span} seconds before now or more) counts toward the lifetime and
+   * {@link LifetimeTotals#late()} only.
    *
    * @return whether the record landed in the windows (false when late)
    */
-  boolean add(LogRecord r);
+  boolean add(LogRecord r, long second);
 
-  /** As {@link #add(LogRecord)} for hit {@code i} of a parsed chunk (outcome OK or FALLBACK). */
-  default boolean add(ParsedLines lines, int i) {
+  /** As {@link #add(LogRecord, long)} in the record's own second. */
+  default boolean add(LogRecord r) {
+    return add(r, r.epochSecond());
+  }
+
+  /**
+   * As {@link #add(LogRecord, long)} for hit {@code i} of a parsed chunk (outcome OK or FALLBACK).
+   */
+  default boolean add(ParsedLines lines, int i, long second) {
     if (lines.outcome(i) == ParsedLines.FALLBACK) {
-      return add(lines.record(i));
+      return add(lines.record(i), second);
     }
     throw new UnsupportedOperationException("this counter takes records only");
   }
 
+  /** As {@link #add(ParsedLines, int, long)} in the row's own second. */
+  default boolean add(ParsedLines lines, int i) {
+    return add(lines, i, lines.second(i));
+  }
+
   /**
-   * Counts every hit of grouped run {@code r} of {@code lines.runs()}, exactly as {@link
-   * #add(ParsedLines, int)} on each of its rows in order would.
+   * Counts every hit of grouped run {@code r} of {@code lines.runs()} in second {@code second},
+   * exactly as {@link #add(ParsedLines, int, long)} on each of its rows in order would.
    */
-  default void addRun(ParsedLines lines, int r) {
+  default void addRun(ParsedLines lines, int r, long second) {
     RowRuns runs = lines.runs();
     for (int i = runs.from(r), end = runs.to(r); i < end; i++) {
-      add(lines, i);
+      add(lines, i, second);
     }
   }
+
+  /** As {@link #addRun(ParsedLines, int, long)} in the run's own second. */
+  default void addRun(ParsedLines lines, int r) {
+    addRun(lines, r, lines.second(lines.runs().from(r)));
+  }
+
+  /**
+   * Counts a record stamped too far ahead to be placed in time: toward the lifetime totals and
+   * {@link LifetimeTotals#future()} only; it moves no clock and enters no window.
+   */
+  void addFuture(LogRecord r);
 
   /** Counts one line that yielded no record. */
   void addMalformed(MalformedReason reason);
@@ -65,13 +89,17 @@ public interface TrafficCounter {
   /** Hits in the {@code seconds} seconds ending with {@code endSecond}, which is in the ring. */
   long hitsBetween(long endSecond, int seconds);
 
-  /** Whether no bucket for a second at or after {@code second} holds a hit. */
+  /** Whether no bucket for a second at or after {@code second} holds a hit; O(1). */
   boolean quietFrom(long second);
 
-  /** Lifetime hits divided by the seconds from the first hit through {@code endSecond}. */
+  /**
+   * The hits that entered the windows (neither late nor future) divided by the seconds from the
+   * first second that entered them (or the start second) through {@code endSecond}: lines far in
+   * the past or future neither stretch the span nor inflate the count.
+   */
   double lifetimeRate(long endSecond);
 
-  /** Lifetime hits, late ones included. */
+  /** Lifetime hits, late and future ones included. */
   long hits();
 
   /**

@@ -173,6 +173,19 @@ public final class LogmonCommand implements Callable<Integer> {
               + " needs a format with a duration (%%D, %%T, $request_time, ...).")
   Duration latencyThreshold;
 
+  // Time you can trust (issue 13): see docs/ARCHITECTURE.md, time model.
+  @Option(
+      names = "--max-future",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "5m",
+      description =
+          "A line stamped further ahead of the wall clock is counted as future (lifetime totals"
+              + " only) and never moves time; in a replay, a line this far ahead of the log (or"
+              + " the window, if shorter) moves time only once the next lines confirm it"
+              + " (default: ${DEFAULT-VALUE}).")
+  Duration maxFuture;
+
   // Web dashboard (--web, --web-token): see WebOptions.
   @CommandLine.Mixin WebOptions web = new WebOptions();
 
@@ -267,6 +280,9 @@ public final class LogmonCommand implements Callable<Integer> {
     }
     if (window.toSeconds() > 86_400 || interval.toSeconds() > 86_400) {
       throw usage("--window and --interval must be at most 24h");
+    }
+    if (maxFuture.toSeconds() < 1 || maxFuture.toSeconds() > 86_400) {
+      throw usage("--max-future must be between 1s and 24h");
     }
     if (demo && (replay || !files.isEmpty())) {
       throw usage("--demo makes its own log file; give no FILE and no --replay");

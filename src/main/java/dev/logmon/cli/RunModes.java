@@ -84,7 +84,8 @@ final class RunModes {
             o.showMalformed,
             // Live views want a snapshot every second; replay publishes at reports only, as a
             // snapshot per second of log time would dominate a fast replay.
-            (o.output.live() || o.web.enabled()) && !o.replay),
+            (o.output.live() || o.web.enabled()) && !o.replay,
+            o.maxFuture.toSeconds()),
         parser(),
         aggregator,
         alerts,

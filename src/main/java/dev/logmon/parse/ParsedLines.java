@@ -169,6 +169,42 @@ public final class ParsedLines {
     return fallback[i];
   }
 
+  /**
+   * Hit {@code i} as a record with the fields logmon counts (client, time, method, section, status,
+   * size, duration, virtual host), for the rare line that must outlive its chunk (a timestamp held
+   * until later lines confirm it). Rows keep no request target, so the section stands in for it.
+   */
+  public LogRecord toRecord(int i) {
+    if (outcome[i] == FALLBACK) {
+      return fallback[i];
+    }
+    String section = sectionPlaceholder(i);
+    if (section == null) {
+      section = latin1(sectionStart[i], sectionEnd[i]);
+    }
+    boolean malformedRequest = requestMalformed(i);
+    return new LogRecord(
+        hostStart[i] < 0 ? "-" : latin1(hostStart[i], hostEnd[i]),
+        "-",
+        second[i],
+        offset[i],
+        malformedRequest ? "" : latin1(methodStart[i], methodEnd[i]),
+        malformedRequest ? "" : section,
+        section,
+        malformedRequest,
+        status[i],
+        bytes[i],
+        null,
+        null,
+        vhostStart[i] < 0 ? null : latin1(vhostStart[i], vhostEnd[i]),
+        duration[i]);
+  }
+
+  /** Row keys are ASCII (other lines are FALLBACK rows), read as the aggregator reads them. */
+  private String latin1(int from, int to) {
+    return new String(buf, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
   /** Line {@code i} as text (for quoting a malformed line), decoded as the line splitter does. */
   public String text(int i) {
     return ChunkParser.decode(buf, lineStart[i], lineEnd[i] - lineStart[i]);

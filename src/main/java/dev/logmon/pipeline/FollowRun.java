@@ -34,6 +34,7 @@ public final class FollowRun {
   private final BoundedBatchQueue queue = new BoundedBatchQueue(QUEUE_BATCHES);
   private Checkpoints checkpoints;
   private int[] warmUp;
+  private volatile Monitor running;
 
   public FollowRun(List<Watcher> watchers, InstantSource clock, Consumer<String> notes) {
     this.watchers = List.copyOf(watchers);
@@ -66,9 +67,16 @@ public final class FollowRun {
     this.warmUp = new int[] {windowSeconds, intervalSeconds};
   }
 
-  /** Asks the run to end; {@link #run} then stops its watchers, drains and finishes. */
+  /**
+   * Asks the run to end; {@link #run} then stops its watchers, drains and finishes. The monitor
+   * stops completing seconds at once, so a run in the middle of a jump in time stops promptly too.
+   */
   public void stop() {
     stop.set(true);
+    Monitor m = running;
+    if (m != null) {
+      m.requestStop();
+    }
   }
 
   public boolean stopping() {
@@ -77,6 +85,10 @@ public final class FollowRun {
 
   /** Runs on the calling thread until {@link #stop()}; then prints the summary and returns. */
   public void run(Monitor monitor) throws InterruptedException {
+    running = monitor;
+    if (stop.get()) {
+      monitor.requestStop(); // stopped before the run began
+    }
     List<Thread> threads = new ArrayList<>();
     List<Thread> finite = new ArrayList<>();
     for (Watcher w : watchers) {

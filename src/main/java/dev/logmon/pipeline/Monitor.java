@@ -11,27 +11,36 @@ import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.ParsedLines;
 import dev.logmon.parse.RowRuns;
+import dev.logmon.pipeline.ReplayClock.Held;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
-import dev.logmon.present.Sanitizer;
 import dev.logmon.present.SourceView;
 import dev.logmon.source.LineBatch;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The pipeline's single consumer: parses batches, feeds the aggregator, walks time forward one
- * second at a time, evaluating the alert for every completed second and reporting at every interval
- * boundary.
+ * The pipeline's single consumer: parses batches, places each hit in time (the clock rules of
+ * {@link FollowClock} and {@link ReplayClock}), feeds the aggregator, and walks time forward,
+ * evaluating the alert for every completed second and reporting at every interval boundary.
+ *
+ * <p>Advancing time costs at most the span's seconds however far it goes: once every window is
+ * empty and no alert is active, nothing more can happen, and the rest of a jump is skipped in one
+ * step (with at most one report for it in follow mode). After {@link #requestStop()} no second is
+ * completed any more, so the summary follows at once whatever the input.
  *
  * <p>Not thread-safe: one thread owns a monitor and everything in it; other threads read only
- * {@link #latest()}, the last published immutable view. The monitor never reads a clock: follow
- * mode passes the wall-clock second to {@link #tick(long)} (see docs/ARCHITECTURE.md).
+ * {@link #latest()}, {@link #linesCounted()} and call {@link #requestStop()}. The monitor never
+ * reads a clock: follow mode passes the wall-clock second to {@link #tick(long)} (see
+ * docs/ARCHITECTURE.md).
  */
 public final class Monitor {
   private final MonitorConfig config;
@@ -43,13 +52,18 @@ public final class Monitor {
   private final Supplier<List<SourceView>> sources;
   private final AtomicReference<MonitorView> latest = new AtomicReference<>();
   private final LatencyWindows latency;
+  private final LineNotes lineNotes;
+  private final ReplayClock replayClock; // replay only
+  private final FollowClock followClock; // follow mode only
+  private final Map<String, Long> futureBySource = new HashMap<>();
 
   private ZoneOffset offset;
   private int offsetSeconds = Integer.MIN_VALUE;
   private long newestSecond = Long.MIN_VALUE;
-  private long malformedShown;
   private boolean skewWarned;
   private boolean finished;
+  private long secondsCompleted;
+  private volatile boolean stopRequested;
   // Written once per batch by the pipeline thread: a cheap progress signal other threads may read.
   private volatile long linesCounted;
 
@@ -70,7 +84,14 @@ public final class Monitor {
     this.offset = defaultOffset;
     this.notes = notes;
     this.sources = sources;
-    this.latency = new LatencyWindows(aggregator.config().span(), alerts.latencyThresholdMicros());
+    int span = aggregator.config().span();
+    this.latency = new LatencyWindows(span, alerts.latencyThresholdMicros());
+    this.lineNotes = new LineNotes(notes, config.showMalformed());
+    long maxFuture = config.maxFutureSeconds();
+    this.replayClock =
+        config.replay() ? new ReplayClock(Math.min(maxFuture, span), new ClockSink()) : null;
+    this.followClock =
+        config.replay() ? null : new FollowClock(maxFuture, Math.min(maxFuture, span / 2), notes);
   }
 
   /** Passes a note (a file that could not be read to its end, say) to where notes go. */
@@ -80,7 +101,18 @@ public final class Monitor {
 
   /** Follow mode: starts the clock at the wall-clock second logmon started. */
   public void startAt(long wallSecond) {
+    if (followClock != null) {
+      followClock.wall(wallSecond);
+    }
     aggregator.startAt(wallSecond);
+  }
+
+  /**
+   * Asks the monitor to stop completing seconds: lines still handed over are counted (a constant
+   * cost each), then {@link #finish()} prints the summary at once. Safe to call from any thread.
+   */
+  public void requestStop() {
+    stopRequested = true;
   }
 
   /** Parses and counts a batch of lines, advancing time to the newest timestamp it holds. */
@@ -103,14 +135,15 @@ public final class Monitor {
       ParseResult result = sourceParser.parse(line);
       if (result instanceof ParseResult.Parsed p) {
         LogRecord r = p.record();
-        time(r.epochSecond(), r.offsetSeconds());
-        aggregator.add(r);
-        latency.add(r, aggregator.now());
+        long at = place(batch.source(), r.epochSecond());
+        if (at != FollowClock.FUTURE) {
+          count(r, at);
+        } else {
+          held(new Held(r, batch.source(), lineNumber, line));
+        }
       } else if (result instanceof ParseResult.Malformed m) {
         aggregator.addMalformed(m.reason());
-        if (malformedShown < config.showMalformed()) {
-          quote(m.reason(), batch.source(), lineNumber, line);
-        }
+        lineNotes.malformed(m.reason(), batch.source(), lineNumber, line);
       }
       lineNumber++;
     }
@@ -134,7 +167,7 @@ public final class Monitor {
     // (-XX:+PrintCompilation).
     for (int r = 0, n = runs.count(); r < n; r++) {
       if (runs.grouped(r)) {
-        acceptRun(lines, runs, r);
+        acceptRun(lines, runs, r, source, firstLineNumber);
       } else {
         acceptRow(lines, runs.from(r), source, firstLineNumber);
       }
@@ -144,16 +177,25 @@ public final class Monitor {
 
   /**
    * Counts grouped run {@code r}: its hits share one second and offset, so time moves (at most)
-   * once, before the first of them, exactly as when they are counted one by one.
+   * once, before the first of them, exactly as when they are counted one by one. A run the clock
+   * rules do not let through at once (held, or future) goes row by row.
    */
-  private void acceptRun(ParsedLines lines, RowRuns runs, int r) {
+  private void acceptRun(
+      ParsedLines lines, RowRuns runs, int r, String source, long firstLineNumber) {
     int from = runs.from(r);
-    time(lines.second(from), lines.offsetSeconds(from));
-    aggregator.addRun(lines, r);
+    long at = place(source, lines.second(from));
+    if (at == FollowClock.FUTURE) {
+      for (int i = from, end = runs.to(r); i < end; i++) {
+        held(new Held(lines.toRecord(i), source, firstLineNumber + i, lines.text(i)));
+      }
+      return;
+    }
+    time(at, lines.offsetSeconds(from));
+    aggregator.addRun(lines, r, at);
     if (runs.latency(r)) {
       long now = aggregator.now();
       for (int i = from, end = runs.to(r); i < end; i++) {
-        latency.add(lines, i, now);
+        latency.add(lines, i, at, now);
       }
     }
   }
@@ -162,23 +204,85 @@ public final class Monitor {
   private void acceptRow(ParsedLines lines, int i, String source, long firstLineNumber) {
     byte outcome = lines.outcome(i);
     if (outcome == ParsedLines.OK) {
-      time(lines.second(i), lines.offsetSeconds(i));
-      aggregator.add(lines, i);
-      latency.add(lines, i, aggregator.now()); // returns at once for rows with no duration/vhost
+      long at = place(source, lines.second(i));
+      if (at == FollowClock.FUTURE) {
+        held(new Held(lines.toRecord(i), source, firstLineNumber + i, lines.text(i)));
+      } else {
+        time(at, lines.offsetSeconds(i));
+        aggregator.add(lines, i, at);
+        latency.add(lines, i, at, aggregator.now()); // at once for rows with no duration/vhost
+      }
     } else if (outcome == ParsedLines.OVERSIZE) {
       return; // only the cut start of a line over the cap: counted as oversize by the replay
     } else if (outcome == ParsedLines.FALLBACK) {
       // Lines the byte parser hands to its String parser (odd bytes, over-long lines).
       LogRecord r = lines.record(i);
-      time(r.epochSecond(), r.offsetSeconds());
-      aggregator.add(r);
-      latency.add(r, aggregator.now());
+      long at = place(source, r.epochSecond());
+      if (at == FollowClock.FUTURE) {
+        held(new Held(r, source, firstLineNumber + i, lines.text(i)));
+      } else {
+        count(r, at);
+      }
     } else {
       MalformedReason reason = lines.reason(i);
       aggregator.addMalformed(reason);
-      if (malformedShown < config.showMalformed()) {
-        quote(reason, source, firstLineNumber + i, lines.text(i)); // decoded only if quoted
+      if (lineNotes.quotesMalformed()) {
+        lineNotes.malformed(reason, source, firstLineNumber + i, lines.text(i));
       }
+    }
+  }
+
+  /**
+   * Where a hit stamped {@code second} is counted now, or {@link FollowClock#FUTURE} when it is not
+   * counted at once: future in follow mode, held (or future) in replay, see {@link #held}.
+   */
+  private long place(String source, long second) {
+    if (replayClock != null) {
+      return replayClock.pass(second) ? second : FollowClock.FUTURE;
+    }
+    return followClock.place(source, second);
+  }
+
+  /** A hit that {@link #place} did not let through: replay decides later, follow mode now. */
+  private void held(Held h) {
+    if (replayClock != null) {
+      replayClock.offer(h);
+    } else {
+      future(h, "the wall clock");
+    }
+  }
+
+  private void count(LogRecord r, long at) {
+    time(at, r.offsetSeconds());
+    aggregator.add(r, at);
+    latency.add(r, at, aggregator.now());
+  }
+
+  private void future(Held h, String reference) {
+    LogRecord r = h.record();
+    aggregator.addFuture(r);
+    latency.add(r, r.epochSecond(), aggregator.now()); // ahead of now: lifetime vhost counts only
+    futureBySource.merge(h.source(), 1L, Long::sum);
+    long ahead = r.epochSecond() - Math.max(aggregator.now(), newestSecond);
+    lineNotes.future(
+        h.source(), h.lineNumber(), h.text(), r.epochSecond(), r.offsetSeconds(), ahead, reference);
+  }
+
+  /** Replay's decisions on held hits. */
+  private final class ClockSink implements ReplayClock.Sink {
+    @Override
+    public void start(long second) {
+      aggregator.startAt(second);
+    }
+
+    @Override
+    public void accept(Held h) {
+      count(h.record(), h.second());
+    }
+
+    @Override
+    public void future(Held h) {
+      Monitor.this.future(h, "the log around it");
     }
   }
 
@@ -190,20 +294,9 @@ public final class Monitor {
     return linesCounted;
   }
 
-  private void quote(MalformedReason reason, String source, long lineNumber, String line) {
-    malformedShown++;
-    notes.accept(
-        "malformed line "
-            + source
-            + ":"
-            + lineNumber
-            + " ("
-            + reason.label()
-            + "): "
-            + Sanitizer.clip(line, 160)
-            + (malformedShown == config.showMalformed()
-                ? " [further malformed lines are counted, not shown]"
-                : ""));
+  /** Seconds completed one by one so far: the work time costs (for tests; pipeline thread). */
+  long secondsCompleted() {
+    return secondsCompleted;
   }
 
   /** Moves time to a hit's second before it is counted (the same steps for every input path). */
@@ -224,9 +317,13 @@ public final class Monitor {
 
   /**
    * Follow mode: the wall clock says it is {@code wallSecond}; "now" becomes the later of that and
-   * the newest log timestamp, so windows keep sliding through silence.
+   * the newest log timestamp (at most a second ahead of it), so windows keep sliding through
+   * silence.
    */
   public void tick(long wallSecond) {
+    if (followClock != null) {
+      followClock.wall(wallSecond);
+    }
     if (!aggregator.started()) {
       aggregator.startAt(wallSecond);
     }
@@ -247,30 +344,60 @@ public final class Monitor {
 
   /**
    * Completes every second before {@code target}: evaluates the alert for each, reports at each
-   * interval boundary, then makes {@code target} the current second.
+   * interval boundary, then makes {@code target} the current second. Once every window is empty and
+   * no alert is active, the seconds left cannot raise or report anything: in replay, and for a jump
+   * longer than the span in follow mode (the wall clock moved, or logmon was paused), they are
+   * skipped in one step. A follow-mode jump prints one report (its last interval's) and a note
+   * instead of one report per interval.
    */
   private void advance(long target) {
     long c = aggregator.now();
+    if (stopRequested) {
+      aggregator.advanceTo(target);
+      return;
+    }
     int span = aggregator.config().span();
+    boolean jump = target - c > span;
+    boolean coalesce = jump && !config.replay();
+    long from = c;
     while (c < target) {
-      if (config.replay()
-          && !alerts.anyActive()
-          && target - c > span
-          && aggregator.quietFrom(c - span + 1)) {
-        // A long silence in replay: every window ending from c on is empty, so nothing can be
-        // raised and no report would be printed; jump to where the windows can hold data again.
-        // Follow mode never jumps more than a
-        // few seconds, and reports every interval even when quiet.
-        c = target - span;
-        continue;
+      if ((config.replay() || jump) && !alerts.anyActive() && aggregator.quietFrom(c - span + 1)) {
+        break;
       }
-      completeSecond(c);
+      completeSecond(c, !coalesce);
       c++;
+    }
+    if (coalesce) {
+      reportJump(from, target);
     }
     aggregator.advanceTo(target);
   }
 
-  private void completeSecond(long c) {
+  /** The one report and note of a follow-mode jump from second {@code from} to {@code target}. */
+  private void reportJump(long from, long target) {
+    int interval = config.intervalSeconds();
+    long lastBoundary = Math.floorDiv(target, (long) interval) * interval - 1;
+    long boundaries = lastBoundary < from ? 0 : (lastBoundary - from) / interval + 1;
+    MonitorView view = view(boundaries > 0 ? lastBoundary : target - 1);
+    if (boundaries > 0) {
+      presenter.report(view);
+    }
+    if (boundaries > 1) {
+      notes.accept(
+          "note: time jumped "
+              + (target - from)
+              + " s (the wall clock moved, or logmon was paused); one report covers the "
+              + boundaries
+              + " intervals in it");
+    }
+    if (config.publishEverySecond()) {
+      presenter.tick(view);
+    }
+    latest.set(view);
+  }
+
+  private void completeSecond(long c, boolean present) {
+    secondsCompleted++;
     Instant end = Instant.ofEpochSecond(c + 1);
     double windowRate =
         (double) aggregator.hitsBetween(c, config.windowSeconds()) / config.windowSeconds();
@@ -294,12 +421,13 @@ public final class Monitor {
         presenter.alert(slow.get(), view);
       }
     }
-    if (Math.floorMod(c + 1, (long) config.intervalSeconds()) == 0
+    if (present
+        && Math.floorMod(c + 1, (long) config.intervalSeconds()) == 0
         && !(config.replay() && aggregator.hitsBetween(c, aggregator.config().span()) == 0)) {
       view = view != null ? view : view(c);
       presenter.report(view);
     }
-    if (config.publishEverySecond()) {
+    if (present && config.publishEverySecond()) {
       view = view != null ? view : view(c);
       presenter.tick(view);
     }
@@ -309,14 +437,17 @@ public final class Monitor {
   }
 
   /**
-   * Ends the run: in replay the last second seen is completed first (it would have completed live);
-   * then the summary is printed. Idempotent.
+   * Ends the run: in replay the hits still held are decided and the last second seen is completed
+   * (it would have completed live); then the summary is printed. Idempotent.
    */
   public void finish() {
     if (finished) {
       return;
     }
     finished = true;
+    if (replayClock != null) {
+      replayClock.finish();
+    }
     if (!aggregator.started()) {
       aggregator.startAt(0);
     }
@@ -356,11 +487,24 @@ public final class Monitor {
         t,
         alerts.state(),
         config.windowSeconds(),
-        sources.get(),
+        sourceViews(),
         latency.snapshot(
             endSecond,
             aggregator.config().frameSeconds(),
             config.windowSeconds(),
             aggregator.config().topN()));
+  }
+
+  /** The run's sources, each with the future lines counted from it. */
+  private List<SourceView> sourceViews() {
+    List<SourceView> all = sources.get();
+    if (futureBySource.isEmpty()) {
+      return all;
+    }
+    List<SourceView> out = new ArrayList<>(all.size());
+    for (SourceView s : all) {
+      out.add(s.withFuture(futureBySource.getOrDefault(s.name(), 0L)));
+    }
+    return out;
   }
 }

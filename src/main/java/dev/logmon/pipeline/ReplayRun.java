@@ -37,6 +37,7 @@ public final class ReplayRun {
   private final Predicate<Path> fast;
   private final List<SourceView> done = new CopyOnWriteArrayList<>();
   private volatile boolean stop;
+  private volatile Monitor running;
   private boolean incomplete;
   private boolean positional = true;
 
@@ -97,9 +98,16 @@ public final class ReplayRun {
     return new ArrayList<>(done);
   }
 
-  /** Asks a running replay to stop after the chunk in hand; it then prints the summary. */
+  /**
+   * Asks a running replay to stop after the chunk in hand (whose lines are still counted, without
+   * completing any more seconds); it then prints the summary.
+   */
   public void stop() {
     stop = true;
+    Monitor m = running;
+    if (m != null) {
+      m.requestStop();
+    }
   }
 
   /**
@@ -112,6 +120,10 @@ public final class ReplayRun {
 
   /** Replays every file through the monitor (until {@link #stop()}), then prints the summary. */
   public void run(Monitor monitor) throws IOException {
+    running = monitor;
+    if (stop) {
+      monitor.requestStop();
+    }
     try (ChunkedReplay replay = new ChunkedReplay(maxLineBytes, threads, chunkBytes, rows)) {
       for (Path p : paths) {
         if (stop) {

@@ -80,6 +80,7 @@ public final class JsonFields {
       g.writeNumberField("truncations", s.truncations());
       g.writeNumberField("oversize_lines", s.oversizeLines());
       g.writeNumberField("read_errors", s.readErrors());
+      g.writeNumberField("future", s.future());
       if (s.detail() != null) {
         g.writeStringField("detail", s.detail());
       }

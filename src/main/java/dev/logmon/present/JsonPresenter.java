@@ -89,6 +89,7 @@ public final class JsonPresenter implements Presenter {
     }
     g.writeEndObject();
     g.writeNumberField("late_total", l.late());
+    g.writeNumberField("future_total", l.future());
     g.writeBooleanField("alert_active", view.alert().active());
   }
 

@@ -96,6 +96,7 @@ public final class PlainPresenter implements Presenter {
         .append(malformed(l))
         .append(", late ")
         .append(l.late())
+        .append(future(l))
         .append(", malformed requests ")
         .append(l.malformedRequests())
         .append('\n');
@@ -119,7 +120,7 @@ public final class PlainPresenter implements Presenter {
   }
 
   private static boolean notable(SourceView s) {
-    return s.rotations() + s.truncations() + s.oversizeLines() + s.readErrors() > 0
+    return s.rotations() + s.truncations() + s.oversizeLines() + s.readErrors() + s.future() > 0
         || s.state().equals("error")
         || s.state().equals("waiting");
   }
@@ -138,6 +139,9 @@ public final class PlainPresenter implements Presenter {
       b.append(", truncations ").append(s.truncations());
       b.append(", oversize ").append(s.oversizeLines());
       b.append(", read errors ").append(s.readErrors());
+    }
+    if (s.future() > 0) {
+      b.append(", future ").append(s.future());
     }
     b.append('\n');
   }
@@ -163,7 +167,13 @@ public final class PlainPresenter implements Presenter {
         .append(malformed(l))
         .append(", late ")
         .append(l.late())
+        .append(future(l))
         .append('\n');
+  }
+
+  /** Future lines, shown once there are any (a quiet log's text stays as it was). */
+  private static String future(LifetimeTotals l) {
+    return l.future() == 0 ? "" : ", future " + l.future();
   }
 
   private static String malformed(LifetimeTotals l) {

@@ -40,6 +40,7 @@ public final class ReferenceAggregator implements TrafficCounter {
   private long hits;
   private long bytes;
   private long late;
+  private long future;
   private long malformedRequests;
   private long firstSecond = Long.MIN_VALUE;
   private final long[] statusClasses = new long[6];
@@ -103,23 +104,43 @@ public final class ReferenceAggregator implements TrafficCounter {
   }
 
   /**
-   * Counts one record. A record ahead of the current second advances it; one that is older than
-   * every window ({@code span} seconds before now or more) counts toward the lifetime and {@link
-   * LifetimeTotals#late()} only.
+   * Counts one record in second {@code s}. A second ahead of the current one advances it; one that
+   * is older than every window ({@code span} seconds before now or more) counts toward the lifetime
+   * and {@link LifetimeTotals#late()} only.
    *
    * @return whether the record landed in the windows (false when late)
    */
-  public boolean add(LogRecord r) {
-    long s = r.epochSecond();
+  public boolean add(LogRecord r, long s) {
     advanceTo(s);
+    countLifetime(r);
+    countMinute(s);
+    if (s <= now - span) {
+      late++;
+      return false;
+    }
+    if (firstSecond == Long.MIN_VALUE || s < firstSecond) {
+      firstSecond = s;
+    }
+    ReferenceBucket b = ring[slot(s)];
+    if (b.second != s) {
+      b.reset(s);
+    }
+    b.add(r);
+    return true;
+  }
+
+  /** Counts a future record: lifetime totals only. */
+  public void addFuture(LogRecord r) {
+    countLifetime(r);
+    future++;
+  }
+
+  private void countLifetime(LogRecord r) {
     hits++;
     bytes += r.bytes();
     statusClasses[r.statusClass()]++;
     if (r.requestMalformed()) {
       malformedRequests++;
-    }
-    if (firstSecond == Long.MIN_VALUE || s < firstSecond) {
-      firstSecond = s;
     }
     long[] sec = capped(lifetimeSections, r.section());
     sec[0]++;
@@ -137,17 +158,6 @@ public final class ReferenceAggregator implements TrafficCounter {
     }
     lifetimeMethods
         .computeIfAbsent(r.requestMalformed() ? "(none)" : r.method(), k -> new long[1])[0]++;
-    countMinute(s);
-    if (s <= now - span) {
-      late++;
-      return false;
-    }
-    ReferenceBucket b = ring[slot(s)];
-    if (b.second != s) {
-      b.reset(s);
-    }
-    b.add(r);
-    return true;
   }
 
   /** Counts one line that yielded no record. */
@@ -179,12 +189,14 @@ public final class ReferenceAggregator implements TrafficCounter {
     return true;
   }
 
-  /** Lifetime hits divided by the seconds from the first hit through {@code endSecond}. */
+  /**
+   * Hits in the windows divided by the seconds from the first of them through {@code endSecond}.
+   */
   public double lifetimeRate(long endSecond) {
     if (firstSecond == Long.MIN_VALUE) {
       return 0;
     }
-    return (double) hits / Math.max(1, endSecond - firstSecond + 1);
+    return (double) (hits - late - future) / Math.max(1, endSecond - firstSecond + 1);
   }
 
   /** Lifetime hits, late ones included. */
@@ -224,6 +236,7 @@ public final class ReferenceAggregator implements TrafficCounter {
             StatusClasses.of(statusClasses),
             malformed,
             late,
+            future,
             malformedRequests,
             firstSecond,
             lifetimeTop,

@@ -111,7 +111,12 @@ class FastPathEquivalenceTest {
     assertThat(summary.get("late_total").asLong()).isPositive();
     assertThat(summary.get("malformed_requests_total").asLong()).isPositive();
     if (rate >= 3) {
-      assertThat(out).contains("\"type\":\"alert\"").contains("\"type\":\"recovery\"");
+      assertThat(out).contains("\"type\":\"alert\"");
+    }
+    if (rate >= 3 && setup.rule() == AlertRule.ABSOLUTE) {
+      // (The relative rule's lifetime average includes the log's day-long silences, so after
+      // one its alert stays up.)
+      assertThat(out).contains("\"type\":\"recovery\"");
     }
   }
 

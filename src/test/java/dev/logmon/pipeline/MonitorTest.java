@@ -150,15 +150,20 @@ class MonitorTest {
   void replaySkipsReportsForSilentStretchesButNotAlerts() {
     Monitor m = monitor(true, 10, 10, 1, AlertRule.ABSOLUTE);
     m.accept(lines(1_000, 20));
-    m.accept(lines(1_000_000, 1)); // 11 days later
+    for (long s = 1_000_000; s < 1_000_003; s++) {
+      m.accept(lines(s, 1)); // 11 days later, and the log goes on: a gap, not an outlier
+    }
     m.finish();
-    // Alert at 1001, recovery when second 1010 completes, then nothing until the next line, whose
-    // interval never completes: it shows in the summary only.
+    // Alert at 1001, recovery when second 1010 completes, then nothing until the next lines, whose
+    // interval never completes: they show in the summary only.
     assertThat(events).hasSize(2);
     assertThat(reports)
         .extracting(v -> v.traffic().time().getEpochSecond())
         .containsExactly(1_010L);
-    assertThat(summary.traffic().lifetime().hits()).isEqualTo(21);
+    assertThat(summary.traffic().lifetime().hits()).isEqualTo(23);
+    assertThat(summary.traffic().lifetime().future()).isZero();
+    assertThat(summary.traffic().time().getEpochSecond()).isEqualTo(1_000_003L);
+    assertThat(m.secondsCompleted()).isLessThan(40); // not 1 million
   }
 
   @Test

@@ -173,7 +173,8 @@ final class DashboardRenderer {
             + "  malformed "
             + t.lifetime().malformedTotal()
             + "  late "
-            + t.lifetime().late();
+            + t.lifetime().late()
+            + (t.lifetime().future() == 0 ? "" : "  future " + t.lifetime().future());
     Cells.put(g, 1, 1, w - 1, text);
   }
 

@@ -85,6 +85,11 @@ public final class LogmonMetrics {
         "logmon_late_lines",
         "Hits older than every window when they arrived (lifetime totals only).",
         (l, c) -> c.call(l.late()));
+    counter(
+        "logmon_future_lines",
+        "Hits stamped too far ahead to be placed in time (beyond --max-future of the wall clock,"
+            + " or an isolated outlier in a replay): lifetime totals only.",
+        (l, c) -> c.call(l.future()));
     GaugeWithCallback.builder()
         .name("logmon_hits_per_second")
         .help("Average hits per second over a window of log time.")

@@ -52,6 +52,7 @@ public final class WebJson {
           g.writeNumberField("bytes_total", l.bytes());
           g.writeNumberField("malformed_total", l.malformedTotal());
           g.writeNumberField("late_total", l.late());
+          g.writeNumberField("future_total", l.future());
           g.writeBooleanField("alert_active", view.alert().active());
           alertState(g, view);
           g.writeObjectFieldStart("frame");

@@ -85,6 +85,7 @@ final class Fixtures {
             new StatusClasses(0, 9000, 300, 500, 76, 0),
             Map.of(MalformedReason.BAD_TIMESTAMP, 3L),
             2,
+            0,
             1,
             NOW - 3600,
             sections,

@@ -178,9 +178,15 @@ public final class FollowRun {
   }
 
   private void count(Monitor monitor, LineBatch b) {
-    monitor.accept(b);
-    if (checkpoints != null) {
-      checkpoints.commit(b); // only now: a batch read but not counted must be read again
+    try {
+      monitor.accept(b);
+    } finally {
+      // Only now: a batch read but not counted must be read again. A batch whose counting failed
+      // is committed too (the run then ends with the error), so that --state never makes a
+      // restarted logmon read, and fail on, the same line forever.
+      if (checkpoints != null) {
+        checkpoints.commit(b);
+      }
     }
   }
 }

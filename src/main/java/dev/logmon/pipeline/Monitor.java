@@ -16,26 +16,22 @@ import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.SourceView;
 import dev.logmon.source.LineBatch;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The pipeline's single consumer: parses batches, places each hit in time (the clock rules of
- * {@link FollowClock} and {@link ReplayClock}), feeds the aggregator, and walks time forward,
- * evaluating the alert for every completed second and reporting at every interval boundary.
- *
- * <p>Advancing time costs at most the span's seconds however far it goes: once every window is
- * empty and no alert is active, nothing more can happen, and the rest of a jump is skipped in one
- * step (with at most one report for it in follow mode). After {@link #requestStop()} no second is
- * completed any more, so the summary follows at once whatever the input.
+ * {@link FollowClock} and {@link ReplayClock}), feeds the aggregator, and moves time forward
+ * through its {@link Timeline}, which evaluates the alert for every completed second and reports at
+ * every interval boundary, at a cost bounded by the span however far time jumps. After {@link
+ * #requestStop()} no second is completed any more, so the summary follows at once whatever the
+ * input.
  *
  * <p>Not thread-safe: one thread owns a monitor and everything in it; other threads read only
  * {@link #latest()}, {@link #linesCounted()} and call {@link #requestStop()}. The monitor never
@@ -56,14 +52,13 @@ public final class Monitor {
   private final ReplayClock replayClock; // replay only
   private final FollowClock followClock; // follow mode only
   private final Map<String, Long> futureBySource = new HashMap<>();
+  private final Timeline timeline;
 
   private ZoneOffset offset;
   private int offsetSeconds = Integer.MIN_VALUE;
   private long newestSecond = Long.MIN_VALUE;
   private boolean skewWarned;
   private boolean finished;
-  private long secondsCompleted;
-  private volatile boolean stopRequested;
   // Written once per batch by the pipeline thread: a cheap progress signal other threads may read.
   private volatile long linesCounted;
 
@@ -92,6 +87,10 @@ public final class Monitor {
         config.replay() ? new ReplayClock(Math.min(maxFuture, span), new ClockSink()) : null;
     this.followClock =
         config.replay() ? null : new FollowClock(maxFuture, Math.min(maxFuture, span / 2), notes);
+    this.timeline =
+        new Timeline(
+            config, aggregator, alerts, latency, presenter, notes, this::view, latest::set);
+    timeline.offset(defaultOffset);
   }
 
   /** Passes a note (a file that could not be read to its end, say) to where notes go. */
@@ -112,7 +111,7 @@ public final class Monitor {
    * cost each), then {@link #finish()} prints the summary at once. Safe to call from any thread.
    */
   public void requestStop() {
-    stopRequested = true;
+    timeline.requestStop();
   }
 
   /** Parses and counts a batch of lines, advancing time to the newest timestamp it holds. */
@@ -296,7 +295,7 @@ public final class Monitor {
 
   /** Seconds completed one by one so far: the work time costs (for tests; pipeline thread). */
   long secondsCompleted() {
-    return secondsCompleted;
+    return timeline.secondsCompleted();
   }
 
   /** Moves time to a hit's second before it is counted (the same steps for every input path). */
@@ -304,11 +303,12 @@ public final class Monitor {
     if (!aggregator.started()) {
       aggregator.startAt(s);
     } else if (s > aggregator.now()) {
-      advance(s);
+      timeline.advance(s);
     }
     if (offsetSecs != offsetSeconds) {
       offsetSeconds = offsetSecs;
       offset = ZoneOffset.ofTotalSeconds(offsetSecs);
+      timeline.offset(offset);
     }
     if (s > newestSecond) {
       newestSecond = s;
@@ -338,101 +338,7 @@ public final class Monitor {
               + " the window count toward lifetime totals only (late)");
     }
     if (wallSecond > aggregator.now()) {
-      advance(wallSecond);
-    }
-  }
-
-  /**
-   * Completes every second before {@code target}: evaluates the alert for each, reports at each
-   * interval boundary, then makes {@code target} the current second. Once every window is empty and
-   * no alert is active, the seconds left cannot raise or report anything: in replay, and for a jump
-   * longer than the span in follow mode (the wall clock moved, or logmon was paused), they are
-   * skipped in one step. A follow-mode jump prints one report (its last interval's) and a note
-   * instead of one report per interval.
-   */
-  private void advance(long target) {
-    long c = aggregator.now();
-    if (stopRequested) {
-      aggregator.advanceTo(target);
-      return;
-    }
-    int span = aggregator.config().span();
-    boolean jump = target - c > span;
-    boolean coalesce = jump && !config.replay();
-    long from = c;
-    while (c < target) {
-      if ((config.replay() || jump) && !alerts.anyActive() && aggregator.quietFrom(c - span + 1)) {
-        break;
-      }
-      completeSecond(c, !coalesce);
-      c++;
-    }
-    if (coalesce) {
-      reportJump(from, target);
-    }
-    aggregator.advanceTo(target);
-  }
-
-  /** The one report and note of a follow-mode jump from second {@code from} to {@code target}. */
-  private void reportJump(long from, long target) {
-    int interval = config.intervalSeconds();
-    long lastBoundary = Math.floorDiv(target, (long) interval) * interval - 1;
-    long boundaries = lastBoundary < from ? 0 : (lastBoundary - from) / interval + 1;
-    MonitorView view = view(boundaries > 0 ? lastBoundary : target - 1);
-    if (boundaries > 0) {
-      presenter.report(view);
-    }
-    if (boundaries > 1) {
-      notes.accept(
-          "note: time jumped "
-              + (target - from)
-              + " s (the wall clock moved, or logmon was paused); one report covers the "
-              + boundaries
-              + " intervals in it");
-    }
-    if (config.publishEverySecond()) {
-      presenter.tick(view);
-    }
-    latest.set(view);
-  }
-
-  private void completeSecond(long c, boolean present) {
-    secondsCompleted++;
-    Instant end = Instant.ofEpochSecond(c + 1);
-    double windowRate =
-        (double) aggregator.hitsBetween(c, config.windowSeconds()) / config.windowSeconds();
-    Optional<AlertEvent> event =
-        alerts.evaluate(end, offset, windowRate, aggregator.lifetimeRate(c));
-    MonitorView view = null;
-    if (event.isPresent()) {
-      view = view(c);
-      presenter.alert(event.get(), view);
-    }
-    if (alerts.latencyThresholdMicros() >= 0) {
-      int w = config.windowSeconds();
-      Optional<AlertEvent> slow =
-          alerts.evaluateLatency(
-              end,
-              offset,
-              latency.p95AboveThreshold(c, w),
-              () -> latency.quantile(c, w, 0.95) / 1000.0);
-      if (slow.isPresent()) {
-        view = view(c);
-        presenter.alert(slow.get(), view);
-      }
-    }
-    if (present
-        && Math.floorMod(c + 1, (long) config.intervalSeconds()) == 0
-        && !(config.replay() && aggregator.hitsBetween(c, aggregator.config().span()) == 0)) {
-      view = view != null ? view : view(c);
-      presenter.report(view);
-    }
-    if (present && config.publishEverySecond()) {
-      view = view != null ? view : view(c);
-      presenter.tick(view);
-    }
-    if (view != null) {
-      latest.set(view);
+      timeline.advance(wallSecond);
     }
   }
 
@@ -452,7 +358,7 @@ public final class Monitor {
       aggregator.startAt(0);
     }
     if (config.replay()) {
-      advance(aggregator.now() + 1);
+      timeline.advance(aggregator.now() + 1);
     }
     MonitorView v = view(aggregator.now() - 1);
     latest.set(v);

@@ -52,6 +52,7 @@ class LogmonCommandTest {
         .contains("--replay")
         .contains("--demo")
         .contains("--max-line-bytes")
+        .contains("--max-future=DURATION")
         .contains("(default: 65536)")
         .contains("--poll")
         .contains("(default: 250ms)")
@@ -77,6 +78,7 @@ class LogmonCommandTest {
         "--top 0                       | --top must be between 1 and 1000",
         "--no-such-option              | Unknown option: '--no-such-option'",
         "--demo --replay               | --demo makes its own log file",
+        "--max-future 25h              | --max-future must be between 1s and 24h",
       })
   void badOptionsExitWithUsageCodeTwoAndSayWhatWasExpected(String args, String message) {
     assertThat(run(args.trim().split(" +"))).isEqualTo(2);

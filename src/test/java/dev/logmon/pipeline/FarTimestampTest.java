@@ -91,6 +91,19 @@ class FarTimestampTest {
     assertThat(h.lifetime().hits()).isEqualTo(10_000);
   }
 
+  /** A stop asked for while time walks through a long stretch ends the walk at once. */
+  @Test
+  void aStopDuringAWalkThroughTimeEndsItAtOnce() {
+    MonitorHarness h = new MonitorHarness(true, 3_600, 1, 1_000, AlertRule.ABSOLUTE);
+    h.onReport = h.monitor::requestStop; // as a signal arriving mid-walk would
+    h.lines("r.log", W, 10);
+    h.lines("r.log", W + 3_000, 10); // 3,000 seconds to complete, a report each
+    h.monitor.finish();
+    assertThat(h.reports).hasSize(1);
+    assertThat(h.monitor.secondsCompleted()).isEqualTo(1);
+    assertThat(h.lifetime().hits()).isEqualTo(20);
+  }
+
   /**
    * Replay: a 2099 line in the middle made every later line late, reported a recovery while traffic
    * went on, and stamped the summary 2099.

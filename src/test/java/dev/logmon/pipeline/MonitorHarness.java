@@ -33,6 +33,7 @@ final class MonitorHarness {
   final List<String> notes = new ArrayList<>();
   final List<SourceView> sources = new ArrayList<>();
   MonitorView summary;
+  Runnable onReport = () -> {};
   final Monitor monitor;
 
   MonitorHarness(boolean replay, int window, int interval, double threshold, AlertRule rule) {
@@ -51,6 +52,7 @@ final class MonitorHarness {
           @Override
           public void report(MonitorView view) {
             reports.add(view);
+            onReport.run();
           }
 
           @Override

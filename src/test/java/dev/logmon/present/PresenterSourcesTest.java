@@ -71,4 +71,55 @@ class PresenterSourcesTest {
         .contains("  source     a.log: following, 10 lines, " + Units.bytes(900) + "\n");
     assertThat(text).contains("  source     b.log: error, 5 lines");
   }
+
+  /** The future counter shows in JSON (lifetime and per source), plain text and /metrics. */
+  @Test
+  void futureLinesAreCountedInEveryOutput() throws Exception {
+    Aggregator aggregator = new Aggregator(new AggregatorConfig(120, 10, 10, 5));
+    aggregator.startAt(100);
+    aggregator.addFuture(
+        new dev.logmon.parse.LogRecord(
+            "192.0.2.1",
+            "-",
+            4_070_908_800L,
+            0,
+            "GET",
+            "/f",
+            "/f",
+            false,
+            200,
+            10,
+            null,
+            null,
+            null));
+    aggregator.advanceTo(110);
+    MonitorView v =
+        new MonitorView(
+            aggregator.snapshot(109, ZoneOffset.UTC),
+            new AlertEngine(AlertRule.ABSOLUTE, 10).state(),
+            120,
+            List.of(QUIET.withFuture(1)));
+
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    new JsonPresenter(json).summary(v);
+    JsonNode summary = new ObjectMapper().readTree(json.toByteArray());
+    assertThat(summary.get("hits_total").asLong()).isEqualTo(1);
+    assertThat(summary.get("future_total").asLong()).isEqualTo(1);
+    assertThat(summary.get("rate_lifetime").asDouble()).isZero(); // it entered no window
+    assertThat(summary.get("sources").get(0).get("future").asLong()).isEqualTo(1);
+
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    PlainPresenter p = new PlainPresenter(new PrintStream(plain, true, StandardCharsets.UTF_8));
+    p.report(v);
+    p.summary(v);
+    String text = plain.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("lifetime: 1 hits, malformed 0, late 0, future 1\n");
+    assertThat(text).contains("1 read: 1 hits, malformed 0, late 0, future 1, malformed requests");
+    assertThat(text).contains("  source     a.log: following, 10 lines, 900 B, future 1\n");
+
+    ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+    new dev.logmon.present.web.LogmonMetrics(() -> v).write(metrics);
+    assertThat(metrics.toString(StandardCharsets.UTF_8))
+        .contains("logmon_future_lines_total 1.0\n");
+  }
 }

@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  *       the file and the offset, and from then on its hits are counted shifted by it, in the live
  *       windows. A backlog read from an old file does not qualify: its offsets shrink by far more
  *       than the band from one wall second to the next.
+ *   <li>The first hit counted more than {@code backlog} seconds behind the wall clock is noted
+ *       once: it and its like count as late (a backlog being read, or a clock not yet measured).
  * </ul>
  *
  * Not thread-safe: owned by the pipeline thread.
@@ -38,18 +40,22 @@ final class FollowClock {
   private final long maxFuture;
   private final long skewThreshold;
   private final long band;
+  private final long backlog;
   private final Consumer<String> notes;
   private final Map<String, Skew> skews = new HashMap<>();
   private long wall = Long.MIN_VALUE;
+  private boolean backlogNoted;
 
   /**
    * @param maxFuture seconds a hit may be ahead of the wall clock before it is future
    * @param skewThreshold seconds ahead or behind beyond which a consistent offset is corrected
+   * @param backlog seconds behind the wall clock beyond which a hit is noted (once)
    */
-  FollowClock(long maxFuture, long skewThreshold, Consumer<String> notes) {
+  FollowClock(long maxFuture, long skewThreshold, long backlog, Consumer<String> notes) {
     this.maxFuture = maxFuture;
     this.skewThreshold = Math.max(1, skewThreshold);
     this.band = Math.max(2, this.skewThreshold / 2);
+    this.backlog = backlog;
     this.notes = notes;
   }
 
@@ -80,7 +86,18 @@ final class FollowClock {
       skews.put(source, skew);
     }
     skew.observe(source, second - skew.correction - wall);
-    return bound(second - skew.correction);
+    long placed = bound(second - skew.correction);
+    if (!backlogNoted && placed != FUTURE && wall - placed > backlog) {
+      backlogNoted = true;
+      notes.accept(
+          "note: "
+              + Sanitizer.clean(source)
+              + " has lines "
+              + (wall - placed)
+              + " s behind the wall clock (a backlog, or a skewed server clock); lines older than"
+              + " the window count toward lifetime totals only (late)");
+    }
+    return placed;
   }
 
   /** The correction applied to {@code source}'s timestamps (for tests and notes). */

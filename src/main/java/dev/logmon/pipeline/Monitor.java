@@ -56,8 +56,6 @@ public final class Monitor {
 
   private ZoneOffset offset;
   private int offsetSeconds = Integer.MIN_VALUE;
-  private long newestSecond = Long.MIN_VALUE;
-  private boolean skewWarned;
   private boolean finished;
   // Written once per batch by the pipeline thread: a cheap progress signal other threads may read.
   private volatile long linesCounted;
@@ -86,7 +84,13 @@ public final class Monitor {
     this.replayClock =
         config.replay() ? new ReplayClock(Math.min(maxFuture, span), new ClockSink()) : null;
     this.followClock =
-        config.replay() ? null : new FollowClock(maxFuture, Math.min(maxFuture, span / 2), notes);
+        config.replay()
+            ? null
+            : new FollowClock(
+                maxFuture,
+                Math.min(maxFuture, span / 2),
+                Math.max(config.windowSeconds(), 300),
+                notes);
     this.timeline =
         new Timeline(
             config, aggregator, alerts, latency, presenter, notes, this::view, latest::set);
@@ -262,7 +266,7 @@ public final class Monitor {
     aggregator.addFuture(r);
     latency.add(r, r.epochSecond(), aggregator.now()); // ahead of now: lifetime vhost counts only
     futureBySource.merge(h.source(), 1L, Long::sum);
-    long ahead = r.epochSecond() - Math.max(aggregator.now(), newestSecond);
+    long ahead = r.epochSecond() - aggregator.now();
     lineNotes.future(
         h.source(), h.lineNumber(), h.text(), r.epochSecond(), r.offsetSeconds(), ahead, reference);
   }
@@ -310,9 +314,6 @@ public final class Monitor {
       offset = ZoneOffset.ofTotalSeconds(offsetSecs);
       timeline.offset(offset);
     }
-    if (s > newestSecond) {
-      newestSecond = s;
-    }
   }
 
   /**
@@ -326,16 +327,6 @@ public final class Monitor {
     }
     if (!aggregator.started()) {
       aggregator.startAt(wallSecond);
-    }
-    if (!skewWarned
-        && newestSecond != Long.MIN_VALUE
-        && wallSecond - newestSecond > Math.max(config.windowSeconds(), 300)) {
-      skewWarned = true;
-      notes.accept(
-          "note: the newest log timestamp is "
-              + (wallSecond - newestSecond)
-              + " s behind the wall clock (a backlog, or a skewed server clock); lines older than"
-              + " the window count toward lifetime totals only (late)");
     }
     if (wallSecond > aggregator.now()) {
       timeline.advance(wallSecond);

@@ -20,9 +20,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A monitor over lines {@code "SECOND SECTION STATUS"} (anything else is malformed), with what it
- * presents captured: alert events as (raised?, end of second), reports, notes, the summary. Time is
- * driven by hand; nothing here reads a clock.
+ * A monitor over lines {@code "SECOND SECTION STATUS"} (an empty line, or anything else, is
+ * malformed), with what it presents captured: alert events as (raised?, end of second), reports,
+ * notes, the summary. Time is driven by hand; nothing here reads a clock.
  */
 final class MonitorHarness {
   /** An alert event as the tests compare them: raised or recovered, and when. */
@@ -88,6 +88,9 @@ final class MonitorHarness {
 
   static final LineParser PARSER =
       line -> {
+        if (line.isEmpty()) {
+          return new ParseResult.Malformed(MalformedReason.EMPTY);
+        }
         String[] f = line.split(" ");
         if (f.length != 3) {
           return new ParseResult.Malformed(MalformedReason.BAD_TIMESTAMP);

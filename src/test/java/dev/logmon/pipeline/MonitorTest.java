@@ -7,10 +7,7 @@ import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertRule;
-import dev.logmon.parse.LineParser;
-import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
-import dev.logmon.parse.ParseResult;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.source.LineBatch;
@@ -57,7 +54,7 @@ class MonitorTest {
         };
     return new Monitor(
         new MonitorConfig(replay, interval, window, 2, live),
-        new FakeParser(),
+        MonitorHarness.PARSER,
         new Aggregator(new AggregatorConfig(window, 10, interval, 5)),
         new AlertEngine(rule, threshold),
         p,
@@ -217,35 +214,5 @@ class MonitorTest {
     m.accept(lines(1_000, 3));
     m.publish();
     assertThat(m.latest()).isNull();
-  }
-
-  /** Parses "SECOND SECTION STATUS"; anything else is malformed. */
-  private static final class FakeParser implements LineParser {
-    @Override
-    public ParseResult parse(String line) {
-      if (line.isEmpty()) {
-        return new ParseResult.Malformed(MalformedReason.EMPTY);
-      }
-      String[] f = line.split(" ");
-      try {
-        return new ParseResult.Parsed(
-            new LogRecord(
-                "10.0.0.1",
-                "-",
-                Long.parseLong(f[0]),
-                0,
-                "GET",
-                f[1],
-                f[1],
-                false,
-                Integer.parseInt(f[2]),
-                100,
-                null,
-                null,
-                null));
-      } catch (RuntimeException e) {
-        return new ParseResult.Malformed(MalformedReason.BAD_TIMESTAMP);
-      }
-    }
   }
 }

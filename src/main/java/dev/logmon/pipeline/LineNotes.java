@@ -78,13 +78,13 @@ final class LineNotes {
             + Sanitizer.clean(source)
             + ":"
             + lineNumber
-            + " stamped "
+            + " (stamped "
             + stamp
             + ", "
             + ahead
             + " s ahead of "
             + reference
-            + ": counted in the lifetime totals only: "
+            + ") counted in the lifetime totals only: "
             + Sanitizer.clip(line, CLIP)
             + (futureShown == FUTURE_SHOWN
                 ? " [further future lines are counted, not shown]"

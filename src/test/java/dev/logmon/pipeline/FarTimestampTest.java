@@ -45,8 +45,28 @@ class FarTimestampTest {
         .filteredOn(n -> n.startsWith("future line"))
         .singleElement()
         .asString()
-        .startsWith("future line f.log:6 stamped 2099-01-01T00:00:00+00:00, ")
+        .startsWith("future line f.log:6 (stamped 2099-01-01T00:00:00+00:00, ")
         .contains("ahead of the wall clock");
+  }
+
+  /** Future lines are quoted sanitised, the first few only; all are counted. */
+  @Test
+  void theFirstFewFutureLinesAreQuotedSanitised() {
+    MonitorHarness h = new MonitorHarness(false, 30, 10, 100, AlertRule.ABSOLUTE);
+    h.monitor.startAt(W);
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      lines.add(Y2099 + " /f\u001b[2J" + i + " 200");
+    }
+    h.monitor.accept(new dev.logmon.source.LineBatch("evil\u001b]0;x\u0007.log", 1, lines));
+    h.monitor.finish();
+    assertThat(h.lifetime().future()).isEqualTo(8);
+    assertThat(h.notes).hasSize(LineNotes.FUTURE_SHOWN);
+    assertThat(h.notes).allMatch(n -> !n.contains("\u001b") && !n.contains("\u0007"));
+    assertThat(h.notes.get(0)).startsWith("future line evil\\x1b]0;x\\x07.log:1 (stamped 2099");
+    assertThat(h.notes.get(4))
+        .contains(":5 (")
+        .endsWith("[further future lines are counted, not shown]");
   }
 
   /** Follow mode printed one empty report per interval of a jump of the wall clock. */

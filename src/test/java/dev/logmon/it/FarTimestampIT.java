@@ -39,7 +39,7 @@ class FarTimestampIT {
     Path log = dir.resolve("access.log");
     Files.writeString(log, "");
     try (LogmonProcess p = follow(log)) {
-      p.awaitLine(FarTimestampIT::isReport, DEADLINE); // running: appends are followed
+      following(p, log);
       Instant appended = Instant.now();
       List<String> lines = new ArrayList<>();
       lines.add(line(Y2099, "/future"));
@@ -61,20 +61,27 @@ class FarTimestampIT {
     Path state = dir.resolve("logmon.state");
     Files.writeString(log, "");
     try (LogmonProcess p = follow(log, "--state", state.toString())) {
-      p.awaitLine(FarTimestampIT::isReport, DEADLINE);
+      following(p, log);
       Instant appended = Instant.now();
       LogmonProcess.append(log, List.of(line(Y2099, "/future"), line(now(), "/a")));
       p.awaitLine(l -> isReport(l) && hits(l) == 2, DEADLINE);
       assertStop(p, appended, 2, 1);
     }
     try (LogmonProcess p = follow(log, "--state", state.toString())) {
-      p.awaitLine(FarTimestampIT::isReport, DEADLINE);
+      following(p, log);
       Instant appended = Instant.now();
       LogmonProcess.append(log, List.of(line(now(), "/b"), line(now(), "/c")));
       JsonNode report = json(p.awaitLine(l -> isReport(l) && hits(l) == 2, DEADLINE));
       assertThat(report.get("future_total").asLong()).isZero(); // resumed after the 2099 line
       assertStop(p, appended, 2, 0);
     }
+  }
+
+  /** Waits until the file is open (at its end): lines appended from now on are read. */
+  private static void following(LogmonProcess p, Path log) throws InterruptedException {
+    p.awaitLine(
+        l -> isReport(l) && l.contains("\"name\":\"" + log + "\",\"state\":\"following\""),
+        DEADLINE);
   }
 
   /** SIGTERM: exit 0 within 2 s, a summary with these totals, and only a few lines in all. */

@@ -117,6 +117,7 @@ public final class JsonPresenter implements Presenter {
     try {
       JsonGenerator g = FACTORY.createGenerator(out);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setCharacterEscapes(JsonEscapes.TERMINAL);
       g.writeStartObject();
       body.write(g);
       g.writeEndObject();

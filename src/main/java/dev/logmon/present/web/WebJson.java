@@ -2,13 +2,12 @@ package dev.logmon.present.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.logmon.aggregate.LifetimeTotals;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.aggregate.WindowStats;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertState;
+import dev.logmon.present.JsonEscapes;
 import dev.logmon.present.JsonFields;
 import dev.logmon.present.LatencyJson;
 import dev.logmon.present.MonitorView;
@@ -20,16 +19,15 @@ import java.util.List;
 /**
  * The JSON documents of the web API, with the field names of {@code --output json}.
  *
- * <p>Besides JSON's own escaping, {@code <}, {@code >}, {@code &}, U+2028 and U+2029 are written as
- * {@code \}{@code uXXXX}, so a {@code </script>} in a log line stays inert even if a document is
- * ever embedded in HTML.
+ * <p>Besides JSON's own escaping, {@code <}, {@code >}, {@code &}, and the characters a terminal or
+ * page must not show raw ({@link JsonEscapes}) are written as {@code \}{@code uXXXX}, so a {@code
+ * </script>} in a log line stays inert even if a document is ever embedded in HTML.
  */
 public final class WebJson {
   /** Alert events carried in every snapshot; the full history is at {@code /api/alerts}. */
   static final int RECENT_ALERTS = 50;
 
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
-  private static final CharacterEscapes ESCAPES = new HtmlSafeEscapes();
 
   private WebJson() {}
 
@@ -142,7 +140,7 @@ public final class WebJson {
   static String write(Body body) {
     StringWriter w = new StringWriter(4096);
     try (JsonGenerator g = FACTORY.createGenerator(w)) {
-      g.setCharacterEscapes(ESCAPES);
+      g.setCharacterEscapes(JsonEscapes.HTML_SAFE);
       g.writeStartObject();
       body.write(g);
       g.writeEndObject();
@@ -150,30 +148,5 @@ public final class WebJson {
       throw new UncheckedIOException(e);
     }
     return w.toString();
-  }
-
-  /** JSON escaping plus the characters that matter to HTML and to old JavaScript parsers. */
-  private static final class HtmlSafeEscapes extends CharacterEscapes {
-    private static final long serialVersionUID = 1L;
-    private final int[] table = CharacterEscapes.standardAsciiEscapesForJSON();
-
-    HtmlSafeEscapes() {
-      table['<'] = CharacterEscapes.ESCAPE_STANDARD;
-      table['>'] = CharacterEscapes.ESCAPE_STANDARD;
-      table['&'] = CharacterEscapes.ESCAPE_STANDARD;
-    }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return table;
-    }
-
-    @Override
-    public SerializedString getEscapeSequence(int ch) {
-      if (ch == 0x2028 || ch == 0x2029) {
-        return new SerializedString(String.format("\\u%04x", ch));
-      }
-      return null;
-    }
   }
 }

@@ -3,9 +3,11 @@ package dev.logmon.cli;
 import dev.logmon.present.CompositePresenter;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.web.WebAddress;
+import dev.logmon.present.web.WebLimits;
 import dev.logmon.present.web.WebPresenter;
 import dev.logmon.present.web.WebServer;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -35,6 +37,16 @@ final class WebOptions {
               + " page as /?token=TOKEN.")
   String token;
 
+  @Option(
+      names = "--web-host",
+      paramLabel = "NAME",
+      description =
+          "Also answer requests whose Host header is NAME (repeatable), e.g. the name a reverse"
+              + " proxy or your browser uses. Loopback names and addresses and the --web address"
+              + " are always answered; any other Host gets 421, so DNS rebinding cannot reach the"
+              + " dashboard.")
+  List<String> hostNames = new ArrayList<>();
+
   private WebServer server;
 
   boolean enabled() {
@@ -49,6 +61,16 @@ final class WebOptions {
     if (token != null && token.isBlank()) {
       return "--web-token must not be empty";
     }
+    if (!hostNames.isEmpty() && address == null) {
+      return "--web-host needs --web";
+    }
+    for (String name : hostNames) {
+      try {
+        WebServer.checkHostName(name);
+      } catch (IllegalArgumentException e) {
+        return "--web-host: " + e.getMessage();
+      }
+    }
     return null;
   }
 
@@ -59,7 +81,7 @@ final class WebOptions {
     }
     WebPresenter web = new WebPresenter();
     try {
-      server = WebServer.start(address, web, token);
+      server = WebServer.start(address, web, token, hostNames, WebLimits.DEFAULT);
     } catch (IOException e) {
       throw new IOException(
           "cannot serve --web " + address.host() + ":" + address.port() + ": " + e.getMessage(), e);

@@ -53,8 +53,16 @@ public final class LogmonProcess implements AutoCloseable {
    * signals reach logmon itself).
    */
   public static LogmonProcess startAs(List<String> prefix, String... args) throws IOException {
+    return startAs(prefix, List.of(), args);
+  }
+
+  /** Like {@link #startAs(List, String...)}, with JVM options (e.g. a heap limit) too. */
+  public static LogmonProcess startAs(List<String> prefix, List<String> jvmOptions, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>(prefix);
-    cmd.addAll(List.of(javaBin(), "-XX:+UseSerialGC", "-jar", jar().toString()));
+    cmd.addAll(List.of(javaBin(), "-XX:+UseSerialGC"));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-jar", jar().toString()));
     cmd.addAll(List.of(args));
     return new LogmonProcess(new ProcessBuilder(cmd).start());
   }
@@ -62,6 +70,11 @@ public final class LogmonProcess implements AutoCloseable {
   /** Starts logmon as {@code builder} says, e.g. the installed program rather than the jar. */
   public static LogmonProcess start(ProcessBuilder builder) throws IOException {
     return new LogmonProcess(builder.start());
+  }
+
+  /** The process id (logmon's own when the prefix execs). */
+  public long pid() {
+    return process.pid();
   }
 
   public static String javaBin() {

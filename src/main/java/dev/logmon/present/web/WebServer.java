@@ -1,87 +1,164 @@
 package dev.logmon.present.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.logmon.present.MonitorView;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * The dashboard's HTTP server, inside the logmon process: the page and its assets, {@code /events}
  * (server-sent events), {@code /api/snapshot}, {@code /api/alerts}, {@code /healthz} and {@code
- * /metrics}.
+ * /metrics} ({@link WebHandler}), on an embedded Jetty.
  *
- * <p>Every response carries a strict Content-Security-Policy (no inline script, nothing from
- * another origin) and {@code X-Content-Type-Options: nosniff}. Requests run on a pool of daemon
- * threads, so a running server never keeps the JVM alive by itself.
+ * <p>Jetty because the JDK's {@code HttpServer} reads each request's headers on a pool thread: a
+ * bounded pool is then stalled by as many slow clients as it has threads, an unbounded one grows a
+ * thread per slow client, and its timeouts are JVM-wide system properties (measured in
+ * docs/WEB.md). Here all threads ({@link WebLimits#threads()} and one timer) are started with the
+ * server and none is ever added: headers are read without holding a thread, handlers never block,
+ * event streams are written from the timer, and {@link ConnectionGuard} bounds connections and the
+ * time they may take. All threads are daemons, so a running server never keeps the JVM alive.
  */
 public final class WebServer implements AutoCloseable {
-  static final String CSP =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-          + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none';"
-          + " frame-ancestors 'none'";
-  private static final Map<String, String> ASSETS =
-      Map.of(
-          "/", "index.html",
-          "/index.html", "index.html",
-          "/app.js", "app.js",
-          "/app.css", "app.css");
-  private static final String JSON = "application/json; charset=utf-8";
+  /** Largest request head (request line and headers) read; larger gets 431. */
+  static final int MAX_REQUEST_HEADER_BYTES = 8 * 1024;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final WebPresenter presenter;
-  private final SnapshotCache cache;
-  private final LogmonMetrics metrics;
-  private final WebAuth auth;
+  private final Server server;
+  private final ServerConnector connector;
+  private final ScheduledExecutorScheduler timer;
   private final EventStream events;
+  private final ConnectionGuard guard;
+  private final WebLimits limits;
   private volatile boolean stopped;
 
-  private WebServer(HttpServer server, WebPresenter presenter, WebAuth auth) {
+  private WebServer(
+      Server server,
+      ServerConnector connector,
+      ScheduledExecutorScheduler timer,
+      EventStream events,
+      ConnectionGuard guard,
+      WebLimits limits) {
     this.server = server;
-    this.presenter = presenter;
-    this.auth = auth;
-    this.cache = new SnapshotCache(presenter);
-    this.metrics = new LogmonMetrics(this::view);
-    this.events = new EventStream(presenter, cache, () -> stopped);
-    AtomicInteger n = new AtomicInteger();
-    this.executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "logmon-web-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
+    this.connector = connector;
+    this.timer = timer;
+    this.events = events;
+    this.guard = guard;
+    this.limits = limits;
+  }
+
+  /** Starts serving with the default limits and no name but loopback ones and the bound address. */
+  public static WebServer start(WebAddress address, WebPresenter presenter, String token)
+      throws IOException {
+    return start(address, presenter, token, List.of(), WebLimits.DEFAULT);
   }
 
   /**
    * Starts serving {@code presenter}'s views at {@code address}.
    *
    * @param token required on every request when not null
+   * @param hostNames further Host names to answer ({@code --web-host}); see {@link HostRule}
    */
-  public static WebServer start(WebAddress address, WebPresenter presenter, String token)
+  public static WebServer start(
+      WebAddress address,
+      WebPresenter presenter,
+      String token,
+      Collection<String> hostNames,
+      WebLimits limits)
       throws IOException {
-    HttpServer http = HttpServer.create(address.resolve(), 64);
-    WebServer s = new WebServer(http, presenter, new WebAuth(token, address.loopback()));
-    http.start();
+    InetSocketAddress bind = address.resolve();
+    QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), limits.threads());
+    pool.setName("logmon-web");
+    pool.setDaemon(true);
+    pool.setReservedThreads(0);
+    ScheduledExecutorScheduler timer = new ScheduledExecutorScheduler("logmon-web-timer", true);
+    Server server = new Server(pool, timer, null);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+    ServerConnector connector =
+        new ServerConnector(server, pool, timer, null, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(bind.getAddress().getHostAddress());
+    connector.setPort(bind.getPort());
+    connector.setIdleTimeout(limits.ioTimeout().toMillis());
+    connector.setAcceptQueueSize(1024);
+    ConnectionGuard guard =
+        new ConnectionGuard(limits.connections(), limits.requestTimeout(), System::nanoTime);
+    connector.addEventListener(guard);
+    server.addConnector(connector);
+    SnapshotCache cache = new SnapshotCache(presenter);
+    EventStream events = new EventStream(presenter, cache, limits.eventStreams(), System::nanoTime);
+    List<String> names = new ArrayList<>(hostNames);
+    if (!isLiteral(address.host())) {
+      names.add(address.host()); // the name given in --web is this machine's own
+    }
+    HostRule hosts = new HostRule(bind.getAddress(), names);
+    server.setHandler(new WebHandler(presenter, cache, events, hosts, new WebAuth(token), guard));
+    server.setStopTimeout(0);
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    WebServer s = new WebServer(server, connector, timer, events, guard, limits);
+    s.scheduleTicks();
+    s.scheduleSweeps();
     return s;
+  }
+
+  /** Throws, with a reason, when {@code name} cannot be given as {@code --web-host}. */
+  public static void checkHostName(String name) {
+    HostRule.normalName(name);
+  }
+
+  private static boolean isLiteral(String host) {
+    return host.contains(":") || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+  }
+
+  private void scheduleTicks() {
+    if (!stopped) {
+      timer.schedule(
+          () -> {
+            events.tick();
+            scheduleTicks();
+          },
+          EventStream.TICK_MILLIS,
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void scheduleSweeps() {
+    if (!stopped) {
+      // A quarter of the timeout: a connection is closed at most 25% after its deadline.
+      timer.schedule(
+          () -> {
+            guard.sweep();
+            scheduleSweeps();
+          },
+          Math.max(100, limits.requestTimeout().toMillis() / 4),
+          TimeUnit.MILLISECONDS);
+    }
   }
 
   /** The address actually bound (the real port when 0 was asked for). */
   public InetSocketAddress address() {
-    return server.getAddress();
+    try {
+      return new InetSocketAddress(
+          InetAddress.getByName(connector.getHost()), connector.getLocalPort());
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException("the bound host is an address literal", e);
+    }
   }
 
   /** The dashboard's URL. */
@@ -92,133 +169,25 @@ public final class WebServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + a.getPort() + "/");
   }
 
+  /** Connections open now (for tests and diagnostics). */
+  int openConnections() {
+    return guard.openCount();
+  }
+
+  /** Event streams open now. */
+  int openEventStreams() {
+    return events.openCount();
+  }
+
   /** Stops serving: open event streams end and the port is released. */
   @Override
   public void close() {
     stopped = true;
-    server.stop(0);
-    executor.shutdownNow();
-  }
-
-  private MonitorView view() {
-    WebPresenter.Published p = presenter.latest();
-    return p == null ? null : p.view();
-  }
-
-  private void handle(HttpExchange ex) throws IOException {
+    events.close();
     try {
-      var h = ex.getResponseHeaders();
-      h.set("Content-Security-Policy", CSP);
-      h.set("X-Content-Type-Options", "nosniff");
-      h.set("X-Frame-Options", "DENY");
-      h.set("Referrer-Policy", "no-referrer");
-      h.set("Cache-Control", "no-store");
-      String method = ex.getRequestMethod();
-      if (!method.equals("GET") && !method.equals("HEAD")) {
-        h.set("Allow", "GET, HEAD");
-        send(ex, 405, "text/plain; charset=utf-8", "method not allowed\n");
-        return;
-      }
-      if (!auth.allows(ex)) {
-        h.set("WWW-Authenticate", "Bearer realm=\"logmon\"");
-        send(ex, 401, "text/plain; charset=utf-8", "unauthorized\n");
-        return;
-      }
-      route(ex, ex.getRequestURI().getPath());
-    } catch (IOException | RuntimeException e) {
-      ex.close();
+      server.stop();
+    } catch (Exception e) {
+      // Stopping is best effort: the process is usually about to end.
     }
-  }
-
-  private void route(HttpExchange ex, String path) throws IOException {
-    switch (path) {
-      case "/events" -> {
-        if (!events.tryAcquire()) {
-          send(ex, 503, "text/plain; charset=utf-8", "too many event streams\n");
-        } else {
-          events.serve(ex);
-        }
-      }
-      case "/api/snapshot" -> {
-        String json = cache.json();
-        if (json == null) {
-          send(ex, 503, JSON, "{\"error\":\"no snapshot yet\"}");
-        } else {
-          send(ex, 200, JSON, json);
-        }
-      }
-      case "/api/alerts" -> {
-        MonitorView v = view();
-        send(
-            ex,
-            v == null ? 503 : 200,
-            JSON,
-            v == null ? "{\"error\":\"no snapshot yet\"}" : WebJson.alerts(v));
-      }
-      case "/healthz" ->
-          send(ex, 200, JSON, "{\"status\":\"ok\",\"ready\":" + (view() != null) + "}");
-      case "/metrics" -> {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        metrics.write(b);
-        send(ex, 200, metrics.contentType(), b.toByteArray());
-      }
-      default -> asset(ex, path);
-    }
-  }
-
-  private void asset(HttpExchange ex, String path) throws IOException {
-    String name = ASSETS.get(path);
-    if (name == null) {
-      send(ex, 404, "text/plain; charset=utf-8", "not found\n");
-      return;
-    }
-    if (name.equals("index.html") && auth.required() && WebAuth.queryToken(ex) != null) {
-      // The page was opened with ?token=: remember it so the script, styles and event stream
-      // need not carry it in their URLs. Reaching here means the token was right.
-      ex.getResponseHeaders()
-          .add(
-              "Set-Cookie",
-              WebAuth.COOKIE
-                  + "="
-                  + java.net.URLEncoder.encode(WebAuth.queryToken(ex), StandardCharsets.UTF_8)
-                  + "; Path=/; HttpOnly; SameSite=Strict");
-    }
-    send(ex, 200, contentType(name), resource(name));
-  }
-
-  private static String contentType(String name) {
-    if (name.endsWith(".js")) {
-      return "text/javascript; charset=utf-8";
-    }
-    return name.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = WebServer.class.getResourceAsStream("/web/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource web/" + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void send(HttpExchange ex, int status, String type, String body)
-      throws IOException {
-    send(ex, status, type, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void send(HttpExchange ex, int status, String type, byte[] body)
-      throws IOException {
-    ex.getResponseHeaders().set("Content-Type", type);
-    boolean head = ex.getRequestMethod().equals("HEAD");
-    ex.sendResponseHeaders(status, head ? -1 : body.length);
-    if (!head) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    }
-    ex.close();
   }
 }

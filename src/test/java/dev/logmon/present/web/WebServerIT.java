@@ -254,7 +254,7 @@ class WebServerIT {
       var in =
           new BufferedReader(
               new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-      assertThat(in.readLine()).isEqualTo("HTTP/1.1 401 Unauthorized");
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 421 Misdirected Request");
     }
   }
 

@@ -1,0 +1,190 @@
+package dev.logmon.present.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logmon.it.LogmonProcess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Slow clients against a running logmon (issue 15: 3,000 clients sending partial headers took it to
+ * 2,195 threads and 380 MB, and under a process limit SIGTERM then failed with no summary).
+ *
+ * <p>logmon runs with a 64 MiB heap that exits on running out of memory and, as root (CI), as
+ * {@code nobody} with a limit of {@value #PROCESS_LIMIT} threads for that user. The test opens
+ * {@value #SLOW_CLIENTS} connections that send a request line and then a header line now and then,
+ * never finishing, and until the server has closed them all it checks: the thread count and RSS
+ * stay under fixed bounds, open sockets stay near the connection cap, {@code /healthz} and {@code
+ * /metrics} answer, and lines appended meanwhile are all counted; then SIGTERM prints the summary.
+ * Loopback only; bounded by the request timeout (10 s) plus the deadlines below.
+ */
+class SlowClientsIT {
+  static final int SLOW_CLIENTS = 400;
+  static final int PROCESS_LIMIT = 160;
+  static final int MAX_THREADS = 64;
+  static final long MAX_RSS_KB = 320 * 1024;
+  static final int MAX_OPEN_FILES = WebLimits.DEFAULT.connections() + 96;
+
+  @TempDir Path dir;
+
+  @Test
+  void slowClientsCostNoThreadsAndNoLineAndStopStillPrintsTheSummary() throws Exception {
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path log = dir.resolve("access.log");
+    Files.createFile(log);
+    Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
+    boolean root = "root".equals(System.getProperty("user.name"));
+    List<String> prefix =
+        root
+            ? List.of(
+                "setpriv",
+                "--reuid=nobody",
+                "--regid=nogroup",
+                "--clear-groups",
+                "prlimit",
+                "--nproc=" + PROCESS_LIMIT,
+                "--")
+            : List.of();
+    try (LogmonProcess p =
+        LogmonProcess.startAs(
+            prefix,
+            List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"),
+            "--web",
+            "0",
+            "--output",
+            "plain",
+            log.toString())) {
+      URI url = p.url();
+      InetSocketAddress server = new InetSocketAddress("127.0.0.1", url.getPort());
+      await(server, "/healthz", "\"ready\":true"); // the first view is published
+      int threadsBefore = (int) status(p.pid(), "Threads:");
+
+      List<SocketChannel> slow = new ArrayList<>();
+      for (int i = 0; i < SLOW_CLIENTS; i++) {
+        SocketChannel c = SocketChannel.open(server);
+        c.configureBlocking(false);
+        write(c, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        slow.add(c);
+      }
+
+      long written = 0;
+      long maxThreads = 0;
+      long maxRssKb = 0;
+      long maxOpenFiles = 0;
+      int probes = 0;
+      long second = System.currentTimeMillis() / 1000;
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      // Until the server has closed every slow connection (its request timeout), or the deadline.
+      while (slow.stream().anyMatch(SocketChannel::isOpen)) {
+        assertThat(System.nanoTime()).as("slow connections closed in time").isLessThan(deadline);
+        for (SocketChannel c : slow) {
+          trickle(c);
+        }
+        LogmonProcess.append(log, LogLines.hits(second, "/during", 20));
+        written += 20;
+        maxThreads = Math.max(maxThreads, status(p.pid(), "Threads:"));
+        maxRssKb = Math.max(maxRssKb, status(p.pid(), "VmRSS:"));
+        maxOpenFiles = Math.max(maxOpenFiles, openFiles(p.pid()));
+        assertThat(get(server, "/healthz")).as("/healthz").startsWith("HTTP/1.1 200");
+        assertThat(get(server, "/metrics")).as("/metrics").contains("logmon_hits_total");
+        probes++;
+      }
+
+      System.out.printf(
+          "SlowClientsIT: %d slow clients; threads %d before, max %d; RSS max %d MiB;"
+              + " open files max %d; %d probe rounds; %d lines written%n",
+          SLOW_CLIENTS, threadsBefore, maxThreads, maxRssKb / 1024, maxOpenFiles, probes, written);
+      assertThat(probes).isGreaterThan(3);
+      assertThat(maxThreads)
+          .as("threads (%d before)", threadsBefore)
+          .isLessThanOrEqualTo(MAX_THREADS);
+      assertThat(maxRssKb).as("RSS in KiB").isLessThanOrEqualTo(MAX_RSS_KB);
+      assertThat(maxOpenFiles).as("open files").isLessThanOrEqualTo(MAX_OPEN_FILES);
+      long expected = written;
+      await(server, "/metrics", "\nlogmon_hits_total " + expected + ".0\n");
+
+      assertThat(p.stop()).isEqualTo(0);
+      assertThat(p.stdout()).anyMatch(l -> l.startsWith("Summary at"));
+      assertThat(p.stdout()).anyMatch(l -> l.contains(expected + " read: " + expected + " hits"));
+    }
+  }
+
+  private static void write(SocketChannel c, String s) throws IOException {
+    c.write(ByteBuffer.wrap(s.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  /** One more header line; closes our end once the server has closed its own. */
+  private static void trickle(SocketChannel c) throws IOException {
+    if (!c.isOpen()) {
+      return;
+    }
+    try {
+      write(c, "X-Slow: 1\r\n");
+      if (c.read(ByteBuffer.allocate(1024)) < 0) {
+        c.close();
+      }
+    } catch (IOException e) {
+      c.close();
+    }
+  }
+
+  /** The status line and body of GET path on a new connection, failing after 5 s. */
+  private static String get(InetSocketAddress server, String path) throws IOException {
+    try (Socket s = new Socket()) {
+      s.connect(server, 5_000);
+      s.setSoTimeout(5_000);
+      OutputStream out = s.getOutputStream();
+      out.write(
+          ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      InputStream in = s.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Polls GET path until the response contains {@code text}, failing after 20 s. */
+  private static void await(InetSocketAddress server, String path, String text) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      last = get(server, path);
+      if (last.contains(text)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no '" + text.strip() + "' in " + path + " within 20 s:\n" + last);
+  }
+
+  /** A number from /proc/PID/status (Threads:, VmRSS: in KiB). */
+  private static long status(long pid, String field) throws IOException {
+    for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (l.startsWith(field)) {
+        return Long.parseLong(l.substring(field.length()).trim().split("\\s+")[0]);
+      }
+    }
+    throw new IllegalStateException("no " + field + " for " + pid);
+  }
+
+  private static long openFiles(long pid) throws IOException {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+      return fds.count();
+    }
+  }
+}

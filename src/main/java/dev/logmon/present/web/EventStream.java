@@ -30,7 +30,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class EventStream {
   static final long TICK_MILLIS = 200;
-  private static final long KEEPALIVE_NANOS = 5_000_000_000L;
+  private static final long MAX_KEEPALIVE_NANOS = 5_000_000_000L;
   private static final byte[] HELLO =
       // A short retry so the page reconnects within a second or two after a restart.
       "retry: 1000\n\n".getBytes(StandardCharsets.UTF_8);
@@ -53,10 +53,21 @@ final class EventStream {
   private final SnapshotCache cache;
   private final LongSupplier nanoClock;
   private final Semaphore slots;
+  private final long keepaliveNanos;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
-  EventStream(WebPresenter presenter, SnapshotCache cache, int maxStreams, LongSupplier nanoClock) {
+  /**
+   * @param ioTimeout how long the server lets a connection go without traffic; keep-alive comments
+   *     come well within it (every 5 s at most)
+   */
+  EventStream(
+      WebPresenter presenter,
+      SnapshotCache cache,
+      int maxStreams,
+      java.time.Duration ioTimeout,
+      LongSupplier nanoClock) {
     this.presenter = presenter;
+    this.keepaliveNanos = Math.min(MAX_KEEPALIVE_NANOS, ioTimeout.toNanos() / 3);
     this.cache = cache;
     this.nanoClock = nanoClock;
     this.slots = new Semaphore(maxStreams);
@@ -95,7 +106,7 @@ final class EventStream {
         }
         s.seen = version;
         write(s, event);
-      } else if (now - s.lastWrite > KEEPALIVE_NANOS) {
+      } else if (now - s.lastWrite > keepaliveNanos) {
         write(s, KEEPALIVE);
       }
     }

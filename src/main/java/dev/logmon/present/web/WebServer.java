@@ -96,7 +96,9 @@ public final class WebServer implements AutoCloseable {
     connector.addEventListener(guard);
     server.addConnector(connector);
     SnapshotCache cache = new SnapshotCache(presenter);
-    EventStream events = new EventStream(presenter, cache, limits.eventStreams(), System::nanoTime);
+    EventStream events =
+        new EventStream(
+            presenter, cache, limits.eventStreams(), limits.ioTimeout(), System::nanoTime);
     List<String> names = new ArrayList<>(hostNames);
     if (!isLiteral(address.host())) {
       names.add(address.host()); // the name given in --web is this machine's own

@@ -1,0 +1,194 @@
+package dev.logmon.present.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logmon.aggregate.Aggregator;
+import dev.logmon.aggregate.AggregatorConfig;
+import dev.logmon.alert.AlertEngine;
+import dev.logmon.alert.AlertRule;
+import dev.logmon.present.MonitorView;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web server's limits in-process, made small so each shows quickly: a request timeout of one
+ * second, an I/O timeout of three, four connections, two event streams.
+ */
+class WebLimitsIT {
+  private static final WebLimits SMALL =
+      new WebLimits(8, 4, Duration.ofSeconds(1), Duration.ofSeconds(3), 2);
+  private final WebPresenter presenter = new WebPresenter();
+  private final List<Socket> sockets = new ArrayList<>();
+  private WebServer server;
+
+  @AfterEach
+  void stop() throws IOException {
+    for (Socket s : sockets) {
+      s.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private Socket connect() throws IOException {
+    Socket s = new Socket("127.0.0.1", server.address().getPort());
+    s.setSoTimeout(10_000);
+    sockets.add(s);
+    return s;
+  }
+
+  private static void send(Socket s, String text) throws IOException {
+    OutputStream out = s.getOutputStream();
+    out.write(text.getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+
+  /** Reads until the server closes the connection; the time it took, in milliseconds. */
+  private static long millisUntilClosed(Socket s) throws IOException {
+    long start = System.nanoTime();
+    try {
+      while (s.getInputStream().read() >= 0) {
+        // the response, if any
+      }
+    } catch (java.net.SocketException e) {
+      // reset: closed too
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  @Test
+  void unfinishedHeadersAreCutOffAfterTheRequestTimeout() throws Exception {
+    server = WebServer.start(WebAddress.parse("0"), presenter, null, List.of(), SMALL);
+    Socket slow = connect();
+    send(slow, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n");
+    long t = millisUntilClosed(slow);
+    assertThat(t).isBetween(500L, 8_000L); // 1 s timeout, swept every 250 ms
+  }
+
+  @Test
+  void anIdleKeepAliveConnectionIsClosedAfterTheRequestTimeout() throws Exception {
+    server = WebServer.start(WebAddress.parse("0"), presenter, null, List.of(), SMALL);
+    Socket s = connect();
+    send(s, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+    assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+    long start = System.nanoTime();
+    while (in.read() >= 0) {
+      // headers and body; then the server closes the idle connection
+    }
+    assertThat((System.nanoTime() - start) / 1_000_000).isBetween(500L, 8_000L);
+  }
+
+  @Test
+  void atTheCapTheLongestWaitingConnectionMakesRoomForANewRequest() throws Exception {
+    server = WebServer.start(WebAddress.parse("0"), presenter, null, List.of(), SMALL);
+    List<Socket> idle = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Socket s = connect();
+      send(s, "GET /healthz HTTP/1.1\r\n"); // never finished
+      idle.add(s);
+    }
+    awaitOpenConnections(4);
+    Socket probe = connect();
+    send(probe, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    String response = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(response).startsWith("HTTP/1.1 200 OK").contains("\"status\":\"ok\"");
+    // The first idle connection was closed to make room, long before its timeout.
+    assertThat(millisUntilClosed(idle.get(0))).isLessThan(500L);
+    assertThat(server.openConnections()).isLessThanOrEqualTo(4);
+  }
+
+  @Test
+  void eventStreamsHoldNoThreadAndAreCapped() throws Exception {
+    server = WebServer.start(WebAddress.parse("0"), presenter, null, List.of(), SMALL);
+    long webThreads = webThreads();
+    assertThat(webThreads).isLessThanOrEqualTo(SMALL.threads() + 1);
+    List<BufferedReader> streams = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Socket s = connect();
+      send(s, "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+      streams.add(in);
+    }
+    awaitOpenStreams(2);
+    Socket third = connect();
+    send(third, "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    assertThat(new BufferedReader(new InputStreamReader(third.getInputStream())).readLine())
+        .isEqualTo("HTTP/1.1 503 Service Unavailable");
+
+    presenter.summary(view()); // a publication reaches both streams
+    for (BufferedReader in : streams) {
+      assertThat(firstData(in)).contains("\"finished\":true");
+    }
+    // A stream outlives the request timeout (it is busy, not waiting): a keep-alive comes after
+    // a second (a third of the I/O timeout) of quiet.
+    assertThat(nextComment(streams.get(0))).isEqualTo(": keep-alive");
+    assertThat(server.openEventStreams()).isEqualTo(2);
+    assertThat(webThreads()).isEqualTo(webThreads);
+  }
+
+  private static MonitorView view() {
+    Aggregator aggregator = new Aggregator(new AggregatorConfig(120, 10, 10, 5));
+    aggregator.startAt(100);
+    aggregator.advanceTo(110);
+    return new MonitorView(
+        aggregator.snapshot(109, ZoneOffset.UTC),
+        new AlertEngine(AlertRule.ABSOLUTE, 10).state(),
+        120,
+        List.of());
+  }
+
+  private static String nextComment(BufferedReader in) throws IOException {
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      if (line.startsWith(":")) {
+        return line;
+      }
+    }
+    return "";
+  }
+
+  private static String firstData(BufferedReader in) throws IOException {
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      if (line.startsWith("data: ")) {
+        return line;
+      }
+    }
+    return "";
+  }
+
+  private static long webThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("logmon-web"))
+        .count();
+  }
+
+  private void awaitOpenConnections(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (server.openConnections() < n) {
+      assertThat(System.nanoTime()).as("%d connections open", n).isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+
+  private void awaitOpenStreams(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (server.openEventStreams() < n) {
+      assertThat(System.nanoTime()).as("%d streams open", n).isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+}

@@ -6,15 +6,30 @@
 
   function $(id) { return document.getElementById(id); }
 
-  // Control characters shown as \xHH, as the terminal output does.
+  // What the terminal output escapes (dev.logmon.present.Sanitizer): controls as \xHH; format
+  // characters (bidi overrides and isolates, zero-width characters, ...), separators, other
+  // default-ignorable code points and lone surrogates as \uHHHH (\UHHHHHHHH above U+FFFF). So
+  // no log text can reverse or hide what the page shows.
+  var UNSAFE = new RegExp('[\\u0000-\\u001f\\u007f-\\u009f\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}'
+    + '\\u034f\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u3164\\ufe00-\\ufe0f\\uffa0'
+    + '\\ufff0-\\ufff8\\u{e0000}-\\u{e0fff}]', 'gu');
+
+  function hex(n, digits) {
+    var h = n.toString(16);
+    while (h.length < digits) { h = '0' + h; }
+    return h;
+  }
+
   function clean(s) {
-    return String(s).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, function (c) {
-      var h = c.charCodeAt(0).toString(16);
-      return '\\x' + (h.length < 2 ? '0' + h : h);
+    return String(s).replace(UNSAFE, function (c) {
+      var cp = c.codePointAt(0);
+      if (cp <= 0x9f) { return '\\x' + hex(cp, 2); }
+      return cp <= 0xffff ? '\\u' + hex(cp, 4) : '\\U' + hex(cp, 8);
     });
   }
 
-  function text(id, value) { $(id).textContent = value; }
+  // Every text the page shows goes through clean: log text can reach any of them.
+  function text(id, value) { $(id).textContent = clean(value); }
 
   function rate(v) { return Number(v).toFixed(2); }
 
@@ -49,7 +64,7 @@
       var win = windowLabel(l.window.seconds);
       text('latency-sections-title', 'latency by section, last ' + win);
       text('slowest-title', 'slowest sections by p95, last ' + win);
-      var section = function (x) { return [clean(x.section), x.count].concat(quantiles(x)); };
+      var section = function (x) { return [x.section, x.count].concat(quantiles(x)); };
       rows('latency-sections', l.window.sections || [], section);
       rows('latency-slowest', l.window.slowest || [], section);
     }
@@ -61,7 +76,7 @@
       v.frame.forEach(function (x) { recent[x.vhost] = x.hits; });
       text('vhosts-title', 'top virtual hosts, last ' + windowLabel(s.window_seconds));
       rows('vhosts', v.window, function (x) {
-        return [clean(x.vhost), x.hits, recent[x.vhost] || 0];
+        return [x.vhost, x.hits, recent[x.vhost] || 0];
       });
     }
   }
@@ -79,7 +94,7 @@
       if (rowClass) { tr.className = rowClass(item); }
       cells(item).forEach(function (c) {
         var td = document.createElement('td');
-        td.textContent = c;
+        td.textContent = clean(c);
         tr.appendChild(td);
       });
       fresh.appendChild(tr);
@@ -136,11 +151,11 @@
     var w = s.window;
     text('sections-title', 'top sections, last ' + windowLabel(s.window_seconds));
     rows('sections', w.sections, function (x) {
-      return [clean(x.section), x.hits, (x.share * 100).toFixed(1) + '%', x.server_errors];
+      return [x.section, x.hits, (x.share * 100).toFixed(1) + '%', x.server_errors];
     });
     rows('status', Object.keys(w.status_classes), function (k) { return [k, w.status_classes[k]]; });
-    rows('methods', Object.keys(w.methods), function (k) { return [clean(k), w.methods[k]]; });
-    rows('hosts', w.top_hosts, function (x) { return [clean(x.host), bytes(x.bytes), x.hits]; });
+    rows('methods', Object.keys(w.methods), function (k) { return [k, w.methods[k]]; });
+    rows('hosts', w.top_hosts, function (x) { return [x.host, bytes(x.bytes), x.hits]; });
     latency(s);
     text('alert-rule', s.alert.rule + ' rule, threshold ' + s.alert.threshold + ' hits/s over '
       + windowLabel(s.window_seconds) + '; ' + s.alert.alerts_total + ' raised');

@@ -271,4 +271,30 @@ class DashboardRendererTest {
     }
     throw new AssertionError("no row contains " + text + ":\n" + Fixtures.text(rows));
   }
+
+  /**
+   * Issue 15: a right-to-left override, isolates or zero-width characters in a path or a note
+   * reached the terminal raw, so a section could read backwards or hide its text.
+   */
+  @Test
+  void bidiOverridesAndZeroWidthCharactersAreDrawnEscaped() {
+    MonitorView v =
+        Fixtures.withSections(
+            Fixtures.sections("/\u202Egnp.exe", "/ad\u200Bmin", "/\u2066shop\u2069\uFEFF"));
+    List<String> rows =
+        Fixtures.render(140, 40, v, UI, List.of("cannot read access\u202Egol.txt: gone"));
+    String screen = Fixtures.text(rows);
+    assertThat(
+            screen
+                .codePoints()
+                .filter(dev.logmon.present.Sanitizer::isUnsafe)
+                .filter(c -> c != '\n'))
+        .as(screen)
+        .isEmpty();
+    assertThat(screen)
+        .contains("/\\u202egnp.exe")
+        .contains("/ad\\u200bmin")
+        .contains("/\\u2066shop\\u2069\\ufeff")
+        .contains("note: cannot read access\\u202egol.txt: gone");
+  }
 }

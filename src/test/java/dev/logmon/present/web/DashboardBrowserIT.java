@@ -226,4 +226,36 @@ class DashboardBrowserIT {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(snap.body()).doesNotContain("<").contains("\\u003Csvg");
   }
+
+  /**
+   * Issue 15: paths with a right-to-left override, isolates or zero-width characters show escaped,
+   * as in the terminal, so nothing on the page reads backwards or disappears.
+   */
+  @Test
+  void invisibleAndDirectionCharactersShowEscaped() throws Exception {
+    Path log = follow();
+    browser = Browser.start();
+    browser.get(logmon.url().toString());
+    await("the page connects", () -> text("conn").equals("live"));
+    long now = System.currentTimeMillis() / 1000;
+    List<String> lines = new ArrayList<>();
+    for (String path : List.of("/\u202Egnp.exe/x", "/ad\u200Bmin/x", "/\u2066shop\u2069\uFEFF/y")) {
+      lines.add(LogLines.line(now, "192.0.2.9", "-", path, 200, "Mozilla\u202E/5.0\u200B"));
+    }
+    LogmonProcess.append(log, lines);
+    await("the lines are counted", () -> text("hits-total").equals("3"));
+    String sections =
+        (String) browser.executeScript("return document.getElementById('sections').textContent");
+    assertThat(sections)
+        .contains("/\\u202egnp.exe")
+        .contains("/ad\\u200bmin")
+        .contains("/\\u2066shop\\u2069\\ufeff");
+    String page = (String) browser.executeScript("return document.body.textContent");
+    assertThat(
+            page.codePoints()
+                .filter(dev.logmon.present.Sanitizer::isUnsafe)
+                .filter(c -> c != '\n' && c != '\t' && c != '\r'))
+        .as("unsafe characters on the page")
+        .isEmpty();
+  }
 }

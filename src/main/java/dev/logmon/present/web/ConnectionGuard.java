@@ -14,14 +14,21 @@ import org.eclipse.jetty.io.Connection;
  *
  * <p>This is what makes slow clients (slowloris: headers sent a byte at a time, or never finished)
  * harmless: Jetty reads headers without holding a thread, so an unfinished request costs only its
- * connection's few kilobytes, which the cap bounds; and since the oldest waiting connection gives
- * way, a monitoring probe or a browser still gets in while the cap is full. A connection in the
- * middle of a request (an event stream, say) is never closed by the cap or the timeout.
+ * connection's few kilobytes, which the cap bounds; and since a waiting connection gives way, a
+ * monitoring probe or a browser still gets in while the cap is full. Only a proven laggard gives
+ * way: a connection that has sent bytes without completing a request (or is idle after a response),
+ * or one silent for over {@link #GRACE_NANOS}; a connection just opened, whose request has not been
+ * read yet, does not, or a burst of new connections could push out a probe before its request is
+ * read. When no connection qualifies, the new one is closed. A connection in the middle of a
+ * request (an event stream, say) is never closed by the cap or the timeout.
  *
  * <p>Thread-safe: Jetty's selector opens and closes connections, handler threads mark requests, the
  * server's timer sweeps. The clock is injected (nanoseconds) so tests drive it.
  */
 final class ConnectionGuard implements Connection.Listener {
+  /** How long a new connection that has sent nothing is safe from being closed for room. */
+  static final long GRACE_NANOS = 1_000_000_000L;
+
   /** A connection's state: in a request, or waiting for one since a time. */
   private static final class Tracked {
     volatile boolean busy;
@@ -45,9 +52,10 @@ final class ConnectionGuard implements Connection.Listener {
 
   @Override
   public void onOpened(Connection c) {
-    open.put(c, new Tracked(nanoClock.getAsLong()));
+    long now = nanoClock.getAsLong();
+    open.put(c, new Tracked(now));
     if (open.size() > max) {
-      closeLongestWaiting();
+      closeLongestWaiting(c, now);
     }
   }
 
@@ -89,20 +97,21 @@ final class ConnectionGuard implements Connection.Listener {
     return open.size();
   }
 
-  private void closeLongestWaiting() {
+  private void closeLongestWaiting(Connection newcomer, long now) {
     Connection oldest = null;
     long since = 0;
     for (Map.Entry<Connection, Tracked> e : open.entrySet()) {
+      Connection c = e.getKey();
       Tracked t = e.getValue();
-      if (!t.busy && (oldest == null || t.waitingSince - since < 0)) {
-        oldest = e.getKey();
+      boolean laggard = c.getBytesIn() > 0 || now - t.waitingSince > GRACE_NANOS;
+      if (!t.busy && laggard && (oldest == null || t.waitingSince - since < 0)) {
+        oldest = c;
         since = t.waitingSince;
       }
     }
-    if (oldest != null) {
-      // Removed at once (not only when Jetty reports it closed) so the count stays at the cap.
-      open.remove(oldest);
-      oldest.close();
-    }
+    Connection closing = oldest == null ? newcomer : oldest;
+    // Removed at once (not only when Jetty reports it closed) so the count stays at the cap.
+    open.remove(closing);
+    closing.close();
   }
 }

@@ -97,15 +97,24 @@ final class ConnectionGuard implements Connection.Listener {
     return open.size();
   }
 
+  /** Connections that would make room for a new one now (for tests). */
+  int laggardCount() {
+    long now = nanoClock.getAsLong();
+    return (int)
+        open.entrySet().stream().filter(e -> laggard(e.getKey(), e.getValue(), now)).count();
+  }
+
+  private static boolean laggard(Connection c, Tracked t, long now) {
+    return !t.busy && (c.getBytesIn() > 0 || now - t.waitingSince > GRACE_NANOS);
+  }
+
   private void closeLongestWaiting(Connection newcomer, long now) {
     Connection oldest = null;
     long since = 0;
     for (Map.Entry<Connection, Tracked> e : open.entrySet()) {
-      Connection c = e.getKey();
       Tracked t = e.getValue();
-      boolean laggard = c.getBytesIn() > 0 || now - t.waitingSince > GRACE_NANOS;
-      if (!t.busy && laggard && (oldest == null || t.waitingSince - since < 0)) {
-        oldest = c;
+      if (laggard(e.getKey(), t, now) && (oldest == null || t.waitingSince - since < 0)) {
+        oldest = e.getKey();
         since = t.waitingSince;
       }
     }

@@ -176,6 +176,11 @@ public final class WebServer implements AutoCloseable {
     return guard.openCount();
   }
 
+  /** Connections that would make room for a new one now: slow or idle (for tests). */
+  int laggardConnections() {
+    return guard.laggardCount();
+  }
+
   /** Event streams open now. */
   int openEventStreams() {
     return events.openCount();

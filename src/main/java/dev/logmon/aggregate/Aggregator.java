@@ -28,9 +28,6 @@ public final class Aggregator implements TrafficCounter {
   /** The row that collects lifetime keys beyond {@link #LIFETIME_KEY_CAP}. */
   public static final String OTHER = "(other)";
 
-  /** Sections that get their own metrics counter; see {@link LifetimeTotals#sectionCounters}. */
-  public static final int COUNTER_SECTIONS = 20;
-
   /** Minutes of per-minute history kept for long charts. */
   public static final int MINUTES = 60;
 
@@ -57,7 +54,8 @@ public final class Aggregator implements TrafficCounter {
   // The newest second any hit entered the windows at: quietFrom in O(1), not a walk of the ring.
   private long newestInWindows = Long.MIN_VALUE;
   private final long[] statusClasses = new long[6];
-  private final PinnedSections pinned = new PinnedSections();
+  private final RequestCounters requests = new RequestCounters();
+  private final ChunkLabels chunkLabels = new ChunkLabels();
 
   public Aggregator(AggregatorConfig config) {
     this(config, LIFETIME_KEY_CAP);
@@ -67,7 +65,7 @@ public final class Aggregator implements TrafficCounter {
   public Aggregator(AggregatorConfig config, int lifetimeKeyCap) {
     this.config = config;
     this.life = new LifetimeCounts(lifetimeKeyCap);
-    this.keys = new KeyTables(life);
+    this.keys = new KeyTables(life, requests);
     this.span = config.span();
     this.ring = new SecondBucket[span + 1];
     for (int i = 0; i < ring.length; i++) {
@@ -117,7 +115,15 @@ public final class Aggregator implements TrafficCounter {
 
   @Override
   public boolean add(LogRecord r, long second) {
-    return add(second, keys.section(r), keys.host(r), keys.method(r), r.status(), r.bytes());
+    return add(
+        second,
+        keys.section(r),
+        keys.host(r),
+        keys.method(r),
+        r.status(),
+        r.bytes(),
+        requests.vhost(r.vhost()),
+        r.durationMicros());
   }
 
   @Override
@@ -125,15 +131,30 @@ public final class Aggregator implements TrafficCounter {
     if (l.outcome(i) == ParsedLines.FALLBACK) {
       return add(l.record(i), second);
     }
+    int v = l.vhostStart(i);
     return add(
-        second, keys.section(l, i), keys.host(l, i), keys.method(l, i), l.status(i), l.bytes(i));
+        second,
+        keys.section(l, i),
+        keys.host(l, i),
+        keys.method(l, i),
+        l.status(i),
+        l.bytes(i),
+        v < 0 ? 0 : requests.vhost(l.buffer(), v, l.vhostEnd(i), l.vhostHash(i)),
+        l.durationMicros(i));
   }
 
   @Override
   public void addFuture(LogRecord r) {
     int section = keys.section(r);
     int host = keys.host(r);
+    int method = keys.method(r);
     int cls = r.statusClass();
+    int sectionLabel = requests.section(section, keys.sections);
+    requests.add(
+        sectionLabel, requests.method(method, keys.methods), cls, requests.vhost(r.vhost()), 1);
+    if (r.hasDuration()) {
+      requests.duration(sectionLabel, r.durationMicros());
+    }
     hits++;
     future++;
     bytes += r.bytes();
@@ -141,7 +162,7 @@ public final class Aggregator implements TrafficCounter {
     if (r.requestMalformed()) {
       malformedRequests++;
     }
-    life.add(section, host, keys.method(r), r.bytes(), cls == 5);
+    life.add(section, host, method, r.bytes(), cls == 5);
     keys.forgetIfUnused(section, host);
   }
 
@@ -155,11 +176,21 @@ public final class Aggregator implements TrafficCounter {
     }
   }
 
-  private boolean add(long s, int section, int host, int method, int status, long size) {
+  /**
+   * Counts one hit; {@code vhost} is its {@link RequestCounters#vhost} number, {@code duration} in
+   * microseconds or negative.
+   */
+  private boolean add(
+      long s, int section, int host, int method, int status, long size, int vhost, long duration) {
     advanceTo(s);
     int c = status / 100;
     int cls = c >= 1 && c <= 5 ? c : 0;
     boolean badRequest = method == 0;
+    int sectionLabel = requests.section(section, keys.sections);
+    requests.add(sectionLabel, requests.method(method, keys.methods), cls, vhost, 1);
+    if (duration >= 0) {
+      requests.duration(sectionLabel, duration);
+    }
     hits++;
     bytes += size;
     statusClasses[cls]++;
@@ -234,6 +265,7 @@ public final class Aggregator implements TrafficCounter {
     if (s <= now - span) {
       late += n;
       addLateRun(l, runs, r);
+      chunkLabels.count(l, from, from + n, runs.latency(r), requests);
       return;
     }
     entered(s);
@@ -260,6 +292,7 @@ public final class Aggregator implements TrafficCounter {
       int h = runs.sectionHits(e);
       int err = runs.sectionErrors(e);
       life.addSection(id, h, err);
+      chunkLabels.section(l, runs.sectionRow(e), requests.section(id, keys.sections));
       int x = b.sections.entry(id);
       if (x < 0) {
         x = ~x;
@@ -291,6 +324,7 @@ public final class Aggregator implements TrafficCounter {
       int id = keys.method(l, runs.methodRow(e));
       int h = runs.methodHits(e);
       life.methods.addOne(id, h, 0);
+      chunkLabels.method(l, runs.methodRow(e), requests.method(id, keys.methods));
       int x = index(b.methods.entry(id)); // first: a new entry may grow the values array
       b.methods.values[x] += h;
       if (covered) {
@@ -306,6 +340,7 @@ public final class Aggregator implements TrafficCounter {
         SlidingWindow.addKey(windows, s, 3, code, h, 0);
       }
     }
+    chunkLabels.count(l, from, from + n, runs.latency(r), requests);
   }
 
   /** A run older than every window: its keys count toward the lifetime tables only. */
@@ -313,6 +348,7 @@ public final class Aggregator implements TrafficCounter {
     for (int e = runs.sectionsFrom(r), end = runs.sectionsTo(r); e < end; e++) {
       int id = keys.section(l, runs.sectionRow(e));
       life.addSection(id, runs.sectionHits(e), runs.sectionErrors(e));
+      chunkLabels.section(l, runs.sectionRow(e), requests.section(id, keys.sections));
       keys.forgetSectionIfUnused(id);
     }
     for (int e = runs.hostsFrom(r), end = runs.hostsTo(r); e < end; e++) {
@@ -321,7 +357,9 @@ public final class Aggregator implements TrafficCounter {
       keys.forgetHostIfUnused(id);
     }
     for (int e = runs.methodsFrom(r), end = runs.methodsTo(r); e < end; e++) {
-      life.methods.addOne(keys.method(l, runs.methodRow(e)), runs.methodHits(e), 0);
+      int id = keys.method(l, runs.methodRow(e));
+      life.methods.addOne(id, runs.methodHits(e), 0);
+      chunkLabels.method(l, runs.methodRow(e), requests.method(id, keys.methods));
     }
   }
 
@@ -410,7 +448,7 @@ public final class Aggregator implements TrafficCounter {
             lifetimeTop,
             TopN.hosts(life.hosts, keys.hosts, topN, life.otherHosts()),
             TopN.counts(life.methods, keys.methods, Integer.MAX_VALUE),
-            pinned.counters(lifetimeTop, keys.sections, life.sections, hits));
+            requests.snapshot());
     return new TrafficSnapshot(
         Instant.ofEpochSecond(endSecond + 1),
         offset,

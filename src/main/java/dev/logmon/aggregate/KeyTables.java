@@ -19,14 +19,16 @@ final class KeyTables {
   final KeyDictionary methods = new KeyDictionary();
   final TopN.Keys names = new TopN.Keys(sections, hosts, methods);
   private final LifetimeCounts life;
+  private final RequestCounters requests;
   private int[] sectionRefs = new int[64];
   private int[] hostRefs = new int[64];
   private final ChunkCache sectionCache = new ChunkCache(sections);
   private final ChunkCache hostCache = new ChunkCache(hosts);
   private final ChunkCache methodCache = new ChunkCache(methods);
 
-  KeyTables(LifetimeCounts life) {
+  KeyTables(LifetimeCounts life, RequestCounters requests) {
     this.life = life;
+    this.requests = requests;
     methods.idOf(NO_METHOD);
   }
 
@@ -98,7 +100,7 @@ final class KeyTables {
     for (int e = 0; e < b.sections.size; e++) {
       int id = b.sections.ids[e];
       if (--sectionRefs[id] == 0 && id != keepSection && !life.keepsSection(id)) {
-        sections.release(id);
+        releaseSection(id);
       }
     }
     for (int e = 0; e < b.hosts.size; e++) {
@@ -118,8 +120,14 @@ final class KeyTables {
   void forgetSectionIfUnused(int section) {
     if ((section >= sectionRefs.length || sectionRefs[section] == 0)
         && !life.keepsSection(section)) {
-      sections.release(section);
+      releaseSection(section);
     }
+  }
+
+  /** Releases a section id: it may name another section next, with a label of its own. */
+  private void releaseSection(int id) {
+    sections.release(id);
+    requests.forgetSection(id);
   }
 
   void forgetHostIfUnused(int host) {

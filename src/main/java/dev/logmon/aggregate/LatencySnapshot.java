@@ -10,17 +10,9 @@ import java.util.List;
  * @param window latency over the alert window (2 minutes by default)
  * @param frameVhosts the busiest virtual hosts of the frame, by hits
  * @param windowVhosts the busiest virtual hosts of the window, by hits
- * @param vhostCounters lifetime hits by virtual host for monotonic metrics: at most {@link
- *     LatencyWindows#COUNTER_VHOSTS} vhosts, each counted from when it first showed among the
- *     window's top vhosts and never dropped, then {@code (other)} with every other hit that had a
- *     vhost; empty for a log without vhosts; no value ever decreases between snapshots
  */
 public record LatencySnapshot(
-    Stats frame,
-    Stats window,
-    List<Count> frameVhosts,
-    List<Count> windowVhosts,
-    List<Count> vhostCounters) {
+    Stats frame, Stats window, List<Count> frameVhosts, List<Count> windowVhosts) {
 
   /** The snapshot of a log without durations or virtual hosts. */
   public static final LatencySnapshot EMPTY =
@@ -29,13 +21,6 @@ public record LatencySnapshot(
   public LatencySnapshot {
     frameVhosts = List.copyOf(frameVhosts);
     windowVhosts = List.copyOf(windowVhosts);
-    vhostCounters = List.copyOf(vhostCounters);
-  }
-
-  /** A snapshot without vhost counters. */
-  public LatencySnapshot(
-      Stats frame, Stats window, List<Count> frameVhosts, List<Count> windowVhosts) {
-    this(frame, window, frameVhosts, windowVhosts, List.of());
   }
 
   /** Whether any line so far carried a duration (so latency is worth showing). */

@@ -5,7 +5,6 @@ import dev.logmon.parse.ParsedLines;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.datasketches.kll.KllDoublesSketch;
@@ -30,20 +29,9 @@ public final class LatencyWindows {
   static final String OTHER = "(other)";
   static final int BLOCK = 10;
 
-  /**
-   * Virtual hosts that get their own metrics counter; see {@link LatencySnapshot#vhostCounters}.
-   */
-  public static final int COUNTER_VHOSTS = 20;
-
   private final int span;
   private final long thresholdMicros;
   private final Bucket[] ring;
-  // Metrics counters, as the Aggregator's section counters: a vhost is pinned (never unpinned)
-  // when it first shows among a snapshot's top vhosts and counts its hits from then on, so the
-  // hits before pinning stay in "(other)" and every series only grows. Bounded by COUNTER_VHOSTS
-  // whatever the Host headers say.
-  private final Map<String, long[]> pinnedVhosts = new LinkedHashMap<>();
-  private long vhostHits;
   private final Block[] blocks;
   // Rows carry keys as bytes; these give the same Strings without decoding every line.
   private final StringCache sectionNames = new StringCache(4096);
@@ -101,12 +89,10 @@ public final class LatencyWindows {
   /**
    * Counts a record's duration and virtual host in second {@code s} (where the pipeline placed it),
    * given the current second {@code now}; a second outside the ring (late, or ahead of now: a
-   * future line) counts toward the lifetime vhost counters only.
+   * future line) is not counted here (the metrics counters count every hit: {@link
+   * RequestCounters}).
    */
   public void add(LogRecord r, long s, long now) {
-    if (r.vhost() != null) {
-      countVhostLifetime(r.vhost());
-    }
     if ((!r.hasDuration() && r.vhost() == null) || s <= now - span || s > now) {
       return; // late lines count toward lifetime totals only, as in the Aggregator
     }
@@ -120,13 +106,10 @@ public final class LatencyWindows {
     if (d == LogRecord.NO_DURATION && v < 0) {
       return;
     }
-    String vhost = v < 0 ? null : vhostNames.get(l.buffer(), v, l.vhostEnd(i), l.vhostHash(i));
-    if (vhost != null) {
-      countVhostLifetime(vhost);
-    }
     if (s <= now - span || s > now) {
       return;
     }
+    String vhost = v < 0 ? null : vhostNames.get(l.buffer(), v, l.vhostEnd(i), l.vhostHash(i));
     String section = null;
     if (d != LogRecord.NO_DURATION) {
       section = l.sectionPlaceholder(i);
@@ -136,15 +119,6 @@ public final class LatencyWindows {
       }
     }
     count(s, d, vhost, section);
-  }
-
-  /** The metrics counters: a lifetime total, so late lines count, as in the Aggregator's. */
-  private void countVhostLifetime(String vhost) {
-    vhostHits++;
-    long[] pinned = pinnedVhosts.get(vhost);
-    if (pinned != null) {
-      pinned[0]++;
-    }
   }
 
   private void count(long s, long durationMicros, String vhost, String section) {
@@ -267,33 +241,11 @@ public final class LatencyWindows {
 
   /** The snapshot of the frame and window ending with the completed second {@code end}. */
   public LatencySnapshot snapshot(long end, int frameSeconds, int windowSeconds, int topN) {
-    List<Count> windowVhosts = vhosts(end, windowSeconds, topN);
     return new LatencySnapshot(
         stats(end, frameSeconds, topN),
         stats(end, windowSeconds, topN),
         vhosts(end, frameSeconds, topN),
-        windowVhosts,
-        vhostCounters(windowVhosts));
-  }
-
-  /** Pins the window's top vhosts (while room is left) and lists every counter. */
-  private List<Count> vhostCounters(List<Count> top) {
-    if (vhostHits == 0) {
-      return List.of();
-    }
-    for (Count c : top) {
-      if (pinnedVhosts.size() < COUNTER_VHOSTS && !OTHER.equals(c.key())) {
-        pinnedVhosts.putIfAbsent(c.key(), new long[1]);
-      }
-    }
-    List<Count> out = new ArrayList<>(pinnedVhosts.size() + 1);
-    long counted = 0;
-    for (Map.Entry<String, long[]> e : pinnedVhosts.entrySet()) {
-      counted += e.getValue()[0];
-      out.add(new Count(e.getKey(), e.getValue()[0]));
-    }
-    out.add(new Count(OTHER, vhostHits - counted));
-    return out;
+        vhosts(end, windowSeconds, topN));
   }
 
   private LatencySnapshot.Stats stats(long end, int seconds, int topN) {

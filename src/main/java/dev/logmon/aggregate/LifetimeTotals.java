@@ -17,10 +17,9 @@ import java.util.Map;
  * @param firstSecond the first second that entered the windows (or the start second), or {@link
  *     Long#MIN_VALUE} before either
  * @param topSections top sections over the lifetime; bounded, see {@link Aggregator}
- * @param sectionCounters hits by section for monotonic metrics: at most {@link
- *     Aggregator#COUNTER_SECTIONS} sections, each counted from when it first entered the lifetime
- *     top table and never dropped, then {@link Aggregator#OTHER} with every other hit; the values
- *     add up to {@code hits} and never decrease from one snapshot to the next
+ * @param requests hits by section, status class, method and vhost, and durations by section, for
+ *     metrics: bounded label sets, each counting every hit of its values; they add up to {@code
+ *     hits} and never decrease from one snapshot to the next
  */
 public record LifetimeTotals(
     long hits,
@@ -35,11 +34,10 @@ public record LifetimeTotals(
     List<SectionStat> topSections,
     List<HostStat> topHosts,
     List<Count> methods,
-    // Added for the web/metrics presenter; see the param doc.
-    List<Count> sectionCounters) {
+    RequestCounts requests) {
 
   public LifetimeTotals {
-    sectionCounters = List.copyOf(sectionCounters);
+    java.util.Objects.requireNonNull(requests, "requests");
     malformed = Map.copyOf(malformed);
     topSections = List.copyOf(topSections);
     topHosts = List.copyOf(topHosts);

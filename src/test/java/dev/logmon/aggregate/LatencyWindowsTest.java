@@ -87,40 +87,6 @@ class LatencyWindowsTest {
   }
 
   @Test
-  void vhostCountersAreBoundedAndNeverDecrease() {
-    LatencyWindows w = new LatencyWindows(120, -1);
-    assertThat(w.snapshot(1000, 10, 120, 5).vhostCounters()).isEmpty(); // no vhost: no series
-    w.add(hit(1000, "/a", -1, "a.example"), 1000);
-    w.add(hit(1000, "/a", -1, "a.example"), 1000);
-    // Pinned at this snapshot: its two hits so far stay in (other).
-    assertThat(w.snapshot(1000, 10, 120, 5).vhostCounters())
-        .containsExactly(new Count("a.example", 0), new Count("(other)", 2));
-    w.add(hit(1001, "/a", -1, "a.example"), 1001);
-    w.add(hit(800, "/a", -1, "a.example"), 1001); // late: lifetime counters still count it
-    w.add(hit(1001, "/a", -1, "(other)"), 1001); // never pinned under the reserved name
-    assertThat(w.snapshot(1001, 10, 120, 5).vhostCounters())
-        .containsExactly(new Count("a.example", 2), new Count("(other)", 3));
-    // Ever busier new vhosts, each the window's top one in turn: at most COUNTER_VHOSTS series
-    // plus (other), and no value goes down.
-    List<Count> before = w.snapshot(1001, 10, 120, 5).vhostCounters();
-    long total = 5;
-    for (int i = 0; i < 40; i++) {
-      for (int j = 0; j < i + 3; j++) {
-        w.add(hit(1002 + i, "/a", -1, "h" + i + ".example"), 1002 + i);
-      }
-      total += i + 3;
-      List<Count> now = w.snapshot(1002 + i, 10, 120, 5).vhostCounters();
-      for (Count c : before) {
-        assertThat(now.stream().filter(x -> x.key().equals(c.key())).findFirst().orElseThrow())
-            .matches(x -> x.count() >= c.count(), c + " never decreases");
-      }
-      assertThat(now.stream().mapToLong(Count::count).sum()).isEqualTo(total);
-      before = now;
-    }
-    assertThat(before).hasSize(LatencyWindows.COUNTER_VHOSTS + 1);
-  }
-
-  @Test
   void p95AboveTheThresholdIsExactFromCounts() {
     LatencyWindows w = new LatencyWindows(120, 100_000);
     // 20 values: nearest-rank p95 is the 19th smallest; two above the threshold make it high.

@@ -48,9 +48,7 @@ public final class ReferenceAggregator implements TrafficCounter {
   private final Map<String, long[]> lifetimeSections = new HashMap<>();
   private final Map<String, long[]> lifetimeHosts = new HashMap<>();
   private final Map<String, long[]> lifetimeMethods = new HashMap<>();
-  // Metrics counters, the straightforward way: a pinned section counts its hits from pinning on.
-  private final Map<String, long[]> counterSections = new java.util.LinkedHashMap<>();
-  private long counterOther;
+  private final ReferenceRequestCounts requests = new ReferenceRequestCounts();
   private final long[] minuteHits = new long[MINUTES];
   private final long[] minuteKeys = new long[MINUTES];
 
@@ -150,12 +148,7 @@ public final class ReferenceAggregator implements TrafficCounter {
     long[] host = capped(lifetimeHosts, r.host());
     host[0] += r.bytes();
     host[1]++;
-    long[] counted = counterSections.get(r.section());
-    if (counted != null) {
-      counted[0]++;
-    } else {
-      counterOther++;
-    }
+    requests.add(r);
     lifetimeMethods
         .computeIfAbsent(r.requestMalformed() ? "(none)" : r.method(), k -> new long[1])[0]++;
   }
@@ -219,15 +212,6 @@ public final class ReferenceAggregator implements TrafficCounter {
             : merge.of(ring, endSecond, config.reportSeconds());
     java.util.List<SectionStat> lifetimeTop =
         ReferenceWindowMerge.topSections(lifetimeSections, hits, config.topN());
-    for (SectionStat top : lifetimeTop) {
-      if (counterSections.size() < Aggregator.COUNTER_SECTIONS
-          && !Aggregator.OTHER.equals(top.section())) {
-        counterSections.putIfAbsent(top.section(), new long[1]);
-      }
-    }
-    java.util.List<Count> counters = new java.util.ArrayList<>();
-    counterSections.forEach((k, v) -> counters.add(new Count(k, v[0])));
-    counters.add(new Count(Aggregator.OTHER, counterOther));
     LifetimeTotals totals =
         new LifetimeTotals(
             hits,
@@ -242,7 +226,7 @@ public final class ReferenceAggregator implements TrafficCounter {
             lifetimeTop,
             ReferenceWindowMerge.topHosts(lifetimeHosts, config.topN()),
             ReferenceWindowMerge.counts(lifetimeMethods, Integer.MAX_VALUE),
-            counters);
+            requests.snapshot());
     return new TrafficSnapshot(
         Instant.ofEpochSecond(endSecond + 1),
         offset,

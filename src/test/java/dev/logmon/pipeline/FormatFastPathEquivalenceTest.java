@@ -125,15 +125,15 @@ class FormatFastPathEquivalenceTest {
             .as("json of %s, %d threads, %d-byte chunks", format, threads, chunk)
             .isEqualTo(reference.out());
         assertThat(fast.notes()).as("notes").isEqualTo(reference.notes());
-        assertThat(fast.vhostCounters())
-            .as("/metrics vhost counters (not in the JSON)")
-            .isEqualTo(reference.vhostCounters());
+        assertThat(fast.metrics())
+            .as("/metrics counters and histograms (not in the JSON)")
+            .isEqualTo(reference.metrics());
       }
     }
     return reference.out();
   }
 
-  record Run(String out, List<String> notes, List<dev.logmon.aggregate.Count> vhostCounters) {}
+  record Run(String out, List<String> notes, List<Object> metrics) {}
 
   private Run lineByLine(Path log, String format, Setup s) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -159,7 +159,7 @@ class FormatFastPathEquivalenceTest {
     }
     m.finish();
     return new Run(
-        out.toString(StandardCharsets.UTF_8), notes, m.latest().latency().vhostCounters());
+        out.toString(StandardCharsets.UTF_8), notes, FastPathEquivalenceTest.counters(m));
   }
 
   private Run fast(Path log, String format, RowParser rows, Setup s, int threads, int chunk)
@@ -171,7 +171,7 @@ class FormatFastPathEquivalenceTest {
     seedSketches();
     run.run(m);
     return new Run(
-        out.toString(StandardCharsets.UTF_8), notes, m.latest().latency().vhostCounters());
+        out.toString(StandardCharsets.UTF_8), notes, FastPathEquivalenceTest.counters(m));
   }
 
   private static Monitor monitor(

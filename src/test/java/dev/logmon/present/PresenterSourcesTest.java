@@ -118,7 +118,7 @@ class PresenterSourcesTest {
     assertThat(text).contains("  source     a.log: following, 10 lines, 900 B, future 1\n");
 
     ByteArrayOutputStream metrics = new ByteArrayOutputStream();
-    new dev.logmon.present.web.LogmonMetrics(() -> v).write(metrics);
+    new dev.logmon.present.web.MetricsEndpoint(() -> v).write(metrics);
     assertThat(metrics.toString(StandardCharsets.UTF_8))
         .contains("logmon_future_lines_total 1.0\n");
   }

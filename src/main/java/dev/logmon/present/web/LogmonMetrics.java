@@ -1,225 +1,210 @@
 package dev.logmon.present.web;
 
-import dev.logmon.aggregate.Aggregator;
-import dev.logmon.aggregate.Count;
-import dev.logmon.aggregate.LatencySnapshot.Stats;
-import dev.logmon.aggregate.LatencyWindows;
 import dev.logmon.aggregate.LifetimeTotals;
-import dev.logmon.aggregate.StatusClasses;
+import dev.logmon.aggregate.RequestCounts;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.present.MonitorView;
-import io.prometheus.metrics.core.metrics.CounterWithCallback;
-import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.LinkedHashMap;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * logmon's Prometheus metrics: callback counters and gauges that read the newest published view at
- * scrape time.
+ * logmon's own Prometheus metrics, built from the newest published view at scrape time: one view
+ * per scrape, so every metric of a scrape describes the same instant.
  *
- * <p>Counters are exact and monotonic because they are lifetime totals, never increments: each
- * labelled series maps a fixed set of log values onto one label (a section keeps its label once
- * {@link LifetimeTotals#sectionCounters} pinned it, a vhost once {@link
- * dev.logmon.aggregate.LatencySnapshot#vhostCounters} did; unknown methods always land in {@code
- * (other)}), and every lifetime total only grows. Cardinality is bounded: at most {@value
- * Aggregator#COUNTER_SECTIONS} sections plus {@code (other)}, {@value
- * LatencyWindows#COUNTER_VHOSTS} vhosts plus {@code (other)}, the common methods plus {@code
- * (other)}, six status classes, one series per malformed reason, two windows times three quantiles
- * of request duration.
+ * <p>Counters are lifetime totals counted by the aggregate stage ({@link RequestCounts}), exact and
+ * monotonic; their label sets are bounded there (sections, vhosts, methods, at most {@code 2000}
+ * label sets) and here ({@link SourceLabels}). Gauges of rates are in log time, as logmon's own
+ * alert sees them, so a restart catching up a backlog moves no gauge that its alert would not. See
+ * docs/FLEET.md for every name. Thread-safe: scrapes may run concurrently.
  */
-public final class LogmonMetrics {
-  private static final Set<String> METHODS =
-      Set.of(
-          "GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH", "CONNECT", "TRACE", "(none)");
-
-  /** Label values are clipped so a 64 KiB path cannot bloat every scrape. */
-  private static final int MAX_LABEL = 120;
-
-  private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+final class LogmonMetrics implements MultiCollector {
   private final Supplier<MonitorView> views;
+  private final String version;
+  private final SourceLabels sources = new SourceLabels();
 
-  public LogmonMetrics(Supplier<MonitorView> views) {
+  /**
+   * @param views the newest view, or null before the first
+   * @param version logmon's version, for {@code logmon_build_info}
+   */
+  LogmonMetrics(Supplier<MonitorView> views, String version) {
     this.views = views;
-    counter("logmon_hits", "Log lines that yielded a hit.", (l, c) -> c.call(l.hits()));
-    counter(
-        "logmon_hits_by_section",
-        "Hits by section; sections beyond the pinned top ones, and hits before pinning, are (other).",
-        (l, c) -> merged(l.sectionCounters(), k -> k).forEach((k, v) -> c.call(v, k)),
-        "section");
-    counter(
-        "logmon_hits_by_status_class",
-        "Hits by HTTP status class.",
-        (l, c) -> statusClasses(l.statusClasses()).forEach((k, v) -> c.call(v, k)),
-        "class");
-    counter(
-        "logmon_hits_by_method",
-        "Hits by request method; uncommon methods are (other).",
-        (l, c) ->
-            merged(l.methods(), k -> METHODS.contains(k) ? k : Aggregator.OTHER)
-                .forEach((k, v) -> c.call(v, k)),
-        "method");
-    counter(
-        "logmon_response_bytes",
-        "Response bytes sent, summed over hits.",
-        (l, c) -> c.call(l.bytes()));
-    counter(
-        "logmon_malformed_lines",
-        "Log lines that yielded no hit, by reason.",
-        (l, c) -> {
-          for (MalformedReason r : MalformedReason.values()) {
-            c.call(l.malformed().getOrDefault(r, 0L), r.key());
-          }
-        },
-        "reason");
-    counter(
-        "logmon_late_lines",
-        "Hits older than every window when they arrived (lifetime totals only).",
-        (l, c) -> c.call(l.late()));
-    counter(
-        "logmon_future_lines",
-        "Hits stamped too far ahead to be placed in time (beyond --max-future of the wall clock,"
-            + " or an isolated outlier in a replay): lifetime totals only.",
-        (l, c) -> c.call(l.future()));
-    GaugeWithCallback.builder()
-        .name("logmon_hits_per_second")
-        .help("Average hits per second over a window of log time.")
-        .labelNames("window")
-        .callback(
-            c -> {
-              MonitorView v = views.get();
-              if (v != null) {
-                TrafficSnapshot t = v.traffic();
-                c.call(t.frame().rate(), "10s");
-                c.call(t.window().rate(), "alert");
-                c.call(t.lifetime().rate(), "lifetime");
-              }
-            })
-        .register(registry);
-    CounterWithCallback.builder()
-        .name("logmon_hits_by_vhost")
-        .help(
-            "Hits by virtual host; vhosts beyond the pinned top ones, and hits before pinning, are"
-                + " (other). Only for logs with a vhost.")
-        .labelNames("vhost")
-        .callback(
-            c -> {
-              MonitorView v = views.get();
-              if (v != null) {
-                merged(v.latency().vhostCounters(), k -> k).forEach((k, n) -> c.call(n, k));
-              }
-            })
-        .register(registry);
-    GaugeWithCallback.builder()
-        .name("logmon_request_duration_seconds")
-        .help(
-            "Request duration quantiles over a window of log time, estimated from KLL sketches;"
-                + " absent while the window holds no duration.")
-        .labelNames("window", "quantile")
-        .callback(
-            c -> {
-              MonitorView v = views.get();
-              if (v != null) {
-                quantiles(c, v.latency().frame(), "10s");
-                quantiles(c, v.latency().window(), "alert");
-              }
-            })
-        .register(registry);
-    gauge(
-        "logmon_latency_alert_active",
-        "1 while the latency alert (--latency-threshold) is raised.",
-        v -> v.latencyAlertActive() ? 1 : 0);
-    gauge(
-        "logmon_alert_active",
-        "1 while the high-traffic alert is raised.",
-        v -> v.alert().active() ? 1 : 0);
-    gauge(
-        "logmon_alert_threshold",
-        "The alert threshold in hits per second.",
-        v -> v.alert().threshold());
-    gauge("logmon_alert_window_seconds", "The alert window in seconds.", v -> v.windowSeconds());
+    this.version = version;
   }
 
-  /** The text exposition format's content type. */
-  public String contentType() {
-    return writer.getContentType();
+  @Override
+  public MetricSnapshots collect() {
+    List<MetricSnapshot> out = new ArrayList<>();
+    out.add(
+        InfoSnapshot.builder()
+            .name("logmon_build")
+            .help("logmon's version; always 1.")
+            .dataPoint(
+                InfoSnapshot.InfoDataPointSnapshot.builder()
+                    .labels(Labels.of("version", version))
+                    .build())
+            .build());
+    MonitorView v = views.get();
+    if (v != null) {
+      requests(v.traffic().lifetime(), out);
+      lines(v.traffic().lifetime(), out);
+      gauges(v, out);
+      sources.collect(v.sources(), out);
+    }
+    return new MetricSnapshots(out);
   }
 
-  /** Writes every metric in the text exposition format. */
-  public void write(OutputStream out) throws IOException {
-    writer.write(out, registry.scrape());
+  private static void requests(LifetimeTotals l, List<MetricSnapshot> out) {
+    RequestCounts r = l.requests();
+    CounterSnapshot.Builder hits =
+        CounterSnapshot.builder()
+            .name("logmon_http_requests")
+            .help(
+                "HTTP requests (hits) in the access logs, by section, status class, method and"
+                    + " vhost (when the log has one); values past a label's cap are (other).");
+    for (RequestCounts.Series s : r.series()) {
+      Labels labels =
+          Labels.of("section", s.section(), "status_class", s.statusClass(), "method", s.method());
+      hits.dataPoint(
+          counter(s.requests(), s.vhost() == null ? labels : labels.add("vhost", s.vhost())));
+    }
+    out.add(hits.build());
+    List<RequestCounts.Durations> durations = r.durations();
+    if (!durations.isEmpty()) {
+      double[] bounds = bounds();
+      HistogramSnapshot.Builder h =
+          HistogramSnapshot.builder()
+              .name("logmon_http_request_duration_seconds")
+              .help("Request durations from the access logs, by section; for logs with durations.")
+              .unit(Unit.SECONDS);
+      for (RequestCounts.Durations d : durations) {
+        h.dataPoint(
+            HistogramDataPointSnapshot.builder()
+                .classicHistogramBuckets(
+                    ClassicHistogramBuckets.of(bounds, d.buckets().toArray(Long[]::new)))
+                .sum(d.sumSeconds())
+                .labels(Labels.of("section", d.section()))
+                .build());
+      }
+      out.add(h.build());
+    }
+    out.add(
+        counter(
+            "logmon_http_response_bytes",
+            "Response bytes sent, summed over every request in the access logs.",
+            Unit.BYTES,
+            counter(l.bytes(), Labels.EMPTY)));
   }
 
-  private void counter(
-      String name,
-      String help,
-      BiConsumer<LifetimeTotals, CounterWithCallback.Callback> values,
-      String... labels) {
-    CounterWithCallback.builder()
+  private static void lines(LifetimeTotals l, List<MetricSnapshot> out) {
+    CounterSnapshot.Builder malformed =
+        CounterSnapshot.builder()
+            .name("logmon_malformed_lines")
+            .help("Log lines that yielded no request, by reason.");
+    for (MalformedReason reason : MalformedReason.values()) {
+      malformed.dataPoint(
+          counter(l.malformed().getOrDefault(reason, 0L), Labels.of("reason", reason.key())));
+    }
+    out.add(malformed.build());
+    out.add(
+        counter(
+            "logmon_late_lines",
+            "Requests older than every window when read (a backlog): counted in the totals only.",
+            null,
+            counter(l.late(), Labels.EMPTY)));
+    out.add(
+        counter(
+            "logmon_future_lines",
+            "Requests stamped too far ahead to be placed in time (beyond --max-future of the wall"
+                + " clock, or an isolated outlier in a replay): counted in the totals only.",
+            null,
+            counter(l.future(), Labels.EMPTY)));
+  }
+
+  private static void gauges(MonitorView v, List<MetricSnapshot> out) {
+    TrafficSnapshot t = v.traffic();
+    out.add(
+        GaugeSnapshot.builder()
+            .name("logmon_http_requests_per_second")
+            .help(
+                "Average requests per second over a window of log time: the last 10s, the alert"
+                    + " window (what logmon's alert compares with its threshold), the lifetime.")
+            .dataPoint(gauge(t.frame().rate(), Labels.of("window", "10s")))
+            .dataPoint(gauge(t.window().rate(), Labels.of("window", "alert")))
+            .dataPoint(gauge(t.lifetime().rate(), Labels.of("window", "lifetime")))
+            .build());
+    out.add(
+        gauge(
+            "logmon_log_time_seconds",
+            "End of the last completed second of log time (Unix time) that the gauges describe.",
+            Unit.SECONDS,
+            t.time().getEpochSecond()));
+    out.add(
+        gauge(
+            "logmon_alert_active",
+            "1 while logmon's high-traffic alert is raised.",
+            null,
+            v.alert().active() ? 1 : 0));
+    out.add(
+        gauge(
+            "logmon_alert_threshold",
+            "The high-traffic alert's threshold in requests per second (--threshold).",
+            null,
+            v.alert().threshold()));
+    out.add(
+        gauge(
+            "logmon_alert_window_seconds",
+            "The alert window's length (--window).",
+            Unit.SECONDS,
+            v.windowSeconds()));
+    out.add(
+        gauge(
+            "logmon_latency_alert_active",
+            "1 while logmon's latency alert (--latency-threshold) is raised.",
+            null,
+            v.latencyAlertActive() ? 1 : 0));
+  }
+
+  private static double[] bounds() {
+    double[] seconds = RequestCounts.bucketSeconds();
+    double[] b = java.util.Arrays.copyOf(seconds, seconds.length + 1);
+    b[seconds.length] = Double.POSITIVE_INFINITY;
+    return b;
+  }
+
+  static CounterDataPointSnapshot counter(double value, Labels labels) {
+    return CounterDataPointSnapshot.builder().value(value).labels(labels).build();
+  }
+
+  static CounterSnapshot counter(
+      String name, String help, Unit unit, CounterDataPointSnapshot point) {
+    return CounterSnapshot.builder().name(name).help(help).unit(unit).dataPoint(point).build();
+  }
+
+  private static GaugeDataPointSnapshot gauge(double value, Labels labels) {
+    return GaugeDataPointSnapshot.builder().value(value).labels(labels).build();
+  }
+
+  private static GaugeSnapshot gauge(String name, String help, Unit unit, double value) {
+    return GaugeSnapshot.builder()
         .name(name)
         .help(help)
-        .labelNames(labels)
-        .callback(
-            c -> {
-              MonitorView v = views.get();
-              if (v != null) {
-                values.accept(v.traffic().lifetime(), c);
-              }
-            })
-        .register(registry);
-  }
-
-  private void gauge(String name, String help, java.util.function.ToDoubleFunction<MonitorView> f) {
-    GaugeWithCallback.builder()
-        .name(name)
-        .help(help)
-        .callback(
-            c -> {
-              MonitorView v = views.get();
-              if (v != null) {
-                c.call(f.applyAsDouble(v));
-              }
-            })
-        .register(registry);
-  }
-
-  /** Sums counts by label; a fixed key-to-label map keeps each sum monotonic. */
-  private static Map<String, Double> merged(
-      List<Count> counts, java.util.function.UnaryOperator<String> label) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (Count c : counts) {
-      String k = label.apply(c.key());
-      k = k.length() > MAX_LABEL ? k.substring(0, MAX_LABEL) : k;
-      out.merge(k, (double) c.count(), Double::sum);
-    }
-    return out;
-  }
-
-  private static void quantiles(GaugeWithCallback.Callback c, Stats s, String window) {
-    if (s.count() > 0) {
-      c.call(s.p50() / 1e6, window, "0.5");
-      c.call(s.p95() / 1e6, window, "0.95");
-      c.call(s.p99() / 1e6, window, "0.99");
-    }
-  }
-
-  private static Map<String, Double> statusClasses(StatusClasses s) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    out.put("1xx", (double) s.informational());
-    out.put("2xx", (double) s.success());
-    out.put("3xx", (double) s.redirect());
-    out.put("4xx", (double) s.clientError());
-    out.put("5xx", (double) s.serverError());
-    out.put("other", (double) s.other());
-    return out;
+        .unit(unit)
+        .dataPoint(gauge(value, Labels.EMPTY))
+        .build();
   }
 }

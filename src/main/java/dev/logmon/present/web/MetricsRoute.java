@@ -1,34 +1,46 @@
 package dev.logmon.present.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 
 /**
- * {@code /metrics}: the one place where the web server meets the Prometheus client. The exposition
- * is written into memory first (a few kilobytes) and then sent without blocking, so a scraper that
- * reads slowly never holds a server thread.
+ * {@code /metrics}: the one place where the web server meets the Prometheus client. The client's
+ * scrape handler ({@link MetricsEndpoint}) answers into memory ({@link BufferedScrapeExchange}),
+ * and the server then sends the answer without blocking, so a scraper that reads slowly never holds
+ * a server thread.
  */
 final class MetricsRoute {
-  private final LogmonMetrics metrics;
+  /** What to send: a status, the body's type and encoding (null: none), and the body. */
+  record Answer(int status, String contentType, String contentEncoding, byte[] body) {}
 
-  MetricsRoute(LogmonMetrics metrics) {
+  private final MetricsEndpoint metrics;
+
+  MetricsRoute(MetricsEndpoint metrics) {
     this.metrics = metrics;
   }
 
-  /** The content type of {@link #body()}. */
-  String contentType() {
-    return metrics.contentType();
-  }
-
-  /** The current exposition. */
-  byte[] body() {
-    ByteArrayOutputStream b = new ByteArrayOutputStream(8192);
+  /**
+   * The answer to {@code request}. A HEAD request is scraped as a GET, so that its headers (length,
+   * encoding) are those of the GET; the server drops the body.
+   */
+  Answer answer(Request request) {
+    BufferedScrapeExchange exchange =
+        new BufferedScrapeExchange(
+            "GET",
+            request.getHttpURI().getPath(),
+            request.getHttpURI().getQuery(),
+            name -> request.getHeaders().getValuesList(name));
     try {
-      metrics.write(b);
+      metrics.serve(exchange);
     } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
+      throw new UncheckedIOException("a scrape into memory cannot fail to write", e);
     }
-    return b.toByteArray();
+    return new Answer(
+        exchange.status(),
+        exchange.header(HttpHeader.CONTENT_TYPE.asString()),
+        exchange.header(HttpHeader.CONTENT_ENCODING.asString()),
+        exchange.body());
   }
 }

@@ -58,7 +58,7 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
       ConnectionGuard guard) {
     this.presenter = presenter;
     this.cache = cache;
-    this.metrics = new MetricsRoute(new LogmonMetrics(this::view));
+    this.metrics = new MetricsRoute(new MetricsEndpoint(this::view));
     this.events = events;
     this.hosts = hosts;
     this.auth = auth;
@@ -149,8 +149,13 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
               200,
               JSON,
               "{\"status\":\"ok\",\"ready\":" + (view() != null) + "}");
-      case "/metrics" ->
-          send(request, response, callback, 200, metrics.contentType(), metrics.body());
+      case "/metrics" -> {
+        MetricsRoute.Answer a = metrics.answer(request);
+        if (a.contentEncoding() != null) {
+          response.getHeaders().put(HttpHeader.CONTENT_ENCODING, a.contentEncoding());
+        }
+        send(request, response, callback, a.status(), a.contentType(), a.body());
+      }
       default -> asset(request, response, callback, path);
     }
   }

@@ -7,6 +7,7 @@ import dev.logmon.aggregate.Count;
 import dev.logmon.aggregate.HostStat;
 import dev.logmon.aggregate.LatencySnapshot;
 import dev.logmon.aggregate.LifetimeTotals;
+import dev.logmon.aggregate.RequestCounts;
 import dev.logmon.aggregate.SectionStat;
 import dev.logmon.aggregate.StatusClasses;
 import dev.logmon.aggregate.TrafficSnapshot;
@@ -91,7 +92,7 @@ final class Fixtures {
             sections,
             hosts(),
             List.of(new Count("GET", 9000)),
-            List.of(new Count("/api", 5000), new Count("(other)", 4876)));
+            RequestCounts.EMPTY);
     TrafficSnapshot t =
         new TrafficSnapshot(TIME, ZoneOffset.UTC, frame, window, frame, life, List.of(60L, 70L));
     AlertState alert = new AlertState(active, AlertRule.ABSOLUTE, 10, history);

@@ -55,7 +55,13 @@ class JarWebIT {
           .contains("\"hits_total\":36", "\"finished\":true", "\"malformed_total\":1");
       String metrics = get(url.resolve("/metrics")).body();
       assertThat(metrics)
-          .contains("logmon_hits_total 36.0")
+          .contains(
+              "logmon_http_requests_total{method=\"GET\",section=\"/a\",status_class=\"2xx\"} 30.0")
+          .contains(
+              "logmon_http_requests_total{method=\"GET\",section=\"/b\",status_class=\"2xx\"} 6.0")
+          .contains("logmon_build_info{version=\"0.1.0\"} 1")
+          .contains("jvm_memory_used_bytes")
+          .contains("process_cpu_seconds_total")
           .contains("logmon_malformed_lines_total{reason=\"bad_timestamp\"} 1.0")
           .contains("logmon_alert_active 1.0");
       assertThat(get(url.resolve("/api/alerts")).body()).contains("\"type\":\"alert\"");

@@ -131,20 +131,18 @@ class WebServerIT {
         .startsWith("text/plain; version=0.0.4");
     String m = r.body();
     assertThat(m)
-        .contains("logmon_hits_total 35.0")
-        .contains("logmon_hits_by_status_class_total{class=\"2xx\"} 35.0")
-        .contains("logmon_hits_by_method_total{method=\"GET\"} 35.0")
-        .contains("logmon_response_bytes_total 3500.0")
+        .contains("logmon_http_response_bytes_total 3500.0")
         .contains("logmon_malformed_lines_total{reason=\"bad_timestamp\"} 1.0")
         .contains("logmon_late_lines_total 0.0")
         .contains("logmon_alert_active 1.0")
-        .contains("logmon_hits_per_second{window=\"alert\"} 3.5");
-    // /a and /b were pinned when the first second completed; /a's 5 later hits count on /a and
-    // the 30 hits before pinning on (other): the series add up to hits_total.
+        .contains("logmon_http_requests_per_second{window=\"alert\"} 3.5");
+    // Every hit counts under its own section from the first one on: nothing in (other).
     assertThat(m)
-        .contains("logmon_hits_by_section_total{section=\"/a\"} 5.0")
-        .contains("logmon_hits_by_section_total{section=\"/b\"} 0.0")
-        .contains("logmon_hits_by_section_total{section=\"(other)\"} 30.0");
+        .contains(
+            "logmon_http_requests_total{method=\"GET\",section=\"/a\",status_class=\"2xx\"} 25.0")
+        .contains(
+            "logmon_http_requests_total{method=\"GET\",section=\"/b\",status_class=\"2xx\"} 10.0")
+        .doesNotContain("section=\"(other)\"");
   }
 
   /**
@@ -194,15 +192,19 @@ class WebServerIT {
 
     String m = get("/metrics").body();
     assertThat(m)
-        .contains("logmon_request_duration_seconds{quantile=\"0.5\",window=\"alert\"} 0.02")
-        .contains("logmon_request_duration_seconds{quantile=\"0.95\",window=\"alert\"} 0.9")
-        .contains("logmon_request_duration_seconds{quantile=\"0.99\",window=\"10s\"} 0.9")
+        .contains("logmon_http_request_duration_seconds_bucket{section=\"/a\",le=\"0.025\"} 15")
+        .contains("logmon_http_request_duration_seconds_bucket{section=\"/b\",le=\"0.5\"} 0")
+        .contains("logmon_http_request_duration_seconds_bucket{section=\"/b\",le=\"1.0\"} 10")
+        .contains("logmon_http_request_duration_seconds_count{section=\"/b\"} 10")
+        .contains("logmon_http_request_duration_seconds_sum{section=\"/b\"} 9.0")
         .contains("logmon_latency_alert_active 1.0");
-    // Both vhosts were pinned when T completed: the 20 hits before count as (other).
     assertThat(m)
-        .contains("logmon_hits_by_vhost_total{vhost=\"example.com\"} 5.0")
-        .contains("logmon_hits_by_vhost_total{vhost=\"api.example.com\"} 0.0")
-        .contains("logmon_hits_by_vhost_total{vhost=\"(other)\"} 20.0");
+        .contains(
+            "logmon_http_requests_total{method=\"GET\",section=\"/a\",status_class=\"2xx\","
+                + "vhost=\"example.com\"} 15.0")
+        .contains(
+            "logmon_http_requests_total{method=\"GET\",section=\"/b\",status_class=\"2xx\","
+                + "vhost=\"api.example.com\"} 10.0");
   }
 
   @Test
@@ -214,7 +216,7 @@ class WebServerIT {
     assertThat(s.has("vhosts")).isFalse();
     assertThat(s.get("alert").get("latency_active").asBoolean()).isFalse();
     assertThat(get("/metrics").body())
-        .doesNotContain("logmon_request_duration_seconds{", "logmon_hits_by_vhost_total{")
+        .doesNotContain("logmon_http_request_duration_seconds", "vhost=")
         .contains("logmon_latency_alert_active 0.0");
   }
 

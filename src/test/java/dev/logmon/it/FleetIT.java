@@ -118,6 +118,26 @@ class FleetIT {
     assertThat(query(api, "max(logmon_alert_active)")).isZero();
     assertThat(alerts(api))
         .noneMatch(a -> a.get("labels").get("alertname").asText().equals("LogmonHighTraffic"));
+    assertDashboardQueriesRun(api);
+  }
+
+  /** Every query of docs/grafana-dashboard.json is PromQL that this Prometheus evaluates. */
+  private void assertDashboardQueriesRun(URI api) throws Exception {
+    List<JsonNode> exprs =
+        JSON.readTree(Files.readString(Path.of("docs/grafana-dashboard.json"))).findValues("expr");
+    assertThat(exprs).hasSizeGreaterThan(20);
+    for (JsonNode e : exprs) {
+      String promql =
+          e.asText()
+              .replace("$job", "logmon")
+              .replace("$instance", ".*")
+              .replace("$__rate_interval", "1m");
+      JsonNode r =
+          get(api, "api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+      assertThat(r.get("status").asText()).as(promql).isEqualTo("success");
+    }
+    assertThat(query(api, "sum(logmon_http_requests_per_second{window=\"alert\"})"))
+        .isGreaterThan(100);
   }
 
   private static String line(long second, int host, int i) {

@@ -186,11 +186,7 @@ public final class Aggregator implements TrafficCounter {
     int c = status / 100;
     int cls = c >= 1 && c <= 5 ? c : 0;
     boolean badRequest = method == 0;
-    int sectionLabel = requests.section(section, keys.sections);
-    requests.add(sectionLabel, requests.method(method, keys.methods), cls, vhost, 1);
-    if (duration >= 0) {
-      requests.duration(sectionLabel, duration);
-    }
+    requests.add(keys, section, method, cls, vhost, duration);
     hits++;
     bytes += size;
     statusClasses[cls]++;

@@ -85,6 +85,18 @@ final class RequestCounters {
     return 1 + vhosts.labelOf(vhostNames.get(b, from, to, hash));
   }
 
+  /**
+   * Counts one hit of section id {@code section} and method id {@code method} of {@code keys}, with
+   * a {@link #vhost} number and a duration in microseconds (negative: none).
+   */
+  void add(KeyTables keys, int section, int method, int statusClass, int vhost, long duration) {
+    int label = section(section, keys.sections);
+    add(label, method(method, keys.methods), statusClass, vhost, 1);
+    if (duration >= 0) {
+      duration(label, duration);
+    }
+  }
+
   /** Counts {@code n} hits with these labels; {@code statusClass} 1..5, or 0 for others. */
   void add(int section, int method, int statusClass, int vhost, int n) {
     int combo = ((section * METHOD_DIM + method) * 6 + statusClass) * VHOST_DIM + vhost;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,18 +16,16 @@ import org.junit.jupiter.api.Test;
 class AlertRulesIT {
   private static final Path PROJECT = Path.of("").toAbsolutePath();
 
+  private static PrometheusTools.Result promtool(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(PrometheusTools.require(PrometheusTools.PROMTOOL).toString());
+    command.addAll(List.of(args));
+    return PrometheusTools.run(command, PROJECT, "", Duration.ofSeconds(60));
+  }
+
   @Test
   void rulesAreValid() throws Exception {
-    PrometheusTools.Result r =
-        PrometheusTools.run(
-            List.of(
-                PrometheusTools.require(PrometheusTools.PROMTOOL).toString(),
-                "check",
-                "rules",
-                "docs/prometheus-alert.rules.yml"),
-            PROJECT,
-            "",
-            Duration.ofSeconds(60));
+    PrometheusTools.Result r = promtool("check", "rules", "docs/prometheus-alert.rules.yml");
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out()).contains("SUCCESS: 5 rules found");
   }
@@ -34,15 +33,7 @@ class AlertRulesIT {
   @Test
   void ruleTestsPass() throws Exception {
     PrometheusTools.Result r =
-        PrometheusTools.run(
-            List.of(
-                PrometheusTools.require(PrometheusTools.PROMTOOL).toString(),
-                "test",
-                "rules",
-                "src/test/resources/prometheus/alert-rules.test.yml"),
-            PROJECT,
-            "",
-            Duration.ofSeconds(60));
+        promtool("test", "rules", "src/test/resources/prometheus/alert-rules.test.yml");
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out()).contains("SUCCESS");
   }

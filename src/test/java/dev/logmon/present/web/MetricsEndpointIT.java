@@ -134,15 +134,32 @@ class MetricsEndpointIT {
         .contains("logmon_alert_active ")
         .contains("logmon_http_requests_total{")
         .doesNotContain("logmon_build_info", "jvm_", "process_");
+  }
 
-    HttpResponse<byte[]> head =
-        http.send(
-            HttpRequest.newBuilder(server.url().resolve("/metrics"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    assertThat(head.statusCode()).isEqualTo(200);
-    assertThat(head.body()).isEmpty();
+  /** HEAD answers as GET would, headers and all, without the body. */
+  @Test
+  void headAnswersAsGetWithoutTheBody() throws Exception {
+    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    MetricsFixture.feedVaried(MetricsFixture.monitor(presenter));
+    for (String encoding : List.of("identity", "gzip")) {
+      HttpResponse<byte[]> head =
+          http.send(
+              HttpRequest.newBuilder(server.url().resolve("/metrics"))
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                  .header("Accept-Encoding", encoding)
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(head.statusCode()).as(encoding).isEqualTo(200);
+      assertThat(head.body()).as(encoding).isEmpty();
+      assertThat(head.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("text/plain; version=0.0.4");
+      assertThat(head.headers().firstValueAsLong("Content-Length").orElseThrow())
+          .as(encoding)
+          .isPositive();
+      assertThat(head.headers().firstValue("Content-Encoding").isPresent())
+          .as(encoding)
+          .isEqualTo(encoding.equals("gzip"));
+    }
   }
 
   @Test

@@ -28,14 +28,14 @@ import java.util.function.Supplier;
  *
  * <p>Counters are lifetime totals counted by the aggregate stage ({@link RequestCounts}), exact and
  * monotonic; their label sets are bounded there (sections, vhosts, methods, at most {@code 2000}
- * label sets) and here ({@link SourceLabels}). Gauges of rates are in log time, as logmon's own
+ * label sets) and here ({@link SourceMetrics}). Gauges of rates are in log time, as logmon's own
  * alert sees them, so a restart catching up a backlog moves no gauge that its alert would not. See
  * docs/FLEET.md for every name. Thread-safe: scrapes may run concurrently.
  */
 final class LogmonMetrics implements MultiCollector {
   private final Supplier<MonitorView> views;
   private final String version;
-  private final SourceLabels sources = new SourceLabels();
+  private final SourceMetrics sources = new SourceMetrics();
 
   /**
    * @param views the newest view, or null before the first

@@ -18,7 +18,7 @@ import java.util.Set;
  * sources sharing a clipped name share its series. A series lasts while its file is watched.
  * Thread-safe: scrapes may run concurrently.
  */
-final class SourceLabels {
+final class SourceMetrics {
   static final int CAP = 64;
   static final int MAX_TEXT = 200;
 

@@ -114,6 +114,13 @@ class FleetIT {
     long expected = written;
     awaitQuery(api, "sum(logmon_http_requests_total)", v -> v == expected);
     assertThat(query(api, "sum(logmon_http_requests_total)")).isEqualTo((double) written);
+    for (int h = 0; h < LINES.length; h++) {
+      String instance = targets.get(h).replace("'", "");
+      assertThat(query(api, "sum(logmon_http_requests_total{instance=\"" + instance + "\"})"))
+          .as(instance)
+          .isEqualTo(LINES[h]);
+    }
+    assertThat(query(api, "count(logmon_build_info)")).isEqualTo(LINES.length);
     assertThat(query(api, "sum(logmon_malformed_lines_total)")).isZero();
     assertThat(query(api, "max(logmon_alert_active)")).isZero();
     assertThat(alerts(api))

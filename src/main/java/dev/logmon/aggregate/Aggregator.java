@@ -261,7 +261,7 @@ public final class Aggregator implements TrafficCounter {
     if (s <= now - span) {
       late += n;
       addLateRun(l, runs, r);
-      chunkLabels.count(l, from, from + n, runs.latency(r), requests);
+      requests.addRows(l, from, from + n, chunkLabels, runs.latency(r));
       return;
     }
     entered(s);
@@ -336,7 +336,7 @@ public final class Aggregator implements TrafficCounter {
         SlidingWindow.addKey(windows, s, 3, code, h, 0);
       }
     }
-    chunkLabels.count(l, from, from + n, runs.latency(r), requests);
+    requests.addRows(l, from, from + n, chunkLabels, runs.latency(r));
   }
 
   /** A run older than every window: its keys count toward the lifetime tables only. */

@@ -12,10 +12,11 @@ import java.util.Arrays;
  * nothing is ever cleared. Not thread-safe: owned by the aggregator's thread.
  */
 final class ChunkLabels {
-  private int[] sections = new int[256];
-  private int[] placeholders = new int[8];
-  private int[] methods = new int[16];
-  private int noMethod;
+  // Read directly by RequestCounters.addRows, the loop over every row of a replay.
+  int[] sections = new int[256];
+  int[] placeholders = new int[8];
+  int[] methods = new int[16];
+  int noMethod;
 
   /** Row {@code row}'s section (and every row with the same section) has label {@code label}. */
   void section(ParsedLines l, int row, int label) {
@@ -48,28 +49,14 @@ final class ChunkLabels {
     }
   }
 
-  /**
-   * Counts rows {@code [from, to)} of the run whose keys were just set into {@code counters}; with
-   * {@code extras} (some row has a vhost or a duration) their vhosts and durations too.
-   */
-  void count(ParsedLines l, int from, int to, boolean extras, RequestCounters counters) {
-    for (int i = from; i < to; i++) {
-      int start = l.sectionStart(i);
-      int section = start < 0 ? placeholders[-start - 1] : sections[l.sectionKey(i)];
-      int method = l.requestMalformed(i) ? noMethod : methods[l.methodKey(i)];
-      int c = l.status(i) / 100;
-      int statusClass = c >= 1 && c <= 5 ? c : 0;
-      if (!extras) {
-        counters.add(section, method, statusClass, 0, 1);
-        continue;
-      }
-      int v = l.vhostStart(i);
-      int vhost = v < 0 ? 0 : counters.vhost(l.buffer(), v, l.vhostEnd(i), l.vhostHash(i));
-      counters.add(section, method, statusClass, vhost, 1);
-      long d = l.durationMicros(i);
-      if (d >= 0) {
-        counters.duration(section, d);
-      }
-    }
+  /** The section label of row {@code i} of the run whose keys were just set. */
+  int section(ParsedLines l, int i) {
+    int start = l.sectionStart(i);
+    return start < 0 ? placeholders[-start - 1] : sections[l.sectionKey(i)];
+  }
+
+  /** The method label of row {@code i} of the run whose keys were just set. */
+  int method(ParsedLines l, int i) {
+    return l.requestMalformed(i) ? noMethod : methods[l.methodKey(i)];
   }
 }

@@ -1,5 +1,6 @@
 package dev.logmon.aggregate;
 
+import dev.logmon.parse.ParsedLines;
 import java.util.Arrays;
 
 /**
@@ -28,6 +29,15 @@ final class RequestCounters {
   private static final int METHOD_DIM = RequestCounts.METHODS.size();
   private static final int VHOST_DIM = VHOSTS + 2;
   private static final int BUCKETS = RequestCounts.BUCKET_MICROS.length + 1;
+
+  /** Status classes by code below 1024: a table, as C1 (replay's compiler) divides slowly. */
+  private static final byte[] CLASS_OF = new byte[1024];
+
+  static {
+    for (int code = 0; code < CLASS_OF.length; code++) {
+      CLASS_OF[code] = (byte) statusClass(code);
+    }
+  }
 
   private final LabelTable sections = new LabelTable(SECTIONS);
   private final LabelTable vhosts = new LabelTable(VHOSTS);
@@ -105,6 +115,45 @@ final class RequestCounters {
       s = newSeries(section, method, statusClass, vhost);
     }
     counts[s] += n;
+  }
+
+  /**
+   * Counts rows {@code [from, to)} of a run of {@code l} whose keys' labels were just set in {@code
+   * run}; with {@code extras} (some row has a vhost or a duration) their vhosts and durations too.
+   * The loop over every row of a replay, so it indexes arrays rather than calling {@link #add}.
+   */
+  void addRows(ParsedLines l, int from, int to, ChunkLabels run, boolean extras) {
+    if (extras) {
+      for (int i = from; i < to; i++) {
+        int section = run.section(l, i);
+        int v = l.vhostStart(i);
+        int vhost = v < 0 ? 0 : vhost(l.buffer(), v, l.vhostEnd(i), l.vhostHash(i));
+        add(section, run.method(l, i), statusClass(l.status(i)), vhost, 1);
+        long d = l.durationMicros(i);
+        if (d >= 0) {
+          duration(section, d);
+        }
+      }
+      return;
+    }
+    int[] bySection = run.sections;
+    int[] byMethod = run.methods;
+    for (int i = from; i < to; i++) {
+      int start = l.sectionStart(i);
+      int section = start < 0 ? run.placeholders[-start - 1] : bySection[l.sectionKey(i)];
+      int method = l.requestMalformed(i) ? run.noMethod : byMethod[l.methodKey(i)];
+      int cls = CLASS_OF[l.status(i)]; // a grouped row's status is below 1024 (RowRuns)
+      int s = seriesOf[((section * METHOD_DIM + method) * 6 + cls) * VHOST_DIM] - 1;
+      if (s < 0) {
+        s = newSeries(section, method, cls, 0);
+      }
+      counts[s]++;
+    }
+  }
+
+  /** The status class of a code: 1..5 for 1xx..5xx, 0 for any other. */
+  static int statusClass(int status) {
+    return status >= 100 && status < 600 ? status / 100 : 0;
   }
 
   /** Counts a request duration of a hit of section label {@code section}. */

@@ -121,6 +121,17 @@ class MetricsEndpointIT {
     String om = new String(open.body(), StandardCharsets.UTF_8);
     assertThat(om).contains("# TYPE logmon_build info").endsWith("# EOF\n");
 
+    // What a Prometheus with native histograms asks for first.
+    HttpResponse<byte[]> proto =
+        get(
+            "/metrics",
+            "Accept",
+            "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                + "encoding=delimited");
+    assertThat(proto.statusCode()).isEqualTo(200);
+    assertThat(proto.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/vnd.google.protobuf");
+
     HttpResponse<byte[]> gz = get("/metrics", "Accept-Encoding", "gzip");
     assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
     String unzipped =

@@ -244,13 +244,15 @@ class DebianPackageIT {
       HttpClient http = HttpClient.newHttpClient();
       Instant deadline = Instant.now().plusSeconds(30);
       String body = "";
-      while (!body.contains("logmon_hits_total 1.0") && Instant.now().isBefore(deadline)) {
+      String hit =
+          "logmon_http_requests_total{method=\"GET\",section=\"/a\",status_class=\"2xx\"} 1.0";
+      while (!body.contains(hit) && Instant.now().isBefore(deadline)) {
         Thread.sleep(100);
         body =
             http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
       }
-      assertThat(body).contains("logmon_hits_total 1.0");
+      assertThat(body).contains(hit).contains("process_cpu_seconds_total");
       assertThat(service.stop()).isZero();
     }
     assertThat(state.resolve("state")).isRegularFile();

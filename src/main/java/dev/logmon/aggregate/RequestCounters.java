@@ -136,18 +136,25 @@ final class RequestCounters {
       }
       return;
     }
+    // Locals, not fields, in the loop: C1 would load each field again on every row.
     int[] bySection = run.sections;
+    int[] byPlaceholder = run.placeholders;
     int[] byMethod = run.methods;
+    int noMethod = run.noMethod;
+    int[] index = seriesOf;
+    byte[] classOf = CLASS_OF;
+    long[] n = counts;
     for (int i = from; i < to; i++) {
       int start = l.sectionStart(i);
-      int section = start < 0 ? run.placeholders[-start - 1] : bySection[l.sectionKey(i)];
-      int method = l.requestMalformed(i) ? run.noMethod : byMethod[l.methodKey(i)];
-      int cls = CLASS_OF[l.status(i)]; // a grouped row's status is below 1024 (RowRuns)
-      int s = seriesOf[((section * METHOD_DIM + method) * 6 + cls) * VHOST_DIM] - 1;
+      int section = start < 0 ? byPlaceholder[-start - 1] : bySection[l.sectionKey(i)];
+      int method = l.requestMalformed(i) ? noMethod : byMethod[l.methodKey(i)];
+      int cls = classOf[l.status(i)]; // a grouped row's status is below 1024 (RowRuns)
+      int s = index[((section * METHOD_DIM + method) * 6 + cls) * VHOST_DIM] - 1;
       if (s < 0) {
         s = newSeries(section, method, cls, 0);
+        n = counts; // it may have grown
       }
-      counts[s]++;
+      n[s]++;
     }
   }
 

@@ -149,12 +149,7 @@ public final class Aggregator implements TrafficCounter {
     int host = keys.host(r);
     int method = keys.method(r);
     int cls = r.statusClass();
-    int sectionLabel = requests.section(section, keys.sections);
-    requests.add(
-        sectionLabel, requests.method(method, keys.methods), cls, requests.vhost(r.vhost()), 1);
-    if (r.hasDuration()) {
-      requests.duration(sectionLabel, r.durationMicros());
-    }
+    requests.add(keys, section, method, cls, requests.vhost(r.vhost()), r.durationMicros());
     hits++;
     future++;
     bytes += r.bytes();

@@ -128,6 +128,19 @@ class RequestCountersTest {
   }
 
   @Test
+  void futureHitsCount() {
+    a.add(hit(T, "GET", "/a", 200));
+    a.addFuture(hit(T + 86_400 * 365, "POST", "/a", 500, "v.example", 7_000));
+    RequestCounts c = counts();
+    assertThat(c.series())
+        .containsExactly(
+            new Series("/a", "2xx", "GET", null, 1),
+            new Series("/a", "5xx", "POST", "v.example", 1));
+    assertThat(c.total()).isEqualTo(a.hits());
+    assertThat(c.durations().get(0).count()).isEqualTo(1);
+  }
+
+  @Test
   void labelTextsAreClippedAndNeverShared() {
     String base = "/" + "p".repeat(200);
     a.add(hit(T, "GET", base + "1/x", 200));

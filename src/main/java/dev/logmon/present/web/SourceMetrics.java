@@ -31,13 +31,14 @@ final class SourceMetrics {
       for (SourceView s : sources) {
         String name = s.name().length() > MAX_TEXT ? s.name().substring(0, MAX_TEXT) : s.name();
         if (labelled.contains(name) || (labelled.size() < CAP && labelled.add(name))) {
-          long[] sum = byLabel.computeIfAbsent(name, k -> new long[6]);
+          long[] sum = byLabel.computeIfAbsent(name, k -> new long[7]);
           sum[0] += s.lines();
           sum[1] += s.bytes();
           sum[2] += s.rotations();
           sum[3] += s.truncations();
           sum[4] += s.oversizeLines();
           sum[5] += s.readErrors();
+          sum[6] += s.future();
         }
       }
     }
@@ -74,6 +75,13 @@ final class SourceMetrics {
         "Episodes of failing to open or read a source.",
         null,
         5);
+    add(
+        out,
+        byLabel,
+        "logmon_source_future_lines",
+        "Requests of a source stamped too far ahead to be placed in time.",
+        null,
+        6);
   }
 
   private static void add(

@@ -83,6 +83,8 @@ class MetricsEndpointIT {
         .contains("logmon_source_lines_total{source=\"/var/log/a.log\"} 120.0")
         .contains("logmon_source_read_errors_total{source=\"/var/log/b.log\"} 2.0")
         .contains("logmon_late_lines_total 1.0")
+        .contains("logmon_future_lines_total 1.0")
+        .contains("logmon_source_future_lines_total{source=\"/var/log/a.log\"} 0.0")
         .contains("logmon_malformed_lines_total{reason=\"bad_host\"}");
     assertThat(requestsTotal(m)).isEqualTo(lines - 1); // every line but the malformed one
     PrometheusTools.Result r = promtoolCheck(m);

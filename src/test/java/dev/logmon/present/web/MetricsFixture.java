@@ -68,6 +68,8 @@ final class MetricsFixture {
     lines.add(line(T + 6, "www.example.com", "GET", "/back\\slash/x", 200, 5));
     lines.add("not a log line");
     lines.add(line(T - 600, "www.example.com", "GET", "/old", 200, 5)); // late
+    lines.add(line(4_070_908_800L, "www.example.com", "GET", "/far", 200, 5)); // 2099: future
+    lines.add(line(T + 6, "www.example.com", "GET", "/s1/x", 200, 5));
     m.accept(new LineBatch("a.log", 1, lines));
     m.finish();
     return lines.size();

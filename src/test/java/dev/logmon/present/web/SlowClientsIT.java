@@ -36,6 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * deadlines below.
  */
 class SlowClientsIT {
+  /** The request counter of the lines appended during the test. */
+  private static final String DURING =
+      "logmon_http_requests_total{method=\"GET\",section=\"/during\",status_class=\"2xx\"}";
+
   static final int SLOW_CLIENTS = 400;
 
   /**
@@ -120,7 +124,7 @@ class SlowClientsIT {
         maxRssKb = Math.max(maxRssKb, status(p.pid(), "VmRSS:"));
         maxSockets = Math.max(maxSockets, sockets(p.pid()));
         assertThat(get(server, "/healthz")).as("/healthz").startsWith("HTTP/1.1 200");
-        assertThat(get(server, "/metrics")).as("/metrics").contains("logmon_hits_total");
+        assertThat(get(server, "/metrics")).as("/metrics").contains("logmon_alert_active ");
         probes++;
       }
 
@@ -135,7 +139,7 @@ class SlowClientsIT {
       assertThat(maxRssKb).as("RSS in KiB").isLessThanOrEqualTo(MAX_RSS_KB);
       assertThat(maxSockets).as("open sockets").isLessThanOrEqualTo(MAX_SOCKETS);
       long expected = written;
-      await(server, "/metrics", "\nlogmon_hits_total " + expected + ".0\n");
+      await(server, "/metrics", "\n" + DURING + " " + expected + ".0\n");
 
       assertThat(p.stop()).isEqualTo(0);
       assertThat(p.stdout()).anyMatch(l -> l.startsWith("Summary at"));

@@ -1,0 +1,38 @@
+package dev.logmon.source;
+
+/**
+ * The lines of one message-based source (a syslog host, a Kafka partition) on their way into {@link
+ * LineBatch}es: each message is a line (one with newlines in it, several), cut to the line cap like
+ * a file's lines, numbered from 1.
+ *
+ * <p>The one place these sources make batches, so that they follow the batch's shape wherever it
+ * goes. Not thread-safe: it belongs to the thread that receives the messages.
+ */
+public final class MessageBatches {
+  private final BatchAssembler assembler;
+
+  public MessageBatches(String source, int maxLineBytes, int maxBatchLines) {
+    this.assembler = new BatchAssembler(source, maxLineBytes, maxBatchLines);
+  }
+
+  /** Adds the message {@code b[off, off + len)}; a trailing newline ends it, as does its end. */
+  public void add(byte[] b, int off, int len) {
+    assembler.feed(b, off, len);
+    assembler.endOfInput();
+  }
+
+  /** The next full batch, or with {@code all} any lines held; null if there is none. */
+  public LineBatch next(boolean all) {
+    return assembler.next(all);
+  }
+
+  /** Whether lines are held that no batch carries yet. */
+  public boolean hasPending() {
+    return assembler.hasPending();
+  }
+
+  /** Lines cut to the line cap so far. */
+  public long oversizeLines() {
+    return assembler.oversizeLines();
+  }
+}

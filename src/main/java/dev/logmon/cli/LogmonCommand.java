@@ -189,6 +189,9 @@ public final class LogmonCommand implements Callable<Integer> {
   // Web dashboard (--web, --web-token): see WebOptions.
   @CommandLine.Mixin WebOptions web = new WebOptions();
 
+  // Network inputs (--syslog): see SyslogOptions.
+  @CommandLine.Mixin SyslogOptions syslog = new SyslogOptions();
+
   // --state (issue 4): kept apart from the other options to ease merging.
   @Option(
       names = "--state",
@@ -253,7 +256,8 @@ public final class LogmonCommand implements Callable<Integer> {
     if (demo) {
       return runs.demo();
     }
-    List<Path> paths = files.isEmpty() ? List.of(DEFAULT_FILE) : files;
+    // With a network input, files are watched only if named.
+    List<Path> paths = files.isEmpty() && !networkInput() ? List.of(DEFAULT_FILE) : files;
     return replay ? runs.replay(paths) : runs.follow(paths, fromStart);
   }
 
@@ -290,6 +294,9 @@ public final class LogmonCommand implements Callable<Integer> {
     if (web.problem() != null) {
       throw usage(web.problem());
     }
+    if (networkInput() && (replay || demo)) {
+      throw usage("--syslog receives live lines; it does not go with --replay or --demo");
+    }
     if (state != null && (replay || demo)) {
       throw usage("--state applies to following files, not to --replay or --demo");
     }
@@ -307,6 +314,11 @@ public final class LogmonCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** Whether lines also come from the network (syslog), not only from files. */
+  boolean networkInput() {
+    return syslog.enabled();
   }
 
   private CommandLine.ParameterException usage(String message) {

@@ -216,6 +216,9 @@ final class RunModes {
         watchers.add(Watcher.of(new FileTailer(p, opts, this::note, saved, descriptors), o.poll));
       }
     }
+    if (o.syslog.enabled()) {
+      watchers.add(o.syslog.open(o.maxLineBytes, this::note));
+    }
     FollowRun run = new FollowRun(watchers, clock, this::note);
     run.warmUpJit((int) o.window.toSeconds(), (int) o.interval.toSeconds());
     if (o.state != null) {

@@ -105,4 +105,25 @@ public record LogRecord(
     int c = status / 100;
     return c >= 1 && c <= 5 ? c : 0;
   }
+
+  /**
+   * This record with {@code vhost} as its virtual host (a line read from a syslog host's source).
+   */
+  public LogRecord withVhost(String vhost) {
+    return new LogRecord(
+        host,
+        user,
+        epochSecond,
+        offsetSeconds,
+        method,
+        target,
+        section,
+        requestMalformed,
+        status,
+        bytes,
+        referrer,
+        userAgent,
+        vhost,
+        durationMicros);
+  }
 }

@@ -187,6 +187,9 @@ public final class FollowRun {
       if (checkpoints != null) {
         checkpoints.commit(b);
       }
+      for (Watcher w : watchers) {
+        w.counted(b);
+      }
     }
   }
 }

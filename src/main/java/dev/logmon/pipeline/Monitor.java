@@ -138,6 +138,9 @@ public final class Monitor {
       ParseResult result = sourceParser.parse(line);
       if (result instanceof ParseResult.Parsed p) {
         LogRecord r = p.record();
+        if (r.vhost() == null && batch.vhost() != null) {
+          r = r.withVhost(batch.vhost()); // a syslog host is the vhost of a format without one
+        }
         long at = place(batch.source(), r.epochSecond());
         if (at != FollowClock.FUTURE) {
           count(r, at);

@@ -18,6 +18,10 @@ final class SourceViews {
         s.truncations(),
         s.oversizeLines(),
         s.readErrors(),
-        s.lastError());
+        s.lastError(),
+        0,
+        s.dropped(),
+        s.lag() == SourceStatus.NO_LAG ? SourceView.NO_LAG : s.lag(),
+        s.rejected());
   }
 }

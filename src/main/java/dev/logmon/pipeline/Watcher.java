@@ -3,11 +3,14 @@ package dev.logmon.pipeline;
 import dev.logmon.source.BatchSink;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.GlobWatcher;
+import dev.logmon.source.LineBatch;
 import dev.logmon.source.SourceStatus;
 import dev.logmon.source.StdinSource;
+import dev.logmon.source.syslog.SyslogReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One watcher thread's job in follow mode: a file, a glob of files, or standard input. Adapts the
@@ -32,6 +35,12 @@ public interface Watcher {
   }
 
   default void close() {}
+
+  /**
+   * The pipeline thread has counted {@code batch}, handed over by this watcher or another: a source
+   * that keeps its positions outside logmon (Kafka's committed offsets) takes note of its own.
+   */
+  default void counted(LineBatch batch) {}
 
   /** A watcher of one path. */
   static Watcher of(FileTailer t, Duration poll) {
@@ -99,6 +108,30 @@ public interface Watcher {
       @Override
       public boolean finite() {
         return true;
+      }
+    };
+  }
+
+  /** The syslog receiver: its own status and each sending host's. */
+  static Watcher of(SyslogReceiver r, Consumer<String> notes) {
+    return new Watcher() {
+      @Override
+      public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
+        r.run(sink, stop, notes);
+      }
+
+      @Override
+      public List<SourceStatus> status() {
+        return r.status();
+      }
+
+      @Override
+      public void close() {
+        try {
+          r.close();
+        } catch (java.io.IOException e) {
+          notes.accept("cannot close the syslog sockets: " + e.getMessage());
+        }
       }
     };
   }

@@ -10,6 +10,7 @@ import dev.logmon.alert.AlertEvent;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON shapes shared by every JSON output (the {@code --output json} lines and the web API), so
@@ -81,6 +82,20 @@ public final class JsonFields {
       g.writeNumberField("oversize_lines", s.oversizeLines());
       g.writeNumberField("read_errors", s.readErrors());
       g.writeNumberField("future", s.future());
+      // Network inputs only: files have nothing dropped, no lag and nothing rejected.
+      if (s.dropped() > 0) {
+        g.writeNumberField("dropped", s.dropped());
+      }
+      if (s.lag() != SourceView.NO_LAG) {
+        g.writeNumberField("lag", s.lag());
+      }
+      if (!s.rejected().isEmpty()) {
+        g.writeObjectFieldStart("rejected");
+        for (Map.Entry<String, Long> e : s.rejected().entrySet()) {
+          g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+      }
       if (s.detail() != null) {
         g.writeStringField("detail", s.detail());
       }

@@ -121,6 +121,8 @@ public final class PlainPresenter implements Presenter {
 
   private static boolean notable(SourceView s) {
     return s.rotations() + s.truncations() + s.oversizeLines() + s.readErrors() + s.future() > 0
+        || s.dropped() + s.rejectedTotal() > 0
+        || s.lag() > 0
         || s.state().equals("error")
         || s.state().equals("waiting");
   }
@@ -142,6 +144,21 @@ public final class PlainPresenter implements Presenter {
     }
     if (s.future() > 0) {
       b.append(", future ").append(s.future());
+    }
+    if (s.lag() != SourceView.NO_LAG) {
+      b.append(", lag ").append(s.lag());
+    }
+    if (s.dropped() > 0) {
+      b.append(", dropped ").append(s.dropped());
+    }
+    if (!s.rejected().isEmpty()) {
+      b.append(", rejected ").append(s.rejectedTotal()).append(" (");
+      String sep = "";
+      for (java.util.Map.Entry<String, Long> e : s.rejected().entrySet()) {
+        b.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+        sep = ", ";
+      }
+      b.append(')');
     }
     b.append('\n');
   }

@@ -16,17 +16,35 @@ import java.util.Objects;
  * @param end the position just after the last line, or null if the source does not track it
  * @param oversize the indexes in {@code lines}, ascending, of lines longer than the line cap: they
  *     hold only the cut start of the line, are counted as oversize and are not parsed
+ * @param vhost the virtual host of the lines whose format names none (the host a syslog message
+ *     came from), or null
  */
 public record LineBatch(
     String source,
     long firstLineNumber,
     List<String> lines,
     FilePosition end,
-    List<Integer> oversize) {
+    List<Integer> oversize,
+    String vhost) {
   public LineBatch {
     Objects.requireNonNull(source, "source");
     lines = List.copyOf(lines);
     oversize = List.copyOf(oversize);
+  }
+
+  /** A batch of a file's lines (no virtual host of its own). */
+  public LineBatch(
+      String source,
+      long firstLineNumber,
+      List<String> lines,
+      FilePosition end,
+      List<Integer> oversize) {
+    this(source, firstLineNumber, lines, end, oversize, null);
+  }
+
+  /** This batch with {@code host} as the virtual host of lines that name none. */
+  public LineBatch withVhost(String host) {
+    return new LineBatch(source, firstLineNumber, lines, end, oversize, host);
   }
 
   /** A batch without oversize lines. */

@@ -10,9 +10,15 @@ package dev.logmon.source;
  */
 public final class MessageBatches {
   private final BatchAssembler assembler;
+  private final String vhost;
 
-  public MessageBatches(String source, int maxLineBytes, int maxBatchLines) {
+  /**
+   * Batches of {@code source}'s lines; {@code vhost}, if not null, is the virtual host of the lines
+   * whose format names none (a syslog sender's host).
+   */
+  public MessageBatches(String source, String vhost, int maxLineBytes, int maxBatchLines) {
     this.assembler = new BatchAssembler(source, maxLineBytes, maxBatchLines);
+    this.vhost = vhost;
   }
 
   /** Adds the message {@code b[off, off + len)}; a trailing newline ends it, as does its end. */
@@ -23,7 +29,8 @@ public final class MessageBatches {
 
   /** The next full batch, or with {@code all} any lines held; null if there is none. */
   public LineBatch next(boolean all) {
-    return assembler.next(all);
+    LineBatch b = assembler.next(all);
+    return b == null || vhost == null ? b : b.withVhost(vhost);
   }
 
   /** Whether lines are held that no batch carries yet. */

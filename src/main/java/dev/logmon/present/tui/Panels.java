@@ -94,6 +94,15 @@ final class Panels {
       b.append(" oversize ").append(s.oversizeLines());
       b.append(" errors ").append(s.readErrors());
     }
+    if (s.lag() != SourceView.NO_LAG) {
+      b.append("  lag ").append(s.lag());
+    }
+    if (s.dropped() > 0) {
+      b.append("  dropped ").append(s.dropped());
+    }
+    if (s.rejectedTotal() > 0) {
+      b.append("  rejected ").append(s.rejectedTotal());
+    }
     if (s.detail() != null) {
       b.append("  (").append(s.detail()).append(')');
     }
@@ -106,6 +115,7 @@ final class Panels {
       case "error":
         return TextColor.ANSI.RED;
       case "waiting":
+      case "revoked":
       case "rotated":
       case "not_opened":
       case "stopped":

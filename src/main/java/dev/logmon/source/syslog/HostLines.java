@@ -27,7 +27,12 @@ final class HostLines {
 
     Host(String name, int maxLineBytes, int maxBatchLines) {
       this.name = name;
-      this.batches = new MessageBatches(name, maxLineBytes, maxBatchLines);
+      this.batches =
+          new MessageBatches(
+              name,
+              name.equals(SyslogReceiver.OTHER_HOSTS) ? null : name,
+              maxLineBytes,
+              maxBatchLines);
     }
   }
 

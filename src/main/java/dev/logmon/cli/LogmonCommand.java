@@ -189,8 +189,10 @@ public final class LogmonCommand implements Callable<Integer> {
   // Web dashboard (--web, --web-token): see WebOptions.
   @CommandLine.Mixin WebOptions web = new WebOptions();
 
-  // Network inputs (--syslog): see SyslogOptions.
+  // Network inputs (--syslog, --kafka): see SyslogOptions and KafkaOptions.
   @CommandLine.Mixin SyslogOptions syslog = new SyslogOptions();
+
+  @CommandLine.Mixin KafkaOptions kafka = new KafkaOptions();
 
   // --state (issue 4): kept apart from the other options to ease merging.
   @Option(
@@ -294,8 +296,11 @@ public final class LogmonCommand implements Callable<Integer> {
     if (web.problem() != null) {
       throw usage(web.problem());
     }
+    if (kafka.problem() != null) {
+      throw usage(kafka.problem());
+    }
     if (networkInput() && (replay || demo)) {
-      throw usage("--syslog receives live lines; it does not go with --replay or --demo");
+      throw usage("--syslog and --kafka read live lines; they do not go with --replay or --demo");
     }
     if (state != null && (replay || demo)) {
       throw usage("--state applies to following files, not to --replay or --demo");
@@ -316,9 +321,9 @@ public final class LogmonCommand implements Callable<Integer> {
     }
   }
 
-  /** Whether lines also come from the network (syslog), not only from files. */
+  /** Whether lines also come from the network (syslog, Kafka), not only from files. */
   boolean networkInput() {
-    return syslog.enabled();
+    return syslog.enabled() || kafka.enabled();
   }
 
   private CommandLine.ParameterException usage(String message) {

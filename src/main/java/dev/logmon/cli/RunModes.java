@@ -219,6 +219,9 @@ final class RunModes {
     if (o.syslog.enabled()) {
       watchers.add(o.syslog.open(o.maxLineBytes, this::note));
     }
+    if (o.kafka.enabled()) {
+      watchers.add(o.kafka.open(fromStart, o.maxLineBytes, this::note));
+    }
     FollowRun run = new FollowRun(watchers, clock, this::note);
     run.warmUpJit((int) o.window.toSeconds(), (int) o.interval.toSeconds());
     if (o.state != null) {

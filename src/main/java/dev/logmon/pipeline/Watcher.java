@@ -6,6 +6,7 @@ import dev.logmon.source.GlobWatcher;
 import dev.logmon.source.LineBatch;
 import dev.logmon.source.SourceStatus;
 import dev.logmon.source.StdinSource;
+import dev.logmon.source.kafka.KafkaSource;
 import dev.logmon.source.syslog.SyslogReceiver;
 import java.time.Duration;
 import java.util.List;
@@ -132,6 +133,31 @@ public interface Watcher {
         } catch (java.io.IOException e) {
           notes.accept("cannot close the syslog sockets: " + e.getMessage());
         }
+      }
+    };
+  }
+
+  /** The Kafka input: its consumer's status and each partition's; counted batches acknowledged. */
+  static Watcher of(KafkaSource k) {
+    return new Watcher() {
+      @Override
+      public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
+        k.run(sink, stop);
+      }
+
+      @Override
+      public List<SourceStatus> status() {
+        return k.status();
+      }
+
+      @Override
+      public void counted(LineBatch batch) {
+        k.counted(batch);
+      }
+
+      @Override
+      public void close() {
+        k.close();
       }
     };
   }

@@ -153,6 +153,13 @@ public final class LogmonProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Sends SIGKILL (a crash: no summary, nothing saved) and waits for the process to end. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(20, TimeUnit.SECONDS);
+    drained();
+  }
+
   public int waitFor(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();

@@ -144,7 +144,7 @@ public final class KafkaSource {
   public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
     startedAt = nanoClock.getAsLong();
     try {
-      consumer.subscribe(List.of(settings.topic()), new Rebalance(stop));
+      subscribe(stop);
       while (!stop.getAsBoolean()) {
         try {
           step(sink);
@@ -201,6 +201,11 @@ public final class KafkaSource {
     }
   }
 
+  /** Subscribes to the topic; {@code stop} cuts a revocation's wait short when logmon stops. */
+  void subscribe(BooleanSupplier stop) {
+    consumer.subscribe(List.of(settings.topic()), new Rebalance(stop));
+  }
+
   /** One round: acks taken and committed, flow control, one poll, its records handed over. */
   void step(BatchSink sink) throws InterruptedException {
     takeAcks();
@@ -250,7 +255,9 @@ public final class KafkaSource {
       throws InterruptedException {
     for (ConsumerRecord<byte[], byte[]> r : records) {
       if (p.counted < 0) {
-        p.counted = r.offset(); // where reading began: nothing before it is this member's
+        // Where reading began: the group's committed offset (or the reset); nothing to commit yet.
+        p.counted = r.offset();
+        p.committed = Math.max(p.committed, r.offset());
       }
       RecordLines.Line line = recordLines.of(r.value());
       if (line.rejection() != null) {
@@ -472,6 +479,7 @@ public final class KafkaSource {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt(); // stopping: the consumer throws on its next call
       }
+      takeAcks(); // those that came in as the wait ended
       commitSync(leaving);
       end(leaving, "kafka: " + names(parts) + " moved to another member of the group");
     }

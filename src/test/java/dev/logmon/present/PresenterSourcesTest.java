@@ -61,6 +61,52 @@ class PresenterSourcesTest {
                 + ", rotations 2, truncations 1, oversize 3, read errors 1\n");
   }
 
+  /** Network inputs: a partition's lag, a syslog receiver's drops and rejected frames by reason. */
+  static final SourceView PARTITION =
+      new SourceView(
+          "access-2", "following", 7, 70, 0, 0, 0, 0, null, 0, 0, 1200, java.util.Map.of());
+
+  static final SourceView RECEIVER =
+      new SourceView(
+          "syslog:127.0.0.1:5514",
+          "following",
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          "3 TCP connections",
+          0,
+          17,
+          SourceView.NO_LAG,
+          java.util.Map.of("no_priority", 2L, "frame_timeout", 1L));
+
+  @Test
+  void networkInputsShowLagDropsAndRejectionsInJsonAndPlainText() throws Exception {
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    new JsonPresenter(json).report(view(List.of(QUIET, PARTITION, RECEIVER)));
+    JsonNode sources = new ObjectMapper().readTree(json.toByteArray()).get("sources");
+    assertThat(sources.get(0).has("lag")).isFalse(); // a file has none of these fields
+    assertThat(sources.get(0).has("rejected")).isFalse();
+    assertThat(sources.get(1).get("lag").asLong()).isEqualTo(1200);
+    assertThat(sources.get(2).get("dropped").asLong()).isEqualTo(17);
+    assertThat(sources.get(2).get("rejected").get("no_priority").asLong()).isEqualTo(2);
+    assertThat(sources.get(2).get("rejected").get("frame_timeout").asLong()).isEqualTo(1);
+
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    new PlainPresenter(new PrintStream(plain, true, StandardCharsets.UTF_8))
+        .report(view(List.of(QUIET, PARTITION, RECEIVER)));
+    String text = plain.toString(StandardCharsets.UTF_8);
+    assertThat(text)
+        .contains("  source     access-2: following, 7 lines, " + Units.bytes(70) + ", lag 1200\n");
+    assertThat(text)
+        .contains(
+            "  source     syslog:127.0.0.1:5514: following, 0 lines, "
+                + Units.bytes(0)
+                + ", dropped 17, rejected 3 (frame_timeout 1, no_priority 2)\n");
+  }
+
   @Test
   void thePlainSummaryShowsEverySource() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

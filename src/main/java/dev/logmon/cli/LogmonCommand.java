@@ -50,7 +50,8 @@ public final class LogmonCommand implements Callable<Integer> {
       paramLabel = "FILE",
       arity = "0..*",
       description =
-          "Access logs to watch, each by its own watcher (default: /tmp/access.log). A file that"
+          "Access logs to watch, each by its own watcher (default: /tmp/access.log, unless"
+              + " --syslog or --kafka brings the lines). A file that"
               + " does not exist yet is waited for. A quoted glob ('/var/log/nginx/access.log*')"
               + " follows each matching file by identity, rotated names included, and picks up"
               + " files created later; '-' reads standard input.")

@@ -79,6 +79,13 @@ class LogmonCommandTest {
         "--no-such-option              | Unknown option: '--no-such-option'",
         "--demo --replay               | --demo makes its own log file",
         "--max-future 25h              | --max-future must be between 1s and 24h",
+        "--syslog 99999                | port must be between 0 and 65535",
+        "--syslog host:port            | expected [HOST:]PORT",
+        "--syslog 0 --replay x.log     | --syslog and --kafka read live lines",
+        "--kafka h:9092                | --kafka needs --topic",
+        "--topic t                     | --topic, --group, --kafka-field and --kafka-config need --kafka",
+        "--kafka h:9092 --topic t --kafka-field .a | --kafka-field must be a field name",
+        "--kafka h:9092 --topic t --demo | --syslog and --kafka read live lines",
       })
   void badOptionsExitWithUsageCodeTwoAndSayWhatWasExpected(String args, String message) {
     assertThat(run(args.trim().split(" +"))).isEqualTo(2);

@@ -2,6 +2,8 @@ package dev.logmon.present.web;
 
 import dev.logmon.present.SourceView;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -10,13 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
- * The per-source counters ({@code logmon_source_*_total{source}}): the first {@value #CAP} source
- * names seen get a series each, kept for good; sources seen after that (a glob matching ever more
- * files) have none, so a scrape stays bounded. Names are clipped to {@value #MAX_TEXT} characters;
- * sources sharing a clipped name share its series. A series lasts while its file is watched.
- * Thread-safe: scrapes may run concurrently.
+ * The per-source metrics ({@code logmon_source_*{source}}): files, syslog hosts and Kafka
+ * partitions alike. The first {@value #CAP} source names seen get series, kept for good; sources
+ * seen after that (a glob matching ever more files, ever more syslog hosts) have none, so a scrape
+ * stays bounded. Names are clipped to {@value #MAX_TEXT} characters; sources sharing a clipped name
+ * share its series. A series lasts while its source is watched; a Kafka partition's lag only while
+ * this member reads it, so the group's lag is the sum over its members. Thread-safe: scrapes may
+ * run concurrently.
  */
 final class SourceMetrics {
   static final int CAP = 64;
@@ -24,77 +30,168 @@ final class SourceMetrics {
 
   private final Set<String> labelled = new HashSet<>();
 
-  /** The counters of every source with a label, added to {@code out}. */
+  /** The sources that share one label, summed. */
+  private static final class Sums {
+    long lines;
+    long bytes;
+    long rotations;
+    long truncations;
+    long oversizeLines;
+    long readErrors;
+    long future;
+    long dropped;
+    long lag = SourceView.NO_LAG;
+    final Map<String, Long> rejected = new TreeMap<>();
+
+    void add(SourceView s) {
+      lines += s.lines();
+      bytes += s.bytes();
+      rotations += s.rotations();
+      truncations += s.truncations();
+      oversizeLines += s.oversizeLines();
+      readErrors += s.readErrors();
+      future += s.future();
+      dropped += s.dropped();
+      if (s.lag() != SourceView.NO_LAG) {
+        lag = Math.max(lag, 0) + s.lag();
+      }
+      s.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
+    }
+  }
+
+  /** The metrics of every source with a label, added to {@code out}. */
   void collect(List<SourceView> sources, List<MetricSnapshot> out) {
-    Map<String, long[]> byLabel = new LinkedHashMap<>();
+    Map<String, Sums> byLabel = new LinkedHashMap<>();
     synchronized (labelled) {
       for (SourceView s : sources) {
         String name = s.name().length() > MAX_TEXT ? s.name().substring(0, MAX_TEXT) : s.name();
         if (labelled.contains(name) || (labelled.size() < CAP && labelled.add(name))) {
-          long[] sum = byLabel.computeIfAbsent(name, k -> new long[7]);
-          sum[0] += s.lines();
-          sum[1] += s.bytes();
-          sum[2] += s.rotations();
-          sum[3] += s.truncations();
-          sum[4] += s.oversizeLines();
-          sum[5] += s.readErrors();
-          sum[6] += s.future();
+          byLabel.computeIfAbsent(name, k -> new Sums()).add(s);
         }
       }
     }
     if (byLabel.isEmpty()) {
       return;
     }
-    add(out, byLabel, "logmon_source_lines", "Complete lines read from a source.", null, 0);
-    add(out, byLabel, "logmon_source_read_bytes", "Bytes read from a source.", Unit.BYTES, 1);
+    add(
+        out,
+        byLabel,
+        "logmon_source_lines",
+        "Complete lines read from a source.",
+        null,
+        s -> s.lines);
+    add(
+        out,
+        byLabel,
+        "logmon_source_read_bytes",
+        "Bytes read from a source.",
+        Unit.BYTES,
+        s -> s.bytes);
     add(
         out,
         byLabel,
         "logmon_source_rotations",
         "Times a source's path started naming a new file (rotation).",
         null,
-        2);
+        s -> s.rotations);
     add(
         out,
         byLabel,
         "logmon_source_truncations",
         "Times a source's file shrank or was rewritten in place (copytruncate).",
         null,
-        3);
+        s -> s.truncations);
     add(
         out,
         byLabel,
         "logmon_source_oversize_lines",
         "Lines of a source cut to the line-length cap (--max-line-bytes).",
         null,
-        4);
+        s -> s.oversizeLines);
     add(
         out,
         byLabel,
         "logmon_source_read_errors",
-        "Episodes of failing to open or read a source.",
+        "Episodes of failing to open or read a source (a Kafka consumer's errors).",
         null,
-        5);
+        s -> s.readErrors);
     add(
         out,
         byLabel,
         "logmon_source_future_lines",
         "Requests of a source stamped too far ahead to be placed in time.",
         null,
-        6);
+        s -> s.future);
+    add(
+        out,
+        byLabel,
+        "logmon_source_dropped_messages",
+        "Messages lost before logmon could read them: syslog UDP datagrams the kernel dropped"
+            + " (its receive buffer was full), where it reports them.",
+        null,
+        s -> s.dropped);
+    rejected(out, byLabel);
+    lag(out, byLabel);
   }
 
   private static void add(
       List<MetricSnapshot> out,
-      Map<String, long[]> byLabel,
+      Map<String, Sums> byLabel,
       String name,
       String help,
       Unit unit,
-      int field) {
+      ToLongFunction<Sums> field) {
     CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help).unit(unit);
     byLabel.forEach(
         (source, sums) ->
-            b.dataPoint(LogmonMetrics.counter(sums[field], Labels.of("source", source))));
+            b.dataPoint(
+                LogmonMetrics.counter(field.applyAsLong(sums), Labels.of("source", source))));
     out.add(b.build());
+  }
+
+  /** Inputs that carried no line, by reason; a reason's series appears with its first input. */
+  private static void rejected(List<MetricSnapshot> out, Map<String, Sums> byLabel) {
+    CounterSnapshot.Builder b =
+        CounterSnapshot.builder()
+            .name("logmon_source_rejected_inputs")
+            .help(
+                "Inputs of a source that carried no line, by reason: syslog frames that do not"
+                    + " parse, refused connections, Kafka records without a line.");
+    boolean any = false;
+    for (Map.Entry<String, Sums> e : byLabel.entrySet()) {
+      for (Map.Entry<String, Long> r : e.getValue().rejected.entrySet()) {
+        b.dataPoint(
+            LogmonMetrics.counter(
+                r.getValue(), Labels.of("reason", r.getKey(), "source", e.getKey())));
+        any = true;
+      }
+    }
+    if (any) {
+      out.add(b.build());
+    }
+  }
+
+  /** Records of each Kafka partition this member reads that are not yet counted. */
+  private static void lag(List<MetricSnapshot> out, Map<String, Sums> byLabel) {
+    GaugeSnapshot.Builder b =
+        GaugeSnapshot.builder()
+            .name("logmon_source_lag_records")
+            .help(
+                "Records of a Kafka partition this member reads that are not yet counted (the"
+                    + " consumer lag behind the partition's end).");
+    boolean any = false;
+    for (Map.Entry<String, Sums> e : byLabel.entrySet()) {
+      if (e.getValue().lag != SourceView.NO_LAG) {
+        b.dataPoint(
+            GaugeDataPointSnapshot.builder()
+                .value(e.getValue().lag)
+                .labels(Labels.of("source", e.getKey()))
+                .build());
+        any = true;
+      }
+    }
+    if (any) {
+      out.add(b.build());
+    }
   }
 }

@@ -85,6 +85,12 @@ class MetricsEndpointIT {
         .contains("logmon_late_lines_total 1.0")
         .contains("logmon_future_lines_total 1.0")
         .contains("logmon_source_future_lines_total{source=\"/var/log/a.log\"} 0.0")
+        .contains("logmon_source_dropped_messages_total{source=\"syslog:127.0.0.1:5140\"} 7.0")
+        .contains(
+            "logmon_source_rejected_inputs_total{reason=\"no_priority\","
+                + "source=\"syslog:127.0.0.1:5140\"} 3.0")
+        .contains("logmon_source_lag_records{source=\"access-2\"} 12.0")
+        .doesNotContain("logmon_source_lag_records{source=\"access-1\"}")
         .contains("logmon_malformed_lines_total{reason=\"bad_host\"}");
     assertThat(requestsTotal(m)).isEqualTo(lines - 1); // every line but the malformed one
     PrometheusTools.Result r = promtoolCheck(m);

@@ -12,6 +12,7 @@ import dev.logmon.source.LineBatch;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Monitors fed every kind of line /metrics has a series for, for the tests that check its whole
@@ -38,7 +39,25 @@ final class MetricsFixture {
         () ->
             List.of(
                 new SourceView("/var/log/a.log", "following", 120, 20_000, 1, 0, 0, 0, null),
-                new SourceView("/var/log/b.log", "waiting", 0, 0, 0, 0, 0, 2, "gone")));
+                new SourceView("/var/log/b.log", "waiting", 0, 0, 0, 0, 0, 2, "gone"),
+                new SourceView(
+                    "syslog:127.0.0.1:5140",
+                    "following",
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    null,
+                    0,
+                    7,
+                    SourceView.NO_LAG,
+                    Map.of("no_priority", 3L)),
+                new SourceView(
+                    "access-2", "following", 40, 4_000, 0, 0, 0, 0, null, 0, 0, 12, Map.of()),
+                new SourceView(
+                    "access-1", "revoked", 10, 1_000, 0, 0, 0, 0, null, 0, 0, -1, Map.of())));
   }
 
   /** One line in {@link #FORMAT}. */

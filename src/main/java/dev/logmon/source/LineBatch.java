@@ -47,6 +47,11 @@ public record LineBatch(
     return new LineBatch(source, firstLineNumber, lines, end, oversize, host);
   }
 
+  /** The number of lines. */
+  public int lineCount() {
+    return lines.size();
+  }
+
   /** A batch without oversize lines. */
   public LineBatch(String source, long firstLineNumber, List<String> lines, FilePosition end) {
     this(source, firstLineNumber, lines, end, List.of());

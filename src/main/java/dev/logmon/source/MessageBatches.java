@@ -9,6 +9,7 @@ package dev.logmon.source;
  * goes. Not thread-safe: it belongs to the thread that receives the messages.
  */
 public final class MessageBatches {
+  private final String source;
   private final BatchAssembler assembler;
   private final String vhost;
 
@@ -17,6 +18,7 @@ public final class MessageBatches {
    * whose format names none (a syslog sender's host).
    */
   public MessageBatches(String source, String vhost, int maxLineBytes, int maxBatchLines) {
+    this.source = source;
     this.assembler = new BatchAssembler(source, maxLineBytes, maxBatchLines);
     this.vhost = vhost;
   }
@@ -31,6 +33,14 @@ public final class MessageBatches {
   public LineBatch next(boolean all) {
     LineBatch b = assembler.next(all);
     return b == null || vhost == null ? b : b.withVhost(vhost);
+  }
+
+  /**
+   * A batch without lines: it carries, in order with the others, the position of messages that held
+   * no line (a Kafka record rejected), so that position can be committed once counted.
+   */
+  public LineBatch empty() {
+    return new LineBatch(source, 0, java.util.List.of());
   }
 
   /** Whether lines are held that no batch carries yet. */

@@ -278,7 +278,7 @@ public final class KafkaSource {
       put(p, rest, p.fetched, sink);
     } else if (p.fetched > p.handedUpTo) {
       // Only rejected records since the last batch: an empty batch carries their offset in order.
-      put(p, new LineBatch(p.name, 0, List.of()), p.fetched, sink);
+      put(p, p.batches.empty(), p.fetched, sink);
     }
   }
 
@@ -295,7 +295,7 @@ public final class KafkaSource {
     p.inFlight.add(f);
     inFlight++;
     p.handedUpTo = offset;
-    p.lines += b.lines().size();
+    p.lines += b.lineCount();
   }
 
   private void takeAcks() {

@@ -69,8 +69,8 @@ final class HostLines {
       LineBatch batch;
       while ((batch = h.batches.next(true)) != null) {
         sink.put(batch);
-        h.lines += batch.lines().size();
-        n += batch.lines().size();
+        h.lines += batch.lineCount();
+        n += batch.lineCount();
       }
     }
     pending.clear();

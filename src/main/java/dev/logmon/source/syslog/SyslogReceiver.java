@@ -241,6 +241,15 @@ public final class SyslogReceiver implements AutoCloseable {
     return connections.size();
   }
 
+  /** Open TCP connections in the middle of a frame now (for tests). */
+  int connectionsInFrame() {
+    int n = 0;
+    for (Connection c : connections) {
+      n += c.framer.inFrame() ? 1 : 0;
+    }
+    return n;
+  }
+
   @Override
   public void close() throws IOException {
     for (Connection c : new ArrayList<>(connections)) {

@@ -1,0 +1,180 @@
+package dev.logmon.agent;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tells robots (crawlers, spiders, monitors, HTTP libraries) by their User-Agent, with the patterns
+ * of the crawler-user-agents list (MIT, github.com/monperrus/crawler-user-agents, vendored as
+ * {@code crawler-user-agents.json} beside this class; see its LICENSE file and, to refresh it,
+ * docs/FILTERS.md).
+ *
+ * <p>About 1,500 patterns: running each on every agent would cost tens of microseconds. Instead
+ * each pattern's {@link RequiredLiteral} (its longest plain text, {@code Googlebot/}) is indexed by
+ * its first three characters; an agent is scanned once, and only the patterns whose literal occurs
+ * in it run (the few without a literal always run). Callers cache the answer per distinct agent.
+ * Immutable apart from the matchers, which are per instance: not thread-safe, {@link #copy()} one
+ * per thread.
+ */
+public final class Crawlers {
+  private static final String RESOURCE = "crawler-user-agents.json";
+
+  private final String[] patterns;
+  private final Matcher[] matchers;
+  private final String[] literals;
+  private final long[] keys; // sorted three-character keys of the literals
+  private final int[][] byKey; // patterns by key, parallel to keys
+  private final int[] unindexed; // patterns without a literal of three characters
+
+  private Crawlers(List<String> patternList) {
+    patterns = patternList.toArray(String[]::new);
+    matchers = new Matcher[patterns.length];
+    literals = new String[patterns.length];
+    List<Integer> loose = new ArrayList<>();
+    List<long[]> keyed = new ArrayList<>(); // {key, pattern}
+    for (int p = 0; p < patterns.length; p++) {
+      matchers[p] = Pattern.compile(patterns[p]).matcher("");
+      literals[p] = RequiredLiteral.of(patterns[p]);
+      if (literals[p].length() >= 3) {
+        keyed.add(new long[] {key(literals[p], 0), p});
+      } else {
+        loose.add(p);
+      }
+    }
+    keyed.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    long[] k = new long[keyed.size()];
+    int[][] groups = new int[keyed.size()][];
+    int n = 0;
+    for (int j = 0; j < keyed.size(); ) {
+      int end = j;
+      while (end < keyed.size() && keyed.get(end)[0] == keyed.get(j)[0]) {
+        end++;
+      }
+      k[n] = keyed.get(j)[0];
+      groups[n] = keyed.subList(j, end).stream().mapToInt(e -> (int) e[1]).toArray();
+      n++;
+      j = end;
+    }
+    keys = Arrays.copyOf(k, n);
+    byKey = Arrays.copyOf(groups, n);
+    unindexed = loose.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private Crawlers(Crawlers from) {
+    patterns = from.patterns;
+    literals = from.literals;
+    keys = from.keys;
+    byKey = from.byKey;
+    unindexed = from.unindexed;
+    matchers = new Matcher[patterns.length];
+    for (int p = 0; p < patterns.length; p++) {
+      matchers[p] = from.matchers[p].pattern().matcher("");
+    }
+  }
+
+  /** The vendored list, read from the class path (about 30 ms). */
+  public static Crawlers load() {
+    try (InputStream in = Crawlers.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the class path");
+      }
+      return of(patternsIn(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /** Robots by the given patterns (Java regular expressions, found anywhere in the agent). */
+  public static Crawlers of(List<String> patterns) {
+    return new Crawlers(patterns);
+  }
+
+  /** The same list with matchers of its own, for another thread. */
+  public Crawlers copy() {
+    return new Crawlers(this);
+  }
+
+  /** The {@code pattern} of every entry of a crawler-user-agents JSON document. */
+  static List<String> patternsIn(InputStream json) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (JsonParser p = new JsonFactory().createParser(json)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new IOException("expected a JSON array of entries");
+      }
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken value = p.nextToken();
+          if (field.equals("pattern") && value == JsonToken.VALUE_STRING) {
+            out.add(p.getText());
+          } else {
+            p.skipChildren();
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** How many patterns the list has. */
+  public int size() {
+    return patterns.length;
+  }
+
+  /** Whether {@code agent} is a robot's. */
+  public boolean isCrawler(CharSequence agent) {
+    return firstMatch(agent) >= 0;
+  }
+
+  /** The pattern that {@code agent} matches first in the list's order, or null. */
+  public String matchingPattern(CharSequence agent) {
+    int p = firstMatch(agent);
+    return p < 0 ? null : patterns[p];
+  }
+
+  private int firstMatch(CharSequence agent) {
+    int best = Integer.MAX_VALUE;
+    for (int p : unindexed) {
+      if (p < best && matchers[p].reset(agent).find()) {
+        best = p;
+      }
+    }
+    for (int i = 0; i + 3 <= agent.length(); i++) {
+      int k = Arrays.binarySearch(keys, key(agent, i));
+      if (k < 0) {
+        continue;
+      }
+      for (int p : byKey[k]) {
+        if (p < best && startsWith(agent, i, literals[p]) && matchers[p].reset(agent).find()) {
+          best = p;
+        }
+      }
+    }
+    return best == Integer.MAX_VALUE ? -1 : best;
+  }
+
+  private static long key(CharSequence s, int at) {
+    return ((long) s.charAt(at) << 32) | ((long) s.charAt(at + 1) << 16) | s.charAt(at + 2);
+  }
+
+  private static boolean startsWith(CharSequence s, int at, String literal) {
+    if (at + literal.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < literal.length(); k++) {
+      if (s.charAt(at + k) != literal.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

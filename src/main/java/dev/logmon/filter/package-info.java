@@ -1,0 +1,9 @@
+/**
+ * The filter language of {@code --include} and {@code --exclude}: expressions over one line's
+ * fields ({@link dev.logmon.filter.FilterParser} to an {@link dev.logmon.filter.Expr}), compiled
+ * into {@link dev.logmon.filter.LineTest}s that read a line through {@link
+ * dev.logmon.filter.LineFields}, and the {@link dev.logmon.filter.Filters} that decide per line
+ * whether it counts and, if not, which rule left it out. Depends on {@code agent} only (for {@code
+ * --ignore-crawlers}); the ingest path adapts its line or row to {@code LineFields}.
+ */
+package dev.logmon.filter;

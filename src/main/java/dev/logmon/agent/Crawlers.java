@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * each pattern's {@link RequiredLiteral} (its longest plain text, {@code Googlebot/}) is indexed by
  * its first three characters; an agent is scanned once, and only the patterns whose literal occurs
  * in it run (the few without a literal always run). Callers cache the answer per distinct agent.
- * Immutable apart from the matchers, which are per instance: not thread-safe, {@link #copy()} one
- * per thread.
+ * Immutable apart from the matchers, made when a pattern first runs, which are per instance: not
+ * thread-safe, {@link #copy()} one per thread.
  */
 public final class Crawlers {
   private static final String RESOURCE = "crawler-user-agents.json";
@@ -42,7 +42,6 @@ public final class Crawlers {
     List<Integer> loose = new ArrayList<>();
     List<long[]> keyed = new ArrayList<>(); // {key, pattern}
     for (int p = 0; p < patterns.length; p++) {
-      matchers[p] = Pattern.compile(patterns[p]).matcher("");
       literals[p] = RequiredLiteral.of(patterns[p]);
       if (literals[p].length() >= 3) {
         keyed.add(new long[] {key(literals[p], 0), p});
@@ -76,9 +75,6 @@ public final class Crawlers {
     byKey = from.byKey;
     unindexed = from.unindexed;
     matchers = new Matcher[patterns.length];
-    for (int p = 0; p < patterns.length; p++) {
-      matchers[p] = from.matchers[p].pattern().matcher("");
-    }
   }
 
   /** The vendored list, read from the class path (about 30 ms). */
@@ -144,7 +140,7 @@ public final class Crawlers {
   private int firstMatch(CharSequence agent) {
     int best = Integer.MAX_VALUE;
     for (int p : unindexed) {
-      if (p < best && matchers[p].reset(agent).find()) {
+      if (p < best && finds(p, agent)) {
         best = p;
       }
     }
@@ -154,12 +150,25 @@ public final class Crawlers {
         continue;
       }
       for (int p : byKey[k]) {
-        if (p < best && startsWith(agent, i, literals[p]) && matchers[p].reset(agent).find()) {
+        if (p < best && startsWith(agent, i, literals[p]) && finds(p, agent)) {
           best = p;
         }
       }
     }
     return best == Integer.MAX_VALUE ? -1 : best;
+  }
+
+  /**
+   * Whether pattern {@code p} is found in the agent; its matcher is made on first use, since most
+   * patterns never run (CrawlersTest compiles every one of the vendored list).
+   */
+  private boolean finds(int p, CharSequence agent) {
+    Matcher m = matchers[p];
+    if (m == null) {
+      m = Pattern.compile(patterns[p]).matcher(agent);
+      matchers[p] = m;
+    }
+    return m.reset(agent).find();
   }
 
   private static long key(CharSequence s, int at) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -187,6 +188,18 @@ public final class LogmonCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   Duration maxFuture;
 
+  // Filters (issue 18): see FilterOptions and docs/FILTERS.md.
+  @CommandLine.Mixin FilterOptions filters = new FilterOptions();
+
+  @Option(
+      names = "--section-depth",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Path segments that make a section: 1 counts /api/v1/users under /api, 2 under /api/v1"
+              + " (default: ${DEFAULT-VALUE}).")
+  int sectionDepth;
+
   // Web dashboard (--web, --web-token): see WebOptions.
   @CommandLine.Mixin WebOptions web = new WebOptions();
 
@@ -206,6 +219,26 @@ public final class LogmonCommand implements Callable<Integer> {
               + " many times.")
   Path state;
 
+  // Config files (issue 18): see Configuration and README "Config file".
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Read options from FILE ('name = value' lines, e.g. 'exclude = path ~ \"^/health\"')"
+              + " instead of /etc/logmon/logmon.conf and ~/.config/logmon/logmon.conf; options"
+              + " given on the command line win.")
+  Path config;
+
+  @Option(
+      names = "--print-config",
+      description = "Print the settings in effect, as a config file, and exit.")
+  boolean printConfig;
+
+  /**
+   * Where each setting taken from a config file was written, by option name ({@code FILE:LINE}).
+   */
+  Map<String, String> origins = Map.of();
+
   private final PrintStream out;
   private final PrintStream err;
   private final InstantSource clock;
@@ -221,13 +254,24 @@ public final class LogmonCommand implements Callable<Integer> {
     this.clock = clock;
   }
 
-  /** The command line, wired to the process's streams and clock, with logmon's exit codes. */
+  /**
+   * The command line, wired to the process's streams, clock and config files, with logmon's exit
+   * codes.
+   */
   public static CommandLine commandLine() {
-    return commandLine(System.out, System.err, InstantSource.system());
+    return commandLine(
+        System.out, System.err, InstantSource.system(), ConfigLocations.of(System.getenv()));
   }
 
+  /** A command line that reads no config file unless given {@code --config}. */
   static CommandLine commandLine(PrintStream out, PrintStream err, InstantSource clock) {
+    return commandLine(out, err, clock, ConfigLocations.NONE);
+  }
+
+  static CommandLine commandLine(
+      PrintStream out, PrintStream err, InstantSource clock, ConfigLocations configs) {
     CommandLine cl = new CommandLine(new LogmonCommand(out, err, clock));
+    cl.setExecutionStrategy(new Configuration(configs));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
@@ -254,6 +298,11 @@ public final class LogmonCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
+    if (printConfig) {
+      out.print(ConfigPrinter.print(this, spec.commandLine().getParseResult()));
+      out.flush();
+      return 0;
+    }
     output = output.resolve();
     RunModes runs = new RunModes(this, out, err, clock);
     if (demo) {
@@ -275,6 +324,14 @@ public final class LogmonCommand implements Callable<Integer> {
     }
     if (top < 1 || top > 1000) {
       throw usage("--top must be between 1 and 1000, got " + top);
+    }
+    if (sectionDepth < 1 || sectionDepth > 16) {
+      throw usage("--section-depth must be between 1 and 16, got " + sectionDepth);
+    }
+    try {
+      filters.filters();
+    } catch (IllegalArgumentException e) {
+      throw usage("--exclude: " + e.getMessage());
     }
     if (maxLineBytes < 256) {
       throw usage("--max-line-bytes must be at least 256, got " + maxLineBytes);
@@ -327,7 +384,11 @@ public final class LogmonCommand implements Callable<Integer> {
     return syslog.enabled() || kafka.enabled();
   }
 
+  /** A usage error; one about an option set in a config file says where it was set. */
   private CommandLine.ParameterException usage(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^--([a-z-]+)").matcher(message);
+    String where = m.find() ? origins.get(m.group(1)) : null;
+    return new CommandLine.ParameterException(
+        spec.commandLine(), where == null ? message : where + ": " + message);
   }
 }

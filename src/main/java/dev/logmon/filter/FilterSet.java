@@ -66,7 +66,7 @@ public final class FilterSet {
         throw new IllegalArgumentException(
             r.name() != null
                 ? "the rule name '" + label + "' is used twice or reserved"
-                : "the same --exclude is given twice: " + label);
+                : "the same rule is given twice: " + label);
       }
     }
     return set;

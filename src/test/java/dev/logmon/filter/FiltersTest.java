@@ -123,7 +123,7 @@ class FiltersTest {
     Rule b = FilterParser.parseRule("status==500");
     Rule c = FilterParser.parseRule("status == 500");
     assertThatThrownBy(() -> FilterSet.of(List.of(), List.of(b, c), false))
-        .hasMessage("the same --exclude is given twice: status == 500");
+        .hasMessage("the same rule is given twice: status == 500");
   }
 
   private static List<Integer> numbers(String spec, List<TestLine> lines) {

@@ -46,6 +46,7 @@ shared() { # shared DIR ZSH_DIR: bin, lib and share under DIR
     >"$root/share/$2/_logmon"
   install -D -m 644 "$src/systemd/logmon.service" "$root/share/doc/logmon/examples/logmon.service"
   install -m 644 "$src/etc/logmon.env" "$root/share/doc/logmon/examples/logmon.env"
+  install -m 644 "$src/etc/logmon.conf" "$root/share/doc/logmon/examples/logmon.conf"
   install -m 644 "$src/copyright" "$root/share/doc/logmon/copyright"
 }
 
@@ -84,7 +85,8 @@ shared deb/usr zsh/vendor-completions
 rm -rf deb/usr/share/doc/logmon/examples
 install -D -m 644 "$src/systemd/logmon.service" deb/lib/systemd/system/logmon.service
 install -D -m 644 "$src/etc/logmon.env" deb/etc/logmon/logmon.env
-echo /etc/logmon/logmon.env >deb/DEBIAN/conffiles
+install -D -m 644 "$src/etc/logmon.conf" deb/etc/logmon/logmon.conf
+printf '/etc/logmon/logmon.env\n/etc/logmon/logmon.conf\n' >deb/DEBIAN/conffiles
 rm deb/DEBIAN/preinst # jpackage's, which does nothing
 printf 'logmon (%s-1) unstable; urgency=medium\n\n  * Built from logmon %s.\n\n -- %s  %s\n' \
   "$version" "$version" "$(sed -n 's/^Maintainer: //p' deb/DEBIAN/control)" \

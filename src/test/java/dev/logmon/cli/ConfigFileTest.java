@@ -255,4 +255,22 @@ class ConfigFileTest {
     assertThat(run(bad, "generate", "--help")).isZero();
     assertThat(run(bad, "--print-config")).isEqualTo(2);
   }
+
+  /**
+   * Until the ingest path applies them, filters refuse to run rather than count what they leave
+   * out.
+   */
+  @Test
+  void filtersAreRefusedUntilTheyAreApplied() throws Exception {
+    assertThat(run("--exclude", "status == 404", "--replay", "/dev/null")).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "logmon: --exclude is not applied to counting yet; only --print-config shows it (see"
+                + " --help)\n");
+    Path conf = file("crawlers.conf", "ignore-crawlers = true\n");
+    assertThat(run("--config", conf.toString(), "--replay", "/dev/null")).isEqualTo(2);
+    assertThat(err()).startsWith("logmon: " + conf + ":1: --ignore-crawlers is not applied");
+    assertThat(run("--section-depth", "2", "--replay", "/dev/null")).isEqualTo(2);
+    assertThat(run("--section-depth", "1", "--replay", "/dev/null")).isZero();
+  }
 }

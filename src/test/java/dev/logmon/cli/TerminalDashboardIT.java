@@ -155,6 +155,7 @@ class TerminalDashboardIT {
   private static String run(List<String> cmd, boolean mayFail) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().remove("TMUX");
+    pb.environment().put("LOGMON_CONFIG", ""); // never the machine's /etc/logmon/logmon.conf
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(30, TimeUnit.SECONDS)) {

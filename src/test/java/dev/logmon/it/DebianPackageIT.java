@@ -126,6 +126,27 @@ class DebianPackageIT {
     assertThat(r.out()).startsWith("logmon " + VERSION);
   }
 
+  /**
+   * The example config file is a conffile that logmon reads by default, all commented out; every
+   * setting it shows is valid once uncommented.
+   */
+  @Test
+  void exampleConfigFileIsReadAndValid() throws Exception {
+    Result r =
+        asOperator(
+            "grep -qx /etc/logmon/logmon.conf /var/lib/dpkg/info/logmon.conffiles\n"
+                + "logmon --print-config | grep -v '^#' >defaults.txt\n"
+                + "sed -n 's/^# \\([a-z-]* = .*\\)$/\\1/p' /etc/logmon/logmon.conf >all.conf\n"
+                + "logmon --config all.conf --print-config");
+    assertThat(r.code()).as("%s", r).isZero();
+    assertThat(r.out())
+        .contains("exclude = health: path ~ \"^/health\"\n", "ignore-crawlers = true\n")
+        .contains("include = ip in 10.0.0.0/8\n", "file = /var/log/nginx/*access.log\n");
+    assertThat(Files.readString(work.resolve("defaults.txt")))
+        .contains("threshold = 10\n", "ignore-crawlers = false\n")
+        .doesNotContain("exclude =");
+  }
+
   @Test
   void manPagesAreInstalled() throws Exception {
     Result r = asOperator("man -w logmon logmon-generate && MANWIDTH=100 man logmon");

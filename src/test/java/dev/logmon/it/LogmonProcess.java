@@ -64,7 +64,9 @@ public final class LogmonProcess implements AutoCloseable {
     cmd.addAll(jvmOptions);
     cmd.addAll(List.of("-jar", jar().toString()));
     cmd.addAll(List.of(args));
-    return new LogmonProcess(new ProcessBuilder(cmd).start());
+    ProcessBuilder builder = new ProcessBuilder(cmd);
+    builder.environment().put("LOGMON_CONFIG", ""); // never the machine's /etc/logmon/logmon.conf
+    return new LogmonProcess(builder.start());
   }
 
   /** Starts logmon as {@code builder} says, e.g. the installed program rather than the jar. */

@@ -51,6 +51,8 @@ final class Configuration implements CommandLine.IExecutionStrategy {
     List<Path> files = new ArrayList<>();
     Map<String, String> origins = new LinkedHashMap<>();
     Map<String, ConfigFile.Entry> single = new HashMap<>();
+    CommandLine alone = new CommandLine(new LogmonCommand());
+    alone.setCaseInsensitiveEnumValuesAllowed(cl.isCaseInsensitiveEnumValuesAllowed());
     for (ConfigFile.Entry e : entries) {
       if (e.key().equals("file")) {
         files.add(path(e, cl));
@@ -66,10 +68,12 @@ final class Configuration implements CommandLine.IExecutionStrategy {
       }
       ConfigFile.Entry before = o.isMultiValue() ? null : single.put(e.key(), e);
       if (before != null) {
-        throw error(cl, e, "'" + e.key() + "' is already set on line " + before.line());
+        String at =
+            before.file().equals(e.file()) ? "on line " + before.line() : "at " + before.where();
+        throw error(cl, e, "'" + e.key() + "' is already set " + at);
       }
       String arg = argument(o, e, cl);
-      checkAlone(arg, e, cl);
+      checkAlone(alone, arg, e, cl);
       if (first.hasMatchedOption(o)) {
         continue; // the command line wins
       }
@@ -125,12 +129,11 @@ final class Configuration implements CommandLine.IExecutionStrategy {
   }
 
   /** Converts the entry on a command of its own, so a bad value is reported at its line. */
-  private static void checkAlone(String arg, ConfigFile.Entry e, CommandLine cl) {
+  private static void checkAlone(
+      CommandLine alone, String arg, ConfigFile.Entry e, CommandLine cl) {
     if (arg.isEmpty()) {
       return;
     }
-    CommandLine alone = new CommandLine(new LogmonCommand());
-    alone.setCaseInsensitiveEnumValuesAllowed(cl.isCaseInsensitiveEnumValuesAllowed());
     try {
       alone.parseArgs(arg);
     } catch (CommandLine.ParameterException ex) {

@@ -38,7 +38,12 @@ final class FilterCompiler {
     }
     if (e instanceof Expr.Match m) {
       Regexes.TextMatcher matcher = Regexes.compile(m.regex());
-      LineTest t = text(m.field(), new TextMemo(matcher::find)::test);
+      // Plain text is matched faster than a cache is looked up.
+      Predicate<CharSequence> find =
+          Regexes.literalMatcher(m.regex()) != null
+              ? matcher::find
+              : new TextMemo(matcher::find)::test;
+      LineTest t = text(m.field(), find);
       return m.negated() ? negate(t) : t;
     }
     if (e instanceof Expr.Compare c) {
@@ -53,6 +58,30 @@ final class FilterCompiler {
     Expr.In in = (Expr.In) e;
     LineTest t = in(in.field(), in.values());
     return in.negated() ? negate(t) : t;
+  }
+
+  /**
+   * The number of tests in {@code e} that keep a {@link TextMemo}: a regular expression that is not
+   * plain text, an exact test against more than four texts.
+   */
+  static int cachedTests(Expr e) {
+    if (e instanceof Expr.And a) {
+      return cachedTests(a.left()) + cachedTests(a.right());
+    }
+    if (e instanceof Expr.Or o) {
+      return cachedTests(o.left()) + cachedTests(o.right());
+    }
+    if (e instanceof Expr.Not n) {
+      return cachedTests(n.inner());
+    }
+    if (e instanceof Expr.Match m) {
+      return Regexes.literalMatcher(m.regex()) == null ? 1 : 0;
+    }
+    if (e instanceof Expr.In in) {
+      long texts = in.values().stream().filter(v -> v instanceof Literal.Text).count();
+      return texts > 4 ? 1 : 0;
+    }
+    return 0;
   }
 
   private static LineTest negate(LineTest t) {

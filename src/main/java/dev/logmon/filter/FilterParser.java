@@ -97,9 +97,7 @@ public final class FilterParser {
   private static void checkLength(String text) {
     if (text.length() > MAX_LENGTH) {
       throw new FilterSyntaxException(
-          "longer than " + MAX_LENGTH + " characters",
-          MAX_LENGTH + 1,
-          text.substring(0, 40) + "...");
+          "longer than " + MAX_LENGTH + " characters", MAX_LENGTH + 1, text);
     }
   }
 

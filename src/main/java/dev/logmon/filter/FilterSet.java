@@ -26,6 +26,16 @@ public final class FilterSet {
   /** The label of lines left out by {@code --ignore-crawlers}. */
   public static final String CRAWLERS = "crawlers";
 
+  /** The most {@code --include} and {@code --exclude} rules a run takes, together. */
+  public static final int MAX_RULES = 256;
+
+  /**
+   * The most tests that keep a cache of values ({@link TextMemo}: a regular expression that is not
+   * plain text, a list of more than four texts), over all rules: each may hold {@value
+   * TextMemo#SLOTS} values of a hostile log, so their number bounds the memory filters use.
+   */
+  public static final int MAX_CACHED_TESTS = 64;
+
   /** No filters: every line counts. */
   public static final FilterSet NONE = new FilterSet(List.of(), List.of(), false);
 
@@ -55,9 +65,31 @@ public final class FilterSet {
   /**
    * The filters of these rules; throws IllegalArgumentException when two rules would share a label
    * (a name given twice, or named {@value #INCLUDE} or {@value #CRAWLERS}, or the same exclusion
-   * twice), since lines left out are counted by label.
+   * twice), since lines left out are counted by label, or when there are more than {@value
+   * #MAX_RULES} rules or {@value #MAX_CACHED_TESTS} cached tests.
    */
   public static FilterSet of(List<Rule> includes, List<Rule> excludes, boolean ignoreCrawlers) {
+    if (includes.size() + excludes.size() > MAX_RULES) {
+      throw new IllegalArgumentException(
+          "more than " + MAX_RULES + " rules; join conditions with 'or' or 'in [...]'");
+    }
+    int cached = 0;
+    for (Rule r : includes) {
+      cached += FilterCompiler.cachedTests(r.expr());
+    }
+    for (Rule r : excludes) {
+      cached += FilterCompiler.cachedTests(r.expr());
+    }
+    if (cached > MAX_CACHED_TESTS) {
+      throw new IllegalArgumentException(
+          "the rules hold "
+              + cached
+              + " regular expressions and lists of over four values, more than "
+              + MAX_CACHED_TESTS
+              + " (each caches up to "
+              + TextMemo.SLOTS
+              + " values); join them, as in agent ~ \"a|b\" or path in [...]");
+    }
     FilterSet set = new FilterSet(includes, excludes, ignoreCrawlers);
     Set<String> seen = new HashSet<>(List.of(INCLUDE, CRAWLERS));
     for (Rule r : excludes) {

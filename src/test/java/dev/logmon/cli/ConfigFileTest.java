@@ -179,7 +179,6 @@ class ConfigFileTest {
           top = x                      | 1 | Invalid value for option '--top': 'x' is not an int
           top = 0                      | 1 | --top must be between 1 and 1000, got 0
           replay = yes                 | 1 | 'replay' is true or false
-          config = other.conf          | 1 | 'config' cannot be set in a config file
           print-config = true          | 1 | 'print-config' cannot be set in a config file
           exclude = path ~             | 1 | Invalid value for option '--exclude' (EXPR): expected a regular expression after '~', found the end at column 7: path ~
           web-token = secret           | 1 | --web-token needs --web
@@ -272,5 +271,135 @@ class ConfigFileTest {
     assertThat(err()).startsWith("logmon: " + conf + ":1: --ignore-crawlers is not applied");
     assertThat(run("--section-depth", "2", "--replay", "/dev/null")).isEqualTo(2);
     assertThat(run("--section-depth", "1", "--replay", "/dev/null")).isZero();
+  }
+
+  /** {@code config = FILE} reads another file there; a pattern reads its matches in name order. */
+  @Test
+  void aConfigFileIncludesOthers() throws Exception {
+    Files.createDirectory(dir.resolve("conf.d"));
+    file("conf.d/20-web.conf", "web = 127.0.0.1:0\nexclude = status == 404\n");
+    file("conf.d/10-top.conf", "top = 8\nexclude = status == 500\n");
+    file("conf.d/README", "not a config file\n");
+    Path main = file("logmon.conf", "window = 1m\nconfig = conf.d/*.conf\ninterval = 5s\n");
+    assertThat(run("--config", main.toString(), "--print-config")).isZero();
+    assertThat(settings())
+        .contains(
+            "window = 1m",
+            "interval = 5s",
+            "top = 8",
+            "web = 127.0.0.1:0",
+            "exclude = status == 500",
+            "exclude = status == 404");
+    assertThat(out()).contains("# from " + dir.resolve("conf.d/10-top.conf") + ":1\ntop = 8\n");
+    // A pattern matching nothing reads nothing; a file named outright must exist.
+    Path none = file("none.conf", "config = absent.d/*.conf\ntop = 2\n");
+    assertThat(run("--config", none.toString(), "--print-config")).isZero();
+    Path missing = file("missing.conf", "top = 2\nconfig = other.conf\n");
+    assertThat(run("--config", missing.toString(), "--print-config")).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "logmon: "
+                + missing
+                + ":2: config file "
+                + dir.resolve("other.conf")
+                + " does not exist (see --help)\n");
+    // A setting given in two files is an error naming both.
+    Path twice = file("twice.conf", "top = 3\nconfig = conf.d/10-top.conf\n");
+    assertThat(run("--config", twice.toString(), "--print-config")).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "logmon: "
+                + dir.resolve("conf.d/10-top.conf")
+                + ":1: 'top' is already set at "
+                + twice
+                + ":1 (see --help)\n");
+  }
+
+  /** Includes are bounded: a cycle, a file read twice, depth, count and total size are errors. */
+  @Test
+  void includesAreBoundedAndCycleSafe() throws Exception {
+    Path a = file("a.conf", "top = 3\nconfig = b.conf\n");
+    file("b.conf", "config = a.conf\n");
+    assertThat(run("--config", a.toString(), "--print-config")).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "logmon: "
+                + dir.resolve("b.conf")
+                + ":1: config file "
+                + dir.resolve("a.conf")
+                + " includes itself (through "
+                + dir.resolve("b.conf").toRealPath()
+                + ") (see --help)\n");
+    Path self = file("self.conf", "config = self.conf\n");
+    assertThat(run("--config", self.toString(), "--print-config")).isEqualTo(2);
+    assertThat(err()).contains("self.conf includes itself");
+    file("leaf.conf", "top = 3\n");
+    Path diamond = file("diamond.conf", "config = leaf.conf\nconfig = ./leaf.conf\n");
+    assertThat(run("--config", diamond.toString(), "--print-config")).isEqualTo(2);
+    assertThat(err()).contains("diamond.conf:2: config file ").contains("leaf.conf is read twice");
+    for (int i = 0; i < 9; i++) {
+      file("d" + i + ".conf", "config = d" + (i + 1) + ".conf\n");
+    }
+    file("d9.conf", "top = 3\n");
+    assertThat(run("--config", dir.resolve("d0.conf").toString(), "--print-config")).isEqualTo(2);
+    assertThat(err()).contains("d7.conf:1: config files nested more than 8 deep");
+    Files.createDirectory(dir.resolve("many.d"));
+    for (int i = 0; i < ConfigFile.MAX_FILES; i++) {
+      file("many.d/" + i + ".conf", "exclude = bytes == " + i + "\n");
+    }
+    Path many = file("many.conf", "config = many.d/*.conf\n");
+    assertThat(run("--config", many.toString(), "--print-config")).isEqualTo(2);
+    assertThat(err()).contains("many.conf:1: more than 64 config files");
+    Files.createDirectory(dir.resolve("big.d"));
+    file("big.d/1.conf", "# " + "x".repeat(ConfigFile.MAX_BYTES / 2) + "\n");
+    file("big.d/2.conf", "# " + "x".repeat(ConfigFile.MAX_BYTES / 2) + "\n");
+    Path big = file("big.conf", "config = big.d/*\n");
+    assertThat(run("--config", big.toString(), "--print-config")).isEqualTo(2);
+    assertThat(err()).contains("2.conf takes the config files over 1 MiB");
+  }
+
+  /**
+   * A bad filter on the command line is one sanitised line with its column, exit 2, whatever the
+   * expression holds (escape sequences, newlines).
+   */
+  @Test
+  void aBadFilterIsOneSanitisedLineWithItsColumn() {
+    badFilter(
+        "--exclude",
+        "path ~",
+        "--exclude' (EXPR): expected a regular expression after '~', found the end at column 7:"
+            + " path ~");
+    badFilter(
+        "--include",
+        "ip in 10.0.0.1/8",
+        "--include' (EXPR): '10.0.0.1/8' has bits set past its prefix; the block is 10.0.0.0/8 at"
+            + " column 7: ip in 10.0.0.1/8");
+    badFilter(
+        "--exclude",
+        "agent == \"\u001b]0;x\u0007\n\" and",
+        "expected a field (ip, status, method, path, section, vhost, agent, referrer, bytes,"
+            + " duration), found the end at column 23: agent == \"\\x1b]0;x\\x07\\x0a\" and");
+    badFilter(
+        "--exclude",
+        "method == G\u001b[2JET",
+        "unexpected character U+001B at column 12: method == G\\x1b[2JET");
+  }
+
+  private void badFilter(String option, String expression, String message) {
+    assertThat(run(option, expression, "--replay", "/dev/null")).isEqualTo(2);
+    assertThat(err()).endsWith(message + " (see --help)\n");
+    assertThat(err().lines()).hasSize(1);
+    assertThat(err()).doesNotContain("\u001b", "\u0007");
+  }
+
+  /** However long the expression, its error is a line of readable length. */
+  @Test
+  void aLongBadFilterIsAShortLine() {
+    String expr = "status == 200 or ".repeat(500) + "status == 20O";
+    assertThat(run("--exclude", expr, "--replay", "/dev/null")).isEqualTo(2);
+    assertThat(err()).contains("status takes a whole number").endsWith("20O (see --help)\n");
+    assertThat(err().length()).isLessThan(300);
+    assertThat(run("--exclude", "x".repeat(20_000), "--replay", "/dev/null")).isEqualTo(2);
+    assertThat(err()).contains("longer than 10000 characters").hasSizeLessThan(300);
   }
 }

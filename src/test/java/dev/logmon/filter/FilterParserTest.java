@@ -148,8 +148,47 @@ class FilterParserTest {
         .isInstanceOf(FilterSyntaxException.class);
     assertThatThrownBy(() -> FilterParser.parse("x".repeat(10_001)))
         .isInstanceOfSatisfying(
-            FilterSyntaxException.class, e -> assertThat(e.column()).isEqualTo(10_001));
+            FilterSyntaxException.class,
+            e -> {
+              assertThat(e.column()).isEqualTo(10_001);
+              assertThat(e.getMessage())
+                  .isEqualTo("longer than 10000 characters at column 10001: …" + "x".repeat(100));
+            });
     assertThat(FilterParser.parse("(".repeat(64) + "status == 200" + ")".repeat(64)).print())
         .isEqualTo("status == 200");
+  }
+
+  /** The longest expression allowed, a chain of 700 conditions, compiles and tests a line. */
+  @org.junit.jupiter.api.Test
+  void theLongestExpressionsCompileAndRun() {
+    StringBuilder b = new StringBuilder("status == 200");
+    while (b.length() < FilterParser.MAX_LENGTH - 20) {
+      b.append(" and bytes != ").append(b.length());
+    }
+    Expr e = FilterParser.parse(b.toString());
+    LineTest t = FilterCompiler.compile(e);
+    assertThat(t.test(TestLine.of("192.0.2.1", 200, "GET", "/").bytes(1))).isTrue();
+    assertThat(t.test(TestLine.of("192.0.2.1", 404, "GET", "/").bytes(1))).isFalse();
+    assertThat(FilterParser.parse(e.print())).isEqualTo(e);
+  }
+
+  /**
+   * A long expression's error shows the text around the column, not all of it, and stays one line
+   * whatever the expression holds.
+   */
+  @org.junit.jupiter.api.Test
+  void errorsInLongExpressionsShowTheTextAroundTheColumn() {
+    String text = "path == \"a\nb\" and " + "status == 200 and ".repeat(100) + "stats == 1";
+    assertThatThrownBy(() -> FilterParser.parse(text))
+        .isInstanceOfSatisfying(
+            FilterSyntaxException.class,
+            e -> {
+              assertThat(e.column()).isEqualTo(text.length() - 9);
+              assertThat(e.getMessage())
+                  .startsWith("unknown field 'stats'")
+                  .endsWith(
+                      " at column " + e.column() + ": …" + text.substring(text.length() - 100))
+                  .doesNotContain("\n");
+            });
   }
 }

@@ -71,9 +71,16 @@ final class BatchAssembler {
 
   /** At end of input ({@code fileOffset}, the end of the file): the unterminated tail is a line. */
   void endOfInput(long fileOffset) {
+    boolean inside = insideLine();
     int before = pending.size();
     splitter.flush().ifPresent(pending::add);
-    mark(before, fileOffset << 1);
+    // Should the file grow after all, the rest of the line just delivered is no line of its own.
+    mark(before, fileOffset << 1 | (inside ? 1 : 0));
+  }
+
+  /** Whether reading stands inside a line: an unterminated one held, or an oversize one skipped. */
+  boolean insideLine() {
+    return splitter.bufferedBytes() > 0 || splitter.skipping();
   }
 
   /** At end of input: the unterminated tail becomes a line. */

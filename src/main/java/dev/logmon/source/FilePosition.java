@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param prefixLength how many of the file's first bytes {@code prefixSha256} covers
  * @param prefixSha256 the SHA-256 of those first bytes, in lowercase hex
  * @param offset the byte offset just after the last line delivered
- * @param midLine whether {@code offset} lies inside an oversize line whose rest must be skipped
+ * @param midLine whether {@code offset} lies inside a line whose rest must be skipped: an oversize
+ *     line, or one delivered unterminated when its file was let go or rotated away
  */
 public record FilePosition(
     String path,

@@ -189,7 +189,7 @@ final class GlobFile {
       phase = Phase.UNDECIDED;
       return;
     }
-    FilePosition known = ctx.known().take(key, opened);
+    KnownFiles.Known known = ctx.known().take(key, opened);
     file =
         OpenFile.of(
             opened,
@@ -199,7 +199,10 @@ final class GlobFile {
             counters,
             tracking ? trackAs() : null);
     if (known != null) {
-      file.seek(known); // met before (under another name, or before a restart): go on from there
+      file.seek(known.at()); // met before (under another name, or before a restart): go on there
+      if (known.counters() != null) {
+        counters.continueFrom(known.counters()); // let go this run: one source, not two
+      }
     }
     phase = Phase.PLAIN;
     renamed = false;
@@ -303,7 +306,7 @@ final class GlobFile {
         file.park(); // drained and closed
         ctx.descriptors().release();
       }
-      ctx.known().retire(file.position(trackAs()), wasOpen);
+      ctx.known().retire(file.position(trackAs()), wasOpen, counters);
     } else if (phase == Phase.COMPRESSED) {
       try {
         gz.drainToEnd(sink); // held open: read to its end though its name is gone

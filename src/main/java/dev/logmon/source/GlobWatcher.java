@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +26,10 @@ import java.util.function.Consumer;
  * every line once however many rotations (renames) happen between two polls. A file not met before
  * is new content, read from its start; so are the files at the first listing if {@code
  * options.fromStart()}, else those are read from the size they had then ({@link #start()} fixes
- * it). A file the listing misses twice in a row (deleted, or renamed out of the glob) is read to
- * its end through the descriptor still open, then remembered ({@link KnownFiles}) and dropped; met
- * again, it goes on where it stopped. Two paths naming one file (hard links, symlinks) are one
- * file.
+ * it). A file two listings in a row miss, and a third that confirms (deleted, or renamed out of the
+ * glob; a listing racing a rename can miss a file still there), is read to its end through the
+ * descriptor still open, then remembered ({@link KnownFiles}) and dropped; met again, it goes on
+ * where it stopped. Two paths naming one file (hard links, symlinks) are one file.
  *
  * <p>With saved positions (a state file), each file is looked up by identity among them, and one
  * found goes on from its saved offset whatever it is named now; if the glob was followed before,
@@ -55,6 +56,7 @@ public final class GlobWatcher implements AutoCloseable {
   static final int PARK_PER_POLL = 64;
 
   private final GlobPattern pattern;
+  private final Listing listing;
   private final TailOptions options;
   private final Consumer<String> notes;
   private final boolean tracking;
@@ -94,7 +96,25 @@ public final class GlobWatcher implements AutoCloseable {
       Consumer<String> notes,
       Map<String, FilePosition> saved,
       DescriptorLimit descriptors) {
-    this.pattern = GlobPattern.compile(Objects.requireNonNull(pattern, "pattern"));
+    this(
+        GlobPattern.compile(Objects.requireNonNull(pattern, "pattern")),
+        null,
+        options,
+        notes,
+        saved,
+        descriptors);
+  }
+
+  /** As above, with the glob listed by {@code listing} (tests stand in for racing renames). */
+  GlobWatcher(
+      GlobPattern pattern,
+      Listing listing,
+      TailOptions options,
+      Consumer<String> notes,
+      Map<String, FilePosition> saved,
+      DescriptorLimit descriptors) {
+    this.pattern = pattern;
+    this.listing = listing != null ? listing : pattern::expand;
     this.options = Objects.requireNonNull(options, "options");
     this.notes = Objects.requireNonNull(notes, "notes");
     this.tracking = saved != null;
@@ -102,6 +122,12 @@ public final class GlobWatcher implements AutoCloseable {
     this.ctx =
         new GlobContext(
             notes, new KnownFiles(saved == null ? List.of() : saved.values()), descriptors);
+  }
+
+  /** Lists the glob's matches; {@link GlobPattern#expand} but for tests. */
+  interface Listing {
+    /** The matches now, in path order, or null if the listing was cut short. */
+    List<GlobPattern.Match> list(Consumer<String> notes);
   }
 
   /** The status of each file being followed, in path order; callable from any thread. */
@@ -115,7 +141,7 @@ public final class GlobWatcher implements AutoCloseable {
    */
   public void start() {
     if (!listedOnce) {
-      List<GlobPattern.Match> matches = pattern.expand(notes);
+      List<GlobPattern.Match> matches = listing.list(notes);
       if (matches != null) {
         reconcile(matches);
       }
@@ -127,9 +153,9 @@ public final class GlobWatcher implements AutoCloseable {
   public int pollOnce(BatchSink sink) throws InterruptedException {
     start();
     polls++;
-    List<GlobPattern.Match> matches = pattern.expand(notes);
+    List<GlobPattern.Match> matches = listing.list(notes);
     // A listing cut short for lack of descriptors says nothing about which files are gone.
-    List<GlobFile> gone = matches == null ? List.of() : reconcile(matches);
+    List<GlobFile> gone = matches == null ? List.of() : stillGone(reconcile(matches));
     long lines = 0;
     bytesThisPoll = 0;
     while (!waiting.isEmpty() && waiting.peekFirst().open(ctx, sink)) {
@@ -192,7 +218,7 @@ public final class GlobWatcher implements AutoCloseable {
     listedOnce = true;
     Set<Object> listed = new HashSet<>();
     for (GlobPattern.Match m : matches) {
-      Object key = m.attrs().fileKey() != null ? m.attrs().fileKey() : m.path();
+      Object key = keyOf(m);
       if (!listed.add(key)) {
         continue; // another name of a file already listed
       }
@@ -217,6 +243,40 @@ public final class GlobWatcher implements AutoCloseable {
       }
     }
     return gone;
+  }
+
+  /**
+   * The files of {@code missed} that a fresh listing misses too. A listing racing a rename can miss
+   * the renamed file (its old name listed, gone when looked at); under load, two in a row have, and
+   * a file let go and met again starts over as a new source and splits a line being written.
+   */
+  private List<GlobFile> stillGone(List<GlobFile> missed) {
+    if (missed.isEmpty()) {
+      return missed;
+    }
+    List<GlobPattern.Match> again = listing.list(notes);
+    if (again == null) {
+      return List.of();
+    }
+    Map<Object, GlobPattern.Match> byKey = new HashMap<>();
+    for (GlobPattern.Match m : again) {
+      byKey.putIfAbsent(keyOf(m), m);
+    }
+    List<GlobFile> gone = new ArrayList<>();
+    for (GlobFile f : missed) {
+      GlobPattern.Match m = byKey.get(f.key());
+      if (m != null) {
+        f.seen(m.path(), m.attrs());
+      } else {
+        gone.add(f);
+      }
+    }
+    return gone;
+  }
+
+  /** A file's identity in {@link #files}: device and inode, or its path where there are none. */
+  private static Object keyOf(GlobPattern.Match m) {
+    return m.attrs().fileKey() != null ? m.attrs().fileKey() : m.path();
   }
 
   /** Decides each opened gzip file, once no plain file's first bytes are unknown. */

@@ -24,8 +24,11 @@ final class KnownFiles {
   /** How many files read and let go are remembered. */
   static final int MAX_RETIRED = 4096;
 
-  /** A known file: where reading stopped, and whether that was its end when it went away. */
-  record Known(FilePosition at, boolean readToEnd) {}
+  /**
+   * A known file: where reading stopped, whether that was its end when it went away, and the
+   * counters it had then (null for a saved position), which it keeps if it is met again.
+   */
+  record Known(FilePosition at, boolean readToEnd, TailCounters counters) {}
 
   private final Map<String, List<FilePosition>> savedByKey = new HashMap<>();
   private final LinkedHashMap<String, Known> retired =
@@ -43,25 +46,28 @@ final class KnownFiles {
     }
   }
 
-  /** Remembers a file this run read up to {@code at} and let go. */
-  void retire(FilePosition at, boolean readToEnd) {
-    retired.put(String.valueOf(at.fileKey()), new Known(at, readToEnd));
+  /** Remembers a file this run read up to {@code at} and let go, with its {@code counters}. */
+  void retire(FilePosition at, boolean readToEnd, TailCounters counters) {
+    retired.put(String.valueOf(at.fileKey()), new Known(at, readToEnd, counters));
   }
 
   /**
    * Where to continue the open plain file with {@code fileKey} if it is a known file (its first
-   * bytes confirm it): the furthest position known for it; it is forgotten here. Else null.
+   * bytes confirm it): the furthest position known for it (with the counters of this run's reader,
+   * if it was let go this run); it is forgotten here. Else null.
    */
-  FilePosition take(Object fileKey, FileChannel channel) throws IOException {
+  Known take(Object fileKey, FileChannel channel) throws IOException {
     String key = FileIdentity.keyText(fileKey);
     if (key == null) {
       return null; // without keys, only names identify files: nothing to find again
     }
     FilePosition best = null;
+    TailCounters counters = null;
     Known r = retired.get(key);
     if (r != null && FileIdentity.prefixMatches(channel, r.at())) {
       retired.remove(key);
       best = r.at();
+      counters = r.counters();
     }
     List<FilePosition> saved = savedByKey.get(key);
     if (saved != null) {
@@ -75,7 +81,7 @@ final class KnownFiles {
         savedByKey.remove(key); // claimed: a compressed copy must not read it a second time
       }
     }
-    return best;
+    return best == null ? null : new Known(best, false, counters);
   }
 
   /**
@@ -98,7 +104,7 @@ final class KnownFiles {
       for (FilePosition p : entries) {
         if (FileIdentity.startsWith(text, p)
             && (found == null || p.offset() > found.at().offset())) {
-          found = new Known(p, false);
+          found = new Known(p, false, null);
         }
       }
       if (found != null && entries.contains(found.at())) {

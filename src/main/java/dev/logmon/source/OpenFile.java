@@ -21,6 +21,7 @@ final class OpenFile implements AutoCloseable {
   private long offset;
   private boolean skipNul;
   private boolean atEnd;
+  private boolean drainedInsideLine;
 
   /**
    * Takes over {@code channel}; reads from the last line start before {@code endAt} if that is not
@@ -79,6 +80,10 @@ final class OpenFile implements AutoCloseable {
    * held), with the file's identity, under {@code path}.
    */
   FilePosition position(String path) {
+    if (drainedInsideLine) {
+      // Its unterminated last line was delivered: if it grows, skip the rest of that line.
+      return identity.position(path, offset, true);
+    }
     return assembler.resumeAt(identity.position(path, offset, false));
   }
 
@@ -178,11 +183,15 @@ final class OpenFile implements AutoCloseable {
     return rewritten;
   }
 
-  /** Reads to the end, delivers the unterminated tail as a line too, and closes. */
+  /**
+   * Reads to the end, delivers the unterminated tail as a line too, and closes; {@link #position}
+   * then lies after that line, inside it should the file grow.
+   */
   void drain(BatchSink sink, ByteBuffer buffer) throws IOException, InterruptedException {
     try {
       read(sink, buffer, Integer.MAX_VALUE);
     } finally {
+      drainedInsideLine = assembler.insideLine();
       retire(sink);
       close();
     }

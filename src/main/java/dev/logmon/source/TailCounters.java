@@ -34,6 +34,19 @@ final class TailCounters {
     this.name = newName;
   }
 
+  /**
+   * Adds the counts of {@code earlier}, this file's counters before it was let go (missed by the
+   * listings) and met again; a new name counts as a rotation.
+   */
+  void continueFrom(TailCounters earlier) {
+    lines += earlier.lines;
+    bytes += earlier.bytes;
+    rotations += earlier.rotations + (earlier.name.equals(name) ? 0 : 1);
+    truncations += earlier.truncations;
+    oversizeBase += earlier.oversizeBase + earlier.oversizeCurrent;
+    readErrors += earlier.readErrors;
+  }
+
   void publish() {
     status =
         new SourceStatus(

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,10 +51,12 @@ class GlobRotationIT {
       System.out.printf(
           "glob rotation IT: %d lines over %d rotations, %d hits, %d bytes%n",
           N, writer.rotations(), summary.get("hits_total").asLong(), bytes(summary));
-      assertThat(summary.get("hits_total").asLong()).isEqualTo(N);
-      assertThat(summary.get("malformed_total").asLong()).isZero();
-      assertThat(bytes(summary)).isEqualTo(N * (N + 1) / 2);
-      assertThat(summary.get("sources")).hasSize(ROTATIONS + 1);
+      String files = files(dir, summary);
+      assertThat(summary.get("hits_total").asLong()).as(files).isEqualTo(N);
+      assertThat(summary.get("malformed_total").asLong()).as(files).isZero();
+      assertThat(bytes(summary)).as(files).isEqualTo(N * (N + 1) / 2);
+      assertThat(summary.get("sources")).as(files).hasSize(ROTATIONS + 1);
+      assertThat(files).as("each file read once by one source").doesNotContain(" <- ");
     }
   }
 
@@ -64,6 +69,7 @@ class GlobRotationIT {
     long hits = 0;
     long bytes = 0;
     int granted = 0;
+    StringBuilder runs = new StringBuilder();
     for (int run = 1; run <= 5; run++) {
       try (LogmonProcess p = start(state, logs)) {
         p.awaitLine(l -> l.contains("\"type\":\"report\""), DEADLINE);
@@ -84,6 +90,7 @@ class GlobRotationIT {
         assertThat(summary.get("malformed_total").asLong()).isZero();
         hits += summary.get("hits_total").asLong();
         bytes += bytes(summary);
+        runs.append(String.format("%nrun %d: %s", run, sources(summary)));
       }
       if (run < 5) {
         granted += 4; // rotations while logmon is stopped
@@ -96,8 +103,71 @@ class GlobRotationIT {
         "glob rotation IT with 4 restarts: %d lines over %d rotations, %d hits, %d bytes%n",
         N, writer.rotations(), hits, bytes);
     assertThat(writer.rotations()).isEqualTo(ROTATIONS);
-    assertThat(hits).isEqualTo(N);
-    assertThat(bytes).isEqualTo(N * (N + 1) / 2);
+    String diagnosis = runs + "\nafter the last run:" + files(logs, null);
+    assertThat(hits).as(diagnosis).isEqualTo(N);
+    assertThat(bytes).as(diagnosis).isEqualTo(N * (N + 1) / 2);
+  }
+
+  /**
+   * For a failure message: each file on disk (name, inode, size, its numbers' range) and what the
+   * summary's sources read of it, marked {@code <-} where that is not the whole file, once.
+   */
+  private static String files(Path dir, JsonNode summary) throws IOException {
+    StringBuilder out = new StringBuilder();
+    List<Path> logs;
+    try (Stream<Path> s = Files.list(dir)) {
+      logs = s.filter(p -> p.getFileName().toString().startsWith("a.log")).sorted().toList();
+    }
+    for (Path p : logs) {
+      List<String> lines = Files.readAllLines(p);
+      out.append(
+          String.format(
+              "%n%s ino %s, %d bytes, %d lines (%s..%s)",
+              p.getFileName(),
+              Files.getAttribute(p, "unix:ino"),
+              Files.size(p),
+              lines.size(),
+              lines.isEmpty() ? "-" : seq(lines.get(0)),
+              lines.isEmpty() ? "-" : seq(lines.get(lines.size() - 1))));
+      if (summary != null) {
+        List<String> read = new ArrayList<>();
+        for (JsonNode src : summary.get("sources")) {
+          if (src.get("name").asText().equals(p.toString())) {
+            read.add(src.get("lines").asLong() + " lines/" + src.get("bytes").asLong() + " bytes");
+          }
+        }
+        boolean once = read.equals(List.of(lines.size() + " lines/" + Files.size(p) + " bytes"));
+        out.append(once ? ", read once" : " <- read " + read);
+      }
+    }
+    if (summary != null) {
+      out.append(String.format("%nsources: %s", sources(summary)));
+    }
+    return out.toString();
+  }
+
+  private static String sources(JsonNode summary) {
+    StringBuilder out = new StringBuilder();
+    out.append(summary.get("hits_total").asLong())
+        .append(" hits, ")
+        .append(bytes(summary))
+        .append(" bytes;");
+    for (JsonNode src : summary.get("sources")) {
+      out.append(
+          String.format(
+              " %s=%d/%d/r%d",
+              Path.of(src.get("name").asText()).getFileName(),
+              src.get("lines").asLong(),
+              src.get("bytes").asLong(),
+              src.get("rotations").asLong()));
+    }
+    return out.toString();
+  }
+
+  /** The sequence number a line reports as its bytes. */
+  private static String seq(String line) {
+    String[] f = line.split(" ");
+    return f.length > 9 ? f[9] : "?";
   }
 
   private LogmonProcess start(Path state) throws IOException {

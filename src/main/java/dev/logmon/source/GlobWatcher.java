@@ -26,10 +26,11 @@ import java.util.function.Consumer;
  * every line once however many rotations (renames) happen between two polls. A file not met before
  * is new content, read from its start; so are the files at the first listing if {@code
  * options.fromStart()}, else those are read from the size they had then ({@link #start()} fixes
- * it). A file two listings in a row miss, and a third that confirms (deleted, or renamed out of the
- * glob; a listing racing a rename can miss a file still there), is read to its end through the
- * descriptor still open, then remembered ({@link KnownFiles}) and dropped; met again, it goes on
- * where it stopped. Two paths naming one file (hard links, symlinks) are one file.
+ * it). A file the listings of two polls in a row miss, each confirmed by a second listing (deleted,
+ * or renamed out of the glob; a listing racing a rename can miss a file still there), is read to
+ * its end through the descriptor still open, then remembered ({@link KnownFiles}) and dropped; met
+ * again, it goes on where it stopped. Two paths naming one file (hard links, symlinks) are one
+ * file.
  *
  * <p>With saved positions (a state file), each file is looked up by identity among them, and one
  * found goes on from its saved offset whatever it is named now; if the glob was followed before,
@@ -212,7 +213,7 @@ public final class GlobWatcher implements AutoCloseable {
     publish();
   }
 
-  /** Matches the listing to the files by key; returns the files now gone. */
+  /** Matches the listing to the files by key; returns the files it missed. */
   private List<GlobFile> reconcile(List<GlobPattern.Match> matches) {
     boolean first = !listedOnce;
     listedOnce = true;
@@ -236,19 +237,21 @@ public final class GlobWatcher implements AutoCloseable {
         files.put(key, new GlobFile(key, m.path(), m.attrs(), skipOld, forFile, tracking));
       }
     }
-    List<GlobFile> gone = new ArrayList<>();
+    List<GlobFile> missed = new ArrayList<>();
     for (GlobFile f : files.values()) {
-      if (!listed.contains(f.key()) && f.unseen()) {
-        gone.add(f);
+      if (!listed.contains(f.key())) {
+        missed.add(f);
       }
     }
-    return gone;
+    return missed;
   }
 
   /**
-   * The files of {@code missed} that a fresh listing misses too. A listing racing a rename can miss
-   * the renamed file (its old name listed, gone when looked at); under load, two in a row have, and
-   * a file let go and met again starts over as a new source and splits a line being written.
+   * The files of {@code missed} that a fresh listing misses too and that the polls before missed as
+   * well. A listing racing a rename can miss the renamed file (its old name listed, gone when
+   * looked at) while its successor takes that old name: unconfirmed, the successor's position would
+   * replace the file's under that name in the state file (a restart then read the file again), and
+   * two such misses in a row let the file go (met again, it started over as a new source).
    */
   private List<GlobFile> stillGone(List<GlobFile> missed) {
     if (missed.isEmpty()) {
@@ -267,7 +270,7 @@ public final class GlobWatcher implements AutoCloseable {
       GlobPattern.Match m = byKey.get(f.key());
       if (m != null) {
         f.seen(m.path(), m.attrs());
-      } else {
+      } else if (f.unseen()) {
         gone.add(f);
       }
     }

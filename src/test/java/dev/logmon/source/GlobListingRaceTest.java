@@ -51,13 +51,51 @@ class GlobListingRaceTest {
     w.pollOnce(sink);
     FileTailerTest.append(a, "1\n2");
     w.pollOnce(sink);
-    listing[0] = missing(pattern, a, 2);
-    w.pollOnce(sink);
-    w.pollOnce(sink); // missed twice; the confirming listing finds it
+    listing[0] = missing(pattern, a, 3);
+    w.pollOnce(sink); // missed, and by the confirming listing
+    w.pollOnce(sink); // missed again; the confirming listing finds it
     FileTailerTest.append(a, "x\n3\n");
     w.pollOnce(sink);
     assertThat(sink.take()).containsExactly("1", "2x", "3");
     assertThat(w.status()).singleElement().extracting(SourceStatus::lines).isEqualTo(3L);
+  }
+
+  /**
+   * The listing misses the renamed file while its successor takes its old name: the successor's
+   * position must not be the only one saved under that name, or a restart reads the file again.
+   */
+  @Test
+  void aRenamedFileAListingMissesKeepsAPositionBesideItsSuccessors() throws Exception {
+    Path a = dir.resolve("a.log");
+    Files.writeString(a, "");
+    GlobPattern pattern = GlobPattern.compile(dir.resolve("a.log*").toString());
+    GlobWatcher.Listing[] listing = {n -> pattern.expand(n)};
+    GlobWatcher w =
+        new GlobWatcher(
+            pattern,
+            n -> listing[0].list(n),
+            TailOptions.follow("glob"),
+            notes::add,
+            Map.of(),
+            new DescriptorLimit());
+    Map<String, FilePosition> committed = new java.util.HashMap<>();
+    BatchSink counted =
+        batch -> {
+          sink.put(batch);
+          committed.put(batch.end().path(), batch.end()); // as Checkpoints commits
+        };
+    w.pollOnce(counted);
+    FileTailerTest.append(a, "1\n");
+    w.pollOnce(counted);
+    String first = committed.get(a.toString()).fileKey();
+    Files.move(a, dir.resolve("a.log.1"));
+    Files.writeString(a, "2\n");
+    listing[0] = missing(pattern, dir.resolve("a.log.1"), 1);
+    w.pollOnce(counted);
+    assertThat(committed.values())
+        .as("the first file's position is still saved")
+        .anySatisfy(p -> assertThat(p.fileKey()).isEqualTo(first));
+    assertThat(sink.take()).containsExactly("1", "2");
   }
 
   @Test

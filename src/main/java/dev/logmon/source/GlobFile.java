@@ -212,6 +212,17 @@ final class GlobFile {
     }
   }
 
+  /** If it was renamed, saves its position under its new name from now on (when tracking). */
+  void trackRename(BatchSink sink) throws InterruptedException {
+    if (phase == Phase.PLAIN && !file.parked() && renamed) {
+      if (tracking) {
+        file.trackAs(trackAs());
+        sink.put(file.marker()); // the state file finds it under its new name
+      }
+      renamed = false;
+    }
+  }
+
   /** Reads what is new of an open plain file or a gzip file being read; returns lines delivered. */
   long read(GlobContext ctx, BatchSink sink, ByteBuffer buffer, long pollNumber)
       throws InterruptedException {
@@ -219,11 +230,7 @@ final class GlobFile {
     long bytesBefore = counters.bytes;
     try {
       if (phase == Phase.PLAIN && !file.parked()) {
-        if (renamed && tracking) {
-          file.trackAs(trackAs());
-          sink.put(file.marker()); // the state file finds it under its new name
-        }
-        renamed = false;
+        trackRename(sink);
         if (file.wasTruncated()) {
           truncated(ctx, sink);
         }

@@ -162,11 +162,16 @@ public final class GlobWatcher implements AutoCloseable {
     while (!waiting.isEmpty() && waiting.peekFirst().open(ctx, sink)) {
       waiting.pollFirst().waiting(false);
     }
+    // Every file's position goes out under its name now before any line is read: a successor that
+    // took a file's old name must not be the only one saved there if a stop cuts this poll short.
     for (GlobFile f : files.values()) {
       if (f.needsOpening() && !f.waiting() && (!waiting.isEmpty() || !f.open(ctx, sink))) {
         f.waiting(true);
         waiting.addLast(f);
       }
+      f.trackRename(sink);
+    }
+    for (GlobFile f : files.values()) {
       long before = f.status().bytes();
       lines += f.read(ctx, sink, buffer, polls);
       bytesThisPoll += f.status().bytes() - before;

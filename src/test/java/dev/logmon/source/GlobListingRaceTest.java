@@ -98,6 +98,39 @@ class GlobListingRaceTest {
     assertThat(sink.take()).containsExactly("1", "2");
   }
 
+  /**
+   * Regression: a stop cut the first poll after a restart short; a file's successor under its saved
+   * name had sent its position there, the file itself had not yet, and the next run read it again.
+   */
+  @Test
+  void everyPositionGoesOutBeforeAnyLineIsRead() throws Exception {
+    Path a = dir.resolve("a.log");
+    Files.writeString(a, "x1\n");
+    Map<String, FilePosition> committed = new java.util.HashMap<>();
+    BatchSink counted = batch -> committed.put(batch.end().path(), batch.end());
+    GlobWatcher first =
+        new GlobWatcher(
+            dir.resolve("a.log*").toString(), TailOptions.follow("glob"), notes::add, Map.of());
+    first.pollOnce(counted);
+    first.close();
+    String x = committed.get(a.toString()).fileKey();
+    Files.move(a, dir.resolve("a.log.1")); // rotated while stopped
+    Files.writeString(a, "y1\n");
+    BatchSink stopAtFirstLine =
+        batch -> {
+          if (!batch.lines().isEmpty()) {
+            throw new InterruptedException("stopped");
+          }
+          counted.put(batch);
+        };
+    GlobWatcher second =
+        new GlobWatcher(
+            dir.resolve("a.log*").toString(), TailOptions.follow("glob"), notes::add, committed);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.pollOnce(stopAtFirstLine))
+        .isInstanceOf(InterruptedException.class);
+    assertThat(committed.values()).anySatisfy(p -> assertThat(p.fileKey()).isEqualTo(x));
+  }
+
   @Test
   void aFileLetGoAndMetAgainIsOneSourceAndItsCutLineCountsOnce() throws Exception {
     Path a = dir.resolve("a.log");

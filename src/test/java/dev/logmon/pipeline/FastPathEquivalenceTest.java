@@ -25,7 +25,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,23 +69,18 @@ class FastPathEquivalenceTest {
     assertSameOutput(log, setup);
   }
 
-  /** The real logs in ../shared/data, when the checkout has them beside it (CI always does). */
-  static Stream<Path> sharedLogs() throws IOException {
-    Path dir = Path.of("../shared/data");
-    if (!Files.isDirectory(dir)) {
-      if (System.getenv("CI") != null) {
-        throw new IllegalStateException("CI is set but " + dir.toAbsolutePath() + " is missing");
-      }
-      Assumptions.abort("no " + dir.toAbsolutePath() + " on this machine");
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.toString().endsWith(".log")).sorted().toList().stream();
+  /** The corpus of real and synthetic logs (see logs/corpus/NOTICE.md), each a few hundred KB. */
+  static Stream<Path> corpus() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("src/test/resources/logs/corpus"))) {
+      List<Path> logs = files.filter(p -> p.toString().endsWith(".log")).sorted().toList();
+      assertThat(logs).isNotEmpty();
+      return logs.stream();
     }
   }
 
   @ParameterizedTest
-  @MethodSource("sharedLogs")
-  void sharedDataLogs(Path log) throws IOException {
+  @MethodSource("corpus")
+  void corpusLogs(Path log) throws IOException {
     assertSameOutput(log, DEFAULTS);
   }
 

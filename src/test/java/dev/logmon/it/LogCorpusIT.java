@@ -9,44 +9,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every real log in ../shared/data, replayed by the real program: each line is either a hit or
- * malformed, and the status classes agree with an independent count by awk.
- *
- * <p>CI always has ../shared beside the checkout, so there a missing folder fails the run; on a
- * developer machine without it the test is skipped.
+ * Every Common/Combined-family log in the test resources (the corpus of real and synthetic logs in
+ * {@code logs/corpus}, see its NOTICE.md, and the short excerpts beside it), replayed by the real
+ * program: each line is either a hit or malformed, and the status classes agree with an independent
+ * count by awk.
  */
-class SharedDataIT {
+class LogCorpusIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  static Path dataDir() {
-    Path dir = Path.of(System.getProperty("user.dir")).resolve("../shared/data").normalize();
-    if (!Files.isDirectory(dir)) {
-      if (System.getenv("CI") != null) {
-        throw new IllegalStateException("CI is set but " + dir + " does not exist");
-      }
-      Assumptions.abort("no " + dir + " on this machine");
-    }
-    return dir;
-  }
+  private static final Path LOGS = Path.of("src/test/resources/logs");
 
   static Stream<Path> logs() throws IOException {
-    try (Stream<Path> files = Files.list(dataDir())) {
-      List<Path> logs = files.filter(p -> p.toString().endsWith(".log")).sorted().toList();
-      assertThat(logs).isNotEmpty();
-      return logs.stream();
+    List<Path> logs = new ArrayList<>();
+    for (Path dir : List.of(LOGS.resolve("corpus"), LOGS)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files.filter(p -> p.toString().endsWith(".log")).sorted().forEach(logs::add);
+      }
     }
+    assertThat(logs).hasSizeGreaterThanOrEqualTo(8);
+    return logs.stream();
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}")
   @MethodSource("logs")
   void hitsPlusMalformedIsTheLineCountAndStatusClassesMatchAwk(Path log) throws Exception {
     JsonNode summary;

@@ -44,9 +44,9 @@ class FollowModeIT {
             "--poll",
             "50ms",
             log.toString())) {
-      // Content present at the first poll is skipped (follow starts at the end), so wait until
-      // logmon is running before appending.
-      p.awaitLine(l -> l.contains("\"type\":\"report\""), Duration.ofSeconds(20));
+      // Content present at the first poll is skipped (follow starts at the end), so append only
+      // once the file is reported as followed.
+      p.awaitFollowing(log, Duration.ofSeconds(20));
       // A burst of 30 hits: 30 / 3 s = 10 hits/s, well above 2.
       StringBuilder burst = new StringBuilder();
       for (int i = 0; i < 30; i++) {

@@ -1,12 +1,19 @@
 package dev.logmon.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +25,17 @@ import java.util.function.Predicate;
 /**
  * The real logmon jar (system property {@code logmon.jar}, set by failsafe) in a child process,
  * with its output collected for polling assertions. Shared by every integration test.
+ *
+ * <p>Child JVMs run with {@code -XX:-UsePerfData}, so they leave no {@code /tmp/hsperfdata_*} files
+ * behind.
  */
 public final class LogmonProcess implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Process process;
   private final List<String> out = new CopyOnWriteArrayList<>();
   private final List<String> err = new CopyOnWriteArrayList<>();
+  private final List<Thread> pumps = new CopyOnWriteArrayList<>();
 
   private LogmonProcess(Process process) {
     this.process = process;
@@ -45,11 +58,11 @@ public final class LogmonProcess implements AutoCloseable {
   }
 
   public static LogmonProcess start(String... args) throws IOException {
-    return startAs(List.of(), args);
+    return new LogmonProcess(builder(command(jar(), List.of(), args)).start());
   }
 
   /**
-   * Starts logmon behind a command prefix, e.g. {@code setpriv --reuid=nobody ...}, which execs (so
+   * Starts logmon behind a command prefix, e.g. {@code prlimit --nofile=128:128}, which execs (so
    * signals reach logmon itself).
    */
   public static LogmonProcess startAs(List<String> prefix, String... args) throws IOException {
@@ -60,13 +73,45 @@ public final class LogmonProcess implements AutoCloseable {
   public static LogmonProcess startAs(List<String> prefix, List<String> jvmOptions, String... args)
       throws IOException {
     List<String> cmd = new ArrayList<>(prefix);
-    cmd.addAll(List.of(javaBin(), "-XX:+UseSerialGC"));
-    cmd.addAll(jvmOptions);
-    cmd.addAll(List.of("-jar", jar().toString()));
-    cmd.addAll(List.of(args));
+    cmd.addAll(command(jar(), jvmOptions, args));
+    return new LogmonProcess(builder(cmd).start());
+  }
+
+  /**
+   * Starts logmon as the unprivileged user {@code nobody} (the caller must be root). The checkout
+   * may lie where {@code nobody} cannot go (a mode-700 home), so the jar is first copied into
+   * {@code dir}, which is made world-readable and is also the process's working directory.
+   */
+  public static LogmonProcess startAsNobody(Path dir, String... args) throws IOException {
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path jar = dir.resolve("logmon.jar");
+    Files.copy(jar(), jar, StandardCopyOption.REPLACE_EXISTING);
+    Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+    List<String> cmd =
+        new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+    cmd.addAll(command(jar, List.of(), args)); // setpriv execs, so signals reach logmon itself
+    return new LogmonProcess(builder(cmd).directory(dir.toFile()).start());
+  }
+
+  /** Whether this JVM runs as root, who reads every file whatever its mode. */
+  public static boolean root() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  /** A builder for {@code cmd} that never reads the machine's /etc/logmon/logmon.conf. */
+  private static ProcessBuilder builder(List<String> cmd) {
     ProcessBuilder builder = new ProcessBuilder(cmd);
-    builder.environment().put("LOGMON_CONFIG", ""); // never the machine's /etc/logmon/logmon.conf
-    return new LogmonProcess(builder.start());
+    builder.environment().put("LOGMON_CONFIG", "");
+    return builder;
+  }
+
+  private static List<String> command(Path jar, List<String> jvmOptions, String... args) {
+    List<String> cmd =
+        new ArrayList<>(List.of(javaBin(), "-XX:+UseSerialGC", "-XX:-UsePerfData"));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-jar", jar.toString()));
+    cmd.addAll(List.of(args));
+    return cmd;
   }
 
   /** Starts logmon as {@code builder} says, e.g. the installed program rather than the jar. */
@@ -83,8 +128,6 @@ public final class LogmonProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private final List<Thread> pumps = new CopyOnWriteArrayList<>();
-
   /** After exit: waits until everything the process printed has been read. */
   private void drained() throws InterruptedException {
     for (Thread t : pumps) {
@@ -92,7 +135,7 @@ public final class LogmonProcess implements AutoCloseable {
     }
   }
 
-  private void pump(java.io.InputStream in, List<String> into) {
+  private void pump(InputStream in, List<String> into) {
     Thread t =
         new Thread(
             () -> {
@@ -119,6 +162,37 @@ public final class LogmonProcess implements AutoCloseable {
   /** Polls stderr until a line matches, or fails after the deadline with what was seen. */
   public String awaitErr(Predicate<String> match, Duration timeout) throws InterruptedException {
     return await(err, match, timeout);
+  }
+
+  /**
+   * Waits for a JSON report ({@code --output json}) in which the file {@code name} is {@code
+   * following}: its watcher has opened it and fixed where reading starts, so every line appended
+   * from now on is counted. Follow mode starts at a file's end, so a test appends only after this.
+   */
+  public JsonNode awaitFollowing(Path name, Duration timeout) throws InterruptedException {
+    String report =
+        awaitLine(l -> l.contains("\"type\":\"report\"") && following(read(l), name), timeout);
+    return read(report);
+  }
+
+  /** Whether a report or snapshot lists {@code name} among its sources as {@code following}. */
+  public static boolean following(JsonNode reportOrSnapshot, Path name) {
+    for (JsonNode s : reportOrSnapshot.path("sources")) {
+      if (s.path("name").asText().equals(name.toString())
+          && s.path("state").asText().equals("following")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Parses one JSON line logmon printed. */
+  public static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + json, e);
+    }
   }
 
   private String await(List<String> lines, Predicate<String> match, Duration timeout)
@@ -187,7 +261,9 @@ public final class LogmonProcess implements AutoCloseable {
   /** The dashboard URL logmon announced on stderr ({@code --web}), waiting up to 20 s. */
   public URI url() throws InterruptedException {
     String line = awaitErr("web dashboard at ");
-    return URI.create(line.substring(line.indexOf("http://")).trim());
+    String from = line.substring(line.indexOf("http://"));
+    int end = from.indexOf(' ');
+    return URI.create(end < 0 ? from.trim() : from.substring(0, end));
   }
 
   /** Sends SIGTERM and returns the exit code, waiting up to 20 s. */
@@ -206,7 +282,8 @@ public final class LogmonProcess implements AutoCloseable {
         file,
         String.join("\n", lines) + "\n",
         StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   /** Stops the process if it still runs (SIGTERM first, so it can restore a terminal). */

@@ -3,7 +3,6 @@ package dev.logmon.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A path that cannot be read (a directory, a file without permission) gets one clear message and
  * the other files are still watched, also through a deletion and re-creation of one of them.
+ *
+ * <p>Lines are appended to a file only once a report shows that file as {@code following}: follow
+ * mode starts at a file's end, and a note about another file says nothing about this one's watcher.
  */
 class UnreadableSourcesIT {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
   private static final DateTimeFormatter CLF =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -46,24 +46,18 @@ class UnreadableSourcesIT {
             log.toString(),
             folder.toString())) {
       p.awaitErr(l -> l.contains("is a directory"), DEADLINE);
-      // The other watcher may not have taken its start (the end of the file) yet: lines appended
-      // before it would be skipped, as existing content.
-      p.awaitLine(
-          l ->
-              l.contains("\"report\"")
-                  && l.contains("\"name\":\"" + log + "\",\"state\":\"following\""),
-          DEADLINE);
+      p.awaitFollowing(log, DEADLINE);
       append(log, 3);
       p.awaitLine(l -> l.contains("\"report\"") && l.contains("\"hits_total\":3"), DEADLINE);
-      Files.delete(log); // vanishing: waited for, then followed again
+      Files.delete(log); // vanishing: waited for, then followed again from its start
       p.awaitErr(l -> l.contains("deleted; waiting"), DEADLINE);
       append(log, 2);
       String report =
           p.awaitLine(l -> l.contains("\"report\"") && l.contains("\"hits_total\":5"), DEADLINE);
-      JsonNode sources = JSON.readTree(report).get("sources");
+      JsonNode sources = LogmonProcess.read(report).get("sources");
       assertThat(sources.get(1).get("state").asText()).isEqualTo("error");
       assertThat(p.terminate(DEADLINE)).isZero();
-      JsonNode summary = JSON.readTree(p.awaitLine(l -> l.contains("\"summary\""), DEADLINE));
+      JsonNode summary = LogmonProcess.read(p.awaitLine(l -> l.contains("\"summary\""), DEADLINE));
       assertThat(summary.get("hits_total").asLong()).isEqualTo(5);
       JsonNode dirSource = summary.get("sources").get(1);
       assertThat(dirSource.get("name").asText()).isEqualTo(folder.toString());
@@ -82,42 +76,26 @@ class UnreadableSourcesIT {
   @Test
   void aFileWithoutReadPermissionIsReportedOnceRetriedAndTheOtherFileIsStillWatched()
       throws Exception {
-    boolean root = "root".equals(System.getProperty("user.name"));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path log = dir.resolve("access.log");
-    Path locked = dir.resolve("locked.log");
+    Path logs = Files.createDirectory(dir.resolve("logs"));
+    Path log = logs.resolve("access.log");
+    Path locked = logs.resolve("locked.log");
     Files.writeString(log, "");
     Files.writeString(locked, "");
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("-w-------"));
+    String[] args = {
+      "--output", "json", "--interval", "1s", "--poll", "50ms", log.toString(), locked.toString()
+    };
     try (LogmonProcess p =
-        LogmonProcess.startAs(
-            root
-                ? List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups")
-                : List.of(),
-            "--output",
-            "json",
-            "--interval",
-            "1s",
-            "--poll",
-            "50ms",
-            log.toString(),
-            locked.toString())) {
+        LogmonProcess.root() ? LogmonProcess.startAsNobody(dir, args) : LogmonProcess.start(args)) {
       p.awaitErr(l -> l.contains("permission denied"), DEADLINE);
-      p.awaitLine(
-          l ->
-              l.contains("\"report\"")
-                  && l.contains("\"name\":\"" + log + "\",\"state\":\"following\""),
-          DEADLINE);
+      p.awaitFollowing(log, DEADLINE);
       append(log, 2);
       p.awaitLine(l -> l.contains("\"report\"") && l.contains("\"hits_total\":2"), DEADLINE);
 
       // Unlocked: the file is retried and followed like any other.
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-r--r--"));
-      p.awaitLine(
-          l ->
-              l.contains("\"report\"")
-                  && l.contains("\"name\":\"" + locked + "\",\"state\":\"following\""),
-          DEADLINE);
+      p.awaitFollowing(locked, DEADLINE);
       append(locked, 3);
       p.awaitLine(l -> l.contains("\"report\"") && l.contains("\"hits_total\":5"), DEADLINE);
       assertThat(p.terminate(DEADLINE)).isZero();

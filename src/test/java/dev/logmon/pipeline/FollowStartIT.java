@@ -8,7 +8,9 @@ import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.ClfParser;
 import dev.logmon.present.JsonPresenter;
+import dev.logmon.source.BatchSink;
 import dev.logmon.source.FileTailer;
+import dev.logmon.source.SourceStatus;
 import dev.logmon.source.TailOptions;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -23,6 +25,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,20 +34,35 @@ import org.junit.jupiter.api.io.TempDir;
  * Follow mode opens its files when it starts, not after its JIT warm-up (0.2-0.7 s): lines written
  * while the warm-up runs are counted, not skipped by a tailer that would seek to the end of a file
  * they are already in.
+ *
+ * <p>No timing is assumed: the watcher's thread records when it has first looked at the file, the
+ * pipeline thread when the warm-up ended (its first reading of the clock, to start the monitor),
+ * and the test checks their order, then writes lines only between the two and expects every one.
  */
 class FollowStartIT {
   private static final DateTimeFormatter CLF =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US);
+  private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   @TempDir Path dir;
+
+  /** Order of events across threads: 0 until it happened, then its place in the sequence. */
+  private final AtomicLong sequence = new AtomicLong();
+
+  private final AtomicLong firstLook = new AtomicLong();
+  private final AtomicLong warmUpEnded = new AtomicLong();
 
   @Test
   void linesWrittenDuringTheWarmUpAreCounted() throws Exception {
     Path log = Files.writeString(dir.resolve("access.log"), "");
     FileTailer tailer = new FileTailer(log, TailOptions.follow(log.toString()), n -> {});
-    FollowRun run =
-        new FollowRun(
-            List.of(Watcher.of(tailer, Duration.ofMillis(250))), InstantSource.system(), n -> {});
+    Watcher watched = recordingFirstLook(Watcher.of(tailer, Duration.ofMillis(250)), tailer);
+    InstantSource clock =
+        () -> {
+          warmUpEnded.compareAndSet(0, sequence.incrementAndGet());
+          return Instant.now();
+        };
+    FollowRun run = new FollowRun(List.of(watched), clock, n -> {});
     run.warmUpJit(120, 10);
     Monitor m =
         new Monitor(
@@ -65,30 +84,65 @@ class FollowStartIT {
               }
             });
     pipeline.start();
-    // One line every 5 ms from the moment the run starts, for 0.6 s: the warm-up takes longer
-    // than the first 50 ms, so a tailer opened after it would miss far more than 10 lines.
     int written = 0;
-    try (FileOutputStream out = new FileOutputStream(log.toFile(), true)) {
-      long start = System.nanoTime();
-      while (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(600)) {
-        long second = System.currentTimeMillis() / 1000;
-        String ts = CLF.format(Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC));
-        out.write(
-            ("10.0.0.1 - - [" + ts + "] \"GET /a/" + written + " HTTP/1.1\" 200 1\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        written++;
-        Thread.sleep(5);
-      }
-    }
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (m.linesCounted() < written - 10 && System.nanoTime() < deadline) {
+      long deadline = System.nanoTime() + DEADLINE_NANOS;
+      while (firstLook.get() == 0 && warmUpEnded.get() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      assertThat(firstLook.get()).as("the watcher looked at its file").isPositive();
+      // Lines written now, while the warm-up may still run, wait in the file and the queue.
+      try (FileOutputStream out = new FileOutputStream(log.toFile(), true)) {
+        while (warmUpEnded.get() == 0 && System.nanoTime() < deadline) {
+          String ts = CLF.format(Instant.now().atOffset(ZoneOffset.UTC));
+          out.write(
+              ("10.0.0.1 - - [" + ts + "] \"GET /a/" + written + " HTTP/1.1\" 200 1\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+          written++;
+          Thread.sleep(2);
+        }
+      }
+      assertThat(warmUpEnded.get())
+          .as("the watcher opened its file before the warm-up ended")
+          .isGreaterThan(firstLook.get());
+      while (m.linesCounted() < written && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      assertThat(m.linesCounted()).as("of %d lines written", written).isGreaterThan(written - 10);
+      assertThat(m.linesCounted()).as("lines written during the warm-up").isEqualTo(written);
     } finally {
       run.stop();
       pipeline.join(10_000);
     }
+  }
+
+  /**
+   * The watcher, recording (on its own thread, when it happens) the first time its file is
+   * followed: the loop asks whether to stop after every poll, so the first answer after the
+   * tailer's first poll marks the moment.
+   */
+  private Watcher recordingFirstLook(Watcher w, FileTailer tailer) {
+    return new Watcher() {
+      @Override
+      public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
+        w.run(
+            sink,
+            () -> {
+              if (tailer.status().state() == SourceStatus.State.FOLLOWING) {
+                firstLook.compareAndSet(0, sequence.incrementAndGet());
+              }
+              return stop.getAsBoolean();
+            });
+      }
+
+      @Override
+      public List<SourceStatus> status() {
+        return w.status();
+      }
+
+      @Override
+      public void close() {
+        w.close();
+      }
+    };
   }
 }

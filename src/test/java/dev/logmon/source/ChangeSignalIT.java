@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,9 +79,7 @@ class ChangeSignalIT {
     Path log = Files.writeString(dir.resolve("access.log"), "");
     FileTailer tailer = new FileTailer(log, TailOptions.follow("log"), n -> {});
     assertReadAtOnceAfterALongSleep(
-        log,
-        (sink, stop) -> tailer.run(sink, Duration.ofMinutes(1), stop),
-        () -> tailer.status().state() == SourceStatus.State.FOLLOWING);
+        log, (sink, stop) -> tailer.run(sink, Duration.ofMinutes(1), stop));
   }
 
   @Test
@@ -89,40 +88,47 @@ class ChangeSignalIT {
     GlobWatcher glob =
         new GlobWatcher(dir.resolve("*.log").toString(), TailOptions.follow("glob"), n -> {});
     assertReadAtOnceAfterALongSleep(
-        log,
-        (sink, stop) -> glob.run(sink, Duration.ofMinutes(1), stop),
-        () ->
-            !glob.status().isEmpty()
-                && glob.status().get(0).state() == SourceStatus.State.FOLLOWING);
+        log, (sink, stop) -> glob.run(sink, Duration.ofMinutes(1), stop));
   }
 
+  /** The poll after which an idle watcher sleeps 5 ms * 2^11 = 10.24 s (see {@link PollLoop}). */
+  private static final int POLLS_BEFORE_A_LONG_SLEEP = 12;
+
   /**
-   * Runs {@code watch} with a 1-minute poll, waits until it follows {@code log} and has backed off
-   * into a long sleep, appends a line, and expects it within 3 s.
+   * Runs {@code watch} with a 1-minute poll on an idle file until it has backed off into a sleep of
+   * 10.24 s, appends a line, and expects it within 3 s, which only a change event can do.
+   *
+   * <p>The state is observed, not waited for by the clock: the loop asks {@code stop} once before
+   * each poll and sleeps after each empty one, its sleeps doubling from 5 ms; so once it has asked
+   * for the 12th time and its thread is asleep, it is in the 10.24 s sleep.
    */
-  private static void assertReadAtOnceAfterALongSleep(
-      Path log, Watch watch, BooleanSupplier following) throws Exception {
+  private static void assertReadAtOnceAfterALongSleep(Path log, Watch watch) throws Exception {
     List<String> lines = new CopyOnWriteArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger polls = new AtomicInteger();
     Thread t =
         new Thread(
             () -> {
               try {
-                watch.run(b -> lines.addAll(b.lines()), stop::get);
+                watch.run(
+                    b -> lines.addAll(b.lines()),
+                    () -> {
+                      polls.incrementAndGet();
+                      return stop.get();
+                    });
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
             });
     t.start();
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!following.getAsBoolean() && System.nanoTime() < deadline) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!(polls.get() >= POLLS_BEFORE_A_LONG_SLEEP && asleep(t))) {
+        assertThat(System.nanoTime()).as("deadline for the back-off").isLessThan(deadline);
+        assertThat(lines).as("lines read from the idle file").isEmpty();
         Thread.sleep(5);
       }
-      // An idle file's sleeps double from 5 ms towards the 1-minute interval: 11 s on, the watcher
-      // is in a sleep of 10.24 s that began at about 10.2 s, and only the change event can end it
-      // within the 3 s allowed below.
-      Thread.sleep(11_000);
+      assertThat(polls.get()).isEqualTo(POLLS_BEFORE_A_LONG_SLEEP);
       long written = System.nanoTime();
       Files.write(log, "line\n".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
       while (lines.isEmpty() && System.nanoTime() - written < TimeUnit.SECONDS.toNanos(3)) {
@@ -134,5 +140,10 @@ class ChangeSignalIT {
       t.interrupt();
       t.join(5_000);
     }
+  }
+
+  private static boolean asleep(Thread t) {
+    Thread.State s = t.getState();
+    return s == Thread.State.TIMED_WAITING || s == Thread.State.WAITING;
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,10 +126,18 @@ class FileTailerRotationIT {
         log, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
+  /**
+   * Waits until the tailer has read line {@code seq}, so at most one rotation is ever pending;
+   * fails the writer (and so the test) after a deadline rather than rotating on regardless. Parks
+   * rather than spins: on a busy machine a spinning writer would take the polling thread's core.
+   */
   private static void awaitSeen(Received received, long seq) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (received.maxSeen.get() < seq && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (received.maxSeen.get() < seq) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the tailer never read line " + seq);
+      }
+      LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
     }
   }
 

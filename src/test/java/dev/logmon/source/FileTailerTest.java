@@ -1,7 +1,6 @@
 package dev.logmon.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.logmon.source.SourceStatus.State;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -237,27 +235,6 @@ class FileTailerTest {
     t.pollOnce(sink);
     assertThat(sink.lines()).containsExactly("now a file");
     assertThat(t.status().state()).isEqualTo(State.FOLLOWING);
-  }
-
-  @Test
-  void permissionDeniedIsOneErrorNoteAndRetried() throws Exception {
-    // root reads files whatever their mode, so the denial cannot be produced there.
-    assumeFalse("root".equals(System.getProperty("user.name")), "running as root");
-    Path log = dir.resolve("access.log");
-    append(log, "");
-    Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("---------"));
-    FileTailer t = tailer(log, false);
-    t.pollOnce(sink);
-    t.pollOnce(sink);
-    assertThat(notes).containsExactly("cannot read log: permission denied");
-    assertThat(t.status().state()).isEqualTo(State.ERROR);
-    Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-------"));
-    append(log, "readable\n");
-    t.pollOnce(sink);
-    assertThat(t.status().state()).isEqualTo(State.FOLLOWING);
-    append(log, "next\n");
-    t.pollOnce(sink);
-    assertThat(sink.lines()).containsExactly("next");
   }
 
   @Test

@@ -13,7 +13,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's headless Chromium through its chromedriver, given explicitly so Selenium Manager never
  * looks for (or downloads) a browser. Without Chromium the browser tests fail when {@code CI} is
- * set and are skipped otherwise.
+ * set and are skipped otherwise. The browser's profile lives in a folder the test owns (its
+ * {@code @TempDir}), so nothing is left in {@code /tmp} afterwards.
  */
 final class Browser {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -21,7 +22,8 @@ final class Browser {
 
   private Browser() {}
 
-  static ChromeDriver start() throws IOException {
+  /** Starts the browser with its profile in a new folder under {@code dir}. */
+  static ChromeDriver start(Path dir) throws IOException {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     String why =
         "needs "
@@ -35,7 +37,7 @@ final class Browser {
       Assumptions.assumeTrue(present, why);
     }
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    Path profile = Files.createTempDirectory("logmon-chromium-");
+    Path profile = Files.createTempDirectory(dir, "chromium-profile-");
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
     o.addArguments(

@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /** The output formats, by name; adding one is one constant. */
 enum OutputFormat {
-  /** The dashboard when stdin and stdout are a terminal, plain lines otherwise. */
+  /** The dashboard when standard output is a terminal (keys come from it too), plain otherwise. */
   auto(out -> detect().create(out), false),
   plain(PlainPresenter::new, false),
   json(JsonPresenter::new, false),
@@ -37,8 +37,12 @@ enum OutputFormat {
     return live;
   }
 
+  /** Whether this format can run in this process (the dashboard needs a terminal). */
+  boolean usable() {
+    return this != tui || TerminalDashboard.available();
+  }
+
   private static OutputFormat detect() {
-    // Java 17: console() is non-null only when both stdin and stdout are a terminal.
-    return System.console() != null ? tui : plain;
+    return TerminalDashboard.available() ? tui : plain;
   }
 }

@@ -62,16 +62,28 @@ public final class TerminalDashboard implements Presenter {
     this.err = err;
   }
 
-  /** Opens the dashboard on the process's terminal (stdin and {@code out}) and starts drawing. */
+  /**
+   * Whether the dashboard can open here: standard output is a terminal and the process has a
+   * controlling terminal to read keys from (standard input may be a pipe).
+   */
+  public static boolean available() {
+    return ControllingTerminal.available();
+  }
+
+  /**
+   * Opens the dashboard on the process's terminal ({@code out}, with keys from the controlling
+   * terminal) and starts drawing.
+   */
   public static Presenter open(PrintStream out) {
-    if (System.console() == null) {
-      throw new IllegalStateException("--output tui needs stdin and stdout to be a terminal");
+    if (!available()) {
+      throw new IllegalStateException("the dashboard needs standard output to be a terminal");
     }
     try {
       Object lock = new Object();
       TerminalDashboard d = new TerminalDashboard(lock, out, System.err);
       Terminal t =
-          new GuardedUnixTerminal(System.in, out, Charset.defaultCharset(), lock, d::stopDrawing);
+          new GuardedUnixTerminal(
+              ControllingTerminal.keys(), out, Charset.defaultCharset(), lock, d::stopDrawing);
       d.screen = new TerminalScreen(t);
       d.start();
       Thread th = new Thread(d::loop, "logmon-dashboard");
@@ -171,9 +183,12 @@ public final class TerminalDashboard implements Presenter {
         return false;
       }
     }
-    changed |= screen.doResizeIfNecessary() != null;
-    if (frame || changed) {
-      draw();
+    // After a resize the terminal's own cells no longer match what was last drawn (it may have
+    // cut, kept or reflowed them, and a frame may have been drawn at the old size in between):
+    // only clearing and drawing every cell again leaves no old characters behind.
+    boolean resized = screen.doResizeIfNecessary() != null;
+    if (frame || changed || resized) {
+      draw(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     }
     return true;
   }
@@ -185,7 +200,7 @@ public final class TerminalDashboard implements Presenter {
     }
   }
 
-  private void draw() throws IOException {
+  private void draw(Screen.RefreshType refresh) throws IOException {
     if (!state.paused()) {
       shown = latest.get();
     }
@@ -193,7 +208,7 @@ public final class TerminalDashboard implements Presenter {
         DashboardRenderer.render(screen.newTextGraphics(), shown, state, notes.all());
     page = f.historyPage();
     state = state.clamp(f.maxScroll());
-    screen.refresh(Screen.RefreshType.DELTA);
+    screen.refresh(refresh);
   }
 
   /** The user quit: give the terminal back at once, then end the run. */

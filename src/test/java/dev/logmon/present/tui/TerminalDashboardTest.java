@@ -2,6 +2,7 @@ package dev.logmon.present.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -43,6 +44,24 @@ class TerminalDashboardTest {
     dashboard.alert(null, Fixtures.alerting(1));
     dashboard.step(true);
     assertThat(screen()).contains("ALERT  hits = 12.50");
+  }
+
+  /**
+   * A resize left characters of the old layout on the screen: after one, every cell is drawn again,
+   * so a character the terminal kept (here written behind the dashboard's back) is gone.
+   */
+  @Test
+  void aResizeRedrawsEveryCell() throws IOException {
+    dashboard.tick(Fixtures.calm());
+    dashboard.step(true);
+    vt.setCursorPosition(new TerminalPosition(70, 12));
+    vt.putCharacter('@');
+    assertThat(screen()).contains("@");
+    dashboard.step(true);
+    assertThat(screen()).as("a frame without a resize draws only what changed").contains("@");
+    vt.setTerminalSize(new TerminalSize(100, 30));
+    dashboard.step(false);
+    assertThat(screen()).doesNotContain("@").contains("Sections, last 2m");
   }
 
   @Test

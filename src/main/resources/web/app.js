@@ -174,8 +174,10 @@
     source = new EventSource(withToken('events'));
     source.addEventListener('open', function () { text('conn', 'live'); });
     source.addEventListener('snapshot', function (ev) {
-      text('conn', 'live');
-      render(JSON.parse(ev.data));
+      var s = JSON.parse(ev.data);
+      // A finished replay keeps serving its final state: nothing on the page will change.
+      text('conn', s.finished ? 'replay finished' : 'live');
+      render(s);
     });
     source.addEventListener('error', function () {
       text('conn', 'reconnecting');

@@ -62,13 +62,16 @@ public final class GenerateCommand implements Callable<Integer> {
           "Base rate in lines per second, > 0 (fractions allowed). Default: ${DEFAULT-VALUE}.")
   double rate;
 
+  /** How far a spike rises above --rate unless --peak says otherwise: 5/s spikes to 30/s. */
+  static final double PEAK_PER_RATE = 6;
+
   @Option(
       names = "--peak",
       paramLabel = "N",
-      defaultValue = "30",
       description =
-          "Rate in lines per second during a spike, >= --rate. Default: ${DEFAULT-VALUE}.")
-  double peak;
+          "Rate in lines per second during a spike, >= --rate. Default: 6 x --rate (30 at the"
+              + " default rate).")
+  Double peak;
 
   @Option(
       names = "--shape",
@@ -165,6 +168,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
   private Schedule validatedSchedule() {
     require(rate > 0 && Double.isFinite(rate), "--rate", "must be > 0", rate);
+    if (peak == null) {
+      peak = rate * PEAK_PER_RATE; // a spike follows the rate asked for, whatever it is
+    }
     require(peak > 0 && Double.isFinite(peak), "--peak", "must be > 0", peak);
     if (shape == Shape.SPIKE) {
       require(peak >= rate, "--peak", "must be >= --rate (" + num(rate) + ")", peak);

@@ -364,6 +364,15 @@ public final class LogmonCommand implements Callable<Integer> {
     if (state != null && (replay || demo)) {
       throw usage("--state applies to following files, not to --replay or --demo");
     }
+    String stateProblem = state == null ? null : StatePath.problem(state);
+    if (stateProblem != null) {
+      throw usage(stateProblem);
+    }
+    if (!output.usable()) {
+      throw usage(
+          "--output tui needs a terminal, and standard output is not one"
+              + " (use --output plain or json)");
+    }
     try {
       LogFormats.parser(format, m -> {});
     } catch (IllegalArgumentException e) {

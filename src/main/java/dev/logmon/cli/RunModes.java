@@ -15,6 +15,7 @@ import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.pipeline.ReplayOrder;
 import dev.logmon.pipeline.ReplayRun;
 import dev.logmon.pipeline.Watcher;
+import dev.logmon.present.CompositePresenter;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.Sanitizer;
 import dev.logmon.source.DescriptorLimit;
@@ -171,7 +172,7 @@ final class RunModes {
           "replay: reading the files in the order of their first timestamps: "
               + String.join(", ", ordered.stream().map(Path::toString).toList()));
     }
-    Presenter presenter = o.web.start(o.output.create(out), this::note);
+    Presenter presenter = presenters();
     notesTo = presenter;
     Optional<RowParser> rows = LogFormats.rows(o.format);
     ReplayRun run =
@@ -181,6 +182,7 @@ final class RunModes {
             rows.orElse(RowParser.CLF),
             p -> rows.isPresent() && fastPath(p));
     Monitor m = monitor(presenter, run::sources);
+    m.summariseEmptyRunAt(clock.instant().getEpochSecond());
     StopOnSignal guard = new StopOnSignal(run::stop, beforeExit, out, err);
     try {
       try {
@@ -227,7 +229,7 @@ final class RunModes {
     if (o.state != null) {
       run.saveStateTo(new Checkpoints(o.state, saved, this::note));
     }
-    Presenter presenter = o.web.start(o.output.create(out), this::note);
+    Presenter presenter = presenters();
     notesTo = presenter;
     presenter.onQuit(run::stop);
     Monitor m = monitor(presenter, run::sources);
@@ -245,6 +247,16 @@ final class RunModes {
       guard.runEnded();
     }
     return 0;
+  }
+
+  /** The run's presenters: the output, the web dashboard with --web, and the latency check. */
+  private Presenter presenters() throws IOException {
+    Presenter p = o.web.start(o.output.create(out), this::note);
+    if (o.latencyThreshold == null) {
+      return p;
+    }
+    String threshold = o.latencyThreshold.toMillis() + "ms";
+    return new CompositePresenter(List.of(p, new LatencyWithoutDurations(threshold, this::note)));
   }
 
   /**

@@ -7,6 +7,8 @@ import dev.logmon.present.web.WebLimits;
 import dev.logmon.present.web.WebPresenter;
 import dev.logmon.present.web.WebServer;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -95,8 +97,36 @@ final class WebOptions {
                   ? "anyone who can connect can read it (set --web-token)"
                   : "every request must carry --web-token"));
     }
-    note.accept("web dashboard at " + server.url());
+    note.accept("web dashboard at " + server.url() + elsewhere(server));
     return new CompositePresenter(List.of(base, web));
+  }
+
+  /**
+   * For a server on every interface, how another machine reaches it: by this host's name, read from
+   * the kernel rather than resolved (a DNS lookup could stall the start).
+   */
+  private static String elsewhere(WebServer server) {
+    if (!server.everyInterface()) {
+      return "";
+    }
+    String port = String.valueOf(server.address().getPort());
+    try {
+      String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+      if (!name.isEmpty() && name.chars().allMatch(c -> c == '-' || c == '.' || isAlnum(c))) {
+        return " (listening on all interfaces; from another machine: http://"
+            + name
+            + ":"
+            + port
+            + "/)";
+      }
+    } catch (IOException e) {
+      // not Linux: say it without the name
+    }
+    return " (listening on all interfaces, port " + port + ")";
+  }
+
+  private static boolean isAlnum(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   /** After a replay with --web: serves until SIGINT/SIGTERM, then exits 0. */

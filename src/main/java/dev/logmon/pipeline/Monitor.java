@@ -57,6 +57,7 @@ public final class Monitor {
   private ZoneOffset offset;
   private int offsetSeconds = Integer.MIN_VALUE;
   private boolean finished;
+  private long emptyRunSecond;
   // Written once per batch by the pipeline thread: a cheap progress signal other threads may read.
   private volatile long linesCounted;
 
@@ -100,6 +101,14 @@ public final class Monitor {
   /** Passes a note (a file that could not be read to its end, say) to where notes go. */
   public void note(String message) {
     notes.accept(message);
+  }
+
+  /**
+   * Replay: the second a run in which no line had a timestamp (an empty log) is summarised at,
+   * rather than the epoch; logmon passes the wall clock's. Call before the run.
+   */
+  public void summariseEmptyRunAt(long wallSecond) {
+    emptyRunSecond = wallSecond;
   }
 
   /** Follow mode: starts the clock at the wall-clock second logmon started. */
@@ -349,7 +358,7 @@ public final class Monitor {
       replayClock.finish();
     }
     if (!aggregator.started()) {
-      aggregator.startAt(0);
+      aggregator.startAt(emptyRunSecond);
     }
     if (config.replay()) {
       timeline.advance(aggregator.now() + 1);

@@ -67,6 +67,7 @@ public final class GlobWatcher implements AutoCloseable {
   private final ArrayDeque<GlobFile> waiting = new ArrayDeque<>();
   private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
   private boolean listedOnce;
+  private boolean waitingNoted;
   private long polls;
   private long bytesThisPoll;
   private volatile List<SourceStatus> status = List.of();
@@ -157,6 +158,9 @@ public final class GlobWatcher implements AutoCloseable {
     List<GlobPattern.Match> matches = listing.list(notes);
     // A listing cut short for lack of descriptors says nothing about which files are gone.
     List<GlobFile> gone = matches == null ? List.of() : stillGone(reconcile(matches));
+    if (matches != null) {
+      noteWhileNothingMatches();
+    }
     long lines = 0;
     bytesThisPoll = 0;
     while (!waiting.isEmpty() && waiting.peekFirst().open(ctx, sink)) {
@@ -189,6 +193,15 @@ public final class GlobWatcher implements AutoCloseable {
     }
     publish();
     return (int) lines;
+  }
+
+  /** Says once that nothing matches yet, so a glob waiting for files is not taken for a broken one. */
+  private void noteWhileNothingMatches() {
+    boolean none = files.isEmpty();
+    if (none && !waitingNoted) {
+      notes.accept("waiting for files matching " + options.displayName());
+    }
+    waitingNoted = none;
   }
 
   /**

@@ -2,7 +2,9 @@ package dev.logmon.source;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -84,8 +86,8 @@ public final class StateFile {
           });
     } catch (NoSuchFileException e) {
       return new TreeMap<>(); // first run: nothing saved yet
-    } catch (IOException | RuntimeException e) {
-      notes.accept("cannot read state file " + file + " (" + e.getMessage() + "); starting fresh");
+    } catch (IOException | IllegalArgumentException e) {
+      notes.accept("cannot read state file " + file + ": " + problem(e) + "; starting fresh");
       return new TreeMap<>();
     }
     if (over[0] > 0) {
@@ -110,6 +112,18 @@ public final class StateFile {
     int before = positions.size();
     positions.values().removeIf(p -> !liveness.alive(p));
     return before - positions.size();
+  }
+
+  /** What is wrong with a state file, in words for its user rather than the JSON library's. */
+  private static String problem(Exception e) {
+    if (e instanceof JsonProcessingException j) {
+      JsonLocation at = j.getLocation();
+      return "not valid JSON"
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+    }
+    return e instanceof IllegalArgumentException
+        ? "invalid entry: " + e.getMessage()
+        : e.getMessage();
   }
 
   /** Replaces the state file with {@code positions}, atomically and durably. */
@@ -178,7 +192,7 @@ public final class StateFile {
         if (field.equals("version")) {
           expect(value, JsonToken.VALUE_NUMBER_INT);
           if (p.getIntValue() != VERSION) {
-            throw new IOException("unsupported version " + p.getText());
+            throw new IOException("unsupported version " + p.getText() + " (this logmon writes 1)");
           }
           versionSeen = true;
         } else if (field.equals("files")) {
@@ -193,7 +207,7 @@ public final class StateFile {
       }
       expect(p.currentToken(), JsonToken.END_OBJECT);
       if (!versionSeen) {
-        throw new IOException("no version");
+        throw new IOException("not a logmon state file (no version)");
       }
     }
   }
@@ -296,7 +310,31 @@ public final class StateFile {
 
   private static void expect(JsonToken actual, JsonToken expected) throws IOException {
     if (actual != expected) {
-      throw new IOException("expected " + expected + " but found " + actual);
+      throw new IOException(
+          "not a logmon state file (expected "
+              + words(expected)
+              + ", found "
+              + words(actual)
+              + ")");
     }
+  }
+
+  private static String words(JsonToken t) {
+    if (t == null) {
+      return "the end";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case END_OBJECT -> "the end of an object";
+      case START_ARRAY -> "a list";
+      case END_ARRAY -> "the end of a list";
+      case FIELD_NAME -> "a field";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT -> "a whole number";
+      case VALUE_NUMBER_FLOAT -> "a fraction";
+      case VALUE_TRUE, VALUE_FALSE -> "true or false";
+      case VALUE_NULL -> "null";
+      default -> t.asString() == null ? t.name() : t.asString();
+    };
   }
 }

@@ -68,6 +68,16 @@ class GenerateCommandTest {
     assertThat(err.toString()).contains("appending ~2.5 lines/s to ").doesNotContain("spikes");
   }
 
+  /** {@code generate --rate 40} failed on --peak, which the user never gave (its default, 30). */
+  @Test
+  void theDefaultPeakFollowsTheRate() throws IOException {
+    Path file = dir.resolve("fast.log");
+    assertThat(execute("--out", file.toString(), "--rate", "40", "--seconds", "1")).isZero();
+    assertThat(err.toString())
+        .contains("appending ~40 lines/s (spikes to 240/s for 40 s every 100 s, first after 20 s)");
+    assertThat(Files.readAllLines(file)).hasSize(40);
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -103,7 +113,7 @@ class GenerateCommandTest {
     assertThat(out.toString().replaceAll("\\s+", " "))
         .contains("Default: /tmp/access.log")
         .contains("Default: 5.")
-        .contains("Default: 30.")
+        .contains("Default: 6 x --rate (30 at the default rate).")
         .contains("flat, spike. Default: spike.")
         .contains("0 runs until interrupted. Default: 0.")
         .contains("Default: 1.")

@@ -101,6 +101,28 @@ class LatencyThresholdTest {
     assertThat(events.get(3)).endsWith("recovered at 2024-05-01T10:10:24+00:00");
     // Reports show the latency the alert is about.
     assertThat(outLines()).anyMatch(l -> l.startsWith("  latency    10s 900.0/900.0/900.0 ms"));
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("cannot fire");
+  }
+
+  /** A log without durations gave no sign that the latency alert could never fire. */
+  @Test
+  void onALogWithoutDurationsItSaysOnceThatTheAlertCannotFire() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (long s = 0; s < 60; s++) {
+      lines.add(
+          "192.0.2.1 - - ["
+              + CLF.format(Instant.ofEpochSecond(T0 + s))
+              + "] \"GET /a HTTP/1.1\" 200 512 \"-\" \"x\"");
+    }
+    Path log = Files.write(dir.resolve("combined.log"), lines);
+    assertThat(run("--replay", "-o", "json", "--latency-threshold", "500ms", log.toString()))
+        .isZero();
+    assertThat(outLines()).filteredOn(l -> l.contains("\"type\":\"report\"")).hasSize(6);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("cannot fire")))
+        .containsExactly(
+            "logmon: warning: --latency-threshold 500ms cannot fire: no line read so far carries"
+                + " a request duration (the log format needs one: %D, %T, $request_time, a JSON"
+                + " duration; see --format)");
   }
 
   @Test

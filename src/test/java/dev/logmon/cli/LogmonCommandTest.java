@@ -7,7 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,13 +109,68 @@ class LogmonCommandTest {
     assertThat(err().strip()).isEqualTo("logmon: cannot read " + dir + ": is a directory");
   }
 
+  /** An empty replay's summary was stamped 1970-01-01 (the epoch): it now has the run's time. */
   @Test
-  void replayOfAnEmptyFileStillPrintsASummary() throws Exception {
+  void replayOfAnEmptyFileStillPrintsASummaryAtTheTimeOfTheRun() throws Exception {
     Path empty = Files.createFile(dir.resolve("empty.log"));
-    assertThat(run("--replay", "-o", "json", empty.toString())).isZero();
+    Instant now = Instant.parse("2026-05-01T12:00:00Z");
+    // The end of the second the run started in, in the system's zone (no log line gave one).
+    String expected =
+        OffsetDateTime.ofInstant(now.plusSeconds(1), ZoneId.systemDefault())
+            .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    int code =
+        LogmonCommand.commandLine(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                InstantSource.fixed(now))
+            .execute("--replay", "-o", "json", empty.toString());
+    assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .startsWith("{\"type\":\"summary\"")
+        .startsWith("{\"type\":\"summary\",\"time\":\"" + expected)
         .contains("\"hits_total\":0");
+  }
+
+  /** --output tui without a terminal failed at run time with exit 1 instead of exit 2. */
+  @Test
+  void theDashboardWithoutATerminalIsAUsageError() throws Exception {
+    Path log = Files.createFile(dir.resolve("access.log"));
+    // The test JVM's standard output is a pipe to Maven, never a terminal.
+    assertThat(run("--output", "tui", log.toString())).isEqualTo(2);
+    assertThat(err().strip())
+        .isEqualTo(
+            "logmon: --output tui needs a terminal, and standard output is not one (use --output"
+                + " plain or json) (see --help)");
+  }
+
+  /** An unusable --state path was only reported at the first save, 5 s in, as a Java exception. */
+  @Test
+  void anUnusableStatePathIsAUsageErrorAtStart() throws Exception {
+    Path log = Files.createFile(dir.resolve("access.log"));
+    Path missing = dir.resolve("no-such-dir").resolve("state.json");
+    assertThat(run("--state", missing.toString(), log.toString())).isEqualTo(2);
+    assertThat(err().strip())
+        .isEqualTo(
+            "logmon: --state: the directory "
+                + missing.getParent()
+                + " does not exist (see --help)");
+
+    err.reset();
+    assertThat(run("--state", dir.toString(), log.toString())).isEqualTo(2);
+    assertThat(err().strip())
+        .isEqualTo(
+            "logmon: --state " + dir + " is a directory; give a file name in it (see --help)");
+
+    err.reset();
+    assertThat(run("--state", log.resolve("state.json").toString(), log.toString())).isEqualTo(2);
+    assertThat(err().strip())
+        .isEqualTo("logmon: --state: " + log + " is not a directory (see --help)");
+
+    // sysfs takes no new files, not even from root.
+    err.reset();
+    assertThat(run("--state", "/sys/logmon-state.json", log.toString())).isEqualTo(2);
+    assertThat(err().strip())
+        .isEqualTo("logmon: --state: cannot save in /sys: permission denied (see --help)");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test

@@ -18,6 +18,19 @@ class GlobWatcherTest {
     return new GlobWatcher(dir.resolve(glob).toString(), TailOptions.follow("glob"), notes::add);
   }
 
+  /** A glob that matched nothing was silent: the user could not tell it from a broken one. */
+  @Test
+  void aGlobMatchingNothingSaysItIsWaitingOnceUntilAFileMatches() throws Exception {
+    GlobWatcher w = watcher("*.log");
+    w.pollOnce(sink);
+    w.pollOnce(sink);
+    assertThat(notes).containsExactly("waiting for files matching glob");
+    Files.writeString(dir.resolve("a.log"), "1\n");
+    w.pollOnce(sink);
+    assertThat(sink.take()).containsExactly("1");
+    assertThat(notes).containsExactly("waiting for files matching glob");
+  }
+
   @Test
   void existingMatchesFollowFromEndNewMatchesReadFromStart() throws Exception {
     Path a = dir.resolve("a.access.log");
@@ -65,6 +78,8 @@ class GlobWatcherTest {
     GlobWatcher missing =
         new GlobWatcher(dir.resolve("nope/*.log").toString(), TailOptions.follow("g"), notes::add);
     assertThat(missing.pollOnce(sink)).isZero();
-    assertThat(notes).isEmpty();
+    // Nothing matched yet in either: a note that each waits, and no error.
+    assertThat(notes)
+        .containsExactly("waiting for files matching glob", "waiting for files matching g");
   }
 }

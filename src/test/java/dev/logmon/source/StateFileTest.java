@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class StateFileTest {
   @TempDir Path dir;
@@ -63,26 +64,38 @@ class StateFileTest {
     assertThat(notes).isEmpty();
   }
 
+  /** A broken state file and what its one warning says is wrong with it. */
+  static Stream<Arguments> broken() {
+    return Stream.of(
+        Arguments.of("", "not a logmon state file (expected an object, found the end)"),
+        Arguments.of("garbage", "not valid JSON (line 1, column 8)"),
+        Arguments.of(
+            "{\"version\":1,\"files\":[{\"path\":\"/a\"", "not valid JSON (line 1, column 35)"),
+        Arguments.of(
+            "{\"version\":2,\"files\":[]}", "unsupported version 2 (this logmon writes 1)"),
+        Arguments.of("{\"files\":[]}", "not a logmon state file (no version)"),
+        Arguments.of(
+            "{\"version\":1,\"files\":[{\"path\":\"/a\",\"prefix_length\":1,\"prefix_sha256\":\"x\"}]}",
+            "invalid entry: "),
+        Arguments.of(
+            "{\"version\":1,\"files\":{}}",
+            "not a logmon state file (expected a list, found an object)"),
+        Arguments.of("[]", "not a logmon state file (expected an object, found a list)"));
+  }
+
+  /** A corrupt state file's warning names the problem, in words, without the JSON library's. */
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "",
-        "garbage",
-        "{\"version\":1,\"files\":[{\"path\":\"/a\"",
-        "{\"version\":2,\"files\":[]}",
-        "{\"files\":[]}",
-        "{\"version\":1,\"files\":[{\"path\":\"/a\",\"prefix_length\":1,\"prefix_sha256\":\"x\"}]}",
-        "{\"version\":1,\"files\":{}}",
-        "[]"
-      })
-  void anUnreadableFileIsOneWarningAndAFreshStart(String content) throws Exception {
+  @MethodSource("broken")
+  void anUnreadableFileIsOneWarningAndAFreshStart(String content, String problem) throws Exception {
     Path state = dir.resolve("state.json");
     Files.writeString(state, content);
     assertThat(StateFile.read(state, notes::add)).isEmpty();
     assertThat(notes)
         .singleElement()
         .asString()
-        .contains("cannot read state file", "starting fresh");
+        .startsWith("cannot read state file " + state + ": " + problem)
+        .endsWith("; starting fresh")
+        .doesNotContain("REDACTED", "Source:", "StreamReadFeature", "START_", "VALUE_", "\n");
   }
 
   @Test

@@ -163,12 +163,23 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  /** The dashboard's URL. */
+  /**
+   * The dashboard's URL, one a browser on this machine can open: the bound address and port, or
+   * loopback when bound to every interface ({@code 0.0.0.0} and {@code ::} are not addresses to
+   * connect to).
+   */
   public URI url() {
     InetSocketAddress a = address();
-    String host = a.getAddress().getHostAddress();
+    InetAddress ip = a.getAddress();
+    // A listener on every interface (0.0.0.0, or :: which is dual-stack) takes IPv4 loopback too.
+    String host = ip.isAnyLocalAddress() ? "127.0.0.1" : ip.getHostAddress();
     host = host.contains(":") ? "[" + host + "]" : host;
     return URI.create("http://" + host + ":" + a.getPort() + "/");
+  }
+
+  /** Whether the server listens on every interface ({@code 0.0.0.0} or {@code ::}). */
+  public boolean everyInterface() {
+    return address().getAddress().isAnyLocalAddress();
   }
 
   /** Connections open now (for tests and diagnostics). */

@@ -60,6 +60,26 @@ class DashboardBrowserIT {
     return log;
   }
 
+  /**
+   * Waits until logmon's snapshot shows {@code log} as followed: follow mode starts at the file's
+   * end, so lines appended before its watcher opened it would not be counted.
+   */
+  private void awaitFollowing(Path log) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest snapshot = HttpRequest.newBuilder(logmon.url().resolve("/api/snapshot")).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String body = "";
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r = http.send(snapshot, HttpResponse.BodyHandlers.ofString());
+      body = r.body();
+      if (r.statusCode() == 200 && LogmonProcess.following(LogmonProcess.read(body), log)) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(log + " never shown as following; last snapshot: " + body);
+  }
+
   private String text(String id) {
     return browser.findElement(By.id(id)).getText();
   }
@@ -73,13 +93,14 @@ class DashboardBrowserIT {
   @Test
   void appendedLinesAndTheAlertAppearWithoutAReload() throws Exception {
     Path log = follow();
-    browser = Browser.start();
+    browser = Browser.start(dir);
     browser.get(logmon.url().toString());
     await(
         "the page connects and shows a snapshot",
         () -> text("conn").equals("live") && text("time").contains("T"));
     assertThat(text("hits-total")).isEqualTo("0");
     assertThat(text("alert-state")).isEqualTo("no alert");
+    awaitFollowing(log);
 
     long now = System.currentTimeMillis() / 1000;
     List<String> lines = new ArrayList<>();
@@ -140,9 +161,11 @@ class DashboardBrowserIT {
             "--format",
             "%v %h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\" %D",
             log.toString());
-    browser = Browser.start();
+    browser = Browser.start(dir);
     browser.get(logmon.url().toString());
     await("the replay's final state shows", () -> text("hits-total").equals("40"));
+    // The replay is over: the page says so rather than "live".
+    await("the page says the replay finished", () -> text("conn").equals("replay finished"));
     assertThat(browser.findElement(By.id("latency-card")).isDisplayed()).isTrue();
     // 10 of 40 at 1.2 s: p50 15 ms, p95 and p99 1200 ms, all marked as estimates.
     assertThat(text("latency-windows")).contains("10 s 40 ~15.0 ms ~1200 ms ~1200 ms");
@@ -160,7 +183,7 @@ class DashboardBrowserIT {
   void thePageReconnectsByItselfAfterLogmonRestarts() throws Exception {
     Path log = follow();
     java.net.URI url = logmon.url();
-    browser = Browser.start();
+    browser = Browser.start(dir);
     browser.get(url.toString());
     await("the page connects", () -> text("conn").equals("live"));
     assertThat(logmon.stop()).isEqualTo(0);
@@ -183,10 +206,10 @@ class DashboardBrowserIT {
   @Test
   void logTextWithScriptPayloadsShowsLiterallyAndRunsNothing() throws Exception {
     Path log = follow();
-    browser = Browser.start();
+    browser = Browser.start(dir);
     browser.get(logmon.url().toString());
-    // A first snapshot means the pipeline runs, so the tailer already watches the file's end.
     await("the page connects", () -> text("conn").equals("live") && text("time").contains("T"));
+    awaitFollowing(log);
 
     long now = System.currentTimeMillis() / 1000;
     String img = "<img\fsrc=x\fonerror=window.__pwned=1>";

@@ -76,8 +76,19 @@ class JarWebIT {
             "--replay", "--web", "0.0.0.0:0", "--web-token", "tok", log().toString())) {
       String warning = p.awaitErr("warning: the web dashboard listens on 0.0.0.0");
       assertThat(warning).contains("every request must carry --web-token");
-      int port = p.url().getPort();
-      java.net.URI health = java.net.URI.create("http://127.0.0.1:" + port + "/healthz");
+      // The URL printed is one a person can open: the real port, on an address to connect to.
+      java.net.URI url = p.url();
+      assertThat(url.getHost()).isEqualTo("127.0.0.1");
+      assertThat(url.getPort()).isPositive();
+      String hostname = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+      assertThat(p.awaitErr("web dashboard at "))
+          .endsWith(
+              " (listening on all interfaces; from another machine: http://"
+                  + hostname
+                  + ":"
+                  + url.getPort()
+                  + "/)");
+      java.net.URI health = url.resolve("/healthz");
       assertThat(get(health).statusCode()).isEqualTo(401);
       assertThat(get(health, "Authorization", "Bearer tok").statusCode()).isEqualTo(200);
       p.awaitErr("replay done; still serving");

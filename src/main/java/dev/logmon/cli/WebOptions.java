@@ -112,7 +112,7 @@ final class WebOptions {
     String port = String.valueOf(server.address().getPort());
     try {
       String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-      if (!name.isEmpty() && name.chars().allMatch(c -> c == '-' || c == '.' || isAlnum(c))) {
+      if (!name.isEmpty() && name.chars().allMatch(WebOptions::hostNameCharacter)) {
         return " (listening on all interfaces; from another machine: http://"
             + name
             + ":"
@@ -125,8 +125,14 @@ final class WebOptions {
     return " (listening on all interfaces, port " + port + ")";
   }
 
-  private static boolean isAlnum(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  /** A character a host name may hold, so the name can go into a URL as it is. */
+  private static boolean hostNameCharacter(int c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_';
   }
 
   /** After a replay with --web: serves until SIGINT/SIGTERM, then exits 0. */

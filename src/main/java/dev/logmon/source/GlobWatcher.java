@@ -195,13 +195,15 @@ public final class GlobWatcher implements AutoCloseable {
     return (int) lines;
   }
 
-  /** Says once that nothing matches yet, so a glob waiting for files is not taken for a broken one. */
+  /**
+   * Says once, while no file has matched yet, that the glob waits for one, so a glob that matches
+   * nothing is not taken for a broken one.
+   */
   private void noteWhileNothingMatches() {
-    boolean none = files.isEmpty();
-    if (none && !waitingNoted) {
+    if (!waitingNoted && files.isEmpty()) {
       notes.accept("waiting for files matching " + options.displayName());
     }
-    waitingNoted = none;
+    waitingNoted = true; // said, or a file matched: per-file notes tell the rest
   }
 
   /**

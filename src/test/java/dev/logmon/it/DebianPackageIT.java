@@ -82,6 +82,9 @@ class DebianPackageIT {
 
   @AfterAll
   static void purge() throws Exception {
+    if (work != null) {
+      deleteTree(work); // the test leaves nothing in /tmp
+    }
     if (installed) {
       Result r = run(List.of("apt-get", "purge", "-y", "-q", "logmon"), null);
       assertThat(r.code()).as("apt-get purge\n%s", r).isZero();
@@ -179,8 +182,7 @@ class DebianPackageIT {
     needs(onPath("zsh") && onPath("tmux"), "zsh and tmux");
     String session = "logmon-zsh-" + ProcessHandle.current().pid();
     run(
-        List.of(
-            "tmux",
+        tmux(
             "new-session",
             "-d",
             "-s",
@@ -193,8 +195,7 @@ class DebianPackageIT {
         null);
     try {
       run(
-          List.of(
-              "tmux",
+          tmux(
               "send-keys",
               "-t",
               session,
@@ -207,11 +208,11 @@ class DebianPackageIT {
       String pane = "";
       while (!pane.contains("logmon --replay") && Instant.now().isBefore(deadline)) {
         Thread.sleep(100);
-        pane = run(List.of("tmux", "capture-pane", "-p", "-t", session), null).out();
+        pane = run(tmux("capture-pane", "-p", "-t", session), null).out();
       }
       assertThat(pane).contains("logmon --replay").doesNotContain("not found");
     } finally {
-      run(List.of("tmux", "kill-session", "-t", session), null);
+      run(tmux("kill-server"), null);
     }
   }
 
@@ -373,6 +374,23 @@ class DebianPackageIT {
       throw new AssertionError("still running after 5 minutes: " + command);
     }
     return new Result(p.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
+  }
+
+  /** A tmux command on a server of the test's own, its socket in the work folder. */
+  private static List<String> tmux(String... args) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("env", "TMUX_TMPDIR=" + work, "tmux", "-L", "zsh", "-f", "/dev/null"));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static boolean onPath(String tool) {

@@ -56,7 +56,7 @@ class FollowStartIT {
   void linesWrittenDuringTheWarmUpAreCounted() throws Exception {
     Path log = Files.writeString(dir.resolve("access.log"), "");
     FileTailer tailer = new FileTailer(log, TailOptions.follow(log.toString()), n -> {});
-    Watcher watched = recordingFirstLook(Watcher.of(tailer, Duration.ofMillis(250)), tailer);
+    Watcher watched = recordingFirstLook(Watcher.of(tailer, Duration.ofMillis(250)));
     InstantSource clock =
         () -> {
           warmUpEnded.compareAndSet(0, sequence.incrementAndGet());
@@ -115,23 +115,18 @@ class FollowStartIT {
     }
   }
 
-  /**
-   * The watcher, recording (on its own thread, when it happens) the first time its file is
-   * followed: the loop asks whether to stop after every poll, so the first answer after the
-   * tailer's first poll marks the moment.
-   */
-  private Watcher recordingFirstLook(Watcher w, FileTailer tailer) {
+  /** The watcher, recording (on the thread that does it) when it has fixed its file's start. */
+  private Watcher recordingFirstLook(Watcher w) {
     return new Watcher() {
       @Override
+      public void start() {
+        w.start();
+        firstLook.compareAndSet(0, sequence.incrementAndGet());
+      }
+
+      @Override
       public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
-        w.run(
-            sink,
-            () -> {
-              if (tailer.status().state() == SourceStatus.State.FOLLOWING) {
-                firstLook.compareAndSet(0, sequence.incrementAndGet());
-              }
-              return stop.getAsBoolean();
-            });
+        w.run(sink, stop);
       }
 
       @Override

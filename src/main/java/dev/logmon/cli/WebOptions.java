@@ -7,9 +7,12 @@ import dev.logmon.present.web.WebLimits;
 import dev.logmon.present.web.WebPresenter;
 import dev.logmon.present.web.WebServer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -102,37 +105,42 @@ final class WebOptions {
   }
 
   /**
-   * For a server on every interface, how another machine reaches it: by this host's name, read from
-   * the kernel rather than resolved (a DNS lookup could stall the start).
+   * For a server on every interface, how another machine reaches it: by an address of this
+   * machine's network interfaces (which the Host rule accepts, where a name needs --web-host),
+   * found without a DNS lookup that could stall the start.
    */
   private static String elsewhere(WebServer server) {
     if (!server.everyInterface()) {
       return "";
     }
     String port = String.valueOf(server.address().getPort());
-    try {
-      String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-      if (!name.isEmpty() && name.chars().allMatch(WebOptions::hostNameCharacter)) {
-        return " (listening on all interfaces; from another machine: http://"
-            + name
+    String address = interfaceAddress();
+    return address == null
+        ? " (listening on all interfaces, port " + port + ")"
+        : " (listening on all interfaces; from another machine: http://"
+            + address
             + ":"
             + port
             + "/)";
-      }
-    } catch (IOException e) {
-      // not Linux: say it without the name
-    }
-    return " (listening on all interfaces, port " + port + ")";
   }
 
-  /** A character a host name may hold, so the name can go into a URL as it is. */
-  private static boolean hostNameCharacter(int c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '-'
-        || c == '.'
-        || c == '_';
+  /** The first IPv4 address of an interface that is up and not loopback, or null. */
+  static String interfaceAddress() {
+    try {
+      for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        if (!ni.isUp() || ni.isLoopback()) {
+          continue;
+        }
+        for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+          if (a instanceof Inet4Address && !a.isLinkLocalAddress()) {
+            return a.getHostAddress();
+          }
+        }
+      }
+    } catch (SocketException e) {
+      // no interfaces to be had: the loopback URL is all there is
+    }
+    return null;
   }
 
   /** After a replay with --web: serves until SIGINT/SIGTERM, then exits 0. */

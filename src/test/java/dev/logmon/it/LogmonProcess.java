@@ -83,13 +83,23 @@ public final class LogmonProcess implements AutoCloseable {
    * {@code dir}, which is made world-readable and is also the process's working directory.
    */
   public static LogmonProcess startAsNobody(Path dir, String... args) throws IOException {
+    return startAsNobody(dir, List.of(), List.of(), args);
+  }
+
+  /**
+   * Like {@link #startAsNobody(Path, String...)}, with a command run as {@code nobody} in front of
+   * logmon (e.g. {@code prlimit --nproc=300 --}, which execs) and JVM options.
+   */
+  public static LogmonProcess startAsNobody(
+      Path dir, List<String> wrapper, List<String> jvmOptions, String... args) throws IOException {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path jar = dir.resolve("logmon.jar");
     Files.copy(jar(), jar, StandardCopyOption.REPLACE_EXISTING);
     Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
     List<String> cmd =
         new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
-    cmd.addAll(command(jar, List.of(), args)); // setpriv execs, so signals reach logmon itself
+    cmd.addAll(wrapper);
+    cmd.addAll(command(jar, jvmOptions, args)); // setpriv execs, so signals reach logmon itself
     return new LogmonProcess(builder(cmd).directory(dir.toFile()).start());
   }
 
@@ -106,8 +116,7 @@ public final class LogmonProcess implements AutoCloseable {
   }
 
   private static List<String> command(Path jar, List<String> jvmOptions, String... args) {
-    List<String> cmd =
-        new ArrayList<>(List.of(javaBin(), "-XX:+UseSerialGC", "-XX:-UsePerfData"));
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-XX:+UseSerialGC", "-XX:-UsePerfData"));
     cmd.addAll(jvmOptions);
     cmd.addAll(List.of("-jar", jar.toString()));
     cmd.addAll(List.of(args));

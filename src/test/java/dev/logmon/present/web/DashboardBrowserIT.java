@@ -257,9 +257,10 @@ class DashboardBrowserIT {
   @Test
   void invisibleAndDirectionCharactersShowEscaped() throws Exception {
     Path log = follow();
-    browser = Browser.start();
+    browser = Browser.start(dir);
     browser.get(logmon.url().toString());
     await("the page connects", () -> text("conn").equals("live"));
+    awaitFollowing(log);
     long now = System.currentTimeMillis() / 1000;
     List<String> lines = new ArrayList<>();
     for (String path : List.of("/\u202Egnp.exe/x", "/ad\u200Bmin/x", "/\u2066shop\u2069\uFEFF/y")) {

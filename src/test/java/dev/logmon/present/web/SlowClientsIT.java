@@ -63,27 +63,13 @@ class SlowClientsIT {
     Path log = dir.resolve("access.log");
     Files.createFile(log);
     Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
-    boolean root = "root".equals(System.getProperty("user.name"));
-    List<String> prefix =
-        root
-            ? List.of(
-                "setpriv",
-                "--reuid=nobody",
-                "--regid=nogroup",
-                "--clear-groups",
-                "prlimit",
-                "--nproc=" + PROCESS_LIMIT,
-                "--")
-            : List.of();
+    List<String> jvm = List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError");
+    String[] args = {"--web", "0", "--output", "plain", log.toString()};
     try (LogmonProcess p =
-        LogmonProcess.startAs(
-            prefix,
-            List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"),
-            "--web",
-            "0",
-            "--output",
-            "plain",
-            log.toString())) {
+        LogmonProcess.root()
+            ? LogmonProcess.startAsNobody(
+                dir, List.of("prlimit", "--nproc=" + PROCESS_LIMIT, "--"), jvm, args)
+            : LogmonProcess.startAs(List.of(), jvm, args)) {
       URI url = p.url();
       InetSocketAddress server = new InetSocketAddress("127.0.0.1", url.getPort());
       await(server, "/healthz", "\"ready\":true"); // the first view is published

@@ -82,6 +82,9 @@ class UnreadableSourcesIT {
     Path locked = logs.resolve("locked.log");
     Files.writeString(log, "");
     Files.writeString(locked, "");
+    // Modes set, not left to the umask: nobody must reach the folder and read the open file.
+    Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("-w-------"));
     String[] args = {
       "--output", "json", "--interval", "1s", "--poll", "50ms", log.toString(), locked.toString()

@@ -4,7 +4,6 @@ import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
-import dev.logmon.parse.ClfParser;
 import dev.logmon.pipeline.FollowRun;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
@@ -60,7 +59,7 @@ public final class FollowLatency {
     Monitor m =
         new Monitor(
             new MonitorConfig(false, 10, 120, 0, true),
-            new ClfParser(),
+            dev.logmon.parse.RowParser.CLF,
             new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 1e9),
             new JsonPresenter(OutputStream.nullOutputStream()),

@@ -128,7 +128,7 @@ public final class Aggregator implements TrafficCounter {
 
   @Override
   public boolean add(ParsedLines l, int i, long second) {
-    if (l.outcome(i) == ParsedLines.FALLBACK) {
+    if (l.outcome(i) == ParsedLines.RECORD) {
       return add(l.record(i), second);
     }
     int v = l.vhostStart(i);

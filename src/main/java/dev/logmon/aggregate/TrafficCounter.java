@@ -47,10 +47,10 @@ public interface TrafficCounter {
   }
 
   /**
-   * As {@link #add(LogRecord, long)} for hit {@code i} of a parsed chunk (outcome OK or FALLBACK).
+   * As {@link #add(LogRecord, long)} for hit {@code i} of a parsed chunk (outcome OK or RECORD).
    */
   default boolean add(ParsedLines lines, int i, long second) {
-    if (lines.outcome(i) == ParsedLines.FALLBACK) {
+    if (lines.outcome(i) == ParsedLines.RECORD) {
       return add(lines.record(i), second);
     }
     throw new UnsupportedOperationException("this counter takes records only");

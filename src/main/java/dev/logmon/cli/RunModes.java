@@ -5,7 +5,6 @@ import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.generate.DemoTraffic;
-import dev.logmon.parse.LineParser;
 import dev.logmon.parse.RowParser;
 import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.Checkpoints;
@@ -23,7 +22,6 @@ import dev.logmon.source.FilePosition;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.GlobPattern;
 import dev.logmon.source.GlobWatcher;
-import dev.logmon.source.LogFiles;
 import dev.logmon.source.StateFile;
 import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
@@ -38,7 +36,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -96,46 +93,8 @@ final class RunModes {
         sources);
   }
 
-  /**
-   * Whether a replayed file can take the parallel byte path: always when the format has a byte
-   * parser ({@link LogFormats#rows}); with {@code auto}, when the format detected from a sample of
-   * the file's first lines is in the Common/Combined family (standard input cannot be peeked, so it
-   * goes line by line). Either path counts the same.
-   */
-  private boolean fastPath(Path p) {
-    if (!o.format.equalsIgnoreCase(LogFormats.AUTO)) {
-      return true; // only asked when the format has a byte parser
-    }
-    if (p.toString().equals(StdinSource.NAME)) {
-      return false;
-    }
-    List<String> sample = new ArrayList<>();
-    try (java.io.BufferedReader r =
-        new java.io.BufferedReader(
-            new java.io.InputStreamReader(
-                LogFiles.open(p), java.nio.charset.StandardCharsets.ISO_8859_1))) {
-      for (String line = r.readLine(); line != null && sample.size() < 1000; line = r.readLine()) {
-        sample.add(line.length() > o.maxLineBytes ? "" : line);
-      }
-    } catch (IOException e) {
-      return true; // the replay itself reports the problem
-    }
-    if (sample.stream().allMatch(String::isBlank)) {
-      return true;
-    }
-    List<String> held = new ArrayList<>();
-    boolean clf =
-        LogFormats.detect(p.toString(), sample, held::add)
-            .map(LogFormats::isClfFamily)
-            .orElse(false);
-    if (clf) {
-      held.forEach(this::note); // else the line-by-line path detects and notes it the same way
-    }
-    return clf;
-  }
-
   /** The parser of --format (validated already), its notes going where logmon's notes g */
-  private LineParser parser() {
+  private RowParser parser() {
     return LogFormats.parser(o.format, this::note);
   }
 
@@ -174,13 +133,7 @@ final class RunModes {
     }
     Presenter presenter = presenters();
     notesTo = presenter;
-    Optional<RowParser> rows = LogFormats.rows(o.format);
-    ReplayRun run =
-        new ReplayRun(
-            ordered,
-            o.maxLineBytes,
-            rows.orElse(RowParser.CLF),
-            p -> rows.isPresent() && fastPath(p));
+    ReplayRun run = new ReplayRun(ordered, o.maxLineBytes);
     Monitor m = monitor(presenter, run::sources);
     m.summariseEmptyRunAt(clock.instant().getEpochSecond());
     StopOnSignal guard = new StopOnSignal(run::stop, beforeExit, out, err);

@@ -5,20 +5,37 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The {@link ClfParser} grammar read straight from ASCII bytes into one row of {@link ParsedLines},
- * with no String, regex or allocation per line.
+ * The parser of Apache/nginx Common and Combined Log Format lines, with or without a leading
+ * virtual-host field, recognised line by line, read straight from bytes into one row of {@link
+ * ParsedLines} with no String, regex or allocation per line.
  *
- * <p>It must agree with {@link ClfParser} on every ASCII line (same outcome, same fields); {@code
- * ChunkParserProperties} checks that on generated, mutated and real lines. Lines with other bytes
- * never reach it: {@link ChunkParser} hands them to {@link ClfParser}. Stateless and thread-safe.
+ * <p>Grammar (SP is one space; the line may end in spaces and a {@code \r}, which are ignored):
+ *
+ * <pre>
+ * line     = [vhost SP] host SP ident SP user SP "[" dd/Mon/yyyy:HH:mm:ss SP (+|-)hhmm "]"
+ *            SP quoted(request) SP status SP size [SP quoted(referrer) SP quoted(agent) [SP extra]]
+ * quoted   = '"' *( any byte but '"' and '\' | '\' any byte ) '"'
+ * request  = METHOD SP target SP "HTTP/" 1*byte   (else still a hit, flagged requestMalformed)
+ * status   = 3 digits, 100..999;  size = 1*digit | "-"
+ * </pre>
+ *
+ * <p>The vhost ({@code %v:%p} of Debian's vhost_combined) is told apart by shape: the timestamp's
+ * '[' follows the fourth token instead of the third. That works for IPv6 clients such as {@code
+ * ::1}, whose colons would fool a test for {@code host:port}. Anything after the user agent
+ * (nginx's {@code "$http_x_forwarded_for"}, {@code $request_time}) is ignored. Every delimiter is
+ * ASCII, so a UTF-8 line reads as its decoded text would (a test oracle in src/test, {@code
+ * ClfParser}, reads the text; {@code ChunkParserProperties} compares them). Stateless and
+ * thread-safe.
  */
 final class ByteClfParser implements RowParser {
   static final ByteClfParser INSTANCE = new ByteClfParser();
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final ClfParser REFERENCE = new ClfParser();
 
-  /** The characters {@code ClfParser.isHost} accepts, as a table: this runs on every byte. */
+  /**
+   * The characters of a client (an IPv4 or IPv6 address or a DNS name, with an IPv6 zone id or the
+   * brackets some proxies log), as a table: this runs on every byte.
+   */
   private static final boolean[] HOST_CHARS = new boolean[128];
 
   static {
@@ -33,15 +50,6 @@ final class ByteClfParser implements RowParser {
 
   private ByteClfParser() {}
 
-  @Override
-  public LineParser reference() {
-    return REFERENCE;
-  }
-
-  /**
-   * Parses {@code b[from, to)} into row {@code i} of {@code out}; returns its outcome code (never
-   * {@link ParsedLines#FALLBACK}: it reads every ASCII line itself).
-   */
   @Override
   public byte parse(byte[] b, int from, int to, ParsedLines out, int i) {
     int end = to;
@@ -75,7 +83,7 @@ final class ByteClfParser implements RowParser {
     if (a == from || bb == a + 1 || c == bb + 1 || !isHost(b, hostStart, hostEnd)) {
       return ParsedLines.code(MalformedReason.BAD_HOST);
     }
-    if (ts + ClfTimestamp.LENGTH > end) {
+    if (ts + ByteTimestamp.LENGTH > end) {
       return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
     }
     long local;
@@ -88,16 +96,16 @@ final class ByteClfParser implements RowParser {
     } else {
       local = ByteTimestamp.localEpochSecond(b, ts);
       offset = ByteTimestamp.offsetSeconds(b, ts);
-      if (local != ClfTimestamp.INVALID && offset != ClfTimestamp.INVALID) {
+      if (local != ByteTimestamp.INVALID && offset != ByteTimestamp.INVALID) {
         out.lastTimestampAt = ts;
         out.lastLocal = local;
         out.lastOffset = offset;
       }
     }
-    if (local == ClfTimestamp.INVALID || offset == ClfTimestamp.INVALID) {
+    if (local == ByteTimestamp.INVALID || offset == ByteTimestamp.INVALID) {
       return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
     }
-    int p = ts + ClfTimestamp.LENGTH;
+    int p = ts + ByteTimestamp.LENGTH;
     if (p + 1 >= end || b[p] != ' ' || b[p + 1] != '"') {
       return ParsedLines.code(MalformedReason.BAD_REQUEST_FIELD);
     }

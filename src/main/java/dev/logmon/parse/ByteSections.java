@@ -1,8 +1,10 @@
 package dev.logmon.parse;
 
 /**
- * {@link Sections} over ASCII bytes: the section of a target as a range of the buffer, or a
- * placeholder code, without a String. Must agree with {@link Sections#of(String)}.
+ * {@link Sections} over a line's bytes: the section of a target as a range of the buffer, or a
+ * placeholder code, without a String. Agrees with {@link Sections#of(String)} on the decoded text:
+ * every byte it tests for is ASCII, and bytes of multi-byte characters count as characters above
+ * the space.
  */
 final class ByteSections {
   private static final int ROOT = -1;
@@ -102,7 +104,13 @@ final class ByteSections {
     }
     for (int i = from; i < colon; i++) {
       byte c = b[i];
-      if (c <= ' ' || c == '/' || c == '?' || c == '#' || c == '@' || c == '"' || c == '\\') {
+      if ((c >= 0 && c <= ' ')
+          || c == '/'
+          || c == '?'
+          || c == '#'
+          || c == '@'
+          || c == '"'
+          || c == '\\') {
         return false;
       }
     }

@@ -6,23 +6,25 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Splits a chunk of bytes into lines and parses each into {@link ParsedLines}, with the line rules
- * of the source stage's {@code LineSplitter} ({@code \n} ends a line, one trailing {@code \r} is
- * dropped, a line over the cap is cut at a character boundary, bad UTF-8 becomes U+FFFD).
+ * Splits a chunk of bytes into lines and parses each into {@link ParsedLines}: the one parser of
+ * every input path (a replay's chunks, a followed file's or standard input's batches). Line rules
+ * as the source stage's {@code LineSplitter}: {@code \n} ends a line, one trailing {@code \r} is
+ * dropped, a line over the cap is counted as oversize and not parsed.
  *
- * <p>ASCII lines (nearly all) go through the {@link RowParser} ({@link ByteClfParser} by default);
- * any other line, and any the row parser hands back, is decoded and parsed by the row parser's
- * String parser, so the result is the reference parser's on every line. Stateless and thread-safe:
- * chunks are parsed in parallel.
+ * <p>Every line goes through the {@link RowParser}; a hit with non-ASCII bytes is then held as a
+ * {@link LogRecord} whose keys are decoded as UTF-8 (bad bytes as U+FFFD), since the counting stage
+ * reads row keys as Latin-1. Thread-safe when the row parser is ({@link RowParser#parallel()}):
+ * chunks are then parsed in parallel.
  */
 public final class ChunkParser {
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
           long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
+  private static final int[] NO_CUTS = {};
+
   private final int maxLineBytes;
   private final RowParser rows;
-  private final LineParser reference;
 
   /** A parser of Common/Combined (and vhost_combined) lines. */
   public ChunkParser(int maxLineBytes) {
@@ -36,7 +38,11 @@ public final class ChunkParser {
     }
     this.maxLineBytes = maxLineBytes;
     this.rows = rows;
-    this.reference = rows.reference();
+  }
+
+  /** The row parser it parses lines with. */
+  public RowParser rows() {
+    return rows;
   }
 
   /**
@@ -44,7 +50,18 @@ public final class ChunkParser {
    * without {@code \n} is parsed only when {@code endOfInput}; otherwise it must not be there.
    */
   public void parse(byte[] buf, int from, int to, boolean endOfInput, ParsedLines out) {
+    parse(buf, from, to, endOfInput, out, NO_CUTS);
+  }
+
+  /**
+   * As above, where the source already cut lines over the cap: {@code cut} lists their numbers in
+   * the chunk (0-based, ascending); they are counted as oversize whatever their length now.
+   */
+  public void parse(byte[] buf, int from, int to, boolean endOfInput, ParsedLines out, int[] cut) {
     out.reset(buf, (to - from) / 128); // typical access-log lines are longer than that
+    out.cut = cut;
+    out.nextCut = 0;
+    rows.preview(buf, from, to);
     int i = from;
     while (i < to) {
       i = parseSome(buf, i, to, endOfInput, out);
@@ -118,36 +135,27 @@ public final class ChunkParser {
     boolean oversize = len > maxLineBytes;
     if (oversize) {
       len = boundaryAtOrBefore(buf, start, maxLineBytes);
+    } else if (out.nextCut < out.cut.length && out.cut[out.nextCut] == n) {
+      out.nextCut++;
+      oversize = true;
     }
     out.lineStart[n] = start;
     out.lineEnd[n] = start + len;
     if (oversize) {
       out.outcome[n] = ParsedLines.OVERSIZE; // as the source stage: counted, not parsed
       out.oversizeLines++;
-    } else if (nonAscii) {
-      fallback(decode(buf, start, len), out, n);
     } else {
       byte outcome = rows.parse(buf, start, start + len, out, n);
-      if (outcome == ParsedLines.FALLBACK) {
-        fallback(decode(buf, start, len), out, n);
-      } else {
-        out.outcome[n] = outcome;
+      out.outcome[n] = outcome;
+      if (nonAscii && outcome == ParsedLines.OK) {
+        out.setRecord(n, out.toRecord(n));
+        out.outcome[n] = ParsedLines.RECORD;
       }
     }
   }
 
-  private void fallback(String line, ParsedLines out, int n) {
-    ParseResult r = reference.parse(line);
-    if (r instanceof ParseResult.Parsed p) {
-      out.outcome[n] = ParsedLines.FALLBACK;
-      out.fallback[n] = p.record();
-    } else {
-      out.outcome[n] = ParsedLines.code(((ParseResult.Malformed) r).reason());
-    }
-  }
-
-  /** Decodes as the line splitter does: Latin-1 when ASCII, else UTF-8 with U+FFFD. */
-  static String decode(byte[] buf, int off, int len) {
+  /** A line or key as text: Latin-1 when ASCII, else UTF-8 with U+FFFD for bad bytes. */
+  public static String decode(byte[] buf, int off, int len) {
     for (int i = off; i < off + len; i++) {
       if (buf[i] < 0) {
         try {

@@ -1,7 +1,8 @@
 package dev.logmon.parse;
 
 /**
- * Turns one log line (without its line terminator) into a {@link ParseResult}.
+ * Turns one line of a format read as text (JSON, W3C, a format string's record that a row cannot
+ * hold) into a {@link ParseResult}; {@link TextRows} makes it a {@link RowParser}.
  *
  * <p>Implementations are total: they never throw on any input, however malformed. Most are
  * stateless so one instance may be shared by threads; those that learn from the lines they read
@@ -12,16 +13,9 @@ public interface LineParser {
 
   /**
    * The parser for the lines of one source (file name or {@code -}); formats that learn from a
-   * file's own lines (W3C {@code #Fields:}, {@code --format auto}) keep one state per source.
+   * file's own lines (W3C {@code #Fields:}) keep one state per source.
    */
   default LineParser forSource(String source) {
     return this;
   }
-
-  /**
-   * Shows the parser the lines it is about to be given one by one (a batch), so a format that
-   * detects itself ({@code --format auto}) can decide on a sample of them rather than on the first
-   * line alone; other formats ignore it.
-   */
-  default void preview(java.util.List<String> upcoming) {}
 }

@@ -8,19 +8,21 @@ import java.util.Arrays;
  * section, method and virtual host in the chunk's buffer. Keys are decoded to Strings only by the
  * consumer, once per new key.
  *
- * <p>Rows are written by a {@link RowParser} through the public writers below. Lines that are not
- * plain ASCII, are longer than the line cap, or that the row parser hands back are parsed by its
- * String parser and kept as a {@link LogRecord} ({@link #FALLBACK}), so every line gets exactly the
- * reference parser's result. Not thread-safe: a chunk is filled by one thread, then handed over
- * (with a happens-before edge such as a {@code Future}) to the one that reads it; it is reused
- * afterwards.
+ * <p>Rows are written by a {@link RowParser} through the public writers below. A hit of a format
+ * read as text, or with non-ASCII bytes, is kept as a {@link LogRecord} ({@link #RECORD}). Not
+ * thread-safe: a chunk is filled by one thread, then handed over (with a happens-before edge such
+ * as a {@code Future}) to the one that reads it; it is reused afterwards.
  */
 public final class ParsedLines {
   /** Outcome of a line that is a hit, read from the rows. */
   public static final byte OK = 0;
 
-  /** Outcome of a line parsed by the String parser; see {@link #record(int)}. */
-  public static final byte FALLBACK = -1;
+  /**
+   * Outcome of a hit held as a whole {@link LogRecord} (see {@link #record(int)}): a line of a
+   * format read as text, or one with non-ASCII bytes, whose keys are decoded as UTF-8. Counted on
+   * its own, not in a run.
+   */
+  public static final byte RECORD = -1;
 
   /**
    * Outcome of a line longer than the line cap: only its cut start is held, and it is counted as
@@ -64,7 +66,7 @@ public final class ParsedLines {
   int[] vhostStart = new int[0];
   int[] vhostEnd = new int[0];
   int[] vhostHash = new int[0];
-  LogRecord[] fallback = new LogRecord[0];
+  LogRecord[] records = new LogRecord[0];
   // Per row, the chunk-local number of its client, section and method text (see ChunkKeys).
   int[] hostKey = new int[0];
   int[] sectionKey = new int[0];
@@ -73,6 +75,9 @@ public final class ParsedLines {
   private final ChunkKeys sectionKeys = new ChunkKeys();
   private final ChunkKeys methodKeys = new ChunkKeys();
   private final RowRuns runs = new RowRuns();
+  // Lines the source cut to the cap (their numbers in the chunk), and the next one to meet.
+  int[] cut = {};
+  int nextCut;
   private static final java.util.concurrent.atomic.AtomicLong CHUNKS =
       new java.util.concurrent.atomic.AtomicLong();
   private long chunk;
@@ -153,7 +158,7 @@ public final class ParsedLines {
   }
 
   /**
-   * {@link #OK}, {@link #FALLBACK}, {@link #OVERSIZE}, or a positive code for {@link #reason(int)}.
+   * {@link #OK}, {@link #RECORD}, {@link #OVERSIZE}, or a positive code for {@link #reason(int)}.
    */
   public byte outcome(int i) {
     return outcome[i];
@@ -164,9 +169,29 @@ public final class ParsedLines {
     return REASONS[outcome[i] - 1];
   }
 
-  /** The record of a {@link #FALLBACK} line. */
+  /** The record of a {@link #RECORD} line. */
   public LogRecord record(int i) {
-    return fallback[i];
+    return records[i];
+  }
+
+  /** Stores the record of row {@code i}, a hit whose parser answers {@link #RECORD}. */
+  public void setRecord(int i, LogRecord r) {
+    records[i] = r;
+  }
+
+  /**
+   * Gives every hit that names no virtual host {@code vhost} (the host a syslog message came from):
+   * such a row is then held as a record, counted on its own.
+   */
+  public void defaultVhost(String vhost) {
+    for (int i = 0; i < size; i++) {
+      if (outcome[i] == OK && vhostStart[i] < 0) {
+        records[i] = toRecord(i).withVhost(vhost);
+        outcome[i] = RECORD;
+      } else if (outcome[i] == RECORD && records[i].vhost() == null) {
+        records[i] = records[i].withVhost(vhost);
+      }
+    }
   }
 
   /**
@@ -175,20 +200,20 @@ public final class ParsedLines {
    * until later lines confirm it). Rows keep no request target, so the section stands in for it.
    */
   public LogRecord toRecord(int i) {
-    if (outcome[i] == FALLBACK) {
-      return fallback[i];
+    if (outcome[i] == RECORD) {
+      return records[i];
     }
     String section = sectionPlaceholder(i);
     if (section == null) {
-      section = latin1(sectionStart[i], sectionEnd[i]);
+      section = text(sectionStart[i], sectionEnd[i]);
     }
     boolean malformedRequest = requestMalformed(i);
     return new LogRecord(
-        hostStart[i] < 0 ? "-" : latin1(hostStart[i], hostEnd[i]),
+        hostStart[i] < 0 ? "-" : text(hostStart[i], hostEnd[i]),
         "-",
         second[i],
         offset[i],
-        malformedRequest ? "" : latin1(methodStart[i], methodEnd[i]),
+        malformedRequest ? "" : text(methodStart[i], methodEnd[i]),
         malformedRequest ? "" : section,
         section,
         malformedRequest,
@@ -196,13 +221,13 @@ public final class ParsedLines {
         bytes[i],
         null,
         null,
-        vhostStart[i] < 0 ? null : latin1(vhostStart[i], vhostEnd[i]),
+        vhostStart[i] < 0 ? null : text(vhostStart[i], vhostEnd[i]),
         duration[i]);
   }
 
-  /** Row keys are ASCII (other lines are FALLBACK rows), read as the aggregator reads them. */
-  private String latin1(int from, int to) {
-    return new String(buf, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+  /** A key's text: Latin-1 when ASCII (as the aggregator reads row keys), else UTF-8. */
+  private String text(int from, int to) {
+    return ChunkParser.decode(buf, from, to - from);
   }
 
   /** Line {@code i} as text (for quoting a malformed line), decoded as the line splitter does. */
@@ -429,7 +454,7 @@ public final class ParsedLines {
 
   /** Starts a new chunk over {@code buffer}, forgetting the previous one. */
   void reset(byte[] buffer, int expectedLines) {
-    Arrays.fill(fallback, 0, size, null);
+    Arrays.fill(records, 0, size, null);
     buf = buffer;
     size = 0;
     oversizeLines = 0;
@@ -469,7 +494,7 @@ public final class ParsedLines {
     vhostStart = Arrays.copyOf(vhostStart, n);
     vhostEnd = Arrays.copyOf(vhostEnd, n);
     vhostHash = Arrays.copyOf(vhostHash, n);
-    fallback = Arrays.copyOf(fallback, n);
+    records = Arrays.copyOf(records, n);
     hostKey = Arrays.copyOf(hostKey, n);
     sectionKey = Arrays.copyOf(sectionKey, n);
     methodKey = Arrays.copyOf(methodKey, n);

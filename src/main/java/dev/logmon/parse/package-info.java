@@ -1,8 +1,10 @@
 /**
- * Stage 2 of the pipeline: turns raw lines into {@link dev.logmon.parse.LogRecord}s or counted
- * {@link dev.logmon.parse.MalformedReason}s, one String line at a time ({@link
- * dev.logmon.parse.ClfParser}) or, for replay, a whole chunk of bytes at a time into compact rows
- * ({@link dev.logmon.parse.ChunkParser}, {@link dev.logmon.parse.ParsedLines}, filled by a {@link
- * dev.logmon.parse.RowParser}) with the same results. Depends on nothing else in logmon.
+ * Stage 2 of the pipeline: turns bytes into rows. {@link dev.logmon.parse.ChunkParser} splits a
+ * chunk (a replay's, or a followed source's batch) into lines and hands each to the format's {@link
+ * dev.logmon.parse.RowParser}, which fills one row of {@link dev.logmon.parse.ParsedLines} (the
+ * built-in Common/Combined grammar, {@link dev.logmon.parse.ByteClfParser}) or stores a whole
+ * {@link dev.logmon.parse.LogRecord} (formats read as text, {@link dev.logmon.parse.TextRows}); a
+ * malformed line gets a {@link dev.logmon.parse.MalformedReason}. Depends on nothing else in
+ * logmon.
  */
 package dev.logmon.parse;

@@ -2,12 +2,13 @@ package dev.logmon.pipeline;
 
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
-import dev.logmon.parse.RowParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayDeque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,9 +17,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Replays a stream at full speed on every core: the calling thread reads it in chunks cut at line
- * boundaries, a pool parses chunks in parallel into {@link ParsedLines}, and the calling thread
- * counts each chunk's lines in file order through the {@link Monitor}, so time, late lines and
- * alerts behave exactly as when lines are counted one by one.
+ * boundaries, a pool parses chunks in parallel into {@link ParsedLines} (with the monitor's parser
+ * for the source; a parser that reads in order, such as W3C's, parses on the calling thread), and
+ * the calling thread counts each chunk's lines in file order through the {@link Monitor}.
  *
  * <p>Memory is bounded: {@code slots} chunk buffers (a few MiB each) are reused in turn, and a
  * chunk is read only when the slot's previous chunk has been counted. A line longer than the line
@@ -31,7 +32,6 @@ final class ChunkedReplay implements AutoCloseable {
 
   private final int maxLineBytes;
   private final int chunkBytes;
-  private final ChunkParser parser;
   private final ExecutorService pool;
   private final byte[][] buffers;
   private final ParsedLines[] parsed;
@@ -39,15 +39,11 @@ final class ChunkedReplay implements AutoCloseable {
   private long oversizeLines;
   private boolean complete;
 
-  /**
-   * A replay reading about {@code chunkBytes} at a time (at least two capped lines' worth) and
-   * parsing lines with {@code rows}.
-   */
-  ChunkedReplay(int maxLineBytes, int threads, int chunkBytes, RowParser rows) {
+  /** A replay reading about {@code chunkBytes} at a time (at least two capped lines' worth). */
+  ChunkedReplay(int maxLineBytes, int threads, int chunkBytes) {
     this.maxLineBytes = maxLineBytes;
     long atLeast = Math.max(chunkBytes, 2L * (maxLineBytes + 2));
     this.chunkBytes = (int) Math.min(Integer.MAX_VALUE - 16, atLeast);
-    this.parser = new ChunkParser(maxLineBytes, rows);
     this.pool =
         Executors.newFixedThreadPool(
             threads,
@@ -77,6 +73,7 @@ final class ChunkedReplay implements AutoCloseable {
       throws IOException {
     oversizeLines = 0;
     complete = false;
+    ChunkParser parser = new ChunkParser(maxLineBytes, monitor.parserFor(name));
     ArrayDeque<Pending> pending = new ArrayDeque<>();
     long[] lines = {1};
     byte[] previous = null;
@@ -124,7 +121,7 @@ final class ChunkedReplay implements AutoCloseable {
       carryFrom = cut;
       carryTo = eof ? cut : len;
       if (cut > from) {
-        submit(pending, buf, from, cut, eof, slot);
+        submit(parser, pending, buf, from, cut, eof, slot);
       }
       if (carryTo - carryFrom > chunkBytes / 2) {
         // The unfinished line is already over the cap: count its cut now, skip the rest of it.
@@ -162,6 +159,7 @@ final class ChunkedReplay implements AutoCloseable {
       throws IOException {
     oversizeLines = 0;
     complete = false;
+    ChunkParser parser = new ChunkParser(maxLineBytes, monitor.parserFor(name));
     ArrayDeque<Pending> pending = new ArrayDeque<>();
     long[] lines = {1};
     long chunks = (size + chunkBytes - 1) / chunkBytes;
@@ -184,9 +182,10 @@ final class ChunkedReplay implements AutoCloseable {
         pending.addLast(
             new Pending(
                 slot,
-                pool.submit(
+                start(
+                    parser,
                     () -> {
-                      readAndParse(file, from, to, to >= size, buf, out);
+                      readAndParse(parser, file, from, to, to >= size, buf, out);
                       return out;
                     })));
       }
@@ -205,7 +204,13 @@ final class ChunkedReplay implements AutoCloseable {
 
   /** Reads chunk {@code [from, to)} of the file and parses the lines that start in it. */
   private void readAndParse(
-      FileChannel file, long from, long to, boolean last, byte[] buf, ParsedLines out)
+      ChunkParser parser,
+      FileChannel file,
+      long from,
+      long to,
+      boolean last,
+      byte[] buf,
+      ParsedLines out)
       throws IOException {
     long readFrom = from == 0 ? 0 : from - 1; // the byte before says whether a line starts at from
     int n = readAt(file, readFrom, buf, 0, (int) (to - readFrom));
@@ -289,16 +294,38 @@ final class ChunkedReplay implements AutoCloseable {
   }
 
   private void submit(
-      ArrayDeque<Pending> pending, byte[] buf, int from, int to, boolean end, int slot) {
+      ChunkParser parser,
+      ArrayDeque<Pending> pending,
+      byte[] buf,
+      int from,
+      int to,
+      boolean end,
+      int slot) {
     ParsedLines out = parsed[slot];
     pending.addLast(
         new Pending(
             slot,
-            pool.submit(
+            start(
+                parser,
                 () -> {
                   parser.parse(buf, from, to, end, out);
                   return out;
                 })));
+  }
+
+  /**
+   * Starts a chunk's task: in the pool when the parser may read chunks in parallel, else at once on
+   * this thread (every earlier chunk of the source was parsed on it too, in order).
+   */
+  private Future<ParsedLines> start(ChunkParser parser, Callable<ParsedLines> task) {
+    if (parser.rows().parallel()) {
+      return pool.submit(task);
+    }
+    try {
+      return CompletableFuture.completedFuture(task.call());
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** Lines over the cap in the last replay (counted as oversize, not parsed). */

@@ -5,11 +5,11 @@ import dev.logmon.aggregate.TrafficCounter;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertEvent;
-import dev.logmon.parse.LineParser;
+import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
-import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import dev.logmon.parse.RowRuns;
 import dev.logmon.pipeline.ReplayClock.Held;
 import dev.logmon.present.MonitorView;
@@ -26,12 +26,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The pipeline's single consumer: parses batches, places each hit in time (the clock rules of
- * {@link FollowClock} and {@link ReplayClock}), feeds the aggregator, and moves time forward
- * through its {@link Timeline}, which evaluates the alert for every completed second and reports at
- * every interval boundary, at a cost bounded by the span however far time jumps. After {@link
- * #requestStop()} no second is completed any more, so the summary follows at once whatever the
- * input.
+ * The pipeline's single consumer: counts parsed chunks (a replay's, or a followed source's batches,
+ * which it parses itself with the same {@link ChunkParser}), places each hit in time (the clock
+ * rules of {@link FollowClock} and {@link ReplayClock}), feeds the aggregator, and moves time
+ * forward through its {@link Timeline}, which evaluates the alert for every completed second and
+ * reports at every interval boundary, at a cost bounded by the span however far time jumps. After
+ * {@link #requestStop()} no second is completed any more, so the summary follows at once whatever
+ * the input.
  *
  * <p>Not thread-safe: one thread owns a monitor and everything in it; other threads read only
  * {@link #latest()}, {@link #linesCounted()} and call {@link #requestStop()}. The monitor never
@@ -40,7 +41,10 @@ import java.util.function.Supplier;
  */
 public final class Monitor {
   private final MonitorConfig config;
-  private final LineParser parser;
+  private final RowParser parser;
+  // Follow mode's batches: each source's parser (W3C and auto learn per source), and their rows.
+  private final Map<String, ChunkParser> batchParsers = new HashMap<>();
+  private final ParsedLines batchRows = new ParsedLines();
   private final TrafficCounter aggregator;
   private final AlertEngine alerts;
   private final Presenter presenter;
@@ -63,7 +67,7 @@ public final class Monitor {
 
   public Monitor(
       MonitorConfig config,
-      LineParser parser,
+      RowParser parser,
       TrafficCounter aggregator,
       AlertEngine alerts,
       Presenter presenter,
@@ -127,47 +131,33 @@ public final class Monitor {
     timeline.requestStop();
   }
 
+  /**
+   * The parser of {@code source}'s lines: one per source, for the formats that learn from a file's
+   * own lines; pipeline thread (a replay hands it to its parse threads when it is parallel).
+   */
+  RowParser parserFor(String source) {
+    return batchParser(source).rows();
+  }
+
+  private ChunkParser batchParser(String source) {
+    // Batches hold lines the source already cut to the cap and marked: no cap here.
+    return batchParsers.computeIfAbsent(
+        source, s -> new ChunkParser(Integer.MAX_VALUE - 16, parser.forSource(s)));
+  }
+
   /** Parses and counts a batch of lines, advancing time to the newest timestamp it holds. */
   public void accept(LineBatch batch) {
-    long lineNumber = batch.firstLineNumber();
-    LineParser sourceParser = parser.forSource(batch.source());
-    sourceParser.preview(batch.lines());
-    List<Integer> oversize = batch.oversize();
-    int nextOversize = oversize.isEmpty() ? -1 : oversize.get(0);
-    int index = 0;
-    int cutSeen = 0;
-    for (String line : batch.lines()) {
-      if (index++ == nextOversize) {
-        // Only the cut start of a line over the cap: the source counted it as oversize.
-        cutSeen++;
-        nextOversize = cutSeen < oversize.size() ? oversize.get(cutSeen) : -1;
-        lineNumber++;
-        continue;
-      }
-      ParseResult result = sourceParser.parse(line);
-      if (result instanceof ParseResult.Parsed p) {
-        LogRecord r = p.record();
-        if (r.vhost() == null && batch.vhost() != null) {
-          r = r.withVhost(batch.vhost()); // a syslog host is the vhost of a format without one
-        }
-        long at = place(batch.source(), r.epochSecond());
-        if (at != FollowClock.FUTURE) {
-          count(r, at);
-        } else {
-          held(new Held(r, batch.source(), lineNumber, line));
-        }
-      } else if (result instanceof ParseResult.Malformed m) {
-        aggregator.addMalformed(m.reason());
-        lineNotes.malformed(m.reason(), batch.source(), lineNumber, line);
-      }
-      lineNumber++;
+    batchParser(batch.source())
+        .parse(batch.bytes(), 0, batch.length(), true, batchRows, batch.cut());
+    if (batch.vhost() != null) {
+      batchRows.defaultVhost(batch.vhost()); // a syslog host is the vhost of a format without one
     }
-    linesCounted += batch.lines().size();
+    accept(batchRows, batch.source(), batch.firstLineNumber());
   }
 
   /**
-   * Counts a chunk of already parsed lines, in order, exactly as {@link #accept(LineBatch)} counts
-   * the same lines.
+   * Counts a chunk of parsed lines, in order: grouped runs of one second at a time, any other line
+   * (malformed, a record) on its own.
    *
    * @param firstLineNumber the 1-based number of the chunk's first line in {@code source}
    */
@@ -215,7 +205,7 @@ public final class Monitor {
     }
   }
 
-  /** Counts row {@code i}, a line that is not part of a run (malformed, or read as a String). */
+  /** Counts row {@code i}, a line that is not part of a run (malformed, or a record). */
   private void acceptRow(ParsedLines lines, int i, String source, long firstLineNumber) {
     byte outcome = lines.outcome(i);
     if (outcome == ParsedLines.OK) {
@@ -228,9 +218,9 @@ public final class Monitor {
         latency.add(lines, i, at, aggregator.now()); // at once for rows with no duration/vhost
       }
     } else if (outcome == ParsedLines.OVERSIZE) {
-      return; // only the cut start of a line over the cap: counted as oversize by the replay
-    } else if (outcome == ParsedLines.FALLBACK) {
-      // Lines the byte parser hands to its String parser (odd bytes, over-long lines).
+      return; // only the cut start of a line over the cap: its source counts it as oversize
+    } else if (outcome == ParsedLines.RECORD) {
+      // A hit of a format read as text, or with non-ASCII keys.
       LogRecord r = lines.record(i);
       long at = place(source, r.epochSecond());
       if (at == FollowClock.FUTURE) {

@@ -1,10 +1,12 @@
 package dev.logmon.pipeline;
 
-import dev.logmon.parse.LineParser;
-import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.ChunkParser;
+import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import dev.logmon.source.LogFiles;
 import dev.logmon.source.StdinSource;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +36,7 @@ public final class ReplayOrder {
    * to each other after the others. Standard input cannot be peeked, so a list holding it is
    * returned as given.
    */
-  public static List<Path> byFirstTimestamp(List<Path> paths, Supplier<LineParser> parsers) {
+  public static List<Path> byFirstTimestamp(List<Path> paths, Supplier<RowParser> parsers) {
     if (paths.size() < 2 || paths.stream().anyMatch(p -> p.toString().equals(StdinSource.NAME))) {
       return paths;
     }
@@ -48,19 +50,32 @@ public final class ReplayOrder {
   }
 
   /** The epoch second of the first line that parses, or {@code Long.MAX_VALUE}. */
-  static long firstSecond(Path path, LineParser parser) {
-    LineParser forFile = parser.forSource(path.toString());
+  static long firstSecond(Path path, RowParser parser) {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    // Latin-1 both ways gives back the file's own bytes.
     try (BufferedReader r =
         new BufferedReader(
-            new InputStreamReader(LogFiles.open(path), StandardCharsets.UTF_8), 1 << 16)) {
+            new InputStreamReader(LogFiles.open(path), StandardCharsets.ISO_8859_1), 1 << 16)) {
       String line;
       for (int n = 0; n < PEEK_LINES && (line = r.readLine()) != null; n++) {
-        if (forFile.parse(line) instanceof ParseResult.Parsed parsed) {
-          return parsed.record().epochSecond();
-        }
+        head.writeBytes(line.getBytes(StandardCharsets.ISO_8859_1));
+        head.write('\n');
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       // The replay itself reports the file's problem when it gets to it.
+    }
+    byte[] b = head.toByteArray();
+    ParsedLines rows = new ParsedLines();
+    new ChunkParser(Integer.MAX_VALUE - 16, parser.forSource(path.toString()))
+        .parse(b, 0, b.length, true, rows);
+    for (int i = 0; i < rows.size(); i++) {
+      byte outcome = rows.outcome(i);
+      if (outcome == ParsedLines.OK) {
+        return rows.second(i);
+      }
+      if (outcome == ParsedLines.RECORD) {
+        return rows.record(i).epochSecond();
+      }
     }
     return Long.MAX_VALUE;
   }

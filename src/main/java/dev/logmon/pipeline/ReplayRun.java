@@ -1,12 +1,8 @@
 package dev.logmon.pipeline;
 
-import dev.logmon.parse.RowParser;
 import dev.logmon.present.SourceView;
-import dev.logmon.source.BatchSink;
-import dev.logmon.source.FileReplay;
 import dev.logmon.source.LogFiles;
 import dev.logmon.source.StdinSource;
-import dev.logmon.source.TailOptions;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -16,72 +12,42 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 
 /**
  * Replay mode: reads each file start to end, as fast as the disk and the cores allow, with time
- * driven only by the log's timestamps. Files with a byte parser ({@link RowParser}: the
- * Common/Combined family, Apache and nginx format strings) are parsed from bytes in parallel chunks
- * ({@link ChunkedReplay}) and counted in file order on the calling thread; files in any other
- * format (JSON, W3C) go line by line through the monitor's own parser. Both paths count exactly the
- * same (FastPathEquivalenceTest, FormatFastPathEquivalenceTest). Files are read one after another
- * in the order given, so a second file whose lines are older than the first one's window counts
- * them as late. The path {@code -} reads standard input.
+ * driven only by the log's timestamps. Every file is parsed from bytes in chunks ({@link
+ * ChunkedReplay}) with the monitor's parser, in parallel when that parser allows it, and counted in
+ * file order on the calling thread. Files are read one after another in the order given, so a
+ * second file whose lines are older than the first one's window counts them as late. The path
+ * {@code -} reads standard input.
  */
 public final class ReplayRun {
   private final List<Path> paths;
   private final int maxLineBytes;
   private final int threads;
   private final int chunkBytes;
-  private final RowParser rows;
-  private final Predicate<Path> fast;
   private final List<SourceView> done = new CopyOnWriteArrayList<>();
   private volatile boolean stop;
   private volatile Monitor running;
   private boolean incomplete;
   private boolean positional = true;
 
-  /** A replay of Common/Combined files, all on the parallel byte path. */
+  /** A replay that parses on every core. */
   public ReplayRun(List<Path> paths, int maxLineBytes) {
-    this(paths, maxLineBytes, RowParser.CLF, p -> true);
+    this(paths, maxLineBytes, Runtime.getRuntime().availableProcessors());
   }
 
-  /**
-   * A replay that parses the files {@code fast} accepts from bytes with {@code rows}, in parallel.
-   */
-  public ReplayRun(List<Path> paths, int maxLineBytes, RowParser rows, Predicate<Path> fast) {
-    this(
-        paths,
-        maxLineBytes,
-        Runtime.getRuntime().availableProcessors(),
-        ChunkedReplay.CHUNK_BYTES,
-        rows,
-        fast);
-  }
-
-  /** A replay of Common/Combined files that parses on {@code threads} threads. */
+  /** A replay that parses on {@code threads} threads. */
   public ReplayRun(List<Path> paths, int maxLineBytes, int threads) {
-    this(paths, maxLineBytes, threads, ChunkedReplay.CHUNK_BYTES, RowParser.CLF, p -> true);
+    this(paths, maxLineBytes, threads, ChunkedReplay.CHUNK_BYTES);
   }
 
   /** As above, reading {@code chunkBytes} at a time (tests use tiny chunks to cut lines often). */
-  ReplayRun(List<Path> paths, int maxLineBytes, int threads, int chunkBytes, RowParser rows) {
-    this(paths, maxLineBytes, threads, chunkBytes, rows, p -> true);
-  }
-
-  private ReplayRun(
-      List<Path> paths,
-      int maxLineBytes,
-      int threads,
-      int chunkBytes,
-      RowParser rows,
-      Predicate<Path> fast) {
+  ReplayRun(List<Path> paths, int maxLineBytes, int threads, int chunkBytes) {
     this.paths = List.copyOf(paths);
     this.maxLineBytes = maxLineBytes;
     this.threads = Math.max(1, threads);
     this.chunkBytes = chunkBytes;
-    this.rows = rows;
-    this.fast = fast;
   }
 
   /**
@@ -124,7 +90,7 @@ public final class ReplayRun {
     if (stop) {
       monitor.requestStop();
     }
-    try (ChunkedReplay replay = new ChunkedReplay(maxLineBytes, threads, chunkBytes, rows)) {
+    try (ChunkedReplay replay = new ChunkedReplay(maxLineBytes, threads, chunkBytes)) {
       for (Path p : paths) {
         if (stop) {
           break;
@@ -170,10 +136,6 @@ public final class ReplayRun {
   private void replayOne(
       ChunkedReplay replay, Path p, boolean stdin, Monitor monitor, Counted counted)
       throws IOException {
-    if (!fast.test(p)) {
-      lineByLine(p, stdin, monitor, counted);
-      return;
-    }
     try {
       if (stdin) {
         counted.lines =
@@ -202,32 +164,6 @@ public final class ReplayRun {
       return Files.size(p);
     } catch (IOException e) {
       return 0;
-    }
-  }
-
-  private void lineByLine(Path p, boolean stdin, Monitor monitor, Counted counted)
-      throws IOException {
-    FileReplay reader = new FileReplay(maxLineBytes, TailOptions.DEFAULT_MAX_BATCH_LINES);
-    BatchSink sink =
-        batch -> {
-          if (stop) {
-            throw new InterruptedException("replay stopped");
-          }
-          monitor.accept(batch);
-          counted.lines += batch.lines().size();
-          counted.oversize += batch.oversize().size();
-        };
-    try {
-      if (stdin) {
-        reader.replay(System.in, StdinSource.NAME, sink);
-      } else {
-        reader.replay(p, sink);
-      }
-      counted.complete = true;
-    } catch (InterruptedException e) {
-      // stopped: the summary covers what was read
-    } catch (IOException e) {
-      throw new PartialReadException(counted.lines, e); // the batches handed over were counted
     }
   }
 }

@@ -1,32 +1,40 @@
 package dev.logmon.source;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The lines of one file on their way into {@link LineBatch}es of at most {@code maxBatchLines}.
  *
- * <p>Numbers lines from 1 at the point where reading of this file began. With {@link Positions},
+ * <p>Numbers lines from 1 at the point where reading of this file began. Complete lines are copied
+ * once into a pending buffer and once more into their batch's own array. With {@link Positions},
  * each batch also carries the file position just after its last line; that costs a second scan for
- * newlines, so untracked sources (stdin, replay, follow without a state file) skip it. Not
- * thread-safe.
+ * newlines, so untracked sources (stdin, follow without a state file) skip it. Not thread-safe.
  */
-final class BatchAssembler {
+final class BatchAssembler implements LineSplitter.Lines {
   /** Turns a byte offset in the file into a {@link FilePosition} of the file read now. */
   interface Positions {
     FilePosition at(long offset, boolean midLine);
   }
 
+  private static final int[] NO_CUTS = {};
+
   private final String source;
   private final int maxBatchLines;
   private final LineSplitter splitter;
   private final Positions positions;
-  private final ArrayList<String> pending = new ArrayList<>();
+  // Pending lines: bytes [head, tail) of buf, each ended by \n; line k ends at lineEnd[k], for
+  // k in [headLine, lineCount).
+  private byte[] buf = new byte[16 * 1024];
+  private int head;
+  private int tail;
+  private int[] lineEnd = new int[256];
+  private int headLine;
+  private int lineCount;
   // With positions: where each pending line ends, as offset << 1 | 1 if inside a skipped line.
   private long[] ends = new long[0];
   // The numbers of pending lines cut to the cap (rare), oldest first.
-  private final java.util.ArrayDeque<Long> cut = new java.util.ArrayDeque<>();
+  private final ArrayDeque<Long> cut = new ArrayDeque<>();
 
   BatchAssembler(String source, int maxLineBytes, int maxBatchLines) {
     this(source, maxLineBytes, maxBatchLines, null);
@@ -37,17 +45,33 @@ final class BatchAssembler {
     this.maxBatchLines = maxBatchLines;
     this.splitter = new LineSplitter(maxLineBytes);
     this.positions = positions;
-    splitter.onCut(cut::addLast);
   }
 
-  void feed(byte[] buf, int off, int len) {
-    splitter.feed(buf, off, len, pending);
+  void feed(byte[] b, int off, int len) {
+    splitter.feed(b, off, len, this);
+  }
+
+  @Override
+  public void line(byte[] b, int off, int len, boolean cutLine) {
+    if (tail + len + 1 > buf.length) {
+      makeRoom(len + 1);
+    }
+    System.arraycopy(b, off, buf, tail, len);
+    tail += len;
+    buf[tail++] = '\n';
+    if (lineCount == lineEnd.length) {
+      lineEnd = Arrays.copyOf(lineEnd, lineCount * 2);
+    }
+    lineEnd[lineCount++] = tail;
+    if (cutLine) {
+      cut.addLast(splitter.lines());
+    }
   }
 
   /** Feeds bytes that start at {@code fileOffset} in the file, noting where each line ends. */
-  void feed(byte[] buf, int off, int len, long fileOffset) {
+  void feed(byte[] b, int off, int len, long fileOffset) {
     if (positions == null) {
-      feed(buf, off, len);
+      feed(b, off, len);
       return;
     }
     int end = off + len;
@@ -56,15 +80,15 @@ final class BatchAssembler {
       // One line at a time, so each line's end offset is known.
       int stop = end;
       for (int j = i; j < end; j++) {
-        if (buf[j] == '\n') {
+        if (b[j] == '\n') {
           stop = j + 1;
           break;
         }
       }
-      int before = pending.size();
-      splitter.feed(buf, i, stop - i, pending);
+      int before = lineCount - headLine; // pending lines: a compaction keeps their number
+      splitter.feed(b, i, stop - i, this);
       // A line completed without a newline here is an oversize line cut short: skip its rest.
-      mark(before, (fileOffset + stop - off) << 1 | (splitter.skipping() ? 1 : 0));
+      mark(headLine + before, (fileOffset + stop - off) << 1 | (splitter.skipping() ? 1 : 0));
       i = stop;
     }
   }
@@ -72,10 +96,10 @@ final class BatchAssembler {
   /** At end of input ({@code fileOffset}, the end of the file): the unterminated tail is a line. */
   void endOfInput(long fileOffset) {
     boolean inside = insideLine();
-    int before = pending.size();
-    splitter.flush().ifPresent(pending::add);
+    int before = lineCount - headLine;
+    splitter.flush(this);
     // Should the file grow after all, the rest of the line just delivered is no line of its own.
-    mark(before, fileOffset << 1 | (inside ? 1 : 0));
+    mark(headLine + before, fileOffset << 1 | (inside ? 1 : 0));
   }
 
   /** Whether reading stands inside a line: an unterminated one held, or an oversize one skipped. */
@@ -105,7 +129,13 @@ final class BatchAssembler {
   /** A batch without lines that only says where reading stands: at {@code fileOffset}. */
   LineBatch marker(long fileOffset) {
     return new LineBatch(
-        source, splitter.lines() + 1, List.of(), positions.at(fileOffset, splitter.skipping()));
+        source,
+        splitter.lines() + 1,
+        new byte[0],
+        0,
+        0,
+        positions.at(fileOffset, splitter.skipping()),
+        NO_CUTS);
   }
 
   /**
@@ -118,48 +148,78 @@ final class BatchAssembler {
     LineBatch batch;
     while ((batch = next(all)) != null) {
       sink.put(batch);
-      delivered += batch.lines().size();
+      delivered += batch.lineCount();
     }
     return delivered;
   }
 
   /** Removes and returns the next full batch (or, with {@code all}, any batch); else null. */
   LineBatch next(boolean all) {
-    int size = pending.size();
+    int size = lineCount - headLine;
     if (size == 0 || (size < maxBatchLines && !all)) {
       return null;
     }
     int take = Math.min(size, maxBatchLines);
     long first = splitter.lines() - size + 1;
-    List<String> head = pending.subList(0, take);
+    int last = headLine + take - 1;
+    int to = lineEnd[last];
+    byte[] bytes = Arrays.copyOfRange(buf, head, to);
     FilePosition end = null;
     if (positions != null) {
-      long code = ends[take - 1];
+      long code = ends[last];
       end = positions.at(code >>> 1, (code & 1) != 0);
-      System.arraycopy(ends, take, ends, 0, size - take);
     }
-    List<Integer> oversize = List.of();
+    int[] cuts = NO_CUTS;
     if (!cut.isEmpty() && cut.peekFirst() < first + take) {
-      oversize = new ArrayList<>();
-      while (!cut.isEmpty() && cut.peekFirst() < first + take) {
-        oversize.add((int) (cut.pollFirst() - first));
+      int n = 0;
+      for (long c : cut) {
+        n += c < first + take ? 1 : 0;
+      }
+      cuts = new int[n];
+      for (int k = 0; k < n; k++) {
+        cuts[k] = (int) (cut.pollFirst() - first);
       }
     }
-    LineBatch batch = new LineBatch(source, first, head, end, oversize);
-    head.clear();
-    return batch;
+    headLine += take;
+    head = to;
+    if (headLine == lineCount) {
+      head = tail = headLine = lineCount = 0;
+    }
+    return new LineBatch(source, first, bytes, bytes.length, take, end, cuts);
   }
 
   boolean hasPending() {
-    return !pending.isEmpty();
+    return lineCount > headLine;
   }
 
   long oversizeLines() {
     return splitter.oversizeLines();
   }
 
+  /** Moves the pending lines to the front of the buffer, growing it if that is not room enough. */
+  private void makeRoom(int needed) {
+    int pending = tail - head;
+    if (head > 0) {
+      System.arraycopy(buf, head, buf, 0, pending);
+      for (int k = headLine; k < lineCount; k++) {
+        lineEnd[k - headLine] = lineEnd[k] - head;
+      }
+      if (positions != null && ends.length > headLine) {
+        // Lines of this read not marked yet have no end: only the marked ones move.
+        System.arraycopy(ends, headLine, ends, 0, Math.min(ends.length, lineCount) - headLine);
+      }
+      lineCount -= headLine;
+      headLine = 0;
+      head = 0;
+      tail = pending;
+    }
+    if (tail + needed > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, tail + needed));
+    }
+  }
+
   private void mark(int from, long code) {
-    int to = pending.size();
+    int to = lineCount;
     if (positions == null || to == from) {
       return;
     }

@@ -1,20 +1,31 @@
 package dev.logmon.source;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A run of complete lines read from one source, handed to the pipeline in one queue operation.
+ * A run of complete lines read from one source, as bytes, handed to the pipeline in one queue
+ * operation; the pipeline parses them as it parses a replay's chunk.
  *
  * <p>A batch with no lines is a position marker: a tailer that saves positions sends one when it
- * opens a file, so a file followed from its end is remembered before any line arrives.
+ * opens a file, so a file followed from its end is remembered before any line arrives. The batch
+ * owns its array: sources never write to it after handing it over.
  *
  * @param source the display name of the source (the path as given, or {@code -} for stdin)
- * @param firstLineNumber 1-based number, within the current file, of the first line in {@code
- *     lines}
- * @param lines the lines, without terminators ({@code \n} and a trailing {@code \r} removed)
+ * @param firstLineNumber 1-based number, within the current file, of the first line
+ * @param bytes the lines, each ended by {@code \n} (a trailing {@code \r} before it is kept, the
+ *     parser drops it), in {@code bytes[0, length)}
+ * @param length how many bytes of {@code bytes} hold lines
+ * @param lineCount the number of lines
  * @param end the position just after the last line, or null if the source does not track it
- * @param oversize the indexes in {@code lines}, ascending, of lines longer than the line cap: they
+ * @param cut the numbers in the batch (0-based, ascending) of lines longer than the line cap: they
  *     hold only the cut start of the line, are counted as oversize and are not parsed
  * @param vhost the virtual host of the lines whose format names none (the host a syslog message
  *     came from), or null
@@ -22,43 +33,90 @@ import java.util.Objects;
 public record LineBatch(
     String source,
     long firstLineNumber,
-    List<String> lines,
+    byte[] bytes,
+    int length,
+    int lineCount,
     FilePosition end,
-    List<Integer> oversize,
+    int[] cut,
     String vhost) {
+  private static final int[] NONE = {};
+
   public LineBatch {
     Objects.requireNonNull(source, "source");
-    lines = List.copyOf(lines);
-    oversize = List.copyOf(oversize);
+    Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(cut, "cut");
+    Objects.checkFromToIndex(0, length, bytes.length);
   }
 
   /** A batch of a file's lines (no virtual host of its own). */
   public LineBatch(
       String source,
       long firstLineNumber,
-      List<String> lines,
+      byte[] bytes,
+      int length,
+      int lineCount,
       FilePosition end,
-      List<Integer> oversize) {
-    this(source, firstLineNumber, lines, end, oversize, null);
+      int[] cut) {
+    this(source, firstLineNumber, bytes, length, lineCount, end, cut, null);
   }
 
   /** This batch with {@code host} as the virtual host of lines that name none. */
   public LineBatch withVhost(String host) {
-    return new LineBatch(source, firstLineNumber, lines, end, oversize, host);
+    return new LineBatch(source, firstLineNumber, bytes, length, lineCount, end, cut, host);
   }
 
-  /** The number of lines. */
-  public int lineCount() {
-    return lines.size();
+  /** A batch of {@code lines} (without terminators), without a position or oversize lines. */
+  public static LineBatch of(String source, long firstLineNumber, List<String> lines) {
+    return of(source, firstLineNumber, lines, null);
   }
 
-  /** A batch without oversize lines. */
-  public LineBatch(String source, long firstLineNumber, List<String> lines, FilePosition end) {
-    this(source, firstLineNumber, lines, end, List.of());
+  /** As {@link #of(String, long, List)}, with the position after the last line. */
+  public static LineBatch of(
+      String source, long firstLineNumber, List<String> lines, FilePosition end) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (String line : lines) {
+      out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
+    }
+    byte[] b = out.toByteArray();
+    return new LineBatch(source, firstLineNumber, b, b.length, lines.size(), end, NONE);
   }
 
-  /** A batch without a position (standard input, replay, or positions not tracked). */
-  public LineBatch(String source, long firstLineNumber, List<String> lines) {
-    this(source, firstLineNumber, lines, null, List.of());
+  /** The numbers of the oversize lines in the batch, as {@link #cut}. */
+  public List<Integer> oversize() {
+    return Arrays.stream(cut).boxed().toList();
+  }
+
+  /**
+   * The lines decoded (Latin-1 when ASCII, else UTF-8 with U+FFFD), without terminators: for tests
+   * and diagnostics, never on the counting path.
+   */
+  public List<String> lines() {
+    List<String> out = new ArrayList<>(lineCount);
+    int start = 0;
+    for (int i = 0; i < length; i++) {
+      if (bytes[i] == '\n') {
+        int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+        out.add(decode(bytes, start, end - start));
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+
+  private static String decode(byte[] b, int off, int len) {
+    if (Utf8.isAscii(b, off, len)) {
+      return new String(b, off, len, StandardCharsets.ISO_8859_1);
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)
+          .decode(ByteBuffer.wrap(b, off, len))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalStateException(e); // unreachable with REPLACE actions
+    }
   }
 }

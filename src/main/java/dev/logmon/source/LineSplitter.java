@@ -1,22 +1,15 @@
 package dev.logmon.source;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * A splitter of a byte stream, fed in chunks of any size, into complete UTF-8 lines.
+ * A splitter of a byte stream, fed in chunks of any size, into complete lines, as bytes.
  *
- * <p>Lines end at {@code \n}; one trailing {@code \r} is dropped. Invalid UTF-8 decodes to U+FFFD
- * and never throws. A partial last line stays buffered until its newline arrives or {@link
- * #flush()} is called. A line longer than {@code maxLineBytes} is emitted cut to the cap (at a
- * character boundary) and counted; the rest of it is skipped up to its newline without being
- * buffered, so memory stays bounded by the cap. The output does not depend on chunk boundaries.
+ * <p>Lines end at {@code \n}. A partial last line stays buffered until its newline arrives or
+ * {@link #flush} is called. A line longer than {@code maxLineBytes} (not counting one trailing
+ * {@code \r}) is emitted cut to the cap (at a UTF-8 character boundary) and counted; the rest of it
+ * is skipped up to its newline without being buffered, so memory stays bounded by the cap. The
+ * output does not depend on chunk boundaries. Lines are not decoded: the parser reads bytes.
  *
  * <p>Not thread-safe: one splitter belongs to the thread reading one file.
  */
@@ -24,20 +17,24 @@ public final class LineSplitter {
   /** The default line-length cap, 64 KiB. */
   public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
 
+  /** Where complete lines go. */
+  @FunctionalInterface
+  public interface Lines {
+    /**
+     * One line: {@code b[off, off + len)}, without its {@code \n} (a trailing {@code \r} kept);
+     * {@code cut} when it was longer than the cap and this is its cut start. The bytes are valid
+     * only during the call.
+     */
+    void line(byte[] b, int off, int len, boolean cut);
+  }
+
   private final int maxLineBytes;
-  private final CharsetDecoder decoder =
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE);
   // The partial line; holds at most maxLineBytes + 1 bytes (room for a trailing \r).
   private byte[] partial = new byte[256];
   private int partialLength;
   private boolean skipping;
   private long lines;
   private long oversizeLines;
-  // Told the number of each line cut to the cap, so its batch can mark it; null if nobody asks.
-  private java.util.function.LongConsumer cutLines;
 
   /** A splitter with the default 64 KiB line cap. */
   public LineSplitter() {
@@ -52,8 +49,8 @@ public final class LineSplitter {
     this.maxLineBytes = maxLineBytes;
   }
 
-  /** Splits {@code buf[off, off+len)}, appending each line completed by it to {@code out}. */
-  public void feed(byte[] buf, int off, int len, List<String> out) {
+  /** Splits {@code buf[off,off+len)}, handing each line completed by it to {@code out}. */
+  public void feed(byte[] buf, int off, int len, Lines out) {
     Objects.checkFromIndexSize(off, len, buf.length);
     int end = off + len;
     int i = off;
@@ -65,7 +62,7 @@ public final class LineSplitter {
         }
         skipping = false;
       } else if (partialLength == 0 && newline >= 0) {
-        // Fast path: the whole line is in this chunk, decode it in place.
+        // Fast path: the whole line is in this chunk.
         emit(buf, i, newline - i, out);
       } else {
         int stop = newline < 0 ? end : newline;
@@ -83,19 +80,18 @@ public final class LineSplitter {
     }
   }
 
-  /** Returns the buffered unterminated tail as a line (at end of input), or empty if none. */
-  public Optional<String> flush() {
+  /** Hands the buffered unterminated tail to {@code out} as a line (at end of input), if any. */
+  public void flush(Lines out) {
     if (skipping) {
       skipping = false;
-      return Optional.empty();
+      return;
     }
     if (partialLength == 0) {
-      return Optional.empty();
+      return;
     }
-    List<String> out = new java.util.ArrayList<>(1);
-    emit(partial, 0, partialLength, out);
+    int n = partialLength;
     partialLength = 0;
-    return Optional.of(out.get(0));
+    emit(partial, 0, n, out);
   }
 
   /** The number of lines emitted so far, which is also the number of the last line emitted. */
@@ -118,11 +114,6 @@ public final class LineSplitter {
     return skipping;
   }
 
-  /** Tells {@code listener} the number of each line cut to the cap from now on. */
-  void onCut(java.util.function.LongConsumer listener) {
-    this.cutLines = listener;
-  }
-
   /** Drops input up to and including the next newline, for starting in the middle of a line. */
   void discardUntilNewline() {
     partialLength = 0;
@@ -130,7 +121,7 @@ public final class LineSplitter {
   }
 
   // Appends to the partial line; on overflow emits the cut line and returns false.
-  private boolean append(byte[] buf, int off, int len, List<String> out) {
+  private boolean append(byte[] buf, int off, int len, Lines out) {
     int room = maxLineBytes + 1 - partialLength;
     if (len <= room) {
       ensureCapacity(partialLength + len);
@@ -142,42 +133,25 @@ public final class LineSplitter {
     int needed = Math.max(0, maxLineBytes - partialLength);
     ensureCapacity(partialLength + needed);
     System.arraycopy(buf, off, partial, partialLength, needed);
-    emitCut(partial, 0, out);
     partialLength = 0;
+    emitCut(partial, 0, out);
     return false;
   }
 
-  private void emit(byte[] buf, int off, int len, List<String> out) {
-    if (len > 0 && buf[off + len - 1] == '\r') {
-      len--;
-    }
-    if (len > maxLineBytes) {
+  private void emit(byte[] buf, int off, int len, Lines out) {
+    int content = len > 0 && buf[off + len - 1] == '\r' ? len - 1 : len;
+    if (content > maxLineBytes) {
       emitCut(buf, off, out);
     } else {
       lines++;
-      out.add(decode(buf, off, len));
+      out.line(buf, off, len, false);
     }
   }
 
-  private void emitCut(byte[] buf, int off, List<String> out) {
+  private void emitCut(byte[] buf, int off, Lines out) {
     oversizeLines++;
     lines++;
-    if (cutLines != null) {
-      cutLines.accept(lines);
-    }
-    out.add(decode(buf, off, Utf8.boundaryAtOrBefore(buf, off, maxLineBytes)));
-  }
-
-  private String decode(byte[] buf, int off, int len) {
-    if (Utf8.isAscii(buf, off, len)) {
-      return new String(buf, off, len, StandardCharsets.ISO_8859_1);
-    }
-    try {
-      return decoder.decode(ByteBuffer.wrap(buf, off, len)).toString();
-    } catch (CharacterCodingException e) {
-      // Unreachable with REPLACE actions; kept total anyway.
-      return new String(buf, off, len, StandardCharsets.UTF_8);
-    }
+    out.line(buf, off, Utf8.boundaryAtOrBefore(buf, off, maxLineBytes), true);
   }
 
   private void ensureCapacity(int needed) {

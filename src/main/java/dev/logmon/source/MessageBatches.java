@@ -40,7 +40,7 @@ public final class MessageBatches {
    * no line (a Kafka record rejected), so that position can be committed once counted.
    */
   public LineBatch empty() {
-    return new LineBatch(source, 0, java.util.List.of());
+    return LineBatch.of(source, 0, java.util.List.of());
   }
 
   /** Whether lines are held that no batch carries yet. */

@@ -81,7 +81,7 @@ class RunCountingTest {
   }
 
   private static void count(Aggregator a, ParsedLines l, int i) {
-    if (l.outcome(i) == ParsedLines.OK || l.outcome(i) == ParsedLines.FALLBACK) {
+    if (l.outcome(i) == ParsedLines.OK || l.outcome(i) == ParsedLines.RECORD) {
       a.add(l, i);
     } else {
       a.addMalformed(l.reason(i));

@@ -18,7 +18,7 @@ class CheckpointsTest {
   final List<String> notes = new ArrayList<>();
 
   static LineBatch batch(String path, long offset) {
-    return new LineBatch(
+    return LineBatch.of(
         path, 1, List.of("x"), new FilePosition(path, "(k)", 0, "e3", offset, false));
   }
 
@@ -90,7 +90,7 @@ class CheckpointsTest {
   void batchesWithoutAPositionChangeNothing() {
     Path state = dir.resolve("state.json");
     Checkpoints c = new Checkpoints(state, Map.of(), notes::add);
-    c.commit(new LineBatch("-", 1, List.of("x")));
+    c.commit(LineBatch.of("-", 1, List.of("x")));
     c.save();
     assertThat(Files.exists(state)).isFalse();
   }

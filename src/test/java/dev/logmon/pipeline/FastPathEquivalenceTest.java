@@ -13,9 +13,9 @@ import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.ClfParser;
 import dev.logmon.parse.RowParser;
+import dev.logmon.parse.TextRows;
 import dev.logmon.present.JsonPresenter;
 import dev.logmon.present.SourceView;
-import dev.logmon.source.FileReplay;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,11 +33,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The fast replay path (chunks parsed in parallel from bytes, counted by id with incremental
- * windows) prints exactly what the straightforward path prints: every line parsed to a String by
- * {@link ClfParser} and counted by {@link ReferenceAggregator}, the aggregator as it was before.
- * Reports, alerts, recoveries, the summary and the quoted malformed lines are compared as text.
+ * A replay (chunks parsed in parallel from bytes, counted in runs by id with incremental windows)
+ * prints exactly what a plain reference prints: every line read as text by the oracle {@link
+ * ClfParser}, handed over in follow mode's batches and counted one by one by {@link
+ * ReferenceAggregator}, the aggregator as it was before. Reports, alerts, recoveries, the summary
+ * and the quoted malformed lines are compared as text. Slow: run by {@code mvn verify}.
  */
+@Tag("slow")
 class FastPathEquivalenceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -140,9 +143,9 @@ class FastPathEquivalenceTest {
         }
       }
     }
-    Run strings = lineByLine(log, s, new Aggregator(config(s), s.cap()));
-    assertThat(strings.out).as("json, String lines (follow mode's path)").isEqualTo(reference.out);
-    assertThat(strings.metrics()).isEqualTo(reference.metrics());
+    Run batches = lineByLine(log, s, new Aggregator(config(s), s.cap()), RowParser.CLF);
+    assertThat(batches.out).as("json, follow mode's batches").isEqualTo(reference.out);
+    assertThat(batches.metrics()).isEqualTo(reference.metrics());
     return reference.out;
   }
 
@@ -158,29 +161,20 @@ class FastPathEquivalenceTest {
   }
 
   private Run reference(Path log, Setup s) throws IOException {
-    return lineByLine(log, s, new ReferenceAggregator(config(s), s.cap()));
+    return lineByLine(
+        log, s, new ReferenceAggregator(config(s), s.cap()), new TextRows(new ClfParser(), true));
   }
 
-  private Run lineByLine(Path log, Setup s, TrafficCounter counter) throws IOException {
+  private Run lineByLine(Path log, Setup s, TrafficCounter counter, RowParser parser)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<String> notes = new ArrayList<>();
     List<SourceView> sources = new ArrayList<>();
-    Monitor m = monitor(s, counter, out, notes, sources);
-    try {
-      long[] oversize = {0};
-      long lines =
-          new FileReplay(s.maxLine(), 1024)
-              .replay(
-                  log,
-                  b -> {
-                    m.accept(b);
-                    oversize[0] += b.oversize().size();
-                  });
+    Monitor m = monitor(s, counter, parser, out, notes, sources);
+    {
+      long[] read = FileBatches.feed(log, s.maxLine(), m::accept);
       sources.add(
-          new SourceView(
-              log.toString(), "done", lines, Files.size(log), 0, 0, oversize[0], 0, null));
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
+          new SourceView(log.toString(), "done", read[0], Files.size(log), 0, 0, read[1], 0, null));
     }
     m.finish();
     return new Run(out.toString(StandardCharsets.UTF_8), notes, counters(m));
@@ -190,7 +184,7 @@ class FastPathEquivalenceTest {
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<String> notes = new ArrayList<>();
-    ReplayRun run = new ReplayRun(List.of(log), s.maxLine(), threads, chunk, RowParser.CLF);
+    ReplayRun run = new ReplayRun(List.of(log), s.maxLine(), threads, chunk);
     if (!positional) {
       run.sequentialReads();
     }
@@ -203,7 +197,7 @@ class FastPathEquivalenceTest {
       Setup s, ByteArrayOutputStream out, List<String> notes, ReplayRun run) {
     return new Monitor(
         new MonitorConfig(true, s.interval(), s.window(), 3, false),
-        new ClfParser(),
+        RowParser.CLF,
         new Aggregator(config(s), s.cap()),
         new AlertEngine(s.rule(), s.threshold()),
         new JsonPresenter(out),
@@ -215,12 +209,13 @@ class FastPathEquivalenceTest {
   private static Monitor monitor(
       Setup s,
       TrafficCounter counter,
+      RowParser parser,
       ByteArrayOutputStream out,
       List<String> notes,
       List<SourceView> sources) {
     return new Monitor(
         new MonitorConfig(true, s.interval(), s.window(), 3, false),
-        new ClfParser(),
+        parser,
         counter,
         new AlertEngine(s.rule(), s.threshold()),
         new JsonPresenter(out),

@@ -63,12 +63,12 @@ class FollowRunStateTest {
           if (++seen[0] == 2) {
             throw new IllegalStateException("a bug met its line");
           }
-          return MonitorHarness.PARSER.parse("1000 /a 200");
+          return MonitorHarness.TEXT.parse("1000 /a 200");
         };
     Monitor m =
         new Monitor(
             new MonitorConfig(false, 10, 10, 0, false),
-            breaksOnTheSecond,
+            new dev.logmon.parse.TextRows(breaksOnTheSecond, false),
             new Aggregator(new AggregatorConfig(10, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 10),
             silent(),

@@ -6,7 +6,6 @@ import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
-import dev.logmon.parse.ClfParser;
 import dev.logmon.present.JsonPresenter;
 import dev.logmon.source.BatchSink;
 import dev.logmon.source.FileTailer;
@@ -67,7 +66,7 @@ class FollowStartIT {
     Monitor m =
         new Monitor(
             new MonitorConfig(false, 10, 120, 0, true),
-            new ClfParser(),
+            dev.logmon.parse.RowParser.CLF,
             new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 1e9),
             new JsonPresenter(OutputStream.nullOutputStream()),

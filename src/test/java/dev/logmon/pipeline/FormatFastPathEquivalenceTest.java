@@ -7,14 +7,16 @@ import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.ChunkParser;
-import dev.logmon.parse.LineParser;
 import dev.logmon.parse.ParsedLines;
 import dev.logmon.parse.RowParser;
+import dev.logmon.parse.TextRows;
+import dev.logmon.parse.format.ApacheFormat;
+import dev.logmon.parse.format.CompiledFormat;
 import dev.logmon.parse.format.FormatLines;
 import dev.logmon.parse.format.LogFormats;
+import dev.logmon.parse.format.NginxFormat;
 import dev.logmon.present.JsonPresenter;
 import dev.logmon.present.SourceView;
-import dev.logmon.source.FileReplay;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -28,6 +30,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.datasketches.kll.KllSketch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,10 +39,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Logs in Apache and nginx format strings replayed through the parallel byte path (each format's
- * byte parser filling rows) print exactly what the line-by-line path prints (one String per line,
- * parsed by the compiled format): reports, traffic and latency alerts, latency quantiles, virtual
- * hosts, the summary and the quoted malformed lines, compared as text.
+ * byte parser filling rows) print exactly what a reference prints: follow mode's batches, each line
+ * read as text by the compiled format (the oracle) and counted on its own: reports, traffic and
+ * latency alerts, latency quantiles, virtual hosts, the summary and the quoted malformed lines,
+ * compared as text. Slow: run by {@code mvn verify}.
  */
+@Tag("slow")
 class FormatFastPathEquivalenceTest {
   @TempDir Path dir;
 
@@ -67,7 +72,8 @@ class FormatFastPathEquivalenceTest {
     String format = FormatLines.FORMATS[k];
     Path log = dir.resolve("format-" + k + ".log");
     Files.write(log, FormatLines.log(format, 31L * k + lines, lines, 1_700_000_000L, rate));
-    RowParser rows = LogFormats.rows(format).orElseThrow();
+    RowParser rows = LogFormats.parser(format, n -> {});
+    assertThat(rows).as("a byte parser").isNotInstanceOf(TextRows.class);
     assertMostLinesAreRows(log, rows, setup.maxLine());
 
     String out = assertSameOutput(log, format, rows, setup);
@@ -83,36 +89,41 @@ class FormatFastPathEquivalenceTest {
     }
   }
 
-  /** The presets defined by a format string take the byte path; JSON and W3C do not. */
+  /** The presets defined by a format string take the byte path; JSON and W3C are read as text. */
   @Test
   void presetsWithAFormatStringHaveAByteParser() {
-    assertThat(LogFormats.rows("nginx")).isPresent();
-    assertThat(LogFormats.rows("vhost_combined")).contains(RowParser.CLF);
-    assertThat(LogFormats.rows("combined")).contains(RowParser.CLF);
-    assertThat(LogFormats.rows("caddy")).isEmpty();
-    assertThat(LogFormats.rows("w3c")).isEmpty();
-    assertThat(LogFormats.rows("json")).isEmpty();
+    assertThat(LogFormats.parser("nginx", n -> {})).isNotInstanceOf(TextRows.class);
+    assertThat(LogFormats.parser("vhost_combined", n -> {})).isSameAs(RowParser.CLF);
+    assertThat(LogFormats.parser("combined", n -> {})).isSameAs(RowParser.CLF);
+    assertThat(LogFormats.parser("caddy", n -> {})).isInstanceOf(TextRows.class);
+    assertThat(LogFormats.parser("w3c", n -> {})).isInstanceOf(TextRows.class);
+    assertThat(LogFormats.parser("json", n -> {})).isInstanceOf(TextRows.class);
     // A path and query with a literal between, or a port apart from its vhost, do not fit a row.
-    assertThat(LogFormats.rows("$remote_addr [$time_local] \"$request_method $uri?$args\" $status"))
-        .isEmpty();
-    assertThat(LogFormats.rows("%v %p %h %t \"%r\" %>s %b")).isEmpty();
+    assertThat(
+            LogFormats.parser(
+                "$remote_addr [$time_local] \"$request_method $uri?$args\" $status", n -> {}))
+        .isInstanceOf(TextRows.class);
+    assertThat(LogFormats.parser("%v %p %h %t \"%r\" %>s %b", n -> {}))
+        .isInstanceOf(TextRows.class);
   }
 
-  /** The byte parser, not its String fallback, reads the valid lines. */
+  /**
+   * The byte parser fills rows for the valid lines; only those with non-ASCII bytes are records.
+   */
   private static void assertMostLinesAreRows(Path log, RowParser rows, int maxLine)
       throws IOException {
     byte[] bytes = Files.readAllBytes(log);
     ParsedLines out = new ParsedLines();
     new ChunkParser(maxLine, rows).parse(bytes, 0, bytes.length, true, out);
     int ok = 0;
-    int fallback = 0;
+    int records = 0;
     for (int i = 0; i < out.size(); i++) {
       ok += out.outcome(i) == ParsedLines.OK ? 1 : 0;
-      fallback += out.outcome(i) == ParsedLines.FALLBACK ? 1 : 0;
+      records += out.outcome(i) == ParsedLines.RECORD ? 1 : 0;
     }
     assertThat(ok).as("rows read from bytes").isGreaterThan(out.size() * 3 / 4);
-    // Only the lines with non-ASCII or bad bytes and the over-long ones: a few percent.
-    assertThat(fallback).as("lines read by the String parser").isLessThan(out.size() / 16);
+    // Only the lines with non-ASCII or bad bytes: a few percent.
+    assertThat(records).as("lines held as records").isLessThan(out.size() / 16);
   }
 
   private String assertSameOutput(Path log, String format, RowParser rows, Setup s)
@@ -139,24 +150,11 @@ class FormatFastPathEquivalenceTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<String> notes = new ArrayList<>();
     List<SourceView> sources = new ArrayList<>();
-    Monitor m = monitor(format, s, out, notes, () -> sources);
+    Monitor m = monitor(new TextRows(compile(format), true), s, out, notes, () -> sources);
     seedSketches();
-    try {
-      long[] oversize = {0};
-      long lines =
-          new FileReplay(s.maxLine(), 1024)
-              .replay(
-                  log,
-                  b -> {
-                    m.accept(b);
-                    oversize[0] += b.oversize().size();
-                  });
-      sources.add(
-          new SourceView(
-              log.toString(), "done", lines, Files.size(log), 0, 0, oversize[0], 0, null));
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    }
+    long[] read = FileBatches.feed(log, s.maxLine(), m::accept);
+    sources.add(
+        new SourceView(log.toString(), "done", read[0], Files.size(log), 0, 0, read[1], 0, null));
     m.finish();
     return new Run(
         out.toString(StandardCharsets.UTF_8), notes, FastPathEquivalenceTest.counters(m));
@@ -166,21 +164,29 @@ class FormatFastPathEquivalenceTest {
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<String> notes = new ArrayList<>();
-    ReplayRun run = new ReplayRun(List.of(log), s.maxLine(), threads, chunk, rows);
-    Monitor m = monitor(format, s, out, notes, run::sources);
+    ReplayRun run = new ReplayRun(List.of(log), s.maxLine(), threads, chunk);
+    Monitor m = monitor(rows, s, out, notes, run::sources);
     seedSketches();
     run.run(m);
     return new Run(
         out.toString(StandardCharsets.UTF_8), notes, FastPathEquivalenceTest.counters(m));
   }
 
+  /** The format string's text parser: the oracle its byte parser agrees with. */
+  private static CompiledFormat compile(String format) {
+    int percent = format.indexOf('%');
+    int dollar = format.indexOf('$');
+    return percent >= 0 && (dollar < 0 || percent < dollar)
+        ? ApacheFormat.compile(format)
+        : NginxFormat.compile(format);
+  }
+
   private static Monitor monitor(
-      String format,
+      RowParser parser,
       Setup s,
       ByteArrayOutputStream out,
       List<String> notes,
       java.util.function.Supplier<List<SourceView>> sources) {
-    LineParser parser = LogFormats.parser(format, notes::add);
     AlertEngine alerts = new AlertEngine(AlertRule.ABSOLUTE, s.threshold());
     if (s.latency() >= 0) {
       alerts.withLatencyThreshold(s.latency());

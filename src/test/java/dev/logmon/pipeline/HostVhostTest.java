@@ -41,9 +41,9 @@ class HostVhostTest {
             ZoneOffset.UTC,
             n -> {},
             List::of);
-    m.accept(new LineBatch("web1", 1, List.of(COMBINED, COMBINED)).withVhost("web1"));
-    m.accept(new LineBatch("web2", 1, List.of("shop.example:443 " + COMBINED)).withVhost("web2"));
-    m.accept(new LineBatch("a.log", 1, List.of(COMBINED))); // a file: no vhost at all
+    m.accept(LineBatch.of("web1", 1, List.of(COMBINED, COMBINED)).withVhost("web1"));
+    m.accept(LineBatch.of("web2", 1, List.of("shop.example:443 " + COMBINED)).withVhost("web2"));
+    m.accept(LineBatch.of("a.log", 1, List.of(COMBINED))); // a file: no vhost at all
     m.finish();
     assertThat(m.latest().latency().windowVhosts())
         .containsExactly(new Count("web1", 2), new Count("shop.example:443", 1));

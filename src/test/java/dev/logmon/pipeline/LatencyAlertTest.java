@@ -72,7 +72,7 @@ class LatencyAlertTest {
         };
     return new Monitor(
         new MonitorConfig(replay, 10, windowSeconds, 0, false),
-        parser,
+        new dev.logmon.parse.TextRows(parser, true),
         new Aggregator(new AggregatorConfig(windowSeconds, Math.min(10, windowSeconds), 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 1000).withLatencyThreshold(500_000),
         p,
@@ -82,7 +82,7 @@ class LatencyAlertTest {
   }
 
   private static LineBatch lines(long second, int count, long millis) {
-    return new LineBatch("t.log", 1, Collections.nCopies(count, second + " " + millis));
+    return LineBatch.of("t.log", 1, Collections.nCopies(count, second + " " + millis));
   }
 
   /**
@@ -122,7 +122,7 @@ class LatencyAlertTest {
         lines.addAll(Collections.nCopies(copies, s + " " + nx[0]));
       }
       if (!lines.isEmpty()) {
-        m.accept(new LineBatch("t.log", 1, lines));
+        m.accept(LineBatch.of("t.log", 1, lines));
       }
       m.tick(s + 1); // the wall clock steps past second s: it is complete
     }

@@ -10,6 +10,8 @@ import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.RowParser;
+import dev.logmon.parse.TextRows;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.SourceView;
@@ -79,14 +81,14 @@ final class MonitorHarness {
 
   /** {@code count} lines of second {@code second} from {@code source}. */
   void lines(String source, long second, int count) {
-    monitor.accept(new LineBatch(source, 1, Collections.nCopies(count, second + " /a 200")));
+    monitor.accept(LineBatch.of(source, 1, Collections.nCopies(count, second + " /a 200")));
   }
 
   LifetimeTotals lifetime() {
     return summary.traffic().lifetime();
   }
 
-  static final LineParser PARSER =
+  static final LineParser TEXT =
       line -> {
         if (line.isEmpty()) {
           return new ParseResult.Malformed(MalformedReason.EMPTY);
@@ -115,4 +117,7 @@ final class MonitorHarness {
           return new ParseResult.Malformed(MalformedReason.BAD_TIMESTAMP);
         }
       };
+
+  /** The stand-in format ({@code SECOND SECTION STATUS}) as the pipeline takes it. */
+  static final RowParser PARSER = new TextRows(TEXT, true);
 }

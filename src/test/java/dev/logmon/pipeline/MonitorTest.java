@@ -64,7 +64,7 @@ class MonitorTest {
   }
 
   private static LineBatch lines(long second, int count) {
-    return new LineBatch("test.log", 1, Collections.nCopies(count, second + " /a 200"));
+    return LineBatch.of("test.log", 1, Collections.nCopies(count, second + " /a 200"));
   }
 
   @Test
@@ -181,7 +181,7 @@ class MonitorTest {
   @Test
   void malformedLinesAreCountedAndTheFirstFewQuoted() {
     Monitor m = monitor(true, 10, 10, 10, AlertRule.ABSOLUTE);
-    m.accept(new LineBatch("x.log", 7, List.of("junk", "5 /a 200", "", "junk\u001b[2J", "more")));
+    m.accept(LineBatch.of("x.log", 7, List.of("junk", "5 /a 200", "", "junk\u001b[2J", "more")));
     m.finish();
     assertThat(summary.traffic().lifetime().malformedTotal()).isEqualTo(4);
     assertThat(summary.traffic().lifetime().malformed())

@@ -6,8 +6,6 @@ import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
-import dev.logmon.parse.ClfParser;
-import dev.logmon.parse.RowParser;
 import dev.logmon.present.JsonPresenter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -96,7 +94,7 @@ class PositionalReadTest {
     Path log = Files.write(dir.resolve("a.log"), text);
     Result stream;
     Result ranges;
-    try (ChunkedReplay replay = new ChunkedReplay(MAX_LINE, threads, chunkBytes, RowParser.CLF)) {
+    try (ChunkedReplay replay = new ChunkedReplay(MAX_LINE, threads, chunkBytes)) {
       stream = run(m -> replay.replay(Channels.newChannel(Files.newInputStream(log)), "a", m));
       ranges =
           run(
@@ -124,7 +122,7 @@ class PositionalReadTest {
     Monitor m =
         new Monitor(
             new MonitorConfig(true, 10, 30, Integer.MAX_VALUE, false),
-            new ClfParser(),
+            dev.logmon.parse.RowParser.CLF,
             new Aggregator(new AggregatorConfig(30, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 10),
             new JsonPresenter(out),

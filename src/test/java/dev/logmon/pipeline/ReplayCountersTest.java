@@ -8,8 +8,6 @@ import dev.logmon.aggregate.LifetimeTotals;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertRule;
-import dev.logmon.parse.ClfParser;
-import dev.logmon.parse.RowParser;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.SourceView;
@@ -62,7 +60,7 @@ class ReplayCountersTest {
   Monitor monitor(Supplier<List<SourceView>> sources, Presenter presenter) {
     return new Monitor(
         new MonitorConfig(true, 10, 60, 3, false),
-        new ClfParser(),
+        dev.logmon.parse.RowParser.CLF,
         new Aggregator(new AggregatorConfig(60, 10, 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 1e9),
         presenter,
@@ -76,18 +74,21 @@ class ReplayCountersTest {
   }
 
   @Test
-  void oversizeLinesAreCountedNotParsedOnBothReplayPathsAsInFollowMode() throws Exception {
+  void oversizeLinesAreCountedNotParsedInReplayAsInFollowMode() throws Exception {
     Path log = logWithOversizeLines();
-    for (boolean fast : new boolean[] {true, false}) {
-      ReplayRun run = new ReplayRun(List.of(log), CAP, RowParser.CLF, p -> fast);
+    for (boolean positional : new boolean[] {true, false}) {
+      ReplayRun run = new ReplayRun(List.of(log), CAP);
+      if (!positional) {
+        run.sequentialReads();
+      }
       Monitor m = monitor(run::sources, new Quiet());
       run.run(m);
       SourceView source = run.sources().get(0);
-      assertThat(source.oversizeLines()).as("fast path " + fast).isEqualTo(2);
+      assertThat(source.oversizeLines()).as("positional reads " + positional).isEqualTo(2);
       assertThat(source.lines()).isEqualTo(22);
       assertThat(source.state()).isEqualTo("done");
       assertThat(totals(m).hits()).isEqualTo(20);
-      assertThat(totals(m).malformedTotal()).as("fast path " + fast).isZero();
+      assertThat(totals(m).malformedTotal()).as("positional reads " + positional).isZero();
     }
     // Follow mode, reading the same file from its start, counts the same.
     FileTailer tailer =
@@ -110,11 +111,9 @@ class ReplayCountersTest {
     }
     Path log = Files.writeString(dir.resolve("big.log"), b);
     ReplayRun[] run = new ReplayRun[1];
-    for (boolean fast : new boolean[] {true, false}) {
-      run[0] =
-          fast
-              ? new ReplayRun(List.of(log), 256, 1, 4096, RowParser.CLF) // many small chunks
-              : new ReplayRun(List.of(log), 256, RowParser.CLF, p -> false);
+    // Many small chunks: a stop lands between two of them (the one in hand is still counted).
+    for (int threads : new int[] {1, 2}) {
+      run[0] = new ReplayRun(List.of(log), 256, threads, 4096);
       Presenter stopAtFirstReport =
           new Quiet() {
             @Override
@@ -125,7 +124,7 @@ class ReplayCountersTest {
       Monitor m = monitor(run[0]::sources, stopAtFirstReport);
       run[0].run(m);
       SourceView source = run[0].sources().get(0);
-      assertThat(source.state()).as("fast path " + fast).isEqualTo("stopped");
+      assertThat(source.state()).as("%d threads", threads).isEqualTo("stopped");
       assertThat(source.lines()).isPositive().isLessThan(20_000);
     }
   }

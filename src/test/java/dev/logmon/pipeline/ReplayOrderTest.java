@@ -2,7 +2,7 @@ package dev.logmon.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.logmon.parse.ClfParser;
+import dev.logmon.parse.RowParser;
 import dev.logmon.parse.format.LogFormats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +42,7 @@ class ReplayOrderTest {
     Path two = log("access.log.2.gz", "10/Oct/2000:23:00:00 -0200"); // 11/Oct 01:00 UTC
     Path three = log("access.log.3.gz", "10/Oct/2000:00:00:00 +0000");
     List<Path> ordered =
-        ReplayOrder.byFirstTimestamp(List.of(current, one, two, three), ClfParser::new);
+        ReplayOrder.byFirstTimestamp(List.of(current, one, two, three), () -> RowParser.CLF);
     assertThat(ordered).containsExactly(three, one, two, current);
   }
 
@@ -55,7 +55,8 @@ class ReplayOrderTest {
     Path b = log("b.log", "10/Oct/2000:00:00:00 +0000");
     Path a = log("a.log", "10/Oct/2000:00:00:00 +0000");
     Path missing = dir.resolve("missing.log");
-    assertThat(ReplayOrder.byFirstTimestamp(List.of(junk, b, missing, empty, a), ClfParser::new))
+    assertThat(
+            ReplayOrder.byFirstTimestamp(List.of(junk, b, missing, empty, a), () -> RowParser.CLF))
         .containsExactly(b, a, junk, missing, empty);
   }
 
@@ -65,7 +66,7 @@ class ReplayOrderTest {
     Files.writeString(
         late, "garbage\n\n10.0.0.1 - - [10/Oct/2000:00:00:05 +0000] \"GET / HTTP/1.1\" 200 1\n");
     Path early = log("early.log", "10/Oct/2000:00:00:01 +0000");
-    assertThat(ReplayOrder.byFirstTimestamp(List.of(late, early), ClfParser::new))
+    assertThat(ReplayOrder.byFirstTimestamp(List.of(late, early), () -> RowParser.CLF))
         .containsExactly(early, late);
   }
 
@@ -89,6 +90,6 @@ class ReplayOrderTest {
     Path late = log("b.log", "12/Oct/2000:00:00:00 +0000");
     Path early = log("a.log", "10/Oct/2000:00:00:00 +0000");
     List<Path> given = List.of(late, Path.of("-"), early);
-    assertThat(ReplayOrder.byFirstTimestamp(given, ClfParser::new)).isEqualTo(given);
+    assertThat(ReplayOrder.byFirstTimestamp(given, () -> RowParser.CLF)).isEqualTo(given);
   }
 }

@@ -217,7 +217,7 @@ class TimeProperties {
       if (batch.isEmpty()) {
         return;
       }
-      h.monitor.accept(new LineBatch(source, lines + 1, batch));
+      h.monitor.accept(LineBatch.of(source, lines + 1, batch));
       lines += batch.size();
       if (counted) {
         ref.count(t, batch.size());

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class BoundedBatchQueueTest {
   private static LineBatch batch(String line) {
-    return new LineBatch("t", 1, List.of(line));
+    return LineBatch.of("t", 1, List.of(line));
   }
 
   @Test

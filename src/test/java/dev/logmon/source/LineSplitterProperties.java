@@ -48,8 +48,8 @@ class LineSplitterProperties {
       @ForAll @Size(max = 30) List<@IntRange(min = 1, max = 60) Integer> chunks) {
     LineSplitter whole = new LineSplitter(maxLineBytes);
     List<String> expected = new ArrayList<>();
-    whole.feed(input, 0, input.length, expected);
-    whole.flush().ifPresent(expected::add);
+    whole.feed(input, 0, input.length, Split.into(expected));
+    Split.flush(whole).ifPresent(expected::add);
 
     LineSplitter chunked = new LineSplitter(maxLineBytes);
     List<String> out = feedInChunks(chunked, input, chunks);
@@ -70,10 +70,10 @@ class LineSplitterProperties {
     while (off < input.length) {
       int size = chunks.isEmpty() ? input.length : chunks.get(c++ % chunks.size());
       int len = Math.min(size, input.length - off);
-      splitter.feed(input, off, len, out);
+      splitter.feed(input, off, len, Split.into(out));
       off += len;
     }
-    splitter.flush().ifPresent(out::add);
+    Split.flush(splitter).ifPresent(out::add);
     return out;
   }
 

@@ -16,7 +16,7 @@ class LineSplitterTest {
 
   private void feed(LineSplitter splitter, String s) {
     byte[] b = bytes(s);
-    splitter.feed(b, 0, b.length, out);
+    splitter.feed(b, 0, b.length, Split.into(out));
   }
 
   @Test
@@ -42,7 +42,7 @@ class LineSplitterTest {
   void decodesInvalidUtf8WithReplacementCharacter() {
     LineSplitter splitter = new LineSplitter();
     byte[] b = {'x', (byte) 0xC3, '\n', (byte) 0xFF, (byte) 0xFE, 'y', '\n'};
-    splitter.feed(b, 0, b.length, out);
+    splitter.feed(b, 0, b.length, Split.into(out));
     assertThat(out).containsExactly("x\uFFFD", "\uFFFD\uFFFDy");
   }
 
@@ -51,7 +51,7 @@ class LineSplitterTest {
     LineSplitter splitter = new LineSplitter();
     byte[] b = bytes("é€😀\n");
     for (int i = 0; i < b.length; i++) {
-      splitter.feed(b, i, 1, out);
+      splitter.feed(b, i, 1, Split.into(out));
     }
     assertThat(out).containsExactly("é€😀");
   }
@@ -60,8 +60,8 @@ class LineSplitterTest {
   void flushReturnsUnterminatedTail() {
     LineSplitter splitter = new LineSplitter();
     feed(splitter, "a\ntail");
-    assertThat(splitter.flush()).contains("tail");
-    assertThat(splitter.flush()).isEmpty();
+    assertThat(Split.flush(splitter)).contains("tail");
+    assertThat(Split.flush(splitter)).isEmpty();
     assertThat(splitter.lines()).isEqualTo(2);
   }
 
@@ -105,6 +105,6 @@ class LineSplitterTest {
     LineSplitter splitter = new LineSplitter(4);
     feed(splitter, "abcdefgh");
     assertThat(out).containsExactly("abcd");
-    assertThat(splitter.flush()).isEmpty();
+    assertThat(Split.flush(splitter)).isEmpty();
   }
 }

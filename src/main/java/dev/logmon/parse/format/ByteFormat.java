@@ -1,7 +1,6 @@
 package dev.logmon.parse.format;
 
 import dev.logmon.parse.ByteScan;
-import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
@@ -10,14 +9,12 @@ import dev.logmon.parse.Sections;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A {@link CompiledFormat} read straight from ASCII bytes into a row of {@link ParsedLines}: the
+ * A {@link CompiledFormat} read straight from a line's bytes into a row of {@link ParsedLines}: the
  * same scan (literals, quoted fields, skipped occurrences, lists) and the same field checks, with
  * no String, regex or allocation per line.
  *
- * <p>It must agree with the compiled format on every ASCII line ({@code ByteFormatProperties},
- * {@code FormatFastPathEquivalenceTest}); lines with other bytes go to the compiled format itself.
- * Formats whose record a row cannot hold are refused by {@link #of} and replayed line by line.
- * Immutable and thread-safe.
+ * <p>It agrees with the compiled format on every line ({@code ByteFormatProperties}); formats whose
+ * record a row cannot hold are refused by {@link #of} and read as text. Immutable and thread-safe.
  */
 final class ByteFormat implements RowParser {
   private static final byte MISMATCH = ParsedLines.code(MalformedReason.FORMAT_MISMATCH);
@@ -105,21 +102,7 @@ final class ByteFormat implements RowParser {
   }
 
   @Override
-  public LineParser reference() {
-    return reference;
-  }
-
-  @Override
   public byte parse(byte[] b, int from, int to, ParsedLines out, int i) {
-    try {
-      return scan(b, from, to, out, i);
-    } catch (RuntimeException e) {
-      // The scan checks every index; should a bug slip through, the String parser decides.
-      return ParsedLines.FALLBACK;
-    }
-  }
-
-  private byte scan(byte[] b, int from, int to, ParsedLines out, int i) {
     int end = to;
     while (end > from && (b[end - 1] == ' ' || b[end - 1] == '\r')) {
       end--;
@@ -218,10 +201,7 @@ final class ByteFormat implements RowParser {
         }
         case DURATION_S_LIST -> {
           long sum = ByteFields.durationList(b, p, e);
-          if (sum == ByteFields.OVERFLOW) {
-            return ParsedLines.FALLBACK; // the String parser's record rejects the sum: let it say
-          }
-          ok = sum != ByteFields.BAD_LIST;
+          ok = sum != ByteFields.BAD_LIST && sum != ByteFields.OVERFLOW;
           if (ok && sum != ByteFields.NONE && duration == LogRecord.NO_DURATION) {
             duration = sum;
           }

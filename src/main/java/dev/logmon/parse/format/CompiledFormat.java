@@ -58,12 +58,12 @@ public final class CompiledFormat implements LineParser {
   }
 
   /**
-   * The byte form of this format for the parallel replay path, or empty when its records do not fit
-   * a row (see {@link ByteFormat#of}) and its files go line by line. Built once per call.
+   * The parser of this format's lines: its byte form, or this parser of text when its records do
+   * not fit a row (see {@link ByteFormat#of}). Built once per call.
    */
-  public java.util.Optional<dev.logmon.parse.RowParser> rows() {
-    return java.util.Optional.ofNullable(
-        ByteFormat.of(this, before, kinds, times, after, quoted, skip, tail));
+  public dev.logmon.parse.RowParser rows() {
+    ByteFormat bytes = ByteFormat.of(this, before, kinds, times, after, quoted, skip, tail);
+    return bytes != null ? bytes : new dev.logmon.parse.TextRows(this, true);
   }
 
   /** Whether lines of this format carry the request duration. */

@@ -1,7 +1,7 @@
 package dev.logmon.parse.format;
 
-import dev.logmon.parse.LineParser;
 import dev.logmon.parse.RowParser;
+import dev.logmon.parse.TextRows;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -23,7 +23,7 @@ public final class LogFormats {
    * @param notes where {@code auto} says which format it picked for each file
    * @throws FormatException when {@code spec} is no format logmon can read, pointing at why
    */
-  public static LineParser parser(String spec, Consumer<String> notes) {
+  public static RowParser parser(String spec, Consumer<String> notes) {
     if (spec.equalsIgnoreCase(AUTO)) {
       return new AutoDetect(notes);
     }
@@ -32,15 +32,15 @@ public final class LogFormats {
       return preset.get().parser();
     }
     if (spec.equals("json") || spec.startsWith("json:")) {
-      return JsonFormat.compile(spec);
+      return new TextRows(JsonFormat.compile(spec), true);
     }
     int percent = spec.indexOf('%');
     int dollar = spec.indexOf('$');
     if (percent >= 0 && (dollar < 0 || percent < dollar)) {
-      return ApacheFormat.compile(spec);
+      return ApacheFormat.compile(spec).rows();
     }
     if (dollar >= 0) {
-      return NginxFormat.compile(spec);
+      return NginxFormat.compile(spec).rows();
     }
     throw new FormatException(
         "'"
@@ -61,32 +61,9 @@ public final class LogFormats {
   public static Optional<String> detect(
       String source, java.util.List<String> sample, Consumer<String> notes) {
     AutoDetect auto = new AutoDetect(notes);
-    auto.forSource(source).preview(sample);
+    byte[] text =
+        (String.join("\n", sample) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    auto.forSource(source).preview(text, 0, sample.isEmpty() ? 0 : text.length);
     return Optional.ofNullable(auto.chosen(source));
-  }
-
-  /** The Common/Combined-family preset a parsed line belongs to, by its shape. */
-  public static String clfName(dev.logmon.parse.LogRecord rec) {
-    return rec.vhost() != null ? "vhost_combined" : rec.referrer() == null ? "common" : "combined";
-  }
-
-  /**
-   * The byte parser that replays files of {@code spec} (valid) in parallel chunks: the built-in one
-   * for the Common/Combined family and {@code auto}, a compiled format's byte form for format
-   * strings and the presets defined by one; empty for JSON and W3C, which go line by line.
-   */
-  public static Optional<RowParser> rows(String spec) {
-    if (isClfFamily(spec)) {
-      return Optional.of(RowParser.CLF);
-    }
-    return parser(spec, m -> {}) instanceof CompiledFormat c ? c.rows() : Optional.empty();
-  }
-
-  /** Whether the parser for {@code spec} is the built-in Common/Combined one (or auto). */
-  public static boolean isClfFamily(String spec) {
-    return spec.equalsIgnoreCase(AUTO)
-        || Preset.named(spec)
-            .map(p -> p.ordinal() <= Preset.VHOST_COMBINED.ordinal())
-            .orElse(false);
   }
 }

@@ -1,7 +1,7 @@
 package dev.logmon.parse.format;
 
-import dev.logmon.parse.ClfParser;
-import dev.logmon.parse.LineParser;
+import dev.logmon.parse.RowParser;
+import dev.logmon.parse.TextRows;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,24 +13,24 @@ import java.util.stream.Collectors;
  * Adding a preset is one line.
  *
  * <p>{@code common}, {@code combined} and {@code vhost_combined} share the built-in {@link
- * ClfParser}, which tells the three shapes apart line by line (and is what the fast replay path
- * reproduces); the others compile their definition ({@code nginx} replays through its compiled
- * format's byte form, the JSON and W3C ones line by line).
+ * RowParser#CLF}, which tells the three shapes apart line by line; the others compile their
+ * definition ({@code nginx} into a byte parser, the JSON and W3C ones into parsers of text).
  */
 public enum Preset {
-  COMMON("%h %l %u %t \"%r\" %>s %b", ClfParser::new),
-  COMBINED("%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\"", ClfParser::new),
+  COMMON("%h %l %u %t \"%r\" %>s %b", () -> RowParser.CLF),
+  COMBINED("%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\"", () -> RowParser.CLF),
   VHOST_COMBINED(
-      "%v:%p %h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"", ClfParser::new),
-  NGINX(Definitions.NGINX, () -> NginxFormat.compile(Definitions.NGINX)),
-  CADDY(Definitions.CADDY, () -> JsonFormat.of("caddy", Definitions.CADDY)),
-  TRAEFIK(Definitions.TRAEFIK, () -> JsonFormat.of("traefik", Definitions.TRAEFIK)),
-  W3C("#Fields: " + W3cFormat.IIS_DEFAULT, W3cFormat::new);
+      "%v:%p %h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"", () -> RowParser.CLF),
+  NGINX(Definitions.NGINX, () -> NginxFormat.compile(Definitions.NGINX).rows()),
+  CADDY(Definitions.CADDY, () -> new TextRows(JsonFormat.of("caddy", Definitions.CADDY), true)),
+  TRAEFIK(
+      Definitions.TRAEFIK, () -> new TextRows(JsonFormat.of("traefik", Definitions.TRAEFIK), true)),
+  W3C("#Fields: " + W3cFormat.IIS_DEFAULT, () -> new TextRows(new W3cFormat(), false));
 
   private final String definition;
-  private final Supplier<LineParser> factory;
+  private final Supplier<RowParser> factory;
 
-  Preset(String definition, Supplier<LineParser> factory) {
+  Preset(String definition, Supplier<RowParser> factory) {
     this.definition = definition;
     this.factory = factory;
   }
@@ -46,7 +46,7 @@ public enum Preset {
   }
 
   /** A new parser for this format. */
-  public LineParser parser() {
+  public RowParser parser() {
     return factory.get();
   }
 

@@ -138,6 +138,9 @@ final class RecordBuilder {
           return false;
         }
         sum += v;
+        if (sum < 0) {
+          return false; // attempts adding up past a long's range are no duration
+        }
         any = true;
       }
       i = j + 1;

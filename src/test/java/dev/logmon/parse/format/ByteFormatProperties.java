@@ -6,6 +6,7 @@ import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowLines;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -79,7 +80,8 @@ class ByteFormatProperties {
   }
 
   private static void assertAlike(String format, String text) {
-    CompiledFormat reference = (CompiledFormat) LogFormats.parser(format, s -> {});
+    CompiledFormat reference =
+        format.indexOf('%') >= 0 ? ApacheFormat.compile(format) : NginxFormat.compile(format);
     String line = text.replace('\n', ' ');
     byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
     // What the line splitter hands the String parser: one trailing \r dropped.
@@ -89,8 +91,7 @@ class ByteFormatProperties {
     }
     ParseResult expected = reference.parse(split);
     ParsedLines out = new ParsedLines();
-    new ChunkParser(65_536, reference.rows().orElseThrow())
-        .parse(bytes, 0, bytes.length, true, out);
+    new ChunkParser(65_536, reference.rows()).parse(bytes, 0, bytes.length, true, out);
     if (bytes.length == 0) {
       assertThat(out.size()).isZero();
       return;
@@ -103,9 +104,9 @@ class ByteFormatProperties {
       return;
     }
     LogRecord r = ((ParseResult.Parsed) expected).record();
-    if (out.outcome(0) == ParsedLines.FALLBACK) {
-      assertThat(line.chars().anyMatch(ch -> ch >= 0x80)).as("fallback of %s", what).isTrue();
-      assertThat(out.record(0)).isEqualTo(r);
+    if (out.outcome(0) == ParsedLines.RECORD) {
+      assertThat(line.chars().anyMatch(ch -> ch >= 0x80)).as("record of %s", what).isTrue();
+      assertThat(out.record(0)).as("record of %s", what).isEqualTo(RowLines.counted(r));
       return;
     }
     assertThat(out.outcome(0)).as("outcome of %s", what).isEqualTo(ParsedLines.OK);

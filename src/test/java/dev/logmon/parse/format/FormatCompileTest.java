@@ -3,10 +3,11 @@ package dev.logmon.parse.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.logmon.parse.ClfParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.RowParser;
+import dev.logmon.parse.TextRows;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +36,11 @@ class FormatCompileTest {
 
   @Test
   void presetsAndSpecsResolve() {
-    assertThat(LogFormats.parser("combined", s -> {})).isInstanceOf(ClfParser.class);
-    assertThat(LogFormats.parser("NGINX", s -> {})).isInstanceOf(CompiledFormat.class);
-    assertThat(LogFormats.parser("json:time=ts", s -> {})).isInstanceOf(JsonFormat.class);
+    assertThat(LogFormats.parser("combined", s -> {})).isSameAs(RowParser.CLF);
+    assertThat(LogFormats.parser("NGINX", s -> {})).isInstanceOf(ByteFormat.class);
+    assertThat(((TextRows) LogFormats.parser("json:time=ts", s -> {})).lines())
+        .isInstanceOf(JsonFormat.class);
     assertThat(LogFormats.parser("auto", s -> {})).isInstanceOf(AutoDetect.class);
-    assertThat(LogFormats.isClfFamily("vhost_combined")).isTrue();
-    assertThat(LogFormats.isClfFamily("nginx")).isFalse();
   }
 
   @Test

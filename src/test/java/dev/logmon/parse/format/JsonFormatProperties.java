@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.RowLines;
 import dev.logmon.parse.Sections;
 import dev.logmon.parse.format.Hits.Hit;
 import dev.logmon.parse.format.JsonText.Raw;
@@ -120,7 +121,7 @@ class JsonFormatProperties {
 
     int offset = timeFormat <= 2 ? 0 : t.getOffset().getTotalSeconds();
     assertParsesTo(
-        Preset.CADDY.parser(),
+        RowLines.text(Preset.CADDY.parser()),
         text,
         expected(h, t.toEpochSecond(), offset, h.nanos() / 1000, h.referer(), h.agent()));
   }
@@ -194,7 +195,7 @@ class JsonFormatProperties {
 
     int offset = timeField == 0 ? 0 : t.getOffset().getTotalSeconds();
     assertParsesTo(
-        Preset.TRAEFIK.parser(),
+        RowLines.text(Preset.TRAEFIK.parser()),
         text,
         expected(h, t.toEpochSecond(), offset, h.nanos() / 1000, h.referer(), h.agent()));
   }

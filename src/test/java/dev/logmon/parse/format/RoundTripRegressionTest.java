@@ -7,6 +7,7 @@ import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.RowLines;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,7 @@ class RoundTripRegressionTest {
   void caddyUnixNanoTimeIsRead() {
     LogRecord r =
         record(
-            Preset.CADDY
-                .parser()
+            RowLines.of(Preset.CADDY.parser())
                 .parse(
                     "{\"ts\":1714557601524102400,\"request\":{\"client_ip\":\"203.0.113.7\","
                         + "\"method\":\"GET\",\"host\":\"example.com\",\"uri\":\"/\"},"
@@ -76,8 +76,7 @@ class RoundTripRegressionTest {
   @Test
   void w3cLineWithNoDateFailsOnItsTimestamp() {
     assertThat(
-            Preset.W3C
-                .parser()
+            RowLines.of(Preset.W3C.parser())
                 .parse(
                     "[Thu Oct 13 12:24:49.880562 2022] [auth_basic:error] [pid 10:tid 1401205]"
                         + " [client 31.33.58.75:50229] AH01618: user sss not found: /"))
@@ -90,7 +89,7 @@ class RoundTripRegressionTest {
    */
   @Test
   void w3cDashHeadersStayDashes() {
-    LineParser p = Preset.W3C.parser().forSource("ex.log");
+    LineParser p = RowLines.of(Preset.W3C.parser()).forSource("ex.log");
     p.parse("#Fields: date time cs-method cs-uri-stem sc-status cs(User-Agent) cs(Referer)");
     LogRecord r = record(p.parse("2024-05-01 10:00:01 GET / 200 - -"));
     assertThat(r.userAgent()).isEqualTo("-");

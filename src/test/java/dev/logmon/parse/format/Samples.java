@@ -3,6 +3,7 @@ package dev.logmon.parse.format;
 import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.RowLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,9 @@ final class Samples {
   static List<ParseResult> parseAll(LineParser parser, String resource) {
     LineParser p = parser.forSource(resource);
     List<String> lines = lines(resource);
-    p.preview(lines);
+    if (p instanceof RowLines rows) {
+      rows.preview(lines);
+    }
     return lines.stream().map(p::parse).toList();
   }
 

@@ -6,6 +6,7 @@ import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.RowLines;
 import dev.logmon.parse.Sections;
 import dev.logmon.parse.format.Hits.Hit;
 import java.time.OffsetDateTime;
@@ -70,7 +71,7 @@ class W3cFormatProperties {
       expected.add(layout.expected(hits.get(i)));
     }
 
-    LineParser parser = Preset.W3C.parser().forSource("u_ex240501.log");
+    LineParser parser = RowLines.of(Preset.W3C.parser()).forSource("u_ex240501.log");
     List<ParseResult> results = file.stream().map(parser::parse).toList();
     for (int i = 0; i < results.size(); i++) {
       if (file.get(i).startsWith("#")) {
@@ -90,7 +91,7 @@ class W3cFormatProperties {
   @Property(tries = 300)
   void linesBeforeAnyFieldsHeaderUseTheIisDefault(@ForAll("iisHits") Hit h) {
     Layout layout = new Layout(List.of(W3cFormat.IIS_DEFAULT.split(" ")));
-    LineParser parser = Preset.W3C.parser().forSource("no-header.log");
+    LineParser parser = RowLines.of(Preset.W3C.parser()).forSource("no-header.log");
     assertThat(parser.parse(layout.write(h) + "\r"))
         .isEqualTo(new ParseResult.Parsed(layout.expected(h)));
   }

@@ -8,7 +8,6 @@ import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
-import dev.logmon.parse.ClfParser;
 import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
@@ -47,7 +46,7 @@ class WebServerIT {
   private Monitor monitor() {
     return new Monitor(
         new MonitorConfig(true, 10, 10, 0, true),
-        new ClfParser(),
+        dev.logmon.parse.RowParser.CLF,
         new Aggregator(new AggregatorConfig(10, 10, 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 1.0),
         presenter,
@@ -61,8 +60,8 @@ class WebServerIT {
     List<String> lines = new ArrayList<>(LogLines.hits(T, "/a/x", 20));
     lines.addAll(LogLines.hits(T, "/b", 10));
     lines.add("not a log line");
-    m.accept(new LineBatch("test.log", 1, lines));
-    m.accept(new LineBatch("test.log", 32, LogLines.hits(T + 1, "/a", 5)));
+    m.accept(LineBatch.of("test.log", 1, lines));
+    m.accept(LineBatch.of("test.log", 32, LogLines.hits(T + 1, "/a", 5)));
     m.finish();
   }
 
@@ -165,10 +164,10 @@ class WebServerIT {
     List<String> lines = new ArrayList<>();
     LogLines.hits(T, "/a", 10).forEach(l -> lines.add("example.com " + l + " 20000"));
     LogLines.hits(T, "/b", 10).forEach(l -> lines.add("api.example.com " + l + " 900000"));
-    m.accept(new LineBatch("timed.log", 1, lines));
+    m.accept(LineBatch.of("timed.log", 1, lines));
     List<String> later = new ArrayList<>();
     LogLines.hits(T + 1, "/a", 5).forEach(l -> later.add("example.com " + l + " 20000"));
-    m.accept(new LineBatch("timed.log", 21, later));
+    m.accept(LineBatch.of("timed.log", 21, later));
     m.finish();
   }
 

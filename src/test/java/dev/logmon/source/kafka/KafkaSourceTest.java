@@ -123,7 +123,7 @@ class KafkaSourceTest {
     assertThat(committed(P0)).isEqualTo(5);
     assertThat(committed(P1)).isEqualTo(-1);
     // A batch counted out of order (never happens: the queue is FIFO) is not taken for another's.
-    source.counted(LineBatch.class.cast(new LineBatch("access-1", 1, List.of("x"))));
+    source.counted(LineBatch.class.cast(LineBatch.of("access-1", 1, List.of("x"))));
     source.step(sink);
     assertThat(committed(P1)).isEqualTo(-1);
     source.counted(handed.get(1));

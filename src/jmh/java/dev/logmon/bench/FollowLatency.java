@@ -7,7 +7,6 @@ import dev.logmon.alert.AlertRule;
 import dev.logmon.pipeline.FollowRun;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
-import dev.logmon.pipeline.Watcher;
 import dev.logmon.present.JsonPresenter;
 import dev.logmon.present.MonitorView;
 import dev.logmon.source.FileTailer;
@@ -49,17 +48,14 @@ public final class FollowLatency {
     file.toFile().deleteOnExit();
     FileTailer tailer = new FileTailer(file, TailOptions.follow(file.toString()), n -> {});
     FollowRun run =
-        new FollowRun(
-            List.of(Watcher.of(tailer, Duration.ofMillis(pollMs))),
-            InstantSource.system(),
-            n -> {});
+        new FollowRun(List.of(tailer), Duration.ofMillis(pollMs), InstantSource.system(), n -> {});
     if (!Boolean.getBoolean("logmon.noWarmUp")) {
       run.warmUpJit(120, 10); // as the command line does
     }
     Monitor m =
         new Monitor(
             new MonitorConfig(false, 10, 120, 0, true),
-            dev.logmon.parse.RowParser.CLF,
+            dev.logmon.parse.RowParser.clf(),
             new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 1e9),
             new JsonPresenter(OutputStream.nullOutputStream()),

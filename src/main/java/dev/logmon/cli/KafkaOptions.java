@@ -1,6 +1,6 @@
 package dev.logmon.cli;
 
-import dev.logmon.pipeline.Watcher;
+import dev.logmon.source.LogSource;
 import dev.logmon.source.TailOptions;
 import dev.logmon.source.kafka.KafkaSettings;
 import dev.logmon.source.kafka.KafkaSource;
@@ -83,7 +83,7 @@ final class KafkaOptions {
   }
 
   /** The consumer, not yet subscribed; its watcher. */
-  Watcher open(boolean fromStart, int maxLineBytes, Consumer<String> note) throws IOException {
+  LogSource open(boolean fromStart, int maxLineBytes, Consumer<String> note) throws IOException {
     KafkaSettings settings =
         new KafkaSettings(
             bootstrap,
@@ -97,7 +97,7 @@ final class KafkaOptions {
     try {
       KafkaSource source = KafkaSource.open(settings, note);
       note.accept("kafka: consuming " + topic + " from " + bootstrap + " as group " + group);
-      return Watcher.of(source);
+      return source;
     } catch (KafkaException e) {
       throw new IOException("cannot consume --kafka " + bootstrap + ": " + e.getMessage(), e);
     }

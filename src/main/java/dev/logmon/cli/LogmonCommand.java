@@ -273,8 +273,8 @@ public final class LogmonCommand implements Callable<Integer> {
     CommandLine cl = new CommandLine(new LogmonCommand(out, err, clock));
     cl.setExecutionStrategy(new Configuration(configs));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setOut(new java.io.PrintWriter(out, true, java.nio.charset.Charset.defaultCharset()));
+    cl.setErr(new java.io.PrintWriter(err, true, java.nio.charset.Charset.defaultCharset()));
     // A bad option is one line naming it, not the whole usage text, which would bury it.
     cl.setParameterExceptionHandler(
         (ex, args) -> {

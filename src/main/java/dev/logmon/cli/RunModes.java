@@ -13,7 +13,6 @@ import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.pipeline.ReplayOrder;
 import dev.logmon.pipeline.ReplayRun;
-import dev.logmon.pipeline.Watcher;
 import dev.logmon.present.CompositePresenter;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.Sanitizer;
@@ -22,6 +21,7 @@ import dev.logmon.source.FilePosition;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.GlobPattern;
 import dev.logmon.source.GlobWatcher;
+import dev.logmon.source.LogSource;
 import dev.logmon.source.StateFile;
 import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
@@ -154,7 +154,7 @@ final class RunModes {
 
   int follow(List<Path> paths, boolean fromStart) throws InterruptedException, IOException {
     Map<String, FilePosition> saved = o.state == null ? null : StateFile.load(o.state, this::note);
-    List<Watcher> watchers = new ArrayList<>();
+    List<LogSource> watchers = new ArrayList<>();
     DescriptorLimit descriptors = new DescriptorLimit(); // one process, one descriptor limit
     for (Path p : paths) {
       String name = p.toString();
@@ -163,12 +163,11 @@ final class RunModes {
               .withFromStart(fromStart)
               .withLimits(o.maxLineBytes, TailOptions.DEFAULT_MAX_BATCH_LINES);
       if (name.equals(StdinSource.NAME)) {
-        watchers.add(Watcher.of(new StdinSource(System.in, opts, this::note)));
+        watchers.add(new StdinSource(System.in, opts, this::note));
       } else if (isGlob(name)) {
-        watchers.add(
-            Watcher.of(new GlobWatcher(name, opts, this::note, saved, descriptors), o.poll));
+        watchers.add(new GlobWatcher(name, opts, this::note, saved, descriptors));
       } else {
-        watchers.add(Watcher.of(new FileTailer(p, opts, this::note, saved, descriptors), o.poll));
+        watchers.add(new FileTailer(p, opts, this::note, saved, descriptors));
       }
     }
     if (o.syslog.enabled()) {
@@ -177,7 +176,7 @@ final class RunModes {
     if (o.kafka.enabled()) {
       watchers.add(o.kafka.open(fromStart, o.maxLineBytes, this::note));
     }
-    FollowRun run = new FollowRun(watchers, clock, this::note);
+    FollowRun run = new FollowRun(watchers, o.poll, clock, this::note);
     run.warmUpJit((int) o.window.toSeconds(), (int) o.interval.toSeconds());
     if (o.state != null) {
       run.saveStateTo(new Checkpoints(o.state, saved, this::note));
@@ -220,6 +219,7 @@ final class RunModes {
     return GlobPattern.hasGlob(name) && !Files.exists(Path.of(name));
   }
 
+  @SuppressWarnings("try") // the traffic writer runs while the try block follows its file
   int demo() throws IOException, InterruptedException {
     CommandLine.ParseResult pr = o.spec.commandLine().getParseResult();
     if (!pr.hasMatchedOption("--window")) {

@@ -1,6 +1,11 @@
 package dev.logmon.cli;
 
-import dev.logmon.pipeline.Watcher;
+import dev.logmon.source.BatchSink;
+import dev.logmon.source.LogSource;
+import dev.logmon.source.SourceStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import dev.logmon.present.web.WebAddress;
 import dev.logmon.source.TailOptions;
 import dev.logmon.source.syslog.SyslogLimits;
@@ -27,7 +32,7 @@ final class SyslogOptions {
   }
 
   /** Binds the receiver's sockets and returns its watcher; notes where it listens. */
-  Watcher open(int maxLineBytes, Consumer<String> note) throws IOException {
+  LogSource open(int maxLineBytes, Consumer<String> note) throws IOException {
     SyslogReceiver receiver;
     try {
       receiver =
@@ -55,6 +60,31 @@ final class SyslogOptions {
     }
     String at = receiver.name().substring("syslog:".length());
     note.accept("syslog: receiving on udp and tcp " + at);
-    return Watcher.of(receiver, note);
+    return source(receiver, note);
+  }
+
+  /** The receiver as a follow-mode source: its own status and each sending host's. */
+  private static LogSource source(SyslogReceiver r, Consumer<String> notes) {
+    return new LogSource() {
+      @Override
+      public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
+          throws InterruptedException {
+        r.run(sink, stop, notes);
+      }
+
+      @Override
+      public List<SourceStatus> statuses() {
+        return r.status();
+      }
+
+      @Override
+      public void close() {
+        try {
+          r.close();
+        } catch (IOException e) {
+          notes.accept("cannot close the syslog sockets: " + e.getMessage());
+        }
+      }
+    };
   }
 }

@@ -143,7 +143,7 @@ public final class LiveWriter implements Closeable {
   private long elapsedNanos(Instant now) {
     // Saturates rather than overflows: a clock centuries off must not wrap around.
     Duration elapsed = Duration.between(start, now);
-    return elapsed.getSeconds() > Long.MAX_VALUE / 2_000_000_000L
+    return elapsed.toSeconds() > Long.MAX_VALUE / 2_000_000_000L
         ? Long.MAX_VALUE
         : elapsed.toNanos();
   }

@@ -107,7 +107,7 @@ public final class ByteScan {
   static int firstMarkedByte(long t) {
     // The bits below the lowest mark, shifted to whole 0xFF bytes, one 1 per byte, summed into
     // the top byte by the multiplication.
-    return (int) (((((t - 1) & ~t) >>> 7) & ONES) * ONES >>> 56);
+    return (int) ((((((t - 1) & ~t) >>> 7) & ONES) * ONES) >>> 56);
   }
 
   private static boolean isMethodChar(byte c) {

@@ -50,7 +50,7 @@ final class ByteTimestamp {
     if (second < 0 || second > 59 || day < 1 || day > daysInMonth(year, month)) {
       return INVALID;
     }
-    return daysFromCivil(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second;
+    return daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
   }
 
   /**

@@ -28,7 +28,7 @@ public final class ChunkParser {
 
   /** A parser of Common/Combined (and vhost_combined) lines. */
   public ChunkParser(int maxLineBytes) {
-    this(maxLineBytes, RowParser.CLF);
+    this(maxLineBytes, RowParser.clf());
   }
 
   /** A parser of the lines {@code rows} reads. */

@@ -31,6 +31,6 @@ public final class LineProbe {
 
   /** The reason of a malformed outcome. */
   public static MalformedReason reason(byte outcome) {
-    return MalformedReason.values()[outcome - 1];
+    return ParsedLines.reason(outcome);
   }
 }

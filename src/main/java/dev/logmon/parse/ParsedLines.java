@@ -93,7 +93,13 @@ public final class ParsedLines {
   private long memoSecond;
   private int memoOffset;
 
+  /** The reason a positive outcome code stands for. */
+  public static MalformedReason reason(byte code) {
+    return REASONS[code - 1];
+  }
+
   /** The outcome code of a line malformed for {@code r}. */
+  @SuppressWarnings("EnumOrdinal") // a row keeps its outcome in a byte; REASONS maps it back
   public static byte code(MalformedReason r) {
     return (byte) (r.ordinal() + 1);
   }

@@ -5,7 +5,7 @@ package dev.logmon.parse;
  * interface of every input path (follow, replay, standard input).
  *
  * <p>{@link ChunkParser} splits a chunk into lines and hands each (without its terminator, within
- * the line cap) to {@link #parse}. A format with a byte grammar ({@link #CLF}, format strings)
+ * the line cap) to {@link #parse}. A format with a byte grammar ({@link #clf()}, format strings)
  * fills the row's fields; a format read from text (JSON, W3C: {@link TextRows}) stores a whole
  * {@link LogRecord} and answers {@link ParsedLines#RECORD}, so such a line is counted on its own,
  * through the same interface. Implementations are thread-safe when {@link #parallel()} says so; a
@@ -14,7 +14,9 @@ package dev.logmon.parse;
  */
 public interface RowParser {
   /** The built-in Common/Combined/vhost_combined parser. */
-  RowParser CLF = ByteClfParser.INSTANCE;
+  static RowParser clf() {
+    return ByteClfParser.INSTANCE;
+  }
 
   /**
    * Parses {@code b[from, to)} into row {@code i} of {@code out} (whose buffer is {@code b});

@@ -3,7 +3,9 @@ package dev.logmon.pipeline;
 import dev.logmon.present.SourceView;
 import dev.logmon.source.BoundedBatchQueue;
 import dev.logmon.source.LineBatch;
+import dev.logmon.source.LogSource;
 import dev.logmon.source.SourceStatus;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Follow mode: one watcher thread per file feeding a bounded queue, and the calling thread as the
- * pipeline thread, which drains the queue and ticks the monitor with the wall clock.
+ * Follow mode: one watcher thread per {@link LogSource} feeding a bounded queue, and the calling
+ * thread as the pipeline thread, which drains the queue and ticks the monitor with the wall clock.
  *
  * <p>The queue holds at most {@link #QUEUE_BATCHES} batches; a watcher blocks when it is full, so a
  * writer faster than logmon slows reading (the file is the buffer) and nothing is dropped. With
@@ -27,7 +29,8 @@ public final class FollowRun {
   /** Live views get a fresh snapshot this often while lines arrive (see Monitor.publish). */
   static final long PUBLISH_MILLIS = 50;
 
-  private final List<Watcher> watchers;
+  private final List<LogSource> watchers;
+  private final Duration poll;
   private final InstantSource clock;
   private final Consumer<String> notes;
   private final AtomicBoolean stop = new AtomicBoolean();
@@ -36,8 +39,11 @@ public final class FollowRun {
   private int[] warmUp;
   private volatile Monitor running;
 
-  public FollowRun(List<Watcher> watchers, InstantSource clock, Consumer<String> notes) {
-    this.watchers = List.copyOf(watchers);
+  /** A run of {@code sources}, whose files are polled every {@code poll} at most when quiet. */
+  public FollowRun(
+      List<LogSource> sources, Duration poll, InstantSource clock, Consumer<String> notes) {
+    this.watchers = List.copyOf(sources);
+    this.poll = poll;
     this.clock = clock;
     this.notes = notes;
   }
@@ -45,8 +51,8 @@ public final class FollowRun {
   /** The statuses of the watched files, for presenters; callable from any thread. */
   public List<SourceView> sources() {
     List<SourceView> views = new ArrayList<>();
-    for (Watcher w : watchers) {
-      for (SourceStatus s : w.status()) {
+    for (LogSource w : watchers) {
+      for (SourceStatus s : w.statuses()) {
         views.add(SourceViews.of(s));
       }
     }
@@ -91,12 +97,12 @@ public final class FollowRun {
     }
     List<Thread> threads = new ArrayList<>();
     List<Thread> finite = new ArrayList<>();
-    for (Watcher w : watchers) {
+    for (LogSource w : watchers) {
       Thread th =
           new Thread(
               () -> {
                 try {
-                  w.run(queue, stop::get);
+                  w.run(queue, poll, stop::get);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
@@ -115,7 +121,7 @@ public final class FollowRun {
     // Every file's start is fixed before any watcher reads or reports anything (and before the
     // first report says it follows): a line appended from now on is counted, however late its
     // watcher thread gets to open the file.
-    watchers.forEach(Watcher::start);
+    watchers.forEach(LogSource::start);
     // The watchers start first: each opens its file (at its end, when following) at once, and
     // what is written during the warm-up waits in the queue (the file is the buffer) rather than
     // being skipped by a watcher that would open the file only after it.
@@ -167,7 +173,7 @@ public final class FollowRun {
       // Lines already handed over are counted, never lost.
       queue.drainTo(drained);
       drained.forEach(d -> count(monitor, d));
-      for (Watcher w : watchers) {
+      for (LogSource w : watchers) {
         w.close();
       }
       if (checkpoints != null) {
@@ -187,7 +193,7 @@ public final class FollowRun {
       if (checkpoints != null) {
         checkpoints.commit(b);
       }
-      for (Watcher w : watchers) {
+      for (LogSource w : watchers) {
         w.counted(b);
       }
     }

@@ -42,7 +42,7 @@ final class JitWarmUp {
     Monitor m =
         new Monitor(
             new MonitorConfig(false, intervalSeconds, windowSeconds, 0, true),
-            RowParser.CLF,
+            RowParser.clf(),
             new Aggregator(new AggregatorConfig(windowSeconds, 10, intervalSeconds, 10)),
             new AlertEngine(AlertRule.ABSOLUTE, 10),
             discard,

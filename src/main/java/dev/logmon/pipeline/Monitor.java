@@ -64,6 +64,7 @@ public final class Monitor {
   private long emptyRunSecond;
   // Written once per batch by the pipeline thread: a cheap progress signal other threads may read.
   private volatile long linesCounted;
+  private long counted; // the pipeline thread's own count, published to linesCounted
 
   public Monitor(
       MonitorConfig config,
@@ -177,7 +178,8 @@ public final class Monitor {
         acceptRow(lines, runs.from(r), source, firstLineNumber);
       }
     }
-    linesCounted += lines.size();
+    counted += lines.size();
+    linesCounted = counted;
   }
 
   /**

@@ -119,7 +119,7 @@ final class CompressedFile implements AutoCloseable {
   /**
    * Decompresses up to {@link #BYTES_PER_READ} more bytes and hands over the complete lines; at the
    * end of the text its unterminated last line too. Where the data ends early nothing is lost: a
-   * later read goes on once more was written (or {@link #giveUp} ends it).
+   * later read goes on once more was written (or giving up on the file ends it).
    *
    * @throws IOException if the compressed data is corrupt; what was read before is delivered first
    */

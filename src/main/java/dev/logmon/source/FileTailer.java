@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -33,7 +34,7 @@ import java.util.function.Consumer;
  * <p>Thread-safety: {@code pollOnce}, {@code run} and {@code close} belong to one thread; {@link
  * #status()} may be called from any thread (it returns a snapshot published through a volatile).
  */
-public final class FileTailer implements AutoCloseable {
+public final class FileTailer implements LogSource {
   private static final int READ_BUFFER_BYTES = 64 * 1024;
   // Bounds one poll to 4 MiB so a file growing faster than we read still gets its identity checked.
   private static final int MAX_READS_PER_POLL = 64;
@@ -103,12 +104,18 @@ public final class FileTailer implements AutoCloseable {
     return counters.status();
   }
 
+  @Override
+  public List<SourceStatus> statuses() {
+    return List.of(status());
+  }
+
   /**
    * Takes the first look at the path: fixes where reading begins (the end the file has now, unless
    * {@code fromStart}, or the saved position) without reading a line or printing a note, so that
    * whatever is written from now on is read however late the watcher thread gets to it. Called by
    * the thread that starts following, before it reports anything; the first poll does it otherwise.
    */
+  @Override
   public void start() {
     try {
       start.firstLook(path, stat());
@@ -141,6 +148,7 @@ public final class FileTailer implements AutoCloseable {
    * Polls until {@code stop} says so, sleeping up to {@code pollInterval} after polls that read
    * nothing; a change event for the file ({@link ChangeSignal}) ends a sleep early.
    */
+  @Override
   public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
     try (ChangeSignal changes = ChangeSignal.forFile(path)) {

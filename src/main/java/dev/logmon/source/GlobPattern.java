@@ -62,7 +62,10 @@ public final class GlobPattern {
     }
   }
 
-  /** Whether {@code name} has a wildcard ({@code * ? [ {}), so that it may be a glob. */
+  /**
+   * Whether {@code name} has a wildcard ({@code *}, {@code ?}, {@code [} or a brace), so that it
+   * may be a glob.
+   */
   public static boolean hasGlob(String name) {
     return name.indexOf('*') >= 0
         || name.indexOf('?') >= 0

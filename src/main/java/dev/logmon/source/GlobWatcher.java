@@ -49,10 +49,10 @@ import java.util.function.Consumer;
  * ones, so every file is read in turn. The pattern is matched against absolute paths.
  *
  * <p>Thread-safety: {@code start}, {@code pollOnce}, {@code run} and {@code close} belong to one
- * thread ({@code start} may run on the thread that starts the watcher, before); {@link #status()}
+ * thread ({@code start} may run on the thread that starts the watcher, before); {@link #statuses()}
  * may be called from any thread.
  */
-public final class GlobWatcher implements AutoCloseable {
+public final class GlobWatcher implements LogSource {
   /** The most files parked in one poll to make room for files waiting for a descriptor. */
   static final int PARK_PER_POLL = 64;
 
@@ -133,7 +133,8 @@ public final class GlobWatcher implements AutoCloseable {
   }
 
   /** The status of each file being followed, in path order; callable from any thread. */
-  public List<SourceStatus> status() {
+  @Override
+  public List<SourceStatus> statuses() {
     return status;
   }
 
@@ -141,6 +142,7 @@ public final class GlobWatcher implements AutoCloseable {
    * Lists the glob for the first time, fixing where each file's reading begins, without opening or
    * reading one; the first poll does it otherwise. See {@link FileTailer#start()}.
    */
+  @Override
   public void start() {
     if (!listedOnce) {
       List<GlobPattern.Match> matches = listing.list(notes);
@@ -210,6 +212,7 @@ public final class GlobWatcher implements AutoCloseable {
    * Polls until {@code stop} says so, sleeping up to {@code pollInterval} after polls that read
    * nothing; a change event in the glob's base directory ({@link ChangeSignal}) ends a sleep early.
    */
+  @Override
   public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
     try (ChangeSignal changes = ChangeSignal.forDirectory(pattern.base())) {

@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param vhost the virtual host of the lines whose format names none (the host a syslog message
  *     came from), or null
  */
+@SuppressWarnings("ArrayRecordComponent") // handed over once, never compared
 public record LineBatch(
     String source,
     long firstLineNumber,

@@ -148,6 +148,7 @@ final class OpenFile implements AutoCloseable {
    *
    * @return true if it stopped because the file was rewritten in place since the last check
    */
+  @SuppressWarnings("ByteBufferBackingArray") // the caller's buffer is ByteBuffer.allocate's
   boolean read(BatchSink sink, ByteBuffer buffer, int maxReads)
       throws IOException, InterruptedException {
     byte[] array = buffer.array();

@@ -3,7 +3,10 @@ package dev.logmon.source;
 import dev.logmon.source.SourceStatus.State;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -15,7 +18,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safety: {@link #run} belongs to one thread; {@link #status()} may be called from any.
  */
-public final class StdinSource {
+public final class StdinSource implements LogSource {
   /** The display name of standard input. */
   public static final String NAME = "-";
 
@@ -44,6 +47,23 @@ public final class StdinSource {
   /** The latest status snapshot; callable from any thread. */
   public SourceStatus status() {
     return counters.status();
+  }
+
+  @Override
+  public List<SourceStatus> statuses() {
+    return List.of(status());
+  }
+
+  @Override
+  public boolean finite() {
+    return true;
+  }
+
+  /** Reads until end of input, as {@link #run(BatchSink)}; standard input is never polled. */
+  @Override
+  public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
+      throws InterruptedException {
+    run(sink);
   }
 
   /**

@@ -15,7 +15,7 @@ class AggregatorMemoryTest {
     Aggregator a = new Aggregator(new AggregatorConfig(20, 10, 10, 5), 50);
     int perSecond = 100;
     for (int i = 0; i < 200_000; i++) {
-      long second = 1_000_000 + i / perSecond;
+      long second = 1_000_000L + i / perSecond;
       a.add(record("/s" + i, "10.0." + (i >> 8 & 255) + "." + (i & 255), second));
       if (i % perSecond == 0) {
         a.snapshot(second - 1, java.time.ZoneOffset.UTC);
@@ -26,7 +26,7 @@ class AggregatorMemoryTest {
     TrafficSnapshot t = a.snapshot(1_000_000 + 200_000 / perSecond - 1, java.time.ZoneOffset.UTC);
     assertThat(t.lifetime().hits()).isEqualTo(200_000);
     assertThat(t.lifetime().topSections().get(0).section()).isEqualTo(Aggregator.OTHER);
-    assertThat(t.window().uniqueClients()).isEqualTo(20 * perSecond);
+    assertThat(t.window().uniqueClients()).isEqualTo(20L * perSecond);
   }
 
   private static LogRecord record(String section, String host, long second) {

@@ -39,7 +39,7 @@ class LatencyWindowsTest {
     java.util.List<Long> values = new java.util.ArrayList<>();
     java.util.Random random = new java.util.Random(7);
     for (int i = 0; i < 150; i++) {
-      long v = 1 + random.nextInt(2_000_000);
+      long v = 1L + random.nextInt(2_000_000);
       values.add(v);
       w.add(hit(1000 + i % 100, i % 3 == 0 ? "/slow" : "/fast", v, null), 1100);
     }

@@ -69,16 +69,19 @@ public final class ReferenceAggregator implements TrafficCounter {
     java.util.Arrays.fill(minuteKeys, Long.MIN_VALUE);
   }
 
+  @Override
   public AggregatorConfig config() {
     return config;
   }
 
   /** Whether {@link #advanceTo} or {@link #add} has set a current second yet. */
+  @Override
   public boolean started() {
     return now != Long.MIN_VALUE;
   }
 
   /** The current (in-progress) second; meaningless before {@link #started()}. */
+  @Override
   public long now() {
     return now;
   }
@@ -87,6 +90,7 @@ public final class ReferenceAggregator implements TrafficCounter {
    * Starts the clock at {@code second} (follow mode: the wall clock at start), so that the lifetime
    * counts from there even before the first hit.
    */
+  @Override
   public void startAt(long second) {
     advanceTo(second);
     if (firstSecond == Long.MIN_VALUE || second < firstSecond) {
@@ -95,6 +99,7 @@ public final class ReferenceAggregator implements TrafficCounter {
   }
 
   /** Moves the current second forward; a second at or before the current one is ignored. */
+  @Override
   public void advanceTo(long second) {
     if (second > now) {
       now = second;
@@ -108,6 +113,7 @@ public final class ReferenceAggregator implements TrafficCounter {
    *
    * @return whether the record landed in the windows (false when late)
    */
+  @Override
   public boolean add(LogRecord r, long s) {
     advanceTo(s);
     countLifetime(r);
@@ -128,6 +134,7 @@ public final class ReferenceAggregator implements TrafficCounter {
   }
 
   /** Counts a future record: lifetime totals only. */
+  @Override
   public void addFuture(LogRecord r) {
     countLifetime(r);
     future++;
@@ -154,6 +161,7 @@ public final class ReferenceAggregator implements TrafficCounter {
   }
 
   /** Counts one line that yielded no record. */
+  @Override
   public void addMalformed(MalformedReason reason) {
     malformed.merge(reason, 1L, Long::sum);
   }
@@ -161,6 +169,7 @@ public final class ReferenceAggregator implements TrafficCounter {
   /**
    * Hits in the {@code seconds} seconds ending with {@code endSecond}, which must be in the ring.
    */
+  @Override
   public long hitsBetween(long endSecond, int seconds) {
     long sum = 0;
     for (long s = endSecond - seconds + 1; s <= endSecond; s++) {
@@ -173,6 +182,7 @@ public final class ReferenceAggregator implements TrafficCounter {
   }
 
   /** Whether no bucket for a second at or after {@code second} holds a hit. */
+  @Override
   public boolean quietFrom(long second) {
     for (ReferenceBucket b : ring) {
       if (b.hits != 0 && b.second >= second) {
@@ -185,6 +195,7 @@ public final class ReferenceAggregator implements TrafficCounter {
   /**
    * Hits in the windows divided by the seconds from the first of them through {@code endSecond}.
    */
+  @Override
   public double lifetimeRate(long endSecond) {
     if (firstSecond == Long.MIN_VALUE) {
       return 0;
@@ -193,6 +204,7 @@ public final class ReferenceAggregator implements TrafficCounter {
   }
 
   /** Lifetime hits, late ones included. */
+  @Override
   public long hits() {
     return hits;
   }
@@ -202,6 +214,7 @@ public final class ReferenceAggregator implements TrafficCounter {
    *
    * @param offset the zone offset that presenters use to print times
    */
+  @Override
   public TrafficSnapshot snapshot(long endSecond, ZoneOffset offset) {
     ReferenceWindowMerge merge = new ReferenceWindowMerge(config.topN());
     WindowStats frame = merge.of(ring, endSecond, config.frameSeconds());

@@ -152,7 +152,7 @@ class ClfParserProperties {
       Request request,
       int status,
       long size,
-      String[] headers) {}
+      @SuppressWarnings("ArrayRecordComponent") String[] headers) {}
 
   private static Generated render(String vhost, Hit h, String ending) {
     StringBuilder line = new StringBuilder();

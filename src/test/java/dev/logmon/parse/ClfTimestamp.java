@@ -49,7 +49,7 @@ final class ClfTimestamp {
     if (second < 0 || second > 59 || day < 1 || day > daysInMonth(year, month)) {
       return INVALID;
     }
-    return daysFromCivil(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second;
+    return daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
   }
 
   /** Reads the {@code +hhmm} offset of the timestamp at {@code at} in seconds, or INVALID. */

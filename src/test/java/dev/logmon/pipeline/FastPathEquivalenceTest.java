@@ -143,7 +143,7 @@ class FastPathEquivalenceTest {
         }
       }
     }
-    Run batches = lineByLine(log, s, new Aggregator(config(s), s.cap()), RowParser.CLF);
+    Run batches = lineByLine(log, s, new Aggregator(config(s), s.cap()), RowParser.clf());
     assertThat(batches.out).as("json, follow mode's batches").isEqualTo(reference.out);
     assertThat(batches.metrics()).isEqualTo(reference.metrics());
     return reference.out;
@@ -197,7 +197,7 @@ class FastPathEquivalenceTest {
       Setup s, ByteArrayOutputStream out, List<String> notes, ReplayRun run) {
     return new Monitor(
         new MonitorConfig(true, s.interval(), s.window(), 3, false),
-        RowParser.CLF,
+        RowParser.clf(),
         new Aggregator(config(s), s.cap()),
         new AlertEngine(s.rule(), s.threshold()),
         new JsonPresenter(out),

@@ -10,6 +10,7 @@ import dev.logmon.present.JsonPresenter;
 import dev.logmon.source.BatchSink;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.GlobWatcher;
+import dev.logmon.source.LogSource;
 import dev.logmon.source.SourceStatus;
 import dev.logmon.source.TailOptions;
 import java.io.OutputStream;
@@ -46,13 +47,15 @@ class FollowRunStartTest {
         new GlobWatcher(dir.resolve("other*.log").toString(), TailOptions.follow("g"), n -> {});
     CountDownLatch running = new CountDownLatch(2);
     CountDownLatch appended = new CountDownLatch(1);
-    Watcher late = late(Watcher.of(tailer, Duration.ofMillis(20)), running, appended);
-    Watcher lateGlob = late(Watcher.of(glob, Duration.ofMillis(20)), running, appended);
-    FollowRun run = new FollowRun(List.of(late, lateGlob), InstantSource.system(), n -> {});
+    LogSource late = late(tailer, running, appended);
+    LogSource lateGlob = late(glob, running, appended);
+    FollowRun run =
+        new FollowRun(
+            List.of(late, lateGlob), Duration.ofMillis(20), InstantSource.system(), n -> {});
     Monitor m =
         new Monitor(
             new MonitorConfig(false, 10, 120, 0, false),
-            dev.logmon.parse.RowParser.CLF,
+            dev.logmon.parse.RowParser.clf(),
             new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 1e9),
             new JsonPresenter(OutputStream.nullOutputStream()),
@@ -85,24 +88,25 @@ class FollowRunStartTest {
     }
   }
 
-  /** A watcher whose thread gets to work only once {@code go} opens. */
-  private static Watcher late(Watcher w, CountDownLatch running, CountDownLatch go) {
-    return new Watcher() {
+  /** A source whose thread gets to work only once {@code go} opens. */
+  private static LogSource late(LogSource w, CountDownLatch running, CountDownLatch go) {
+    return new LogSource() {
       @Override
       public void start() {
         w.start();
       }
 
       @Override
-      public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
+      public void run(BatchSink sink, Duration poll, BooleanSupplier stop)
+          throws InterruptedException {
         running.countDown();
         go.await();
-        w.run(sink, stop);
+        w.run(sink, poll, stop);
       }
 
       @Override
-      public List<SourceStatus> status() {
-        return w.status();
+      public List<SourceStatus> statuses() {
+        return w.statuses();
       }
 
       @Override

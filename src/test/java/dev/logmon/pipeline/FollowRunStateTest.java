@@ -12,6 +12,7 @@ import dev.logmon.parse.LineParser;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.source.BatchSink;
+import dev.logmon.source.LogSource;
 import dev.logmon.source.SourceStatus;
 import dev.logmon.source.StateFile;
 import java.nio.file.Path;
@@ -38,10 +39,11 @@ class FollowRunStateTest {
     Path state = dir.resolve("state.json");
     String log = java.nio.file.Files.writeString(dir.resolve("a.log"), "").toString();
     List<String> notes = new ArrayList<>();
-    Watcher one =
-        new Watcher() {
+    LogSource one =
+        new LogSource() {
           @Override
-          public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
+          public void run(BatchSink sink, java.time.Duration poll, BooleanSupplier stop)
+              throws InterruptedException {
             sink.put(CheckpointsTest.batch(log, 10));
             sink.put(CheckpointsTest.batch(log, 20)); // its line "x" breaks the parser
             while (!stop.getAsBoolean()) {
@@ -50,12 +52,16 @@ class FollowRunStateTest {
           }
 
           @Override
-          public List<SourceStatus> status() {
+          public List<SourceStatus> statuses() {
             return List.of();
           }
         };
     FollowRun run =
-        new FollowRun(List.of(one), InstantSource.fixed(Instant.ofEpochSecond(1_000)), n -> {});
+        new FollowRun(
+            List.of(one),
+            java.time.Duration.ofMillis(50),
+            InstantSource.fixed(Instant.ofEpochSecond(1_000)),
+            n -> {});
     run.saveStateTo(new Checkpoints(state, Map.of(), notes::add));
     int[] seen = {0};
     LineParser breaksOnTheSecond =

@@ -8,6 +8,7 @@ import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.present.JsonPresenter;
 import dev.logmon.source.BatchSink;
+import dev.logmon.source.LogSource;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.SourceStatus;
 import dev.logmon.source.TailOptions;
@@ -55,18 +56,18 @@ class FollowStartIT {
   void linesWrittenDuringTheWarmUpAreCounted() throws Exception {
     Path log = Files.writeString(dir.resolve("access.log"), "");
     FileTailer tailer = new FileTailer(log, TailOptions.follow(log.toString()), n -> {});
-    Watcher watched = recordingFirstLook(Watcher.of(tailer, Duration.ofMillis(250)));
+    LogSource watched = recordingFirstLook(tailer);
     InstantSource clock =
         () -> {
           warmUpEnded.compareAndSet(0, sequence.incrementAndGet());
           return Instant.now();
         };
-    FollowRun run = new FollowRun(List.of(watched), clock, n -> {});
+    FollowRun run = new FollowRun(List.of(watched), Duration.ofMillis(250), clock, n -> {});
     run.warmUpJit(120, 10);
     Monitor m =
         new Monitor(
             new MonitorConfig(false, 10, 120, 0, true),
-            dev.logmon.parse.RowParser.CLF,
+            dev.logmon.parse.RowParser.clf(),
             new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 1e9),
             new JsonPresenter(OutputStream.nullOutputStream()),
@@ -115,8 +116,8 @@ class FollowStartIT {
   }
 
   /** The watcher, recording (on the thread that does it) when it has fixed its file's start. */
-  private Watcher recordingFirstLook(Watcher w) {
-    return new Watcher() {
+  private LogSource recordingFirstLook(LogSource w) {
+    return new LogSource() {
       @Override
       public void start() {
         w.start();
@@ -124,13 +125,14 @@ class FollowStartIT {
       }
 
       @Override
-      public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
-        w.run(sink, stop);
+      public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
+          throws InterruptedException {
+        w.run(sink, pollInterval, stop);
       }
 
       @Override
-      public List<SourceStatus> status() {
-        return w.status();
+      public List<SourceStatus> statuses() {
+        return w.statuses();
       }
 
       @Override

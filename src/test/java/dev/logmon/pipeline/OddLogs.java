@@ -70,7 +70,7 @@ final class OddLogs {
     for (int i = 0; i < lines; i++) {
       t = start + (long) (i / rate);
       if (r.nextInt(5000) == 0) {
-        start += 3600 * (1 + r.nextInt(30)); // a long silence
+        start += 3600L * (1 + r.nextInt(30)); // a long silence
       }
       long s = t;
       int kind = r.nextInt(100);

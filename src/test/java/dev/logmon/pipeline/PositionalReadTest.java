@@ -122,7 +122,7 @@ class PositionalReadTest {
     Monitor m =
         new Monitor(
             new MonitorConfig(true, 10, 30, Integer.MAX_VALUE, false),
-            dev.logmon.parse.RowParser.CLF,
+            dev.logmon.parse.RowParser.clf(),
             new Aggregator(new AggregatorConfig(30, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 10),
             new JsonPresenter(out),

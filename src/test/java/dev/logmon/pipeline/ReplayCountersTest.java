@@ -60,7 +60,7 @@ class ReplayCountersTest {
   Monitor monitor(Supplier<List<SourceView>> sources, Presenter presenter) {
     return new Monitor(
         new MonitorConfig(true, 10, 60, 3, false),
-        dev.logmon.parse.RowParser.CLF,
+        dev.logmon.parse.RowParser.clf(),
         new Aggregator(new AggregatorConfig(60, 10, 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 1e9),
         presenter,

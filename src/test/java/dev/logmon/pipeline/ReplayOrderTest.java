@@ -42,7 +42,7 @@ class ReplayOrderTest {
     Path two = log("access.log.2.gz", "10/Oct/2000:23:00:00 -0200"); // 11/Oct 01:00 UTC
     Path three = log("access.log.3.gz", "10/Oct/2000:00:00:00 +0000");
     List<Path> ordered =
-        ReplayOrder.byFirstTimestamp(List.of(current, one, two, three), () -> RowParser.CLF);
+        ReplayOrder.byFirstTimestamp(List.of(current, one, two, three), () -> RowParser.clf());
     assertThat(ordered).containsExactly(three, one, two, current);
   }
 
@@ -56,7 +56,8 @@ class ReplayOrderTest {
     Path a = log("a.log", "10/Oct/2000:00:00:00 +0000");
     Path missing = dir.resolve("missing.log");
     assertThat(
-            ReplayOrder.byFirstTimestamp(List.of(junk, b, missing, empty, a), () -> RowParser.CLF))
+            ReplayOrder.byFirstTimestamp(
+                List.of(junk, b, missing, empty, a), () -> RowParser.clf()))
         .containsExactly(b, a, junk, missing, empty);
   }
 
@@ -66,7 +67,7 @@ class ReplayOrderTest {
     Files.writeString(
         late, "garbage\n\n10.0.0.1 - - [10/Oct/2000:00:00:05 +0000] \"GET / HTTP/1.1\" 200 1\n");
     Path early = log("early.log", "10/Oct/2000:00:00:01 +0000");
-    assertThat(ReplayOrder.byFirstTimestamp(List.of(late, early), () -> RowParser.CLF))
+    assertThat(ReplayOrder.byFirstTimestamp(List.of(late, early), () -> RowParser.clf()))
         .containsExactly(early, late);
   }
 
@@ -90,6 +91,6 @@ class ReplayOrderTest {
     Path late = log("b.log", "12/Oct/2000:00:00:00 +0000");
     Path early = log("a.log", "10/Oct/2000:00:00:00 +0000");
     List<Path> given = List.of(late, Path.of("-"), early);
-    assertThat(ReplayOrder.byFirstTimestamp(given, () -> RowParser.CLF)).isEqualTo(given);
+    assertThat(ReplayOrder.byFirstTimestamp(given, () -> RowParser.clf())).isEqualTo(given);
   }
 }

@@ -111,7 +111,7 @@ class FileTailerRotationIT {
           Files.move(log, rotated, StandardCopyOption.ATOMIC_MOVE);
           out = open(log);
         }
-        firstOfCycle = seq + 1;
+        firstOfCycle = seq + 1L;
       }
     }
     out.close();

@@ -89,8 +89,8 @@ class GlobCompressedTest {
     gzip("g1\ng2\nlast", dir.resolve("a.log.3.gz"));
     assertThat(pollAll(w)).containsExactly("g1", "g2", "last");
     assertThat(pollAll(w)).isEmpty();
-    assertThat(w.status().get(0).state()).isEqualTo(SourceStatus.State.DONE);
-    assertThat(w.status().get(0).lines()).isEqualTo(3);
+    assertThat(w.statuses().get(0).state()).isEqualTo(SourceStatus.State.DONE);
+    assertThat(w.statuses().get(0).lines()).isEqualTo(3);
   }
 
   @Test

@@ -29,7 +29,7 @@ class GlobDescriptorTest {
         new GlobWatcher(
             dir.resolve("*.log").toString(), TailOptions.follow("glob"), notes::add, null, limit);
     w.pollOnce(sink);
-    assertThat(w.status())
+    assertThat(w.statuses())
         .filteredOn(s -> s.state() == SourceStatus.State.NOT_OPENED)
         .hasSize(files - 5);
     List<String> expected = new ArrayList<>();
@@ -45,7 +45,7 @@ class GlobDescriptorTest {
       }
     }
     assertThat(sink.take()).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(w.status()).allSatisfy(s -> assertThat(s.lines()).isEqualTo(3));
+    assertThat(w.statuses()).allSatisfy(s -> assertThat(s.lines()).isEqualTo(3));
     w.close();
     assertThat(limit.held()).isZero(); // every descriptor was given back
   }

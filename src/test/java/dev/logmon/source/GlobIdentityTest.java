@@ -52,13 +52,13 @@ class GlobIdentityTest {
     append("3\n");
     w.pollOnce(sink);
     assertThat(sink.take()).containsExactly("1", "2", "3");
-    assertThat(w.status())
+    assertThat(w.statuses())
         .extracting(SourceStatus::name)
         .containsExactly(
             dir.resolve("a.log").toString(),
             dir.resolve("a.log.1").toString(),
             dir.resolve("a.log.2").toString());
-    assertThat(w.status().get(2).rotations()).isEqualTo(2); // renamed twice while followed
+    assertThat(w.statuses().get(2).rotations()).isEqualTo(2); // renamed twice while followed
   }
 
   @Test
@@ -77,7 +77,7 @@ class GlobIdentityTest {
     w.pollOnce(sink);
     // Two files new in one poll are read in path order: which was written first is unknown.
     assertThat(sink.take()).containsExactlyInAnyOrder("1", "2", "3", "4", "5");
-    assertThat(w.status()).hasSize(3);
+    assertThat(w.statuses()).hasSize(3);
   }
 
   @Test
@@ -90,7 +90,7 @@ class GlobIdentityTest {
     Files.move(a, dir.resolve("a.parked"));
     w.pollOnce(sink);
     w.pollOnce(sink); // missed twice: read to its end, remembered and let go
-    assertThat(w.status()).isEmpty();
+    assertThat(w.statuses()).isEmpty();
     FileTailerTest.append(dir.resolve("a.parked"), "2\n");
     Files.move(dir.resolve("a.parked"), dir.resolve("b.log"));
     w.pollOnce(sink);
@@ -108,7 +108,7 @@ class GlobIdentityTest {
     FileTailerTest.append(a, "1\n");
     w.pollOnce(sink);
     assertThat(sink.take()).containsExactly("1");
-    assertThat(w.status()).hasSize(1);
+    assertThat(w.statuses()).hasSize(1);
   }
 
   @Test

@@ -44,7 +44,7 @@ class GlobWatcherTest {
     Files.writeString(b, "b1\nb2\n");
     assertThat(w.pollOnce(sink)).isEqualTo(3);
     assertThat(sink.take()).containsExactly("a1", "b1", "b2");
-    assertThat(w.status())
+    assertThat(w.statuses())
         .extracting(SourceStatus::name)
         .containsExactly(a.toString(), b.toString());
   }
@@ -61,7 +61,7 @@ class GlobWatcherTest {
     assertThat(sink.take()).containsExactly("1");
     w.pollOnce(sink); // missed twice: gone; read to its end, its last line too
     assertThat(sink.take()).containsExactly("tail");
-    assertThat(w.status()).isEmpty();
+    assertThat(w.statuses()).isEmpty();
     Files.writeString(a, "2\n");
     w.pollOnce(sink);
     assertThat(sink.take()).containsExactly("2");

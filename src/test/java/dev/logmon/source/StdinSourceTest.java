@@ -45,6 +45,7 @@ class StdinSourceTest {
 
   @Test
   void readErrorIsNotedAndEndsInError() throws Exception {
+    @SuppressWarnings("InputStreamSlowMultibyteRead") // it only fails
     InputStream failing =
         new InputStream() {
           @Override

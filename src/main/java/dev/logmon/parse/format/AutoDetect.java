@@ -222,7 +222,7 @@ final class AutoDetect implements RowParser {
       if (c != Candidate.COMBINED || from < 0) {
         return c.label();
       }
-      probe.parse(RowParser.CLF, b, from, to);
+      probe.parse(RowParser.clf(), b, from, to);
       if (probe.row().vhostStart(0) >= 0) {
         return Preset.VHOST_COMBINED.label();
       }

@@ -13,14 +13,14 @@ import java.util.stream.Collectors;
  * Adding a preset is one line.
  *
  * <p>{@code common}, {@code combined} and {@code vhost_combined} share the built-in {@link
- * RowParser#CLF}, which tells the three shapes apart line by line; the others compile their
+ * RowParser#clf()}, which tells the three shapes apart line by line; the others compile their
  * definition ({@code nginx} into a byte parser, the JSON and W3C ones into parsers of text).
  */
 public enum Preset {
-  COMMON("%h %l %u %t \"%r\" %>s %b", () -> RowParser.CLF),
-  COMBINED("%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\"", () -> RowParser.CLF),
+  COMMON("%h %l %u %t \"%r\" %>s %b", () -> RowParser.clf()),
+  COMBINED("%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\"", () -> RowParser.clf()),
   VHOST_COMBINED(
-      "%v:%p %h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"", () -> RowParser.CLF),
+      "%v:%p %h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"", () -> RowParser.clf()),
   NGINX(Definitions.NGINX, () -> NginxFormat.compile(Definitions.NGINX).rows()),
   CADDY(Definitions.CADDY, () -> new TextRows(JsonFormat.of("caddy", Definitions.CADDY), true)),
   TRAEFIK(

@@ -1,5 +1,6 @@
 package dev.logmon.source.kafka;
 
+import dev.logmon.source.LogSource;
 import dev.logmon.source.BatchSink;
 import dev.logmon.source.LineBatch;
 import dev.logmon.source.SourceStatus;
@@ -55,7 +56,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * its own); a revocation waits (up to {@link #REVOKE_WAIT}) until the partition's batches are
  * counted and commits them, so a rebalance or a clean stop counts nothing twice.
  */
-public final class KafkaSource {
+public final class KafkaSource implements LogSource {
   /** Batches handed over and not yet committed, at most. */
   public static final int MAX_IN_FLIGHT = 32;
 
@@ -124,6 +125,18 @@ public final class KafkaSource {
   }
 
   /** The consumer's status first, then each partition's; callable from any thread. */
+  @Override
+  public List<SourceStatus> statuses() {
+    return status();
+  }
+
+  /** Reads until {@code stop}; Kafka's own poll waits, so {@code pollInterval} is not used. */
+  @Override
+  public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
+      throws InterruptedException {
+    run(sink, stop);
+  }
+
   public List<SourceStatus> status() {
     return status;
   }
@@ -132,6 +145,7 @@ public final class KafkaSource {
    * The pipeline thread has counted {@code batch}: if it is the oldest batch handed over and not
    * yet counted, its offset may now be committed. Other sources' batches are ignored.
    */
+  @Override
   public void counted(LineBatch batch) {
     InFlight head = handed.peek();
     if (head != null && head.batch == batch) {
@@ -169,6 +183,7 @@ public final class KafkaSource {
    * the partitions move to another member at once. The consumer thread has ended; this thread takes
    * the consumer over.
    */
+  @Override
   public void close() {
     try {
       if (!ended.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -36,7 +36,7 @@ class FormatCompileTest {
 
   @Test
   void presetsAndSpecsResolve() {
-    assertThat(LogFormats.parser("combined", s -> {})).isSameAs(RowParser.CLF);
+    assertThat(LogFormats.parser("combined", s -> {})).isSameAs(RowParser.clf());
     assertThat(LogFormats.parser("NGINX", s -> {})).isInstanceOf(ByteFormat.class);
     assertThat(((TextRows) LogFormats.parser("json:time=ts", s -> {})).lines())
         .isInstanceOf(JsonFormat.class);

@@ -18,6 +18,7 @@ import java.util.Random;
  */
 public final class FormatLines {
   /** Formats that cover each field kind and scan rule; every one has a byte form. */
+  @SuppressWarnings("MutablePublicArray") // test data, indexed by the parameterised tests
   public static final String[] FORMATS = {
     "%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\" %D",
     "%v:%p %h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\" %T",
@@ -73,7 +74,7 @@ public final class FormatLines {
     for (int i = 0; i < lines; i++) {
       long t = start + (long) (i / rate);
       if (r.nextInt(5000) == 0) {
-        start += 3600 * (1 + r.nextInt(30)); // a long silence
+        start += 3600L * (1 + r.nextInt(30)); // a long silence
       }
       int kind = r.nextInt(100);
       long s = kind < 8 ? t - r.nextInt(40) : kind < 10 ? t - 200 - r.nextInt(5000) : t;

@@ -358,7 +358,7 @@ class JsonFormatProperties {
         JsonText.put(root, path, arrays && !(v instanceof Raw) ? List.of(v, "ignored") : v);
       }
     }
-    Style s = Style.values()[style];
+    Style s = List.of(Style.values()).get(style);
     String text = new JsonText(s, seed % 3 == 0 ? new Random(seed) : null).write(root);
 
     // Epoch numbers and a time without a zone (written in UTC) have offset 0.

@@ -97,7 +97,7 @@ class DashboardRendererTest {
     List<String> rows = Fixtures.render(120, 30, v, UI, List.of("bad line \u001b[31mred"));
     String screen = Fixtures.text(rows);
     assertThat(screen).contains("/\\x1b]0;pwned\\x07", "/\\x1b[2Jx", "bad line \\x1b[31mred");
-    assertThat(screen.chars().noneMatch(c -> c < 0x20 && c != '\n' || c == 0x7f)).isTrue();
+    assertThat(screen.chars().noneMatch(c -> (c < 0x20 && c != '\n') || c == 0x7f)).isTrue();
   }
 
   @Test

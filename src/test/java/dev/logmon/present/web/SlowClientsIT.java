@@ -71,7 +71,8 @@ class SlowClientsIT {
                 dir, List.of("prlimit", "--nproc=" + PROCESS_LIMIT, "--"), jvm, args)
             : LogmonProcess.startAs(List.of(), jvm, args)) {
       URI url = p.url();
-      InetSocketAddress server = new InetSocketAddress("127.0.0.1", url.getPort());
+      InetSocketAddress server =
+          new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), url.getPort());
       await(server, "/healthz", "\"ready\":true"); // the first view is published
       int threadsBefore = (int) status(p.pid(), "Threads:");
 

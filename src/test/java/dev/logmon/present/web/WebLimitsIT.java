@@ -42,7 +42,7 @@ class WebLimitsIT {
   }
 
   private Socket connect() throws IOException {
-    Socket s = new Socket("127.0.0.1", server.address().getPort());
+    Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), server.address().getPort());
     s.setSoTimeout(10_000);
     sockets.add(s);
     return s;
@@ -137,7 +137,11 @@ class WebLimitsIT {
     awaitOpenStreams(2);
     Socket third = connect();
     send(third, "GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-    assertThat(new BufferedReader(new InputStreamReader(third.getInputStream())).readLine())
+    assertThat(
+            new BufferedReader(
+                    new InputStreamReader(
+                        third.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))
+                .readLine())
         .isEqualTo("HTTP/1.1 503 Service Unavailable");
 
     presenter.summary(view()); // a publication reaches both streams

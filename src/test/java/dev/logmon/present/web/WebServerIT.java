@@ -46,7 +46,7 @@ class WebServerIT {
   private Monitor monitor() {
     return new Monitor(
         new MonitorConfig(true, 10, 10, 0, true),
-        dev.logmon.parse.RowParser.CLF,
+        dev.logmon.parse.RowParser.clf(),
         new Aggregator(new AggregatorConfig(10, 10, 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 1.0),
         presenter,
@@ -246,7 +246,9 @@ class WebServerIT {
     assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     // A DNS-rebinding page would send its own name as Host; java.net.http forbids setting Host,
     // so speak HTTP by hand.
-    try (var socket = new java.net.Socket("127.0.0.1", server.address().getPort())) {
+    try (var socket =
+        new java.net.Socket(
+            java.net.InetAddress.getLoopbackAddress(), server.address().getPort())) {
       socket
           .getOutputStream()
           .write(

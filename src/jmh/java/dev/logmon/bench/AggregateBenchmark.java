@@ -2,9 +2,9 @@ package dev.logmon.bench;
 
 import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.AggregatorConfig;
+import dev.logmon.aggregate.RunSums;
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
-import dev.logmon.parse.RowRuns;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,11 +43,13 @@ public class AggregateBenchmark {
   int clients;
 
   private final ParsedLines parsed = new ParsedLines();
+  private final RunSums runs = new RunSums();
 
   @Setup
   public void setUp() {
     byte[] chunk = BenchLogs.generate(LINES, 500, clients);
     new ChunkParser(65_536).parse(chunk, 0, chunk.length, true, parsed);
+    runs.build(parsed);
   }
 
   @Benchmark
@@ -71,7 +73,6 @@ public class AggregateBenchmark {
   @OperationsPerInvocation(LINES)
   public long countRunsAndSnapshot() {
     Aggregator a = new Aggregator(new AggregatorConfig(120, 10, 10, 5));
-    RowRuns runs = parsed.runs();
     long lastReport = Long.MIN_VALUE;
     long sum = 0;
     for (int r = 0; r < runs.count(); r++) {
@@ -81,7 +82,7 @@ public class AggregateBenchmark {
         sum += a.snapshot(s - 1, ZoneOffset.UTC).window().hits();
       }
       if (runs.grouped(r)) {
-        a.addRun(parsed, r);
+        a.addRun(parsed, runs, r);
       } else {
         for (int i = runs.from(r); i < runs.to(r); i++) {
           a.add(parsed, i);

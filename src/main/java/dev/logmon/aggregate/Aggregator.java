@@ -3,7 +3,6 @@ package dev.logmon.aggregate;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
-import dev.logmon.parse.RowRuns;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -234,13 +233,13 @@ public final class Aggregator implements TrafficCounter {
   }
 
   /**
-   * Counts grouped run {@code r} of {@code l.runs()} as its rows one by one would be counted: the
-   * run's second, totals and per-key sums once, each distinct key looked up once. The bucket is
-   * recycled before the run's keys are looked up, so no key is released after its id was taken.
+   * Counts grouped run {@code r} of {@code runs} (the sums of chunk {@code l}) as its rows one by
+   * one would be counted: the run's second, totals and per-key sums once, each distinct key looked
+   * up once. The bucket is recycled before the run's keys are looked up, so no key is released
+   * after its id was taken.
    */
   @Override
-  public void addRun(ParsedLines l, int r, long s) {
-    RowRuns runs = l.runs();
+  public void addRun(ParsedLines l, RunSums runs, int r, long s) {
     int from = runs.from(r);
     int n = runs.to(r) - from;
     long size = runs.bytes(r);
@@ -278,12 +277,14 @@ public final class Aggregator implements TrafficCounter {
         covered = true;
       }
     }
-    for (int e = runs.sectionsFrom(r), end = runs.sectionsTo(r); e < end; e++) {
-      int id = keys.section(l, runs.sectionRow(e));
-      int h = runs.sectionHits(e);
-      int err = runs.sectionErrors(e);
+    for (int e = runs.entriesFrom(KeyKind.SECTION, r), end = runs.entriesTo(KeyKind.SECTION, r);
+        e < end;
+        e++) {
+      int id = keys.section(l, runs.row(KeyKind.SECTION, e));
+      int h = runs.hits(KeyKind.SECTION, e);
+      int err = runs.serverErrors(e);
       life.addSection(id, h, err);
-      chunkLabels.section(l, runs.sectionRow(e), requests.section(id, keys.sections));
+      chunkLabels.section(l, runs.row(KeyKind.SECTION, e), requests.section(id, keys.sections));
       int x = b.sections.entry(id);
       if (x < 0) {
         x = ~x;
@@ -292,13 +293,15 @@ public final class Aggregator implements TrafficCounter {
       b.sections.values[2 * x] += h;
       b.sections.values[2 * x + 1] += err;
       if (covered) {
-        SlidingWindow.addKey(windows, s, 0, id, h, err);
+        SlidingWindow.addKey(windows, s, KeyKind.SECTION, id, h, err);
       }
     }
-    for (int e = runs.hostsFrom(r), end = runs.hostsTo(r); e < end; e++) {
-      int id = keys.host(l, runs.hostRow(e));
-      int h = runs.hostHits(e);
-      long sent = runs.hostBytes(e);
+    for (int e = runs.entriesFrom(KeyKind.CLIENT, r), end = runs.entriesTo(KeyKind.CLIENT, r);
+        e < end;
+        e++) {
+      int id = keys.host(l, runs.row(KeyKind.CLIENT, e));
+      int h = runs.hits(KeyKind.CLIENT, e);
+      long sent = runs.clientBytes(e);
       life.addHost(id, sent, h);
       int x = b.hosts.entry(id);
       if (x < 0) {
@@ -308,49 +311,59 @@ public final class Aggregator implements TrafficCounter {
       b.hosts.values[2 * x] += sent;
       b.hosts.values[2 * x + 1] += h;
       if (covered) {
-        SlidingWindow.addKey(windows, s, 1, id, sent, h);
+        SlidingWindow.addKey(windows, s, KeyKind.CLIENT, id, sent, h);
       }
     }
-    for (int e = runs.methodsFrom(r), end = runs.methodsTo(r); e < end; e++) {
-      int id = keys.method(l, runs.methodRow(e));
-      int h = runs.methodHits(e);
+    for (int e = runs.entriesFrom(KeyKind.METHOD, r), end = runs.entriesTo(KeyKind.METHOD, r);
+        e < end;
+        e++) {
+      int id = keys.method(l, runs.row(KeyKind.METHOD, e));
+      int h = runs.hits(KeyKind.METHOD, e);
       life.methods.addOne(id, h, 0);
-      chunkLabels.method(l, runs.methodRow(e), requests.method(id, keys.methods));
+      chunkLabels.method(l, runs.row(KeyKind.METHOD, e), requests.method(id, keys.methods));
       int x = index(b.methods.entry(id)); // first: a new entry may grow the values array
       b.methods.values[x] += h;
       if (covered) {
-        SlidingWindow.addKey(windows, s, 2, id, h, 0);
+        SlidingWindow.addKey(windows, s, KeyKind.METHOD, id, h, 0);
       }
     }
-    for (int e = runs.statusesFrom(r), end = runs.statusesTo(r); e < end; e++) {
+    for (int e = runs.entriesFrom(KeyKind.STATUS, r), end = runs.entriesTo(KeyKind.STATUS, r);
+        e < end;
+        e++) {
       int code = runs.statusCode(e);
-      int h = runs.statusHits(e);
+      int h = runs.hits(KeyKind.STATUS, e);
       int x = index(b.statuses.entry(code));
       b.statuses.values[x] += h;
       if (covered) {
-        SlidingWindow.addKey(windows, s, 3, code, h, 0);
+        SlidingWindow.addKey(windows, s, KeyKind.STATUS, code, h, 0);
       }
     }
     requests.addRows(l, from, from + n, chunkLabels, runs.latency(r));
   }
 
   /** A run older than every window: its keys count toward the lifetime tables only. */
-  private void addLateRun(ParsedLines l, RowRuns runs, int r) {
-    for (int e = runs.sectionsFrom(r), end = runs.sectionsTo(r); e < end; e++) {
-      int id = keys.section(l, runs.sectionRow(e));
-      life.addSection(id, runs.sectionHits(e), runs.sectionErrors(e));
-      chunkLabels.section(l, runs.sectionRow(e), requests.section(id, keys.sections));
+  private void addLateRun(ParsedLines l, RunSums runs, int r) {
+    for (int e = runs.entriesFrom(KeyKind.SECTION, r), end = runs.entriesTo(KeyKind.SECTION, r);
+        e < end;
+        e++) {
+      int id = keys.section(l, runs.row(KeyKind.SECTION, e));
+      life.addSection(id, runs.hits(KeyKind.SECTION, e), runs.serverErrors(e));
+      chunkLabels.section(l, runs.row(KeyKind.SECTION, e), requests.section(id, keys.sections));
       keys.forgetSectionIfUnused(id);
     }
-    for (int e = runs.hostsFrom(r), end = runs.hostsTo(r); e < end; e++) {
-      int id = keys.host(l, runs.hostRow(e));
-      life.addHost(id, runs.hostBytes(e), runs.hostHits(e));
+    for (int e = runs.entriesFrom(KeyKind.CLIENT, r), end = runs.entriesTo(KeyKind.CLIENT, r);
+        e < end;
+        e++) {
+      int id = keys.host(l, runs.row(KeyKind.CLIENT, e));
+      life.addHost(id, runs.clientBytes(e), runs.hits(KeyKind.CLIENT, e));
       keys.forgetHostIfUnused(id);
     }
-    for (int e = runs.methodsFrom(r), end = runs.methodsTo(r); e < end; e++) {
-      int id = keys.method(l, runs.methodRow(e));
-      life.methods.addOne(id, runs.methodHits(e), 0);
-      chunkLabels.method(l, runs.methodRow(e), requests.method(id, keys.methods));
+    for (int e = runs.entriesFrom(KeyKind.METHOD, r), end = runs.entriesTo(KeyKind.METHOD, r);
+        e < end;
+        e++) {
+      int id = keys.method(l, runs.row(KeyKind.METHOD, e));
+      life.methods.addOne(id, runs.hits(KeyKind.METHOD, e), 0);
+      chunkLabels.method(l, runs.row(KeyKind.METHOD, e), requests.method(id, keys.methods));
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.logmon.aggregate;
 
-import dev.logmon.parse.RowRuns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,7 +88,7 @@ final class SlidingWindow {
    * Adds the totals of {@code n} hits for a second the window already covers; their keys are added
    * to the tables directly, as {@link #addHit} would one hit at a time.
    */
-  void addTotals(long n, long size, RowRuns runs, int r, long badRequests) {
+  void addTotals(long n, long size, RunSums runs, int r, long badRequests) {
     hits += n;
     bytes += size;
     for (int c = 0; c < classes.length; c++) {
@@ -99,18 +98,19 @@ final class SlidingWindow {
   }
 
   /**
-   * Adds {@code a} and {@code b} for key {@code id} to one table ({@code table}: 0 sections, 1
-   * clients, 2 methods, 3 statuses) of each of {@code windows} that covers second {@code s}.
+   * Adds {@code a} and {@code b} for key {@code id} to the table of {@code kind} of each of {@code
+   * windows} that covers second {@code s}.
    */
-  static void addKey(SlidingWindow[] windows, long s, int table, int id, long a, long b) {
+  static void addKey(SlidingWindow[] windows, long s, KeyKind kind, int id, long a, long b) {
     for (SlidingWindow w : windows) {
       if (w.covers(s)) {
         DenseCounts t =
-            switch (table) {
-              case 0 -> w.sections;
-              case 1 -> w.hosts;
-              case 2 -> w.methods;
-              default -> w.statuses;
+            switch (kind) {
+              case SECTION -> w.sections;
+              case CLIENT -> w.hosts;
+              case METHOD -> w.methods;
+              case STATUS -> w.statuses;
+              case VHOST -> throw new IllegalArgumentException("windows count no virtual hosts");
             };
         t.addOne(id, a, b);
       }

@@ -3,7 +3,6 @@ package dev.logmon.aggregate;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
-import dev.logmon.parse.RowRuns;
 import java.time.ZoneOffset;
 
 /**
@@ -62,19 +61,19 @@ public interface TrafficCounter {
   }
 
   /**
-   * Counts every hit of grouped run {@code r} of {@code lines.runs()} in second {@code second},
-   * exactly as {@link #add(ParsedLines, int, long)} on each of its rows in order would.
+   * Counts every hit of grouped run {@code r} of {@code runs} (the sums of {@code lines}) in second
+   * {@code second}, exactly as {@link #add(ParsedLines, int, long)} on each of its rows in order
+   * would.
    */
-  default void addRun(ParsedLines lines, int r, long second) {
-    RowRuns runs = lines.runs();
+  default void addRun(ParsedLines lines, RunSums runs, int r, long second) {
     for (int i = runs.from(r), end = runs.to(r); i < end; i++) {
       add(lines, i, second);
     }
   }
 
-  /** As {@link #addRun(ParsedLines, int, long)} in the run's own second. */
-  default void addRun(ParsedLines lines, int r) {
-    addRun(lines, r, lines.second(lines.runs().from(r)));
+  /** As {@link #addRun(ParsedLines, RunSums, int, long)} in the run's own second. */
+  default void addRun(ParsedLines lines, RunSums runs, int r) {
+    addRun(lines, runs, r, lines.second(runs.from(r)));
   }
 
   /**

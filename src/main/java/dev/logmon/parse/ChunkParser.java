@@ -66,7 +66,6 @@ public final class ChunkParser {
     while (i < to) {
       i = parseSome(buf, i, to, endOfInput, out);
     }
-    out.runs().build(out);
   }
 
   /**

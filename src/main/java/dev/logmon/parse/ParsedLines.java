@@ -30,6 +30,9 @@ public final class ParsedLines {
    */
   public static final byte OVERSIZE = -2;
 
+  /** The number of placeholder sections; a row's {@link #sectionStart} is -1 to minus this. */
+  public static final int PLACEHOLDER_COUNT = 6;
+
   /** Placeholder sections, by the negative code {@code -(index + 1)} in the section start. */
   static final String[] PLACEHOLDERS = {
     "/",
@@ -74,7 +77,6 @@ public final class ParsedLines {
   private final ChunkKeys hostKeys = new ChunkKeys();
   private final ChunkKeys sectionKeys = new ChunkKeys();
   private final ChunkKeys methodKeys = new ChunkKeys();
-  private final RowRuns runs = new RowRuns();
   // Lines the source cut to the cap (their numbers in the chunk), and the next one to meet.
   int[] cut = {};
   int nextCut;
@@ -136,20 +138,18 @@ public final class ParsedLines {
     return methodKey[i];
   }
 
-  /** The chunk's hits grouped into runs of one second, built when the chunk was parsed. */
-  public RowRuns runs() {
-    return runs;
-  }
-
-  int hostKeyCount() {
+  /** The number of distinct clients in the chunk: key numbers are below it. */
+  public int hostKeyCount() {
     return hostKeys.size();
   }
 
-  int sectionKeyCount() {
+  /** The number of distinct sections (not placeholders) in the chunk. */
+  public int sectionKeyCount() {
     return sectionKeys.size();
   }
 
-  int methodKeyCount() {
+  /** The number of distinct methods in the chunk. */
+  public int methodKeyCount() {
     return methodKeys.size();
   }
 
@@ -469,7 +469,6 @@ public final class ParsedLines {
     hostKeys.clear();
     sectionKeys.clear();
     methodKeys.clear();
-    runs.clear();
     chunk = CHUNKS.incrementAndGet();
     ensure(expectedLines);
   }

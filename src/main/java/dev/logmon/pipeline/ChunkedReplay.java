@@ -1,5 +1,6 @@
 package dev.logmon.pipeline;
 
+import dev.logmon.aggregate.RunSums;
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
 import java.io.IOException;
@@ -35,6 +36,8 @@ final class ChunkedReplay implements AutoCloseable {
   private final ExecutorService pool;
   private final byte[][] buffers;
   private final ParsedLines[] parsed;
+  // Each slot's runs of one second, summed by the task that parsed the slot's chunk.
+  private final RunSums[] sums;
   // Of the last replay: lines over the cap, and whether it read to the end (not stopped early).
   private long oversizeLines;
   private boolean complete;
@@ -55,8 +58,10 @@ final class ChunkedReplay implements AutoCloseable {
     int slots = threads + 2;
     this.buffers = new byte[slots][];
     this.parsed = new ParsedLines[slots];
+    this.sums = new RunSums[slots];
     for (int i = 0; i < slots; i++) {
       parsed[i] = new ParsedLines();
+      sums[i] = new RunSums();
     }
   }
 
@@ -126,10 +131,12 @@ final class ChunkedReplay implements AutoCloseable {
       if (carryTo - carryFrom > chunkBytes / 2) {
         // The unfinished line is already over the cap: count its cut now, skip the rest of it.
         ParsedLines out = parsed[(slot + 1) % buffers.length];
+        RunSums runs = sums[(slot + 1) % buffers.length];
         drainFor(pending, name, monitor, lines);
         byte[] one = java.util.Arrays.copyOfRange(buf, carryFrom, carryFrom + maxLineBytes + 2);
         parser.parse(one, 0, one.length, true, out);
-        monitor.accept(out, name, lines[0]);
+        runs.build(out);
+        monitor.accept(out, runs, name, lines[0]);
         lines[0] += out.size();
         oversizeLines += out.oversizeLines();
         skipping = true;
@@ -186,6 +193,7 @@ final class ChunkedReplay implements AutoCloseable {
                     parser,
                     () -> {
                       readAndParse(parser, file, from, to, to >= size, buf, out);
+                      sums[slot].build(out);
                       return out;
                     })));
       }
@@ -309,6 +317,7 @@ final class ChunkedReplay implements AutoCloseable {
                 parser,
                 () -> {
                   parser.parse(buf, from, to, end, out);
+                  sums[slot].build(out);
                   return out;
                 })));
   }
@@ -357,7 +366,7 @@ final class ChunkedReplay implements AutoCloseable {
       }
       throw new IllegalStateException("parsing " + name + " failed", e.getCause());
     }
-    monitor.accept(p, name, lines[0]);
+    monitor.accept(p, sums[c.slot()], name, lines[0]);
     lines[0] += p.size();
     oversizeLines += p.oversizeLines();
   }

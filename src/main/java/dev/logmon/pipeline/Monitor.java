@@ -1,6 +1,7 @@
 package dev.logmon.pipeline;
 
 import dev.logmon.aggregate.LatencyWindows;
+import dev.logmon.aggregate.RunSums;
 import dev.logmon.aggregate.TrafficCounter;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.alert.AlertEngine;
@@ -10,7 +11,6 @@ import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
 import dev.logmon.parse.RowParser;
-import dev.logmon.parse.RowRuns;
 import dev.logmon.pipeline.ReplayClock.Held;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
@@ -45,6 +45,7 @@ public final class Monitor {
   // Follow mode's batches: each source's parser (W3C and auto learn per source), and their rows.
   private final Map<String, ChunkParser> batchParsers = new HashMap<>();
   private final ParsedLines batchRows = new ParsedLines();
+  private final RunSums batchRuns = new RunSums();
   private final TrafficCounter aggregator;
   private final AlertEngine alerts;
   private final Presenter presenter;
@@ -153,7 +154,8 @@ public final class Monitor {
     if (batch.vhost() != null) {
       batchRows.defaultVhost(batch.vhost()); // a syslog host is the vhost of a format without one
     }
-    accept(batchRows, batch.source(), batch.firstLineNumber());
+    batchRuns.build(batchRows);
+    accept(batchRows, batchRuns, batch.source(), batch.firstLineNumber());
   }
 
   /**
@@ -162,8 +164,7 @@ public final class Monitor {
    *
    * @param firstLineNumber the 1-based number of the chunk's first line in {@code source}
    */
-  public void accept(ParsedLines lines, String source, long firstLineNumber) {
-    RowRuns runs = lines.runs();
+  public void accept(ParsedLines lines, RunSums runs, String source, long firstLineNumber) {
     if (runs.rows() != lines.size()) {
       throw new IllegalStateException("a chunk's rows were not grouped into runs");
     }
@@ -188,7 +189,7 @@ public final class Monitor {
    * rules do not let through at once (held, or future) goes row by row.
    */
   private void acceptRun(
-      ParsedLines lines, RowRuns runs, int r, String source, long firstLineNumber) {
+      ParsedLines lines, RunSums runs, int r, String source, long firstLineNumber) {
     int from = runs.from(r);
     long at = place(source, lines.second(from));
     if (at == FollowClock.FUTURE) {
@@ -198,7 +199,7 @@ public final class Monitor {
       return;
     }
     time(at, lines.offsetSeconds(from));
-    aggregator.addRun(lines, r, at);
+    aggregator.addRun(lines, runs, r, at);
     if (runs.latency(r)) {
       long now = aggregator.now();
       for (int i = from, end = runs.to(r); i < end; i++) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
-import dev.logmon.parse.RowRuns;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -40,6 +39,7 @@ class RunCountingTest {
     byte[] log = log(r, 6_000, 5 + r.nextInt(400), 20 + r.nextInt(300), 2 + r.nextInt(60));
     ChunkParser parser = new ChunkParser(4096);
     ParsedLines chunk = new ParsedLines();
+    RunSums runs = new RunSums();
     int grouped = 0;
     int longest = 0;
     int from = 0;
@@ -49,11 +49,11 @@ class RunCountingTest {
         to++;
       }
       parser.parse(log, from, to, to == log.length, chunk);
-      RowRuns runs = chunk.runs();
+      runs.build(chunk);
       assertThat(runs.rows()).isEqualTo(chunk.size());
       for (int k = 0; k < runs.count(); k++) {
         if (runs.grouped(k)) {
-          byRuns.addRun(chunk, k);
+          byRuns.addRun(chunk, runs, k);
           grouped++;
           longest = Math.max(longest, runs.to(k) - runs.from(k));
         }

@@ -1,7 +1,10 @@
-package dev.logmon.parse;
+package dev.logmon.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logmon.parse.ChunkParser;
+import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.Sections;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * A parsed chunk's runs: consecutive hits of one second and offset, summed by key in order of first
  * appearance, with every other line a run of its own.
  */
-class RowRunsTest {
+class RunSumsTest {
   private static String line(String host, String request, String time, int status, String size) {
     return host
         + " - - ["
@@ -49,7 +52,7 @@ class RowRunsTest {
                 + line("10.0.0.1", "GET /a/1 HTTP/1.1", T1, 200, "1")
                 + line("10.0.0.1", "GET /a/1 HTTP/1.1", T1_ELSEWHERE, 200, "1")
                 + line("10.0.0.1", "GET /caf\u00e9/1 HTTP/1.1", T1_ELSEWHERE, 200, "1"));
-    RowRuns runs = l.runs();
+    RunSums runs = sums(l);
     assertThat(runs.rows()).isEqualTo(9);
     assertThat(ranges(runs))
         .containsExactly(
@@ -62,8 +65,10 @@ class RowRunsTest {
     assertThat(runs.statusClass(0, 4)).isEqualTo(1);
     assertThat(runs.statusClass(0, 5)).isEqualTo(1);
     List<String> sections = new ArrayList<>();
-    for (int e = runs.sectionsFrom(0); e < runs.sectionsTo(0); e++) {
-      int row = runs.sectionRow(e);
+    for (int e = runs.entriesFrom(KeyKind.SECTION, 0);
+        e < runs.entriesTo(KeyKind.SECTION, 0);
+        e++) {
+      int row = runs.row(KeyKind.SECTION, e);
       String name =
           l.sectionPlaceholder(row) != null
               ? l.sectionPlaceholder(row)
@@ -72,41 +77,54 @@ class RowRunsTest {
                   l.sectionStart(row),
                   l.sectionEnd(row) - l.sectionStart(row),
                   StandardCharsets.US_ASCII);
-      sections.add(name + " row " + row + ": " + runs.sectionHits(e) + "/" + runs.sectionErrors(e));
+      sections.add(
+          name + " row " + row + ": " + runs.hits(KeyKind.SECTION, e) + "/" + runs.serverErrors(e));
     }
     assertThat(sections)
         .containsExactly("/b row 0: 1/0", "/a row 1: 2/1", Sections.NO_REQUEST + " row 3: 1/0");
     List<String> hosts = new ArrayList<>();
-    for (int e = runs.hostsFrom(0); e < runs.hostsTo(0); e++) {
-      hosts.add("row " + runs.hostRow(e) + ": " + runs.hostHits(e) + " " + runs.hostBytes(e));
+    for (int e = runs.entriesFrom(KeyKind.CLIENT, 0); e < runs.entriesTo(KeyKind.CLIENT, 0); e++) {
+      hosts.add(
+          "row "
+              + runs.row(KeyKind.CLIENT, e)
+              + ": "
+              + runs.hits(KeyKind.CLIENT, e)
+              + " "
+              + runs.clientBytes(e));
     }
     assertThat(hosts).containsExactly("row 0: 3 17", "row 1: 1 5");
     List<String> methods = new ArrayList<>();
-    for (int e = runs.methodsFrom(0); e < runs.methodsTo(0); e++) {
-      methods.add("row " + runs.methodRow(e) + ": " + runs.methodHits(e));
+    for (int e = runs.entriesFrom(KeyKind.METHOD, 0); e < runs.entriesTo(KeyKind.METHOD, 0); e++) {
+      methods.add("row " + runs.row(KeyKind.METHOD, e) + ": " + runs.hits(KeyKind.METHOD, e));
     }
     assertThat(methods).containsExactly("row 0: 2", "row 1: 1", "row 3: 1");
     List<String> statuses = new ArrayList<>();
-    for (int e = runs.statusesFrom(0); e < runs.statusesTo(0); e++) {
-      statuses.add(runs.statusCode(e) + ": " + runs.statusHits(e));
+    for (int e = runs.entriesFrom(KeyKind.STATUS, 0); e < runs.entriesTo(KeyKind.STATUS, 0); e++) {
+      statuses.add(runs.statusCode(e) + ": " + runs.hits(KeyKind.STATUS, e));
     }
     assertThat(statuses).containsExactly("200: 2", "503: 1", "404: 1");
 
     // A single line's run has no entries.
-    assertThat(runs.sectionsTo(1)).isEqualTo(runs.sectionsFrom(1));
-    assertThat(runs.hostsTo(1)).isEqualTo(runs.hostsFrom(1));
+    assertThat(runs.entriesTo(KeyKind.SECTION, 1)).isEqualTo(runs.entriesFrom(KeyKind.SECTION, 1));
+    assertThat(runs.entriesTo(KeyKind.CLIENT, 1)).isEqualTo(runs.entriesFrom(KeyKind.CLIENT, 1));
   }
 
   @Test
-  void aNewChunkForgetsTheOldRunsUntilItIsGrouped() {
-    ParsedLines l = parse(line("10.0.0.1", "GET /a/1 HTTP/1.1", T0, 200, "1"));
-    assertThat(l.runs().count()).isEqualTo(1);
-    l.reset(new byte[0], 0);
-    assertThat(l.runs().count()).isZero();
-    assertThat(l.runs().rows()).isZero();
+  void buildingAgainForgetsTheOldRuns() {
+    RunSums runs = sums(parse(line("10.0.0.1", "GET /a/1 HTTP/1.1", T0, 200, "1")));
+    assertThat(runs.count()).isEqualTo(1);
+    runs.build(parse(""));
+    assertThat(runs.count()).isZero();
+    assertThat(runs.rows()).isZero();
   }
 
-  private static List<String> ranges(RowRuns runs) {
+  private static RunSums sums(ParsedLines l) {
+    RunSums runs = new RunSums();
+    runs.build(l);
+    return runs;
+  }
+
+  private static List<String> ranges(RunSums runs) {
     List<String> out = new ArrayList<>();
     for (int r = 0; r < runs.count(); r++) {
       out.add("[" + runs.from(r) + "," + runs.to(r) + ")" + (runs.grouped(r) ? " grouped" : ""));

@@ -1,10 +1,7 @@
 package dev.logmon.bench;
 
 import dev.logmon.parse.ChunkParser;
-import dev.logmon.parse.ClfParser;
-import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.ParsedLines;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,9 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Parsing 20,000 Combined lines: from bytes into compact rows (the replay path) against decoding
- * each line to a String and parsing it with {@link ClfParser} (the line-by-line path). Scores are
- * lines per second, on one thread.
+ * Parsing 20,000 Combined lines from bytes into compact rows, as every input path does (follow
+ * mode's batches and a replay's chunks alike). Scores are lines per second, on one thread.
  *
  * <p>Run: {@code mvn -Pjmh -DskipTests package && java -cp target/logmon-0.1.0-all.jar
  * org.openjdk.jmh.Main ParseBenchmark}
@@ -35,15 +31,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ParseBenchmark {
   static final int LINES = 20_000;
   private byte[] chunk;
-  private String[] lines;
   private final ChunkParser chunks = new ChunkParser(65_536);
   private final ParsedLines out = new ParsedLines();
-  private final ClfParser parser = new ClfParser();
 
   @Setup
   public void setUp() {
     chunk = BenchLogs.generate(LINES, 500, 50_000);
-    lines = new String(chunk, StandardCharsets.ISO_8859_1).split("\n");
   }
 
   @Benchmark
@@ -51,20 +44,5 @@ public class ParseBenchmark {
   public int bytesToRows() {
     chunks.parse(chunk, 0, chunk.length, true, out);
     return out.size();
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(LINES)
-  public int stringPerLine() {
-    int hits = 0;
-    int start = 0;
-    for (int i = 0; i < chunk.length; i++) {
-      if (chunk[i] == '\n') {
-        String line = new String(chunk, start, i - start, StandardCharsets.ISO_8859_1);
-        hits += parser.parse(line) instanceof ParseResult.Parsed ? 1 : 0;
-        start = i + 1;
-      }
-    }
-    return hits;
   }
 }

@@ -4,7 +4,7 @@ import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
-import dev.logmon.parse.ClfParser;
+import dev.logmon.parse.RowParser;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.pipeline.ReplayRun;
@@ -71,7 +71,7 @@ public class PipelineBenchmark {
     Monitor m =
         new Monitor(
             new MonitorConfig(true, 10, 120, 5, false),
-            new ClfParser(),
+            RowParser.clf(),
             aggregator,
             new AlertEngine(AlertRule.ABSOLUTE, 10),
             new JsonPresenter(OutputStream.nullOutputStream()),

@@ -2,9 +2,6 @@ package dev.logmon.parse.format;
 
 import dev.logmon.bench.BenchLogs;
 import dev.logmon.parse.ChunkParser;
-import dev.logmon.parse.ClfParser;
-import dev.logmon.parse.LineParser;
-import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.ParsedLines;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Format-string parsers next to the built-in Combined parser on the same 20,000 Combined lines:
- * from bytes into rows (the replay path: {@code ByteClfParser} against {@link ByteFormat}), and one
- * String per line ({@link ClfParser} against {@link CompiledFormat}, the follow-mode path). The
- * {@code WithDuration} cases read the same lines with {@code %D} appended. Scores are lines per
- * second, on one thread.
+ * Format-string parsers next to the built-in Combined parser on the same 20,000 Combined lines,
+ * from bytes into rows ({@code ByteClfParser} against {@link ByteFormat}). The {@code WithDuration}
+ * case reads the same lines with {@code %D} appended. Scores are lines per second, on one thread.
  *
  * <p>Run: {@code mvn -B -q -Pjmh -DskipTests package && java -cp target/logmon-0.1.0-all.jar
  * org.openjdk.jmh.Main FormatParserBenchmark -f 1 -wi 3 -i 5}
@@ -44,11 +39,9 @@ public class FormatParserBenchmark {
   private final ParsedLines out = new ParsedLines();
   private final ChunkParser builtInBytes = new ChunkParser(65_536);
   private final ChunkParser formatBytes =
-      new ChunkParser(65_536, ApacheFormat.compile(COMBINED).rows().orElseThrow());
+      new ChunkParser(65_536, ApacheFormat.compile(COMBINED).rows());
   private final ChunkParser timedBytes =
-      new ChunkParser(65_536, ApacheFormat.compile(COMBINED + " %D").rows().orElseThrow());
-  private final LineParser builtIn = new ClfParser();
-  private final LineParser format = ApacheFormat.compile(COMBINED);
+      new ChunkParser(65_536, ApacheFormat.compile(COMBINED + " %D").rows());
   private byte[] chunk;
   private byte[] timedChunk;
 
@@ -83,31 +76,5 @@ public class FormatParserBenchmark {
   public int formatWithDurationBytes() {
     timedBytes.parse(timedChunk, 0, timedChunk.length, true, out);
     return out.size();
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(LINES)
-  public int builtInCombinedStrings() {
-    return parseAll(builtIn);
-  }
-
-  @Benchmark
-  @OperationsPerInvocation(LINES)
-  public int formatCombinedStrings() {
-    return parseAll(format);
-  }
-
-  /** Decodes each line to a String and parses it, as follow mode does. */
-  private int parseAll(LineParser p) {
-    int hits = 0;
-    int start = 0;
-    for (int i = 0; i < chunk.length; i++) {
-      if (chunk[i] == '\n') {
-        String line = new String(chunk, start, i - start, StandardCharsets.ISO_8859_1);
-        hits += p.parse(line) instanceof ParseResult.Parsed ? 1 : 0;
-        start = i + 1;
-      }
-    }
-    return hits;
   }
 }

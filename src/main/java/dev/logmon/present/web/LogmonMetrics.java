@@ -80,7 +80,7 @@ final class LogmonMetrics implements MultiCollector {
       Labels labels =
           Labels.of("section", s.section(), "status_class", s.statusClass(), "method", s.method());
       hits.dataPoint(
-          counter(s.requests(), s.vhost() == null ? labels : labels.add("vhost", s.vhost())));
+          counter((double) s.requests(), s.vhost() == null ? labels : labels.add("vhost", s.vhost())));
     }
     out.add(hits.build());
     List<RequestCounts.Durations> durations = r.durations();
@@ -107,7 +107,7 @@ final class LogmonMetrics implements MultiCollector {
             "logmon_http_response_bytes",
             "Response bytes sent, summed over every request in the access logs.",
             Unit.BYTES,
-            counter(l.bytes(), Labels.EMPTY)));
+            counter((double) l.bytes(), Labels.EMPTY)));
   }
 
   private static void lines(LifetimeTotals l, List<MetricSnapshot> out) {
@@ -125,14 +125,14 @@ final class LogmonMetrics implements MultiCollector {
             "logmon_late_lines",
             "Requests older than every window when read (a backlog): counted in the totals only.",
             null,
-            counter(l.late(), Labels.EMPTY)));
+            counter((double) l.late(), Labels.EMPTY)));
     out.add(
         counter(
             "logmon_future_lines",
             "Requests stamped too far ahead to be placed in time (beyond --max-future of the wall"
                 + " clock, or an isolated outlier in a replay): counted in the totals only.",
             null,
-            counter(l.future(), Labels.EMPTY)));
+            counter((double) l.future(), Labels.EMPTY)));
   }
 
   private static void gauges(MonitorView v, List<MetricSnapshot> out) {
@@ -152,7 +152,7 @@ final class LogmonMetrics implements MultiCollector {
             "logmon_log_time_seconds",
             "End of the last completed second of log time (Unix time) that the gauges describe.",
             Unit.SECONDS,
-            t.time().getEpochSecond()));
+            (double) t.time().getEpochSecond()));
     out.add(
         gauge(
             "logmon_alert_active",

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Request;
  */
 final class MetricsRoute {
   /** What to send: a status, the body's type and encoding (null: none), and the body. */
+  @SuppressWarnings("ArrayRecordComponent") // built once per scrape and sent, never compared
   record Answer(int status, String contentType, String contentEncoding, byte[] body) {}
 
   private final MetricsEndpoint metrics;

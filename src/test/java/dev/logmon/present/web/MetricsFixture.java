@@ -89,7 +89,7 @@ final class MetricsFixture {
     lines.add(line(T - 600, "www.example.com", "GET", "/old", 200, 5)); // late
     lines.add(line(4_070_908_800L, "www.example.com", "GET", "/far", 200, 5)); // 2099: future
     lines.add(line(T + 6, "www.example.com", "GET", "/s1/x", 200, 5));
-    m.accept(new LineBatch("a.log", 1, lines));
+    m.accept(LineBatch.of("a.log", 1, lines));
     m.finish();
     return lines.size();
   }
@@ -109,7 +109,7 @@ final class MetricsFixture {
           }
         }
       }
-      m.accept(new LineBatch("a.log", n + 1, lines));
+      m.accept(LineBatch.of("a.log", n + 1, lines));
       n += lines.size();
     }
     m.finish();

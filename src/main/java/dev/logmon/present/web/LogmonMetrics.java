@@ -80,7 +80,8 @@ final class LogmonMetrics implements MultiCollector {
       Labels labels =
           Labels.of("section", s.section(), "status_class", s.statusClass(), "method", s.method());
       hits.dataPoint(
-          counter((double) s.requests(), s.vhost() == null ? labels : labels.add("vhost", s.vhost())));
+          counter(
+              (double) s.requests(), s.vhost() == null ? labels : labels.add("vhost", s.vhost())));
     }
     out.add(hits.build());
     List<RequestCounts.Durations> durations = r.durations();

@@ -269,7 +269,6 @@ public final class Monitor {
   private void future(Held h, String reference) {
     LogRecord r = h.record();
     aggregator.addFuture(r);
-    latency.add(r, r.epochSecond(), aggregator.now()); // ahead of now: lifetime vhost counts only
     futureBySource.merge(h.source(), 1L, Long::sum);
     long ahead = r.epochSecond() - aggregator.now();
     lineNotes.future(

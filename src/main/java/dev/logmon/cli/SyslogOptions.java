@@ -1,16 +1,16 @@
 package dev.logmon.cli;
 
+import dev.logmon.present.web.WebAddress;
 import dev.logmon.source.BatchSink;
 import dev.logmon.source.LogSource;
 import dev.logmon.source.SourceStatus;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.BooleanSupplier;
-import dev.logmon.present.web.WebAddress;
 import dev.logmon.source.TailOptions;
 import dev.logmon.source.syslog.SyslogLimits;
 import dev.logmon.source.syslog.SyslogReceiver;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 

@@ -7,8 +7,8 @@ import java.util.function.BooleanSupplier;
 /**
  * What follow mode reads: a path ({@link FileTailer}), a glob of paths ({@link GlobWatcher}),
  * standard input ({@link StdinSource}), a Kafka consumer group ({@code kafka.KafkaSource}) or the
- * syslog receiver. The pipeline runs each on a thread of its own, which hands
- * complete lines to a {@link BatchSink}.
+ * syslog receiver. The pipeline runs each on a thread of its own, which hands complete lines to a
+ * {@link BatchSink}.
  *
  * <p>{@link #start()} and {@link #run} belong to that thread (start is called by the pipeline
  * before any thread runs); {@link #statuses()} may be called from any thread.

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,10 +120,14 @@ class KafkaGroupIT {
 
   /** Lines {@code from .. to-1}, line n on partition n % 3, acknowledged by the broker. */
   private static void produce(String topic, int from, int to) throws Exception {
+    List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
     for (int n = from; n < to; n++) {
-      producer.send(new ProducerRecord<>(topic, n % PARTITIONS, null, line(n)));
+      sent.add(producer.send(new ProducerRecord<>(topic, n % PARTITIONS, null, line(n))));
     }
     producer.flush();
+    for (java.util.concurrent.Future<?> f : sent) {
+      f.get(); // throws if the broker did not take the record
+    }
   }
 
   private static LogmonProcess logmon(String topic, String group) throws Exception {

@@ -136,7 +136,8 @@ class NginxSyslogIT {
         }
         throw new AssertionError("nginx exited " + nginx.exitValue() + ":\n" + log);
       }
-      try (java.net.Socket s = new java.net.Socket("127.0.0.1", httpPort)) {
+      try {
+        new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), httpPort).close();
         return nginx;
       } catch (IOException notYet) {
         Thread.sleep(50);

@@ -145,7 +145,8 @@ final class SourceMetrics {
     byLabel.forEach(
         (source, sums) ->
             b.dataPoint(
-                LogmonMetrics.counter(field.applyAsLong(sums), Labels.of("source", source))));
+                LogmonMetrics.counter(
+                    (double) field.applyAsLong(sums), Labels.of("source", source))));
     out.add(b.build());
   }
 
@@ -184,7 +185,7 @@ final class SourceMetrics {
       if (e.getValue().lag != SourceView.NO_LAG) {
         b.dataPoint(
             GaugeDataPointSnapshot.builder()
-                .value(e.getValue().lag)
+                .value((double) e.getValue().lag)
                 .labels(Labels.of("source", e.getKey()))
                 .build());
         any = true;

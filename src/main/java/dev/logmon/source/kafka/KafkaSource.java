@@ -1,8 +1,8 @@
 package dev.logmon.source.kafka;
 
-import dev.logmon.source.LogSource;
 import dev.logmon.source.BatchSink;
 import dev.logmon.source.LineBatch;
+import dev.logmon.source.LogSource;
 import dev.logmon.source.SourceStatus;
 import dev.logmon.source.SourceStatus.State;
 import dev.logmon.source.kafka.PartitionLines.InFlight;
@@ -146,6 +146,7 @@ public final class KafkaSource implements LogSource {
    * yet counted, its offset may now be committed. Other sources' batches are ignored.
    */
   @Override
+  @SuppressWarnings("ReferenceEquality") // the very batch handed over: another may hold equal lines
   public void counted(LineBatch batch) {
     InFlight head = handed.peek();
     if (head != null && head.batch == batch) {

@@ -20,6 +20,7 @@ final class RecordLines {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   /** Where a line was found: in {@code bytes[off, off + len)}, or null bytes and a reason. */
+  @SuppressWarnings("ArrayRecordComponent") // a view of the record's bytes, never compared
   record Line(byte[] bytes, int off, int len, RecordRejection rejection) {}
 
   private final List<String> path;

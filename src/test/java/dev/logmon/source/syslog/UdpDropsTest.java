@@ -27,10 +27,18 @@ class UdpDropsTest {
 
   @Test
   void printsAddressesAsTheKernelDoes() throws Exception {
-    String loopback = UdpDrops.key(InetAddress.getByName("127.0.0.1"), 5514);
+    String loopback = UdpDrops.key(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 5514);
     assertThat(loopback)
         .isEqualTo(
             ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? "0100007F:158A" : "7F000001:158A");
-    assertThat(UdpDrops.key(InetAddress.getByName("::1"), 1)).hasSize(32 + 5).endsWith(":0001");
+    assertThat(UdpDrops.key(InetAddress.getByAddress(ipv6Loopback()), 1))
+        .hasSize(32 + 5)
+        .endsWith(":0001");
+  }
+
+  private static byte[] ipv6Loopback() {
+    byte[] b = new byte[16];
+    b[15] = 1;
+    return b;
   }
 }

@@ -2,7 +2,6 @@ package dev.logmon.filter;
 
 import dev.logmon.filter.Expr.Op;
 import dev.logmon.filter.Lexer.Token;
-import dev.logmon.filter.Lexer.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,16 +76,16 @@ public final class FilterParser {
   private static Expr parse(String text, int from) {
     FilterParser parser =
         new FilterParser(text, new Lexer(text.substring(from), from, text).tokens());
-    if (parser.peek().type() == Type.END) {
+    if (parser.peek().type() == Lexer.Type.END) {
       throw new FilterSyntaxException("empty expression", parser.peek().column(), text);
     }
     Expr e = parser.or();
     Token t = parser.peek();
-    if (t.type() != Type.END) {
+    if (t.type() != Lexer.Type.END) {
       throw parser.error(
           "unexpected "
               + describe(t)
-              + (t.type() == Type.RPAREN
+              + (t.type() == Lexer.Type.RPAREN
                   ? " without a '(' before it"
                   : "; join conditions with 'and' or 'or'"),
           t);
@@ -121,7 +120,7 @@ public final class FilterParser {
 
   private Expr factor() {
     Token t = next();
-    boolean nests = t.isWord("not") || t.type() == Type.LPAREN;
+    boolean nests = t.isWord("not") || t.type() == Lexer.Type.LPAREN;
     if (nests && ++depth > MAX_DEPTH) {
       throw error("nested more than " + MAX_DEPTH + " deep", t);
     }
@@ -129,10 +128,10 @@ public final class FilterParser {
       if (t.isWord("not")) {
         return new Expr.Not(factor());
       }
-      if (t.type() == Type.LPAREN) {
+      if (t.type() == Lexer.Type.LPAREN) {
         Expr e = or();
         Token close = next();
-        if (close.type() != Type.RPAREN) {
+        if (close.type() != Lexer.Type.RPAREN) {
           throw error(
               "expected ')' to close the '(' at column "
                   + t.column()
@@ -142,7 +141,7 @@ public final class FilterParser {
         }
         return e;
       }
-      if (t.type() != Type.WORD) {
+      if (t.type() != Lexer.Type.WORD) {
         throw error("expected a field (" + FIELDS + "), found " + describe(t), t);
       }
       Field field = Field.named(t.text().toLowerCase(Locale.ROOT));
@@ -167,7 +166,7 @@ public final class FilterParser {
     if (t.isWord("in")) {
       return new Expr.In(field, values(field), negated);
     }
-    if (t.type() != Type.OP) {
+    if (t.type() != Lexer.Type.OP) {
       throw error(
           "expected an operator ("
               + OPERATORS
@@ -182,7 +181,7 @@ public final class FilterParser {
         throw error("'" + t.text() + "' matches text; " + field.key() + " is a number", t);
       }
       Token r = next();
-      if (r.type() != Type.STRING && r.type() != Type.WORD) {
+      if (r.type() != Lexer.Type.STRING && r.type() != Lexer.Type.WORD) {
         throw error(
             "expected a regular expression after '" + t.text() + "', found " + describe(r), r);
       }
@@ -208,28 +207,28 @@ public final class FilterParser {
 
   private List<Literal> values(Field field) {
     Token t = next();
-    if (t.type() != Type.LBRACKET) {
+    if (t.type() != Lexer.Type.LBRACKET) {
       return List.of(value(field, t));
     }
     List<Literal> values = new ArrayList<>();
     while (true) {
       Token v = next();
-      if (v.type() == Type.RBRACKET && !values.isEmpty()) {
+      if (v.type() == Lexer.Type.RBRACKET && !values.isEmpty()) {
         return values;
       }
       values.add(value(field, v));
       Token sep = next();
-      if (sep.type() == Type.RBRACKET) {
+      if (sep.type() == Lexer.Type.RBRACKET) {
         return values;
       }
-      if (sep.type() != Type.COMMA) {
+      if (sep.type() != Lexer.Type.COMMA) {
         throw error("expected ',' or ']' in the list, found " + describe(sep), sep);
       }
     }
   }
 
   private Literal value(Field field, Token t) {
-    if (t.type() != Type.WORD && t.type() != Type.STRING) {
+    if (t.type() != Lexer.Type.WORD && t.type() != Lexer.Type.STRING) {
       throw error("expected a value for " + field.key() + ", found " + describe(t), t);
     }
     String s = t.text();
@@ -254,7 +253,7 @@ public final class FilterParser {
         && (s.charAt(2) | 0x20) == 'x') {
       return new Literal.StatusClass(s.charAt(0) - '0');
     }
-    if (t.type() != Type.WORD || !digits(s) || s.length() > 18) {
+    if (t.type() != Lexer.Type.WORD || !digits(s) || s.length() > 18) {
       throw error(
           field.key()
               + " takes a whole number"
@@ -283,7 +282,7 @@ public final class FilterParser {
           default -> 0;
         };
     String number = s.substring(0, unit);
-    if (t.type() != Type.WORD || scale == 0 || !number.matches("\\d{1,15}(\\.\\d{1,9})?")) {
+    if (t.type() != Lexer.Type.WORD || scale == 0 || !number.matches("\\d{1,15}(\\.\\d{1,9})?")) {
       throw error("duration takes a time with a unit (800us, 250ms, 1.5s), not " + describe(t), t);
     }
     BigDecimal micros = new BigDecimal(number).multiply(BigDecimal.valueOf(scale));
@@ -345,7 +344,7 @@ public final class FilterParser {
 
   private Token next() {
     Token t = tokens.get(pos);
-    if (t.type() != Type.END) {
+    if (t.type() != Lexer.Type.END) {
       pos++;
     }
     return t;

@@ -18,6 +18,7 @@ public sealed interface Literal {
   }
 
   /** A whole number: a status code or a size in bytes. */
+  @SuppressWarnings("JavaLangClash") // always written Literal.Number, never imported alone
   record Number(long value) implements Literal {
     public Number {
       if (value < 0) {

@@ -82,6 +82,7 @@ class CrawlersTest {
           false	Mozilla/5.0 (Windows NT 6.3; WOW64; rv:34.0) Gecko/20100101 Firefox/34.0 AlexaToolbar/alxf-2.21
           false	-
           """)
+  @SuppressWarnings("UnnecessaryStringBuilder") // a CharSequence that is not a String
   void tellsRobotsFromBrowsers(boolean robot, String agent) {
     assertThat(CRAWLERS.isCrawler(agent)).isEqualTo(robot);
     assertThat(CRAWLERS.isCrawler(new StringBuilder(agent))).isEqualTo(robot);

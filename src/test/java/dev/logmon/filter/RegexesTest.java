@@ -54,6 +54,7 @@ class RegexesTest {
   }
 
   @Property(tries = 3000)
+  @SuppressWarnings("UnnecessaryStringBuilder") // a CharSequence that is not a String
   void literalShortcutsMatchAsRe2Does(
       @ForAll("literalPatterns") String regex, @ForAll("texts") String text) {
     Regexes.TextMatcher shortcut = Regexes.literalMatcher(regex);

@@ -101,6 +101,7 @@ record TestLine(
     };
   }
 
+  @SuppressWarnings("UnnecessaryStringBuilder") // a CharSequence that is not a String
   private static CharSequence view(String s) {
     return s == null ? null : new StringBuilder(s);
   }

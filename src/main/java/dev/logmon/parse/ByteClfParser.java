@@ -149,15 +149,17 @@ final class ByteClfParser implements RowParser {
     if (p < end && b[p] != ' ') {
       return ParsedLines.code(MalformedReason.BAD_SIZE);
     }
+    int refEnd = -1;
+    int agentEnd = -1;
     if (p < end) {
       if (b[p + 1] != '"') {
         return ParsedLines.code(MalformedReason.TRAILING_GARBAGE);
       }
-      int refEnd = ByteScan.closingQuote(b, p + 2, end);
+      refEnd = ByteScan.closingQuote(b, p + 2, end);
       if (refEnd < 0 || refEnd + 2 >= end || b[refEnd + 1] != ' ' || b[refEnd + 2] != '"') {
         return ParsedLines.code(MalformedReason.BAD_HEADER_FIELD);
       }
-      int agentEnd = ByteScan.closingQuote(b, refEnd + 3, end);
+      agentEnd = ByteScan.closingQuote(b, refEnd + 3, end);
       if (agentEnd < 0) {
         return ParsedLines.code(MalformedReason.BAD_HEADER_FIELD);
       }
@@ -166,6 +168,11 @@ final class ByteClfParser implements RowParser {
       }
     }
     out.request(i, requestStart, requestEnd);
+    if (refEnd < 0) {
+      out.quotedFields(i, requestStart, requestEnd, -1, -1, -1, -1);
+    } else {
+      out.quotedFields(i, requestStart, requestEnd, p + 2, refEnd, refEnd + 3, agentEnd);
+    }
     out.time(i, local - offset, (int) offset);
     out.hit(i, status, bytes, LogRecord.NO_DURATION);
     out.host(i, hostStart, hostEnd);

@@ -147,7 +147,7 @@ public final class ChunkParser {
       byte outcome = rows.parse(buf, start, start + len, out, n);
       out.outcome[n] = outcome;
       if (nonAscii && outcome == ParsedLines.OK) {
-        out.setRecord(n, out.toRecord(n));
+        out.setRecord(n, out.recordOfParsed(n));
         out.outcome[n] = ParsedLines.RECORD;
       }
     }

@@ -85,6 +85,15 @@ public final class ParsedLines {
   private long chunk;
   // The last valid timestamp parsed in this chunk (its '[' in buf) and what it read as.
   int lastTimestampAt = -1;
+  // The quoted fields of the line just parsed, which rows do not keep (-1: none): a hit held as a
+  // record (a line with non-ASCII bytes) keeps its target, referrer and agent through them.
+  private int quotedRow = -1;
+  private int requestFrom;
+  private int requestTo;
+  private int referrerFrom;
+  private int referrerTo;
+  private int agentFrom;
+  private int agentTo;
   long lastLocal;
   long lastOffset;
   // The same for other byte parsers: the last valid time text read by field memoField, and its
@@ -183,6 +192,64 @@ public final class ParsedLines {
   /** Stores the record of row {@code i}, a hit whose parser answers {@link #RECORD}. */
   public void setRecord(int i, LogRecord r) {
     records[i] = r;
+  }
+
+  /**
+   * Row {@code i}, just parsed, has its request in {@code buf[requestFrom, requestTo)} and its
+   * referrer and agent (-1 when the line has none) where given; see {@link #recordOfParsed}.
+   */
+  void quotedFields(
+      int i,
+      int requestFrom,
+      int requestTo,
+      int referrerFrom,
+      int referrerTo,
+      int agentFrom,
+      int agentTo) {
+    quotedRow = i;
+    this.requestFrom = requestFrom;
+    this.requestTo = requestTo;
+    this.referrerFrom = referrerFrom;
+    this.referrerTo = referrerTo;
+    this.agentFrom = agentFrom;
+    this.agentTo = agentTo;
+  }
+
+  /**
+   * Hit {@code i}, the line just parsed, as a record with every field its parser read: {@link
+   * #toRecord} and, where the parser gave them ({@link #quotedFields}), the target, referrer and
+   * agent, which filters read.
+   */
+  LogRecord recordOfParsed(int i) {
+    LogRecord r = toRecord(i);
+    if (quotedRow != i) {
+      return r;
+    }
+    quotedRow = -1;
+    String target = r.target();
+    int targetEnd = ByteScan.requestTargetEnd(buf, requestFrom, requestTo);
+    if (targetEnd >= 0) {
+      int targetStart = requestFrom;
+      while (buf[targetStart] != ' ') {
+        targetStart++;
+      }
+      target = text(targetStart + 1, targetEnd);
+    }
+    return new LogRecord(
+        r.host(),
+        r.user(),
+        r.epochSecond(),
+        r.offsetSeconds(),
+        r.method(),
+        target,
+        r.section(),
+        r.requestMalformed(),
+        r.status(),
+        r.bytes(),
+        referrerFrom < 0 ? null : text(referrerFrom, referrerTo),
+        agentFrom < 0 ? null : text(agentFrom, agentTo),
+        r.vhost(),
+        r.durationMicros());
   }
 
   /**

@@ -64,6 +64,28 @@ public final class RowLines implements LineParser {
   }
 
   /**
+   * {@code r} as a hit held as a record (a line with non-ASCII bytes) keeps it: every field but the
+   * user.
+   */
+  public static LogRecord held(LogRecord r) {
+    return new LogRecord(
+        r.host(),
+        "-",
+        r.epochSecond(),
+        r.offsetSeconds(),
+        r.method(),
+        r.requestMalformed() ? "" : r.target(),
+        r.section(),
+        r.requestMalformed(),
+        r.status(),
+        r.bytes(),
+        r.referrer(),
+        r.userAgent(),
+        r.vhost(),
+        r.durationMicros());
+  }
+
+  /**
    * {@code r} as the counting stage sees a row: the counted fields only (a row keeps no user,
    * referrer, user agent or target; the section stands in for the target).
    */

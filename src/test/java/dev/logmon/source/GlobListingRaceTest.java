@@ -57,7 +57,7 @@ class GlobListingRaceTest {
     FileTailerTest.append(a, "x\n3\n");
     w.pollOnce(sink);
     assertThat(sink.take()).containsExactly("1", "2x", "3");
-    assertThat(w.status()).singleElement().extracting(SourceStatus::lines).isEqualTo(3L);
+    assertThat(w.statuses()).singleElement().extracting(SourceStatus::lines).isEqualTo(3L);
   }
 
   /**
@@ -151,8 +151,8 @@ class GlobListingRaceTest {
     Files.move(dir.resolve("a.parked"), dir.resolve("b.log"));
     w.pollOnce(sink);
     assertThat(sink.take()).containsExactly("1", "2", "3");
-    SourceStatus b = w.status().get(0);
-    assertThat(w.status()).hasSize(1);
+    SourceStatus b = w.statuses().get(0);
+    assertThat(w.statuses()).hasSize(1);
     assertThat(b.name()).isEqualTo(dir.resolve("b.log").toString());
     assertThat(b.lines()).isEqualTo(3);
     assertThat(b.bytes()).isEqualTo(7);

@@ -22,7 +22,8 @@ final class ControllingTerminal {
     if (!stdoutIsTerminal()) {
       return false;
     }
-    try (InputStream keys = keys()) {
+    try {
+      keys().close(); // opened only to learn that it can be
       return true;
     } catch (IOException e) {
       return false; // no controlling terminal (a daemon, setsid)

@@ -85,6 +85,7 @@ class LauncherIT {
   void theFirstRunShowsTheBuildsStepsThenRuns() throws Exception {
     Path checkout = launcherOnly();
     Files.copy(PROJECT.resolve("pom.xml"), checkout.resolve("pom.xml"));
+    copyTree(PROJECT.resolve(".mvn"), checkout.resolve(".mvn")); // javac's exports for Error Prone
     copyTree(PROJECT.resolve("src/main"), checkout.resolve("src/main"));
     Run first = launch(checkout, Map.of(), "--version");
     assertThat(first.code()).as("stderr: %s", first.err()).isZero();

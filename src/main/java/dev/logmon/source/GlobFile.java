@@ -57,6 +57,10 @@ final class GlobFile {
   private long size;
   private int unseen;
   private boolean renamed;
+  // The name its position was last sent (or saved) under, and whether one is due under its name
+  // now.
+  private String announcedAs;
+  private boolean announce;
   private boolean waitingForDescriptor;
   long lastRead;
 
@@ -137,7 +141,7 @@ final class GlobFile {
    *
    * @return false if it must wait for a descriptor
    */
-  boolean open(GlobContext ctx, BatchSink sink) throws InterruptedException {
+  boolean open(GlobContext ctx) {
     if (!needsOpening()) {
       return true;
     }
@@ -166,7 +170,7 @@ final class GlobFile {
       return true;
     }
     try {
-      opened(opened, ctx, sink);
+      opened(opened, ctx);
     } catch (IOException e) {
       closeChannel(ctx, opened);
       fail(ctx, String.valueOf(e));
@@ -174,8 +178,7 @@ final class GlobFile {
     return true;
   }
 
-  private void opened(FileChannel opened, GlobContext ctx, BatchSink sink)
-      throws IOException, InterruptedException {
+  private void opened(FileChannel opened, GlobContext ctx) throws IOException {
     if (counters.recovered()) {
       ctx.notes().accept("reading " + path + " again");
     }
@@ -207,19 +210,43 @@ final class GlobFile {
     phase = Phase.PLAIN;
     renamed = false;
     counters.state = State.FOLLOWING;
-    if (tracking) {
-      sink.put(file.marker()); // remembered even if no line arrives before logmon stops
-    }
+    // Its position is sent (announce) before any line: remembered even if none arrives.
+    announcedAs = known != null ? known.at().path() : null;
+    announce = tracking;
   }
 
   /** If it was renamed, saves its position under its new name from now on (when tracking). */
-  void trackRename(BatchSink sink) throws InterruptedException {
+  void trackRename() {
     if (phase == Phase.PLAIN && !file.parked() && renamed) {
       if (tracking) {
         file.trackAs(trackAs());
-        sink.put(file.marker()); // the state file finds it under its new name
+        announce = true; // the state file finds it under its new name
       }
       renamed = false;
+    }
+  }
+
+  /** Whether its position is due under its current name ({@link #trackAs()}): opened or renamed. */
+  boolean announcing() {
+    return announce && phase == Phase.PLAIN && !file.parked();
+  }
+
+  /** The name its position was last sent or saved under, or null if never. */
+  String announcedAs() {
+    return announcedAs;
+  }
+
+  /** The name its positions are saved under now. */
+  String trackedName() {
+    return trackAs();
+  }
+
+  /** Sends its position under its current name if that is due ({@link #announcing()}). */
+  void announce(BatchSink sink) throws InterruptedException {
+    if (announcing()) {
+      sink.put(file.marker());
+      announcedAs = trackAs();
+      announce = false;
     }
   }
 
@@ -230,7 +257,8 @@ final class GlobFile {
     long bytesBefore = counters.bytes;
     try {
       if (phase == Phase.PLAIN && !file.parked()) {
-        trackRename(sink);
+        trackRename();
+        announce(sink);
         if (file.wasTruncated()) {
           truncated(ctx, sink);
         }

@@ -165,18 +165,17 @@ public final class GlobWatcher implements LogSource {
     }
     long lines = 0;
     bytesThisPoll = 0;
-    while (!waiting.isEmpty() && waiting.peekFirst().open(ctx, sink)) {
+    while (!waiting.isEmpty() && waiting.peekFirst().open(ctx)) {
       waiting.pollFirst().waiting(false);
     }
-    // Every file's position goes out under its name now before any line is read: a successor that
-    // took a file's old name must not be the only one saved there if a stop cuts this poll short.
     for (GlobFile f : files.values()) {
-      if (f.needsOpening() && !f.waiting() && (!waiting.isEmpty() || !f.open(ctx, sink))) {
+      if (f.needsOpening() && !f.waiting() && (!waiting.isEmpty() || !f.open(ctx))) {
         f.waiting(true);
         waiting.addLast(f);
       }
-      f.trackRename(sink);
+      f.trackRename();
     }
+    announce(sink);
     for (GlobFile f : files.values()) {
       long before = f.status().bytes();
       lines += f.read(ctx, sink, buffer, polls);
@@ -195,6 +194,36 @@ public final class GlobWatcher implements LogSource {
     }
     publish();
     return (int) lines;
+  }
+
+  /**
+   * Sends the position of every file opened or renamed since the last poll under its current name,
+   * before any line is read, each after that of the file leaving that name. The state file keeps
+   * one position per name, and a stop can cut these short anywhere (the pipeline counts what was
+   * sent): a file whose successor took its old name first must not be left with no position (a
+   * restart read it again; with numbered rotation every file takes the name of the one before).
+   */
+  private void announce(BatchSink sink) throws InterruptedException {
+    Map<String, GlobFile> leaving = new HashMap<>();
+    for (GlobFile f : files.values()) {
+      if (f.announcing() && f.announcedAs() != null) {
+        leaving.put(f.announcedAs(), f);
+      }
+    }
+    Set<GlobFile> ordered = new HashSet<>();
+    ArrayDeque<GlobFile> chain = new ArrayDeque<>();
+    for (GlobFile f : files.values()) {
+      // f, then the file leaving the name f takes, and so on: sent last to first (a cycle, names
+      // swapped, is cut where it closes).
+      GlobFile g = f;
+      while (g != null && g.announcing() && ordered.add(g)) {
+        chain.push(g);
+        g = leaving.get(g.trackedName());
+      }
+      while (!chain.isEmpty()) {
+        chain.pop().announce(sink);
+      }
+    }
   }
 
   /**

@@ -158,4 +158,79 @@ class GlobListingRaceTest {
     assertThat(b.bytes()).isEqualTo(7);
     assertThat(b.rotations()).isEqualTo(1);
   }
+
+  /**
+   * Regression (GlobRotationIT, 104,000 hits for 102,000): a stop cut a poll's positions short
+   * after a file's successor in the numbered scheme had sent its position under the file's old name
+   * and before the file had sent its own under its new one; the next run read the file again. What
+   * the pipeline has counted when a stop comes is a prefix of the batches sent: every prefix must
+   * keep a position for every file, within a run and across a restart.
+   */
+  @Test
+  void aStopAnywhereInAPollOfNumberedRenamesLeavesEveryFileAPosition() throws Exception {
+    for (int i = 2; i >= 0; i--) {
+      Files.writeString(numbered(i), "file" + i + "\n");
+    }
+    Map<String, FilePosition> committed = new java.util.TreeMap<>();
+    String glob = dir.resolve("a.log*").toString();
+    GlobWatcher w =
+        new GlobWatcher(glob, TailOptions.follow("glob").withFromStart(true), notes::add, Map.of());
+    w.pollOnce(batch -> committed.put(batch.end().path(), batch.end()));
+    List<String> keys = List.of(key(committed, 0), key(committed, 1), key(committed, 2));
+    rotate(3);
+    RecordingSink poll = new RecordingSink();
+    w.pollOnce(poll);
+    assertEveryPrefixKeeps(keys, committed, poll.batches);
+    w.close();
+
+    // Stopped, then rotated twice: the first poll of the next run opens every file.
+    poll.batches.forEach(b -> committed.put(b.end().path(), b.end()));
+    List<String> all = committed.values().stream().map(FilePosition::fileKey).distinct().toList();
+    assertThat(all).hasSize(4);
+    rotate(4);
+    rotate(5);
+    GlobWatcher next =
+        new GlobWatcher(
+            glob,
+            TailOptions.follow("glob").withFromStart(true),
+            notes::add,
+            Map.copyOf(committed));
+    RecordingSink first = new RecordingSink();
+    next.pollOnce(first);
+    assertEveryPrefixKeeps(all, committed, first.batches);
+    next.close();
+  }
+
+  private Path numbered(int i) {
+    return dir.resolve(i == 0 ? "a.log" : "a.log." + i);
+  }
+
+  private String key(Map<String, FilePosition> committed, int i) {
+    return committed.get(numbered(i).toString()).fileKey();
+  }
+
+  /** logrotate's numbered scheme over {@code files} names: each renamed up by one, a new a.log. */
+  private void rotate(int files) throws Exception {
+    for (int i = files - 1; i >= 0; i--) {
+      if (Files.exists(numbered(i))) {
+        Files.move(numbered(i), numbered(i + 1));
+      }
+    }
+    Files.writeString(numbered(0), "new" + files + "\n");
+  }
+
+  private static void assertEveryPrefixKeeps(
+      List<String> keys, Map<String, FilePosition> committed, List<LineBatch> batches) {
+    List<String> sent =
+        batches.stream().map(b -> b.end().path() + "=" + b.end().fileKey()).toList();
+    for (int stop = 0; stop <= batches.size(); stop++) {
+      Map<String, FilePosition> counted = new java.util.TreeMap<>(committed);
+      batches.subList(0, stop).forEach(b -> counted.put(b.end().path(), b.end()));
+      for (String key : keys) {
+        assertThat(counted.values())
+            .as("stopped after %d of %d positions %s", stop, batches.size(), sent)
+            .anySatisfy(p -> assertThat(p.fileKey()).isEqualTo(key));
+      }
+    }
+  }
 }

@@ -50,6 +50,7 @@ final class GlobFile {
   private final long endAtFirstLook;
   private final boolean oldContentWanted;
   private Path path;
+  private String name; // path, absolute and normalized: the key of its positions
   private Phase phase = Phase.NEW;
   private FileChannel channel; // held from opening until a gzip file is read or skipped
   private OpenFile file;
@@ -57,10 +58,9 @@ final class GlobFile {
   private long size;
   private int unseen;
   private boolean renamed;
-  // The name its position was last sent (or saved) under, and whether one is due under its name
-  // now.
+  // With tracking: the name its positions are saved under (its batches carry it), null until the
+  // first is sent. It changes only in announce, so no other file's saved position is replaced.
   private String announcedAs;
-  private boolean announce;
   private boolean waitingForDescriptor;
   long lastRead;
 
@@ -78,6 +78,7 @@ final class GlobFile {
       boolean tracking) {
     this.key = key;
     this.path = path;
+    this.name = nameOf(path);
     this.options = options;
     this.counters = new TailCounters(path.toString());
     this.tracking = tracking;
@@ -110,6 +111,7 @@ final class GlobFile {
     size = attrs.size();
     if (!newPath.equals(path)) {
       path = newPath;
+      name = nameOf(newPath);
       counters.rename(newPath.toString());
       counters.rotations++;
       renamed = true;
@@ -193,6 +195,8 @@ final class GlobFile {
       return;
     }
     KnownFiles.Known known = ctx.known().take(key, opened);
+    // A saved position holds its name in the state file; one this run let go may have lost it.
+    announcedAs = known != null && known.counters() == null ? known.at().path() : null;
     file =
         OpenFile.of(
             opened,
@@ -200,7 +204,7 @@ final class GlobFile {
             known != null ? -1 : endAtFirstLook,
             options,
             counters,
-            tracking ? trackAs() : null);
+            tracking ? (announcedAs != null ? announcedAs : trackAs()) : null);
     if (known != null) {
       file.seek(known.at()); // met before (under another name, or before a restart): go on there
       if (known.counters() != null) {
@@ -210,44 +214,42 @@ final class GlobFile {
     phase = Phase.PLAIN;
     renamed = false;
     counters.state = State.FOLLOWING;
-    // Its position is sent (announce) before any line: remembered even if none arrives.
-    announcedAs = known != null ? known.at().path() : null;
-    announce = tracking;
   }
 
-  /** If it was renamed, saves its position under its new name from now on (when tracking). */
+  /** Takes note that an open file's rename was seen (a parked one is opened again for it). */
   void trackRename() {
-    if (phase == Phase.PLAIN && !file.parked() && renamed) {
-      if (tracking) {
-        file.trackAs(trackAs());
-        announce = true; // the state file finds it under its new name
-      }
+    if (phase == Phase.PLAIN && !file.parked()) {
       renamed = false;
     }
   }
 
-  /** Whether its position is due under its current name ({@link #trackAs()}): opened or renamed. */
+  /**
+   * Whether its position is due under its current name: it was opened (and is not at the name of
+   * its saved position) or renamed since, with tracking. Its position goes out before any line.
+   */
   boolean announcing() {
-    return announce && phase == Phase.PLAIN && !file.parked();
+    return tracking && phase == Phase.PLAIN && !trackAs().equals(announcedAs);
   }
 
-  /** The name its position was last sent or saved under, or null if never. */
+  /** The name its positions are saved under, or null before the first was sent. */
   String announcedAs() {
     return announcedAs;
   }
 
-  /** The name its positions are saved under now. */
-  String trackedName() {
+  /** The name it has now, which {@link #announce} saves its positions under. */
+  String currentName() {
     return trackAs();
   }
 
-  /** Sends its position under its current name if that is due ({@link #announcing()}). */
+  /**
+   * Saves its positions under its current name from now on, sending its position there now; the
+   * watcher calls it only once no other file's saved position is under that name ({@link
+   * GlobWatcher}).
+   */
   void announce(BatchSink sink) throws InterruptedException {
-    if (announcing()) {
-      sink.put(file.marker());
-      announcedAs = trackAs();
-      announce = false;
-    }
+    file.trackAs(trackAs());
+    sink.put(file.marker());
+    announcedAs = trackAs();
   }
 
   /** Reads what is new of an open plain file or a gzip file being read; returns lines delivered. */
@@ -256,9 +258,8 @@ final class GlobFile {
     long before = counters.lines;
     long bytesBefore = counters.bytes;
     try {
-      if (phase == Phase.PLAIN && !file.parked()) {
-        trackRename();
-        announce(sink);
+      // A new file waiting for its name to be free is read once its position can be saved.
+      if (phase == Phase.PLAIN && !file.parked() && !(tracking && announcedAs == null)) {
         if (file.wasTruncated()) {
           truncated(ctx, sink);
         }
@@ -397,7 +398,11 @@ final class GlobFile {
   }
 
   private String trackAs() {
-    return path.toAbsolutePath().normalize().toString();
+    return name;
+  }
+
+  private static String nameOf(Path p) {
+    return p.toAbsolutePath().normalize().toString();
   }
 
   /** Closes whatever is open (the watcher stops); a second call does nothing. */

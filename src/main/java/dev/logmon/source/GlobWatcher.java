@@ -198,32 +198,91 @@ public final class GlobWatcher implements LogSource {
 
   /**
    * Sends the position of every file opened or renamed since the last poll under its current name,
-   * before any line is read, each after that of the file leaving that name. The state file keeps
-   * one position per name, and a stop can cut these short anywhere (the pipeline counts what was
-   * sent): a file whose successor took its old name first must not be left with no position (a
-   * restart read it again; with numbered rotation every file takes the name of the one before).
+   * before any line is read. The state file keeps one position per name, and a stop can cut these
+   * short anywhere (the pipeline counts a prefix of what was sent), so a file takes a name only
+   * once the file whose position is saved there has sent its own under another name: no position is
+   * ever replaced by another file's. A file whose name another one still holds (a listing racing
+   * renames saw that one at a stale name, or missed it) waits, its positions saved under its old
+   * name, and a new file is not read until it has a name. Names passed round in a cycle (swapped)
+   * are taken in turn, one of them before its holder has moved.
    */
   private void announce(BatchSink sink) throws InterruptedException {
-    Map<String, GlobFile> leaving = new HashMap<>();
+    List<GlobFile> due = new ArrayList<>();
     for (GlobFile f : files.values()) {
-      if (f.announcing() && f.announcedAs() != null) {
-        leaving.put(f.announcedAs(), f);
+      if (f.announcing()) {
+        due.add(f);
       }
     }
-    Set<GlobFile> ordered = new HashSet<>();
-    ArrayDeque<GlobFile> chain = new ArrayDeque<>();
+    if (due.isEmpty()) {
+      return;
+    }
+    Map<String, GlobFile> holder = new HashMap<>();
     for (GlobFile f : files.values()) {
-      // f, then the file leaving the name f takes, and so on: sent last to first (a cycle, names
-      // swapped, is cut where it closes).
+      if (f.announcedAs() != null) {
+        holder.put(f.announcedAs(), f);
+      }
+    }
+    Map<String, List<GlobFile>> waitingFor = new HashMap<>();
+    ArrayDeque<GlobFile> free = new ArrayDeque<>();
+    for (GlobFile f : due) {
+      GlobFile h = holder.get(f.currentName());
+      if (h == null) {
+        free.add(f);
+      } else {
+        waitingFor.computeIfAbsent(f.currentName(), k -> new ArrayList<>()).add(f);
+      }
+    }
+    Set<GlobFile> sent = new HashSet<>();
+    while (true) {
+      while (!free.isEmpty()) {
+        GlobFile f = free.poll();
+        String name = f.currentName();
+        if (holder.get(name) != null) {
+          waitingFor.computeIfAbsent(name, k -> new ArrayList<>()).add(f); // taken meanwhile
+          continue;
+        }
+        String left = f.announcedAs();
+        f.announce(sink);
+        sent.add(f);
+        holder.put(name, f);
+        if (left != null && holder.remove(left, f)) {
+          List<GlobFile> next = waitingFor.remove(left);
+          if (next != null) {
+            free.addAll(next);
+          }
+        }
+      }
+      GlobFile cut = firstInCycle(due, sent, holder);
+      if (cut == null) {
+        return;
+      }
+      // Swapped names: it goes first; its name's holder follows, freeing the name it leaves.
+      holder.remove(cut.currentName());
+      waitingFor.get(cut.currentName()).remove(cut);
+      free.add(cut);
+    }
+  }
+
+  /**
+   * A file of {@code due} not yet {@code sent} whose name's holder waits for another name, and so
+   * on, back to the file itself; null if none (each one left waits for a file that is not moving).
+   */
+  private static GlobFile firstInCycle(
+      List<GlobFile> due, Set<GlobFile> sent, Map<String, GlobFile> holder) {
+    for (GlobFile f : due) {
+      if (sent.contains(f)) {
+        continue;
+      }
+      Set<GlobFile> path = new HashSet<>();
       GlobFile g = f;
-      while (g != null && g.announcing() && ordered.add(g)) {
-        chain.push(g);
-        g = leaving.get(g.trackedName());
+      while (g != null && !sent.contains(g) && g.announcing() && path.add(g)) {
+        g = holder.get(g.currentName());
       }
-      while (!chain.isEmpty()) {
-        chain.pop().announce(sink);
+      if (g == f) {
+        return f;
       }
     }
+    return null;
   }
 
   /**

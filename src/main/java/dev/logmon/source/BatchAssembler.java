@@ -126,7 +126,10 @@ final class BatchAssembler implements LineSplitter.Lines {
         : at.at(at.offset() - splitter.bufferedBytes(), false);
   }
 
-  /** A batch without lines that only says where reading stands: at {@code fileOffset}. */
+  /**
+   * A batch without lines that only says where reading of a file read up to {@code fileOffset}
+   * would go on ({@link #resumeAt}): before an unterminated line held, whose rest may come later.
+   */
   LineBatch marker(long fileOffset) {
     return new LineBatch(
         source,
@@ -134,7 +137,7 @@ final class BatchAssembler implements LineSplitter.Lines {
         new byte[0],
         0,
         0,
-        positions.at(fileOffset, splitter.skipping()),
+        resumeAt(positions.at(fileOffset, false)),
         NO_CUTS);
   }
 

@@ -53,6 +53,33 @@ class GlobStateTest {
     FileTailerTest.append(dir.resolve("a.log"), text);
   }
 
+  /**
+   * Regression: a file renamed while a line was half written sent its position under its new name
+   * after that half, so a stop before the rest arrived read only the rest after a restart.
+   */
+  @Test
+  void aFileRenamedInsideALineIsSavedAtThatLinesStart() throws Exception {
+    append("1\n2");
+    RecordingSink sink = new RecordingSink();
+    GlobWatcher w =
+        new GlobWatcher(
+            dir.resolve("a.log*").toString(),
+            TailOptions.follow("glob").withFromStart(true),
+            notes::add,
+            new HashMap<>(saved));
+    w.pollOnce(sink);
+    rotate();
+    w.pollOnce(sink);
+    w.close(); // stopped before the line's rest is written
+    for (LineBatch b : sink.batches) {
+      saved.put(b.end().path(), b.end());
+    }
+    assertThat(saved.get(dir.resolve("a.log.1").toString()).offset()).isEqualTo(2);
+    FileTailerTest.append(dir.resolve("a.log.1"), "x\n");
+    assertThat(sink.lines()).containsExactly("1");
+    assertThat(run(false)).containsExactly("2x");
+  }
+
   @Test
   void aRestartIsExactHoweverManyRotationsHappenedWhileStopped() throws Exception {
     append("1\n2\n");

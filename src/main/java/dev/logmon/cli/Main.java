@@ -4,8 +4,11 @@ package dev.logmon.cli;
 public final class Main {
   private Main() {}
 
-  public static void main(String[] args) {
-    System.exit(run(args));
+  public static void main(String[] args) throws InterruptedException {
+    StopOnSignal.install(); // first, so that a stop during start-up still ends cleanly
+    int code = run(args);
+    StopOnSignal.commandEnded();
+    System.exit(code);
   }
 
   /** Runs logmon with {@code args} and returns the exit code (0 ok, 1 runtime error, 2 usage). */

@@ -136,7 +136,7 @@ final class RunModes {
     ReplayRun run = new ReplayRun(ordered, o.maxLineBytes);
     Monitor m = monitor(presenter, run::sources);
     m.summariseEmptyRunAt(clock.instant().getEpochSecond());
-    StopOnSignal guard = new StopOnSignal(run::stop, beforeExit, out, err);
+    StopOnSignal guard = StopOnSignal.forRun(run::stop, beforeExit, out, err);
     try {
       try {
         run.run(m); // on Ctrl-C it stops early and prints the summary of what it read
@@ -185,7 +185,7 @@ final class RunModes {
     notesTo = presenter;
     presenter.onQuit(run::stop);
     Monitor m = monitor(presenter, run::sources);
-    StopOnSignal guard = new StopOnSignal(run::stop, beforeExit, out, err);
+    StopOnSignal guard = StopOnSignal.forRun(run::stop, beforeExit, out, err);
     try {
       run.run(m);
     } catch (RuntimeException | Error e) {

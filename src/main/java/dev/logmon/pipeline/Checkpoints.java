@@ -2,17 +2,18 @@ package dev.logmon.pipeline;
 
 import dev.logmon.source.FilePosition;
 import dev.logmon.source.LineBatch;
+import dev.logmon.source.SavedPositions;
 import dev.logmon.source.StateFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * The committed read positions behind {@code --state}: where each file stands in lines already
- * counted, saved to the state file every {@link #SAVE_EVERY_SECONDS} and at the end of a run.
+ * counted (one entry per file: {@link SavedPositions}), saved to the state file every {@link
+ * #SAVE_EVERY_SECONDS} and at the end of a run.
  *
  * <p>Positions come from batches after {@link Monitor#accept} has counted them, never from what a
  * watcher has merely read, so a stop between reading and counting loses nothing: those lines are
@@ -30,7 +31,7 @@ public final class Checkpoints {
 
   private final Path file;
   private final Consumer<String> notes;
-  private final Map<String, FilePosition> committed;
+  private final SavedPositions committed;
   private boolean dirty;
   private long lastSave = Long.MIN_VALUE;
   private long lastPrune = Long.MIN_VALUE;
@@ -40,13 +41,13 @@ public final class Checkpoints {
   public Checkpoints(Path file, Map<String, FilePosition> saved, Consumer<String> notes) {
     this.file = Objects.requireNonNull(file, "file");
     this.notes = Objects.requireNonNull(notes, "notes");
-    this.committed = new TreeMap<>(saved);
+    this.committed = new SavedPositions(saved);
   }
 
   /** Records the position after {@code batch}; call only once the batch has been counted. */
   public void commit(LineBatch batch) {
     FilePosition end = batch.end();
-    if (end != null && !end.equals(committed.put(end.path(), end))) {
+    if (end != null && committed.record(end)) {
       dirty = true;
     }
   }
@@ -69,14 +70,14 @@ public final class Checkpoints {
   }
 
   private void save(boolean prune) {
-    if (prune && StateFile.removeGone(committed) > 0) {
+    if (prune && committed.removeGone() > 0) {
       dirty = true;
     }
     if (!dirty) {
       return;
     }
     try {
-      StateFile.write(file, committed.values());
+      StateFile.write(file, committed.entries());
       dirty = false;
       lastError = null;
     } catch (IOException e) {
@@ -91,6 +92,6 @@ public final class Checkpoints {
 
   /** The committed position of {@code path}, or null; for tests. */
   FilePosition committed(String path) {
-    return committed.get(path);
+    return committed.entries().get(path);
   }
 }

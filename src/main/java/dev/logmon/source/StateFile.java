@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -33,10 +34,12 @@ import java.util.function.Predicate;
  * The file behind {@code --state}: the {@link FilePosition} of each followed path, as JSON.
  *
  * <p>Format: {@code {"version":1,"files":[{"path":..,"file_key":..,"prefix_length":..,
- * "prefix_sha256":..,"offset":..,"mid_line":..}]}}. A write goes to a temporary file in the same
- * directory, is forced to disk, and renamed over the old file in one atomic step, so a crash leaves
- * either the old state or the new one, never a torn file. A state file that cannot be read or
- * parsed costs one warning and an empty start.
+ * "prefix_sha256":..,"offset":..,"mid_line":..,"displaced":..}]}}; a displaced entry is a file
+ * renamed away from {@code path} to a name not known yet ({@link SavedPositions}), keyed by its
+ * identity when read. A write goes to a temporary file in the same directory, is forced to disk,
+ * and renamed over the old file in one atomic step, so a crash leaves either the old state or the
+ * new one, never a torn file. A state file that cannot be read or parsed costs one warning and an
+ * empty start.
  *
  * <p>Entries of files gone for good are dropped ({@link #load}, {@link #removeGone}): a file is
  * gone for good when nothing exists at its path any more and no file in its directory is it (has
@@ -74,12 +77,13 @@ public final class StateFile {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       parse(
           in,
-          p -> {
+          (p, displaced) -> {
             if (!keep.test(p)) {
               return;
             }
-            if (positions.size() < max || positions.containsKey(p.path())) {
-              positions.put(p.path(), p);
+            String key = displaced ? SavedPositions.displacedKey(p) : p.path();
+            if (positions.size() < max || positions.containsKey(key)) {
+              positions.put(key, p);
             } else {
               over[0]++;
             }
@@ -110,7 +114,13 @@ public final class StateFile {
   public static int removeGone(Map<String, FilePosition> positions) {
     Liveness liveness = new Liveness();
     int before = positions.size();
-    positions.values().removeIf(p -> !liveness.alive(p));
+    positions
+        .entrySet()
+        .removeIf(
+            e ->
+                SavedPositions.isDisplaced(e.getKey())
+                    ? !liveness.renamed(e.getValue())
+                    : !liveness.alive(e.getValue()));
     return before - positions.size();
   }
 
@@ -126,8 +136,15 @@ public final class StateFile {
         : e.getMessage();
   }
 
-  /** Replaces the state file with {@code positions}, atomically and durably. */
+  /** Replaces the state file with {@code positions} (by path), atomically and durably. */
   public static void write(Path file, Collection<FilePosition> positions) throws IOException {
+    Map<String, FilePosition> byPath = new LinkedHashMap<>();
+    positions.forEach(p -> byPath.put(p.path(), p));
+    write(file, byPath);
+  }
+
+  /** Replaces the state file with {@code positions} (keys as {@link #read} gives them). */
+  public static void write(Path file, Map<String, FilePosition> positions) throws IOException {
     byte[] bytes = format(positions);
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
@@ -152,13 +169,14 @@ public final class StateFile {
     }
   }
 
-  static byte[] format(Collection<FilePosition> positions) throws IOException {
+  static byte[] format(Map<String, FilePosition> positions) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeNumberField("version", VERSION);
       g.writeArrayFieldStart("files");
-      for (FilePosition p : positions) {
+      for (Map.Entry<String, FilePosition> e : positions.entrySet()) {
+        FilePosition p = e.getValue();
         g.writeStartObject();
         g.writeStringField("path", p.path());
         g.writeStringField("file_key", p.fileKey());
@@ -166,6 +184,9 @@ public final class StateFile {
         g.writeStringField("prefix_sha256", p.prefixSha256());
         g.writeNumberField("offset", p.offset());
         g.writeBooleanField("mid_line", p.midLine());
+        if (SavedPositions.isDisplaced(e.getKey())) {
+          g.writeBooleanField("displaced", true);
+        }
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -177,12 +198,15 @@ public final class StateFile {
 
   static Map<String, FilePosition> parse(byte[] bytes) throws IOException {
     Map<String, FilePosition> positions = new TreeMap<>();
-    parse(new java.io.ByteArrayInputStream(bytes), p -> positions.put(p.path(), p));
+    parse(
+        new java.io.ByteArrayInputStream(bytes),
+        (p, displaced) -> positions.put(displaced ? SavedPositions.displacedKey(p) : p.path(), p));
     return positions;
   }
 
   /** Streams the entries of a state file to {@code each}; fails on anything malformed. */
-  private static void parse(InputStream in, Consumer<FilePosition> each) throws IOException {
+  private static void parse(InputStream in, BiConsumer<FilePosition, Boolean> each)
+      throws IOException {
     try (JsonParser p = JSON.createParser(in)) {
       expect(p.nextToken(), JsonToken.START_OBJECT);
       boolean versionSeen = false;
@@ -198,7 +222,9 @@ public final class StateFile {
         } else if (field.equals("files")) {
           expect(value, JsonToken.START_ARRAY);
           while (p.nextToken() == JsonToken.START_OBJECT) {
-            each.accept(entry(p));
+            boolean[] displaced = {false};
+            FilePosition entry = entry(p, displaced);
+            each.accept(entry, displaced[0]);
           }
           expect(p.currentToken(), JsonToken.END_ARRAY);
         } else {
@@ -222,6 +248,8 @@ public final class StateFile {
           }
         };
 
+    private final Map<Path, Map<String, Path>> confirmed = new HashMap<>(); // second listings
+
     boolean alive(FilePosition p) {
       Path path;
       try {
@@ -232,11 +260,27 @@ public final class StateFile {
       if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
         return true; // something is at its path: a file there later is measured against it
       }
-      Path dir = path.getParent();
+      return renamed(p);
+    }
+
+    /**
+     * Whether a file of the saved path's directory is the saved file. A miss is confirmed by a
+     * second listing: one racing a rename can miss the renamed file.
+     */
+    boolean renamed(FilePosition p) {
+      Path dir;
+      try {
+        dir = Path.of(p.path()).getParent();
+      } catch (InvalidPathException e) {
+        return false;
+      }
       if (p.fileKey() == null || dir == null) {
         return false;
       }
       Path renamed = byDirectory.computeIfAbsent(dir, Liveness::keysIn).get(p.fileKey());
+      if (renamed == null) {
+        renamed = confirmed.computeIfAbsent(dir, Liveness::keysIn).get(p.fileKey());
+      }
       return renamed != null && sameFile(renamed, p);
     }
 
@@ -271,7 +315,7 @@ public final class StateFile {
     }
   }
 
-  private static FilePosition entry(JsonParser p) throws IOException {
+  private static FilePosition entry(JsonParser p, boolean[] displaced) throws IOException {
     String path = null;
     String key = null;
     String sha = null;
@@ -288,6 +332,7 @@ public final class StateFile {
         case "prefix_length" -> prefixLength = number(p, value);
         case "offset" -> offset = number(p, value);
         case "mid_line" -> midLine = value == JsonToken.VALUE_TRUE;
+        case "displaced" -> displaced[0] = value == JsonToken.VALUE_TRUE;
         default -> p.skipChildren();
       }
     }

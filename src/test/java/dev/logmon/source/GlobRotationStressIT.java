@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,21 +50,23 @@ class GlobRotationStressIT {
     Path logs = Files.createDirectory(dir.resolve("logs"));
     RotatingWriter writer = writer(logs, 0);
     Received received = new Received();
-    Map<String, FilePosition> committed = new HashMap<>();
+    SavedPositions[] committed = {new SavedPositions(Map.of())};
     BatchSink counted =
         batch -> {
           received.put(batch);
-          committed.put(batch.end().path(), batch.end()); // as the pipeline commits a counted batch
+          committed[0].record(batch.end()); // as the pipeline commits a counted batch
         };
     writer.start();
     int granted = 0;
     for (int run = 1; run <= 5; run++) {
+      Map<String, FilePosition> saved = StateFile.load(state, note -> {});
+      committed[0] = new SavedPositions(saved); // as a restarted pipeline starts
       GlobWatcher w =
           new GlobWatcher(
               logs.resolve("a.log*").toString(),
               TailOptions.follow("glob").withFromStart(run == 1),
               note -> {},
-              StateFile.read(state, note -> {}));
+              saved);
       if (run < 5) {
         granted += 8; // rotations while this run follows
         writer.allow(8);
@@ -76,7 +77,7 @@ class GlobRotationStressIT {
         }
         w.pollOnce(counted);
         w.close(); // stopped: what was counted is saved
-        StateFile.write(state, committed.values());
+        StateFile.write(state, committed[0].entries());
         granted += 4; // rotations while no watcher runs
         writer.allow(4);
         writer.awaitWaitingAt(granted, Duration.ofNanos(DEADLINE_NANOS));

@@ -137,6 +137,22 @@ public final class Crawlers {
     return p < 0 ? null : patterns[p];
   }
 
+  /**
+   * The robot family of {@code agent}, named by the text its first matching pattern requires
+   * ({@code Googlebot}), or null when it is no robot's.
+   */
+  public String family(CharSequence agent) {
+    int p = firstMatch(agent);
+    if (p < 0) {
+      return null;
+    }
+    String name = literals[p].strip();
+    while (name.endsWith("/") || name.endsWith("-") || name.endsWith("_")) {
+      name = name.substring(0, name.length() - 1);
+    }
+    return name.length() >= 3 ? name : patterns[p];
+  }
+
   private int firstMatch(CharSequence agent) {
     int best = Integer.MAX_VALUE;
     for (int p : unindexed) {

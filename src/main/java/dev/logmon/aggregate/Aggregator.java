@@ -5,6 +5,7 @@ import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The mutable traffic state: a ring of per-second buckets keyed by log time, running totals of the
@@ -55,6 +56,7 @@ public final class Aggregator implements TrafficCounter {
   private final long[] statusClasses = new long[6];
   private final RequestCounters requests = new RequestCounters();
   private final ChunkLabels chunkLabels = new ChunkLabels();
+  private FilteredCounts filtered = new FilteredCounts(List.of());
 
   public Aggregator(AggregatorConfig config) {
     this(config, LIFETIME_KEY_CAP);
@@ -398,6 +400,16 @@ public final class Aggregator implements TrafficCounter {
   }
 
   @Override
+  public void filterLabels(List<String> labels) {
+    filtered = new FilteredCounts(labels);
+  }
+
+  @Override
+  public void addFiltered(int rule) {
+    filtered.add(rule);
+  }
+
+  @Override
   public long hitsBetween(long endSecond, int seconds) {
     if (seconds == window.seconds) {
       window.moveTo(endSecond, ring);
@@ -452,7 +464,8 @@ public final class Aggregator implements TrafficCounter {
             lifetimeTop,
             TopN.hosts(life.hosts, keys.hosts, topN, life.otherHosts()),
             TopN.counts(life.methods, keys.methods, Integer.MAX_VALUE),
-            requests.snapshot());
+            requests.snapshot(),
+            filtered.snapshot());
     return new TrafficSnapshot(
         Instant.ofEpochSecond(endSecond + 1),
         offset,

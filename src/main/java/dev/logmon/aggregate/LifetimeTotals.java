@@ -20,6 +20,8 @@ import java.util.Map;
  * @param requests hits by section, status class, method and vhost, and durations by section, for
  *     metrics: bounded label sets, each counting every hit of its values; they add up to {@code
  *     hits} and never decrease from one snapshot to the next
+ * @param filtered lines that filters left out, by rule label, every rule in the order of the rules
+ *     (docs/FILTERS.md); {@code hits + malformedTotal() + filteredTotal()} is every line parsed
  */
 public record LifetimeTotals(
     long hits,
@@ -34,14 +36,57 @@ public record LifetimeTotals(
     List<SectionStat> topSections,
     List<HostStat> topHosts,
     List<Count> methods,
-    RequestCounts requests) {
+    RequestCounts requests,
+    List<Count> filtered) {
 
   public LifetimeTotals {
     java.util.Objects.requireNonNull(requests, "requests");
+    filtered = List.copyOf(filtered);
     malformed = Map.copyOf(malformed);
     topSections = List.copyOf(topSections);
     topHosts = List.copyOf(topHosts);
     methods = List.copyOf(methods);
+  }
+
+  /** Totals without filters. */
+  public LifetimeTotals(
+      long hits,
+      double rate,
+      long bytes,
+      StatusClasses statusClasses,
+      Map<MalformedReason, Long> malformed,
+      long late,
+      long future,
+      long malformedRequests,
+      long firstSecond,
+      List<SectionStat> topSections,
+      List<HostStat> topHosts,
+      List<Count> methods,
+      RequestCounts requests) {
+    this(
+        hits,
+        rate,
+        bytes,
+        statusClasses,
+        malformed,
+        late,
+        future,
+        malformedRequests,
+        firstSecond,
+        topSections,
+        topHosts,
+        methods,
+        requests,
+        List.of());
+  }
+
+  /** Lines that filters left out, all rules together. */
+  public long filteredTotal() {
+    long t = 0;
+    for (Count c : filtered) {
+      t += c.count();
+    }
+    return t;
   }
 
   /** Lines that yielded no record, all reasons together. */

@@ -85,6 +85,18 @@ public interface TrafficCounter {
   /** Counts one line that yielded no record. */
   void addMalformed(MalformedReason reason);
 
+  /**
+   * The labels of the run's filter rules ({@code FilterSet.labels()}), by the rule numbers {@link
+   * #addFiltered} takes; call before counting.
+   */
+  void filterLabels(java.util.List<String> labels);
+
+  /**
+   * Counts one hit that filter rule {@code rule} left out: toward {@link LifetimeTotals#filtered()}
+   * only.
+   */
+  void addFiltered(int rule);
+
   /** Hits in the {@code seconds} seconds ending with {@code endSecond}, which is in the ring. */
   long hitsBetween(long endSecond, int seconds);
 

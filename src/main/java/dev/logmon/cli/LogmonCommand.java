@@ -200,6 +200,17 @@ public final class LogmonCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   int sectionDepth;
 
+  @Option(
+      names = "--breakdowns",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Count the breakdowns: top paths, 404 and 5xx paths, status codes, user agents by"
+              + " family, referring sites, sections per virtual host (default: on;"
+              + " --no-breakdowns for the plain counts only).")
+  boolean breakdowns = true;
+
   // Web dashboard (--web, --web-token): see WebOptions.
   @CommandLine.Mixin WebOptions web = new WebOptions();
 
@@ -303,7 +314,6 @@ public final class LogmonCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    notYetCounting();
     output = output.resolve();
     RunModes runs = new RunModes(this, out, err, clock);
     if (demo) {
@@ -392,25 +402,6 @@ public final class LogmonCommand implements Callable<Integer> {
   /** Whether lines also come from the network (syslog, Kafka), not only from files. */
   boolean networkInput() {
     return syslog.enabled() || kafka.enabled();
-  }
-
-  /**
-   * Filters and section depth are parsed, checked and printed, but the ingest path does not apply
-   * them yet (issue 18, after the one-ingest-path work lands): refuse rather than count lines the
-   * operator asked to leave out.
-   */
-  private void notYetCounting() {
-    String given =
-        !filters.includes.isEmpty()
-            ? "--include"
-            : !filters.excludes.isEmpty()
-                ? "--exclude"
-                : filters.ignoreCrawlers
-                    ? "--ignore-crawlers"
-                    : sectionDepth != 1 ? "--section-depth" : null;
-    if (given != null) {
-      throw usage(given + " is not applied to counting yet; only --print-config shows it");
-    }
   }
 
   /** A usage error; one about an option set in a config file says where it was set. */

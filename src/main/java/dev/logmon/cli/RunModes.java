@@ -83,7 +83,10 @@ final class RunModes {
             // Live views want a snapshot every second; replay publishes at reports only, as a
             // snapshot per second of log time would dominate a fast replay.
             (o.output.live() || o.web.enabled()) && !o.replay,
-            o.maxFuture.toSeconds()),
+            o.maxFuture.toSeconds(),
+            o.filters.filters(),
+            o.sectionDepth,
+            o.breakdowns),
         parser(),
         aggregator,
         alerts,

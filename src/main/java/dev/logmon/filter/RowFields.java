@@ -11,28 +11,21 @@ import java.util.Set;
  * ASCII), and a hit held as a record is read through {@link RecordFields}. Repositioned with {@link
  * #at}: one instance per filtering thread. Not thread-safe.
  *
- * <p>Rows keep no request target, user agent or referrer, so a plain row provides only {@link
- * #FIELDS}; filters on {@code path}, {@code agent} or {@code referrer} need rows that carry them
- * (docs/FILTERS.md, "Where filters apply"), and asking a plain row for one is an error rather than
- * a silent empty value.
+ * <p>A plain row's path, agent and referrer are views of the ranges its parser recorded (the target
+ * up to its query; null for a format that does not log the header); a malformed request has the
+ * empty path, as its method is empty.
  */
 public final class RowFields implements LineFields {
-  /** The fields a plain row provides. */
-  public static final Set<Field> FIELDS =
-      Collections.unmodifiableSet(
-          EnumSet.of(
-              Field.IP,
-              Field.STATUS,
-              Field.METHOD,
-              Field.SECTION,
-              Field.VHOST,
-              Field.BYTES,
-              Field.DURATION));
+  /** The fields a plain row provides: all of them. */
+  public static final Set<Field> FIELDS = Collections.unmodifiableSet(EnumSet.allOf(Field.class));
 
   private final Latin1 ip = new Latin1();
   private final Latin1 method = new Latin1();
   private final Latin1 section = new Latin1();
   private final Latin1 vhost = new Latin1();
+  private final Latin1 path = new Latin1();
+  private final Latin1 agent = new Latin1();
+  private final Latin1 referrer = new Latin1();
   private final RecordFields record = new RecordFields();
   private ParsedLines lines;
   private int row;
@@ -49,8 +42,7 @@ public final class RowFields implements LineFields {
       this.row = i;
       return this;
     }
-    // The one other negative outcome is a hit held as a record (FALLBACK, or RECORD after #17).
-    if (outcome < 0 && outcome != ParsedLines.OVERSIZE) {
+    if (outcome == ParsedLines.RECORD) {
       return record.at(lines.record(i));
     }
     throw new IllegalArgumentException("line " + i + " of the chunk is not a hit");
@@ -77,7 +69,8 @@ public final class RowFields implements LineFields {
 
   @Override
   public CharSequence path() {
-    throw missing(Field.PATH);
+    int from = lines.targetStart(row);
+    return from < 0 ? "" : path.on(lines.buffer(), from, lines.pathEnd(row));
   }
 
   @Override
@@ -97,12 +90,14 @@ public final class RowFields implements LineFields {
 
   @Override
   public CharSequence agent() {
-    throw missing(Field.AGENT);
+    int from = lines.agentStart(row);
+    return from < 0 ? null : agent.on(lines.buffer(), from, lines.agentEnd(row));
   }
 
   @Override
   public CharSequence referrer() {
-    throw missing(Field.REFERRER);
+    int from = lines.referrerStart(row);
+    return from < 0 ? null : referrer.on(lines.buffer(), from, lines.referrerEnd(row));
   }
 
   @Override
@@ -113,10 +108,6 @@ public final class RowFields implements LineFields {
   @Override
   public long durationMicros() {
     return lines.durationMicros(row);
-  }
-
-  private static IllegalStateException missing(Field f) {
-    return new IllegalStateException("chunk rows do not hold the " + f.key() + " yet");
   }
 
   /** ASCII bytes of a buffer as text, without copying them. */

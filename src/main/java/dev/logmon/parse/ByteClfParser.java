@@ -168,13 +168,12 @@ final class ByteClfParser implements RowParser {
       }
     }
     out.request(i, requestStart, requestEnd);
-    if (refEnd < 0) {
-      out.quotedFields(i, requestStart, requestEnd, -1, -1, -1, -1);
-    } else {
-      out.quotedFields(i, requestStart, requestEnd, p + 2, refEnd, refEnd + 3, agentEnd);
-    }
     out.time(i, local - offset, (int) offset);
     out.hit(i, status, bytes, LogRecord.NO_DURATION);
+    if (refEnd >= 0) {
+      out.referrer(i, p + 2, refEnd);
+      out.agent(i, refEnd + 3, agentEnd);
+    }
     out.host(i, hostStart, hostEnd);
     if (vhostEnd >= 0) {
       out.vhost(i, from, vhostEnd);

@@ -21,12 +21,17 @@ final class ByteSections {
    * negative placeholder code (see {@link ParsedLines#PLACEHOLDERS}) in the high half.
    */
   static long of(byte[] b, int from, int to) {
+    return of(b, from, to, 1);
+  }
+
+  /** As {@link #of(byte[], int, int)} with sections of {@code depth} path segments. */
+  static long of(byte[] b, int from, int to, int depth) {
     if (to == from) {
       return code(INVALID);
     }
     byte first = b[from];
     if (first == '/') {
-      return ofPath(b, from, to);
+      return ofPath(b, from, to, depth);
     }
     if (first == '*' && to == from + 1) {
       return code(ASTERISK);
@@ -39,7 +44,7 @@ final class ByteSections {
       for (int j = i + 3; j < to; j++) {
         byte c = b[j];
         if (c == '/') {
-          return ofPath(b, j, to);
+          return ofPath(b, j, to, depth);
         }
         if (c == '?' || c == '#') {
           break;
@@ -61,14 +66,25 @@ final class ByteSections {
     return INVALID;
   }
 
-  private static long ofPath(byte[] b, int start, int to) {
-    for (int i = start + 1; i < to; i++) {
-      byte c = b[i];
-      if (c == '/' || c == '?' || c == '#') {
-        return i == start + 1 ? code(ROOT) : range(start, i);
+  /** The first {@code depth} non-empty segments of the path at {@code b[start]} ('/'). */
+  private static long ofPath(byte[] b, int start, int to, int depth) {
+    int end = start;
+    int slash = start;
+    for (int segments = 0; segments < depth; segments++) {
+      int i = slash + 1;
+      while (i < to && b[i] != '/' && b[i] != '?' && b[i] != '#') {
+        i++;
       }
+      if (i == slash + 1) {
+        break; // an empty segment ends the section
+      }
+      end = i;
+      if (i == to || b[i] != '/') {
+        break;
+      }
+      slash = i;
     }
-    return to == start + 1 ? code(ROOT) : range(start, to);
+    return end == start ? code(ROOT) : range(start, end);
   }
 
   private static long range(int start, int end) {

@@ -6,16 +6,16 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * The distinct texts of one key kind (clients, sections or methods) in one chunk, each numbered in
- * order of first appearance, so the counting thread looks a text up in its dictionary once per
- * chunk instead of once per line.
+ * The distinct texts of one key kind (clients, sections, methods, or a breakdown's paths) in one
+ * chunk, each numbered in order of first appearance, so the counting thread looks a text up in its
+ * dictionary once per chunk instead of once per line.
  *
  * <p>A chunk of a few thousand lines holds a few hundred distinct clients and a few dozen sections
  * (an access log repeats itself), and the parse threads have spare time while the one counting
  * thread has none: the byte comparisons move to them. Open addressing over the chunk's buffer, with
  * linear probing. Not thread-safe: part of a {@link ParsedLines}, filled by one thread.
  */
-final class ChunkKeys {
+public final class ChunkKeys {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private int[] table = new int[256]; // key + 1, 0 = empty
@@ -25,7 +25,7 @@ final class ChunkKeys {
   private int size;
 
   /** Forgets every key (a new chunk starts). */
-  void clear() {
+  public void clear() {
     if (size > 0) {
       Arrays.fill(table, 0);
       size = 0;
@@ -33,12 +33,12 @@ final class ChunkKeys {
   }
 
   /** The number of distinct keys so far. */
-  int size() {
+  public int size() {
     return size;
   }
 
   /** The key number of the text {@code buf[from, to)} whose String hash is {@code h}. */
-  int intern(byte[] buf, int from, int to, int h) {
+  public int intern(byte[] buf, int from, int to, int h) {
     int mask = table.length - 1;
     int len = to - from;
     for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
@@ -50,6 +50,16 @@ final class ChunkKeys {
         return k;
       }
     }
+  }
+
+  /** Where key {@code k}'s text starts in the buffer. */
+  public int start(int k) {
+    return start[k];
+  }
+
+  /** Where key {@code k}'s text ends in the buffer. */
+  public int end(int k) {
+    return end[k];
   }
 
   // Eight bytes a step, then byte by byte: keys are short (a client address, a section), and

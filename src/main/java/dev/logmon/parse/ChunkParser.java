@@ -25,6 +25,7 @@ public final class ChunkParser {
 
   private final int maxLineBytes;
   private final RowParser rows;
+  private final int sectionDepth;
 
   /** A parser of Common/Combined (and vhost_combined) lines. */
   public ChunkParser(int maxLineBytes) {
@@ -33,6 +34,18 @@ public final class ChunkParser {
 
   /** A parser of the lines {@code rows} reads. */
   public ChunkParser(int maxLineBytes, RowParser rows) {
+    this(maxLineBytes, rows, 1);
+  }
+
+  /**
+   * A parser of the lines {@code rows} reads, whose sections are made of {@code sectionDepth} path
+   * segments ({@code --section-depth}, 1 to 16).
+   */
+  public ChunkParser(int maxLineBytes, RowParser rows, int sectionDepth) {
+    if (sectionDepth < 1 || sectionDepth > 16) {
+      throw new IllegalArgumentException("sectionDepth must be 1 to 16: " + sectionDepth);
+    }
+    this.sectionDepth = sectionDepth;
     if (maxLineBytes < 1) {
       throw new IllegalArgumentException("maxLineBytes must be >= 1: " + maxLineBytes);
     }
@@ -61,6 +74,7 @@ public final class ChunkParser {
     out.reset(buf, (to - from) / 128); // typical access-log lines are longer than that
     out.cut = cut;
     out.nextCut = 0;
+    out.sectionDepth = sectionDepth;
     rows.preview(buf, from, to);
     int i = from;
     while (i < to) {
@@ -149,6 +163,12 @@ public final class ChunkParser {
       if (nonAscii && outcome == ParsedLines.OK) {
         out.setRecord(n, out.recordOfParsed(n));
         out.outcome[n] = ParsedLines.RECORD;
+      } else if (outcome == ParsedLines.RECORD && sectionDepth > 1) {
+        // A format read as text cuts the section at depth 1; the depth is the chunk's to apply.
+        LogRecord r = out.record(n);
+        if (!r.requestMalformed()) {
+          out.setRecord(n, r.withSection(Sections.of(r.target(), sectionDepth)));
+        }
       }
     }
   }

@@ -126,4 +126,23 @@ public record LogRecord(
         vhost,
         durationMicros);
   }
+
+  /** This record with {@code section} as its section ({@code --section-depth} above 1). */
+  public LogRecord withSection(String section) {
+    return new LogRecord(
+        host,
+        user,
+        epochSecond,
+        offsetSeconds,
+        method,
+        target,
+        section,
+        requestMalformed,
+        status,
+        bytes,
+        referrer,
+        userAgent,
+        vhost,
+        durationMicros);
+  }
 }

@@ -30,6 +30,13 @@ public final class ParsedLines {
    */
   public static final byte OVERSIZE = -2;
 
+  /**
+   * Outcome of a hit that a filter left out ({@link #leaveOut}): it keeps its time (and its record,
+   * if it was held as one) and the number of the rule that left it out ({@link #filterRule}), and
+   * is counted as filtered, nowhere else.
+   */
+  public static final byte FILTERED = -3;
+
   /** The number of placeholder sections; a row's {@link #sectionStart} is -1 to minus this. */
   public static final int PLACEHOLDER_COUNT = 6;
 
@@ -70,6 +77,16 @@ public final class ParsedLines {
   int[] vhostEnd = new int[0];
   int[] vhostHash = new int[0];
   LogRecord[] records = new LogRecord[0];
+  // The request target, Referer and User-Agent of a plain row (-1: none), which filters and the
+  // breakdowns read; the rule that left a FILTERED row out.
+  int[] targetStart = new int[0];
+  int[] targetEnd = new int[0];
+  int[] referrerStart = new int[0];
+  int[] referrerEnd = new int[0];
+  int[] agentStart = new int[0];
+  int[] agentEnd = new int[0];
+  short[] filterRule = new short[0];
+  int sectionDepth = 1;
   // Per row, the chunk-local number of its client, section and method text (see ChunkKeys).
   int[] hostKey = new int[0];
   int[] sectionKey = new int[0];
@@ -85,15 +102,6 @@ public final class ParsedLines {
   private long chunk;
   // The last valid timestamp parsed in this chunk (its '[' in buf) and what it read as.
   int lastTimestampAt = -1;
-  // The quoted fields of the line just parsed, which rows do not keep (-1: none): a hit held as a
-  // record (a line with non-ASCII bytes) keeps its target, referrer and agent through them.
-  private int quotedRow = -1;
-  private int requestFrom;
-  private int requestTo;
-  private int referrerFrom;
-  private int referrerTo;
-  private int agentFrom;
-  private int agentTo;
   long lastLocal;
   long lastOffset;
   // The same for other byte parsers: the last valid time text read by field memoField, and its
@@ -195,61 +203,54 @@ public final class ParsedLines {
   }
 
   /**
-   * Row {@code i}, just parsed, has its request in {@code buf[requestFrom, requestTo)} and its
-   * referrer and agent (-1 when the line has none) where given; see {@link #recordOfParsed}.
-   */
-  void quotedFields(
-      int i,
-      int requestFrom,
-      int requestTo,
-      int referrerFrom,
-      int referrerTo,
-      int agentFrom,
-      int agentTo) {
-    quotedRow = i;
-    this.requestFrom = requestFrom;
-    this.requestTo = requestTo;
-    this.referrerFrom = referrerFrom;
-    this.referrerTo = referrerTo;
-    this.agentFrom = agentFrom;
-    this.agentTo = agentTo;
-  }
-
-  /**
    * Hit {@code i}, the line just parsed, as a record with every field its parser read: {@link
-   * #toRecord} and, where the parser gave them ({@link #quotedFields}), the target, referrer and
-   * agent, which filters read.
+   * #toRecord} with the target, referrer and agent of the row, which filters read.
    */
   LogRecord recordOfParsed(int i) {
     LogRecord r = toRecord(i);
-    if (quotedRow != i) {
-      return r;
-    }
-    quotedRow = -1;
-    String target = r.target();
-    int targetEnd = ByteScan.requestTargetEnd(buf, requestFrom, requestTo);
-    if (targetEnd >= 0) {
-      int targetStart = requestFrom;
-      while (buf[targetStart] != ' ') {
-        targetStart++;
-      }
-      target = text(targetStart + 1, targetEnd);
-    }
     return new LogRecord(
         r.host(),
         r.user(),
         r.epochSecond(),
         r.offsetSeconds(),
         r.method(),
-        target,
+        targetStart[i] < 0 ? r.target() : text(targetStart[i], targetEnd[i]),
         r.section(),
         r.requestMalformed(),
         r.status(),
         r.bytes(),
-        referrerFrom < 0 ? null : text(referrerFrom, referrerTo),
-        agentFrom < 0 ? null : text(agentFrom, agentTo),
+        referrerStart[i] < 0 ? null : text(referrerStart[i], referrerEnd[i]),
+        agentStart[i] < 0 ? null : text(agentStart[i], agentEnd[i]),
         r.vhost(),
         r.durationMicros());
+  }
+
+  /**
+   * Marks hit {@code i} (outcome {@link #OK} or {@link #RECORD}) as left out by filter rule {@code
+   * rule} (0 to 32766): it becomes {@link #FILTERED}, keeping its time and record.
+   */
+  public void leaveOut(int i, int rule) {
+    byte o = outcome[i];
+    if (o != OK && o != RECORD) {
+      throw new IllegalArgumentException("line " + i + " of the chunk is not a hit");
+    }
+    if (o == RECORD) {
+      LogRecord r = records[i];
+      second[i] = r.epochSecond();
+      offset[i] = r.offsetSeconds();
+    }
+    outcome[i] = FILTERED;
+    filterRule[i] = (short) rule;
+  }
+
+  /** The rule (an index into the run's filter labels) that left {@link #FILTERED} row i out. */
+  public int filterRule(int i) {
+    return filterRule[i];
+  }
+
+  /** Whether the hit at row {@code i} is held as a record (filtered or not). */
+  public boolean hasRecord(int i) {
+    return records[i] != null;
   }
 
   /**
@@ -273,7 +274,7 @@ public final class ParsedLines {
    * until later lines confirm it). Rows keep no request target, so the section stands in for it.
    */
   public LogRecord toRecord(int i) {
-    if (outcome[i] == RECORD) {
+    if (records[i] != null) {
       return records[i];
     }
     String section = sectionPlaceholder(i);
@@ -391,6 +392,45 @@ public final class ParsedLines {
     return vhostHash[i];
   }
 
+  /** Where a plain row's request target starts, or -1 when its request is malformed. */
+  public int targetStart(int i) {
+    return targetStart[i];
+  }
+
+  public int targetEnd(int i) {
+    return targetEnd[i];
+  }
+
+  /** Where a plain row's path ends: its target up to a {@code ?} or {@code #}. */
+  public int pathEnd(int i) {
+    byte[] b = buf;
+    int end = targetEnd[i];
+    for (int k = targetStart[i]; k < end; k++) {
+      if (b[k] == '?' || b[k] == '#') {
+        return k;
+      }
+    }
+    return end;
+  }
+
+  /** Where a plain row's Referer (as logged, without quotes) starts, or -1 when it has none. */
+  public int referrerStart(int i) {
+    return referrerStart[i];
+  }
+
+  public int referrerEnd(int i) {
+    return referrerEnd[i];
+  }
+
+  /** Where a plain row's User-Agent (as logged, without quotes) starts, or -1 when it has none. */
+  public int agentStart(int i) {
+    return agentStart[i];
+  }
+
+  public int agentEnd(int i) {
+    return agentEnd[i];
+  }
+
   // Writers, for RowParsers: a row is a hit once time(), the client, the request and hit() are set.
 
   /** Sets the time of row {@code i}: UTC epoch second and the zone offset it was logged in. */
@@ -427,12 +467,29 @@ public final class ParsedLines {
     memoOffset = offset[i];
   }
 
-  /** Sets status, size and duration of row {@code i}, and clears its virtual host. */
+  /**
+   * Sets status, size and duration of row {@code i}, and clears its virtual host, referrer and
+   * agent (set them after).
+   */
   public void hit(int i, int code, long size, long durationMicros) {
     status[i] = (short) code;
     bytes[i] = size;
     duration[i] = durationMicros;
     vhostStart[i] = -1;
+    referrerStart[i] = -1;
+    agentStart[i] = -1;
+  }
+
+  /** The Referer of row {@code i} is {@code buf[from, to)} (after {@link #hit}). */
+  public void referrer(int i, int from, int to) {
+    referrerStart[i] = from;
+    referrerEnd[i] = to;
+  }
+
+  /** The User-Agent of row {@code i} is {@code buf[from, to)} (after {@link #hit}). */
+  public void agent(int i, int from, int to) {
+    agentStart[i] = from;
+    agentEnd[i] = to;
   }
 
   /** The client of row {@code i} is {@code buf[from, to)}. */
@@ -499,11 +556,14 @@ public final class ParsedLines {
   void malformedRequest(int i, int placeholder) {
     methodStart[i] = -1;
     sectionStart[i] = placeholder;
+    targetStart[i] = -1;
   }
 
   void section(int i, int from, int to) {
     byte[] b = buf;
-    long range = ByteSections.of(b, from, to);
+    targetStart[i] = from;
+    targetEnd[i] = to;
+    long range = ByteSections.of(b, from, to, sectionDepth);
     int start = (int) (range >> 32);
     sectionStart[i] = start;
     if (start >= 0) {
@@ -567,6 +627,13 @@ public final class ParsedLines {
     vhostEnd = Arrays.copyOf(vhostEnd, n);
     vhostHash = Arrays.copyOf(vhostHash, n);
     records = Arrays.copyOf(records, n);
+    targetStart = Arrays.copyOf(targetStart, n);
+    targetEnd = Arrays.copyOf(targetEnd, n);
+    referrerStart = Arrays.copyOf(referrerStart, n);
+    referrerEnd = Arrays.copyOf(referrerEnd, n);
+    agentStart = Arrays.copyOf(agentStart, n);
+    agentEnd = Arrays.copyOf(agentEnd, n);
+    filterRule = Arrays.copyOf(filterRule, n);
     hostKey = Arrays.copyOf(hostKey, n);
     sectionKey = Arrays.copyOf(sectionKey, n);
     methodKey = Arrays.copyOf(methodKey, n);

@@ -34,19 +34,27 @@ public final class Sections {
 
   /** Returns the section of a request target; never throws, {@link #INVALID} for null. */
   public static String of(String target) {
+    return of(target, 1);
+  }
+
+  /**
+   * The section of a request target made of its first {@code depth} path segments ({@code
+   * --section-depth}); an empty segment ends it. Never throws.
+   */
+  public static String of(String target, int depth) {
     if (target == null || target.isEmpty()) {
       return INVALID;
     }
     char first = target.charAt(0);
     if (first == '/') {
-      return ofPath(target, 0);
+      return ofPath(target, 0, depth);
     }
     if (first == '*' && target.length() == 1) {
       return ASTERISK;
     }
     int pathStart = absoluteUriPath(target);
     if (pathStart >= 0) {
-      return ofPath(target, pathStart);
+      return ofPath(target, pathStart, depth);
     }
     if (pathStart == NO_PATH) {
       return ROOT;
@@ -78,15 +86,29 @@ public final class Sections {
   }
 
   /** The section of the path starting with '/' at {@code start}. */
-  private static String ofPath(String s, int start) {
+  private static String ofPath(String s, int start, int depth) {
     int n = s.length();
-    for (int i = start + 1; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '/' || c == '?' || c == '#') {
-        return i == start + 1 ? ROOT : s.substring(start, i);
+    int end = start;
+    int slash = start;
+    for (int segments = 0; segments < depth; segments++) {
+      int i = slash + 1;
+      while (i < n && !isPathEnd(s.charAt(i))) {
+        i++;
       }
+      if (i == slash + 1) {
+        break; // an empty segment ends the section
+      }
+      end = i;
+      if (i == n || s.charAt(i) != '/') {
+        break;
+      }
+      slash = i;
     }
-    return n == start + 1 ? ROOT : s.substring(start);
+    return end == start ? ROOT : s.substring(start, end);
+  }
+
+  private static boolean isPathEnd(char c) {
+    return c == '/' || c == '?' || c == '#';
   }
 
   /**

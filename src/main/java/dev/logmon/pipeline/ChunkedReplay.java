@@ -1,6 +1,5 @@
 package dev.logmon.pipeline;
 
-import dev.logmon.aggregate.RunSums;
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
 import java.io.IOException;
@@ -36,8 +35,9 @@ final class ChunkedReplay implements AutoCloseable {
   private final ExecutorService pool;
   private final byte[][] buffers;
   private final ParsedLines[] parsed;
-  // Each slot's runs of one second, summed by the task that parsed the slot's chunk.
-  private final RunSums[] sums;
+  // Each slot's intake (filters, runs of one second, tallies), run by the task that parsed the
+  // slot's chunk; made per replay from the monitor's settings.
+  private ChunkIntake[] intakes;
   // Of the last replay: lines over the cap, and whether it read to the end (not stopped early).
   private long oversizeLines;
   private boolean complete;
@@ -58,10 +58,8 @@ final class ChunkedReplay implements AutoCloseable {
     int slots = threads + 2;
     this.buffers = new byte[slots][];
     this.parsed = new ParsedLines[slots];
-    this.sums = new RunSums[slots];
     for (int i = 0; i < slots; i++) {
       parsed[i] = new ParsedLines();
-      sums[i] = new RunSums();
     }
   }
 
@@ -78,7 +76,11 @@ final class ChunkedReplay implements AutoCloseable {
       throws IOException {
     oversizeLines = 0;
     complete = false;
-    ChunkParser parser = new ChunkParser(maxLineBytes, monitor.parserFor(name));
+    ChunkParser parser = monitor.chunkParserFor(name, maxLineBytes);
+    intakes = new ChunkIntake[buffers.length];
+    for (int i = 0; i < intakes.length; i++) {
+      intakes[i] = monitor.newIntake();
+    }
     ArrayDeque<Pending> pending = new ArrayDeque<>();
     long[] lines = {1};
     byte[] previous = null;
@@ -131,12 +133,12 @@ final class ChunkedReplay implements AutoCloseable {
       if (carryTo - carryFrom > chunkBytes / 2) {
         // The unfinished line is already over the cap: count its cut now, skip the rest of it.
         ParsedLines out = parsed[(slot + 1) % buffers.length];
-        RunSums runs = sums[(slot + 1) % buffers.length];
+        ChunkIntake intake = intakes[(slot + 1) % buffers.length];
         drainFor(pending, name, monitor, lines);
         byte[] one = java.util.Arrays.copyOfRange(buf, carryFrom, carryFrom + maxLineBytes + 2);
         parser.parse(one, 0, one.length, true, out);
-        runs.build(out);
-        monitor.accept(out, runs, name, lines[0]);
+        intake.prepare(out);
+        monitor.accept(out, intake, name, lines[0]);
         lines[0] += out.size();
         oversizeLines += out.oversizeLines();
         skipping = true;
@@ -166,7 +168,11 @@ final class ChunkedReplay implements AutoCloseable {
       throws IOException {
     oversizeLines = 0;
     complete = false;
-    ChunkParser parser = new ChunkParser(maxLineBytes, monitor.parserFor(name));
+    ChunkParser parser = monitor.chunkParserFor(name, maxLineBytes);
+    intakes = new ChunkIntake[buffers.length];
+    for (int i = 0; i < intakes.length; i++) {
+      intakes[i] = monitor.newIntake();
+    }
     ArrayDeque<Pending> pending = new ArrayDeque<>();
     long[] lines = {1};
     long chunks = (size + chunkBytes - 1) / chunkBytes;
@@ -193,7 +199,7 @@ final class ChunkedReplay implements AutoCloseable {
                     parser,
                     () -> {
                       readAndParse(parser, file, from, to, to >= size, buf, out);
-                      sums[slot].build(out);
+                      intakes[slot].prepare(out);
                       return out;
                     })));
       }
@@ -317,7 +323,7 @@ final class ChunkedReplay implements AutoCloseable {
                 parser,
                 () -> {
                   parser.parse(buf, from, to, end, out);
-                  sums[slot].build(out);
+                  intakes[slot].prepare(out);
                   return out;
                 })));
   }
@@ -366,7 +372,7 @@ final class ChunkedReplay implements AutoCloseable {
       }
       throw new IllegalStateException("parsing " + name + " failed", e.getCause());
     }
-    monitor.accept(p, sums[c.slot()], name, lines[0]);
+    monitor.accept(p, intakes[c.slot()], name, lines[0]);
     lines[0] += p.size();
     oversizeLines += p.oversizeLines();
   }

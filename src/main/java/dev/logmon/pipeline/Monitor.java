@@ -1,5 +1,7 @@
 package dev.logmon.pipeline;
 
+import dev.logmon.aggregate.BreakdownSnapshot;
+import dev.logmon.aggregate.Breakdowns;
 import dev.logmon.aggregate.LatencyWindows;
 import dev.logmon.aggregate.RunSums;
 import dev.logmon.aggregate.TrafficCounter;
@@ -45,7 +47,8 @@ public final class Monitor {
   // Follow mode's batches: each source's parser (W3C and auto learn per source), and their rows.
   private final Map<String, ChunkParser> batchParsers = new HashMap<>();
   private final ParsedLines batchRows = new ParsedLines();
-  private final RunSums batchRuns = new RunSums();
+  private final ChunkIntake batchIntake;
+  private final Breakdowns breakdowns; // null without breakdowns
   private final TrafficCounter aggregator;
   private final AlertEngine alerts;
   private final Presenter presenter;
@@ -84,6 +87,9 @@ public final class Monitor {
     this.offset = defaultOffset;
     this.notes = notes;
     this.sources = sources;
+    this.batchIntake = newIntake();
+    aggregator.filterLabels(config.filters().labels());
+    this.breakdowns = config.breakdowns() ? new Breakdowns() : null;
     int span = aggregator.config().span();
     this.latency = new LatencyWindows(span, alerts.latencyThresholdMicros());
     this.lineNotes = new LineNotes(notes, config.showMalformed());
@@ -141,10 +147,24 @@ public final class Monitor {
     return batchParser(source).rows();
   }
 
+  /** A chunk parser of {@code source}'s lines for a replay, with the run's section depth. */
+  ChunkParser chunkParserFor(String source, int maxLineBytes) {
+    return new ChunkParser(maxLineBytes, parserFor(source), config.sectionDepth());
+  }
+
+  /**
+   * A new intake for chunks parsed on one thread (or replay slot): the run's filters and
+   * breakdowns.
+   */
+  ChunkIntake newIntake() {
+    return new ChunkIntake(config.filters(), config.breakdowns());
+  }
+
   private ChunkParser batchParser(String source) {
     // Batches hold lines the source already cut to the cap and marked: no cap here.
     return batchParsers.computeIfAbsent(
-        source, s -> new ChunkParser(Integer.MAX_VALUE - 16, parser.forSource(s)));
+        source,
+        s -> new ChunkParser(Integer.MAX_VALUE - 16, parser.forSource(s), config.sectionDepth()));
   }
 
   /** Parses and counts a batch of lines, advancing time to the newest timestamp it holds. */
@@ -154,8 +174,16 @@ public final class Monitor {
     if (batch.vhost() != null) {
       batchRows.defaultVhost(batch.vhost()); // a syslog host is the vhost of a format without one
     }
-    batchRuns.build(batchRows);
-    accept(batchRows, batchRuns, batch.source(), batch.firstLineNumber());
+    batchIntake.prepare(batchRows);
+    accept(batchRows, batchIntake, batch.source(), batch.firstLineNumber());
+  }
+
+  /** Counts a chunk of parsed lines that {@code intake} prepared (see below). */
+  void accept(ParsedLines lines, ChunkIntake intake, String source, long firstLineNumber) {
+    accept(lines, intake.runs(), source, firstLineNumber);
+    if (breakdowns != null) {
+      breakdowns.add(lines, intake.tally());
+    }
   }
 
   /**
@@ -222,6 +250,14 @@ public final class Monitor {
       }
     } else if (outcome == ParsedLines.OVERSIZE) {
       return; // only the cut start of a line over the cap: its source counts it as oversize
+    } else if (outcome == ParsedLines.FILTERED) {
+      // Its time still moves the clock when the clock takes it at once (a quiet stretch of health
+      // checks lets an alert recover), but it adds to nothing but filtered_total.
+      long at = place(source, lines.second(i));
+      if (at != FollowClock.FUTURE) {
+        time(at, lines.offsetSeconds(i));
+      }
+      aggregator.addFiltered(lines.filterRule(i));
     } else if (outcome == ParsedLines.RECORD) {
       // A hit of a format read as text, or with non-ASCII keys.
       LogRecord r = lines.record(i);
@@ -393,7 +429,10 @@ public final class Monitor {
             endSecond,
             aggregator.config().frameSeconds(),
             config.windowSeconds(),
-            aggregator.config().topN()));
+            aggregator.config().topN()),
+        breakdowns == null
+            ? BreakdownSnapshot.NONE
+            : breakdowns.snapshot(aggregator.config().topN()));
   }
 
   /** The run's sources, each with the future lines counted from it. */

@@ -1,5 +1,8 @@
 package dev.logmon.pipeline;
 
+import dev.logmon.filter.FilterSet;
+import java.util.Objects;
+
 /**
  * How a {@link Monitor} runs.
  *
@@ -11,6 +14,10 @@ package dev.logmon.pipeline;
  * @param maxFutureSeconds {@code --max-future}: how far ahead of the wall clock a line may be
  *     stamped before it counts as future (follow mode); in replay, with the span, how far ahead of
  *     the replay clock a line may move it without confirmation (see docs/ARCHITECTURE.md)
+ * @param filters {@code --include}, {@code --exclude}, {@code --ignore-crawlers}: the hits they
+ *     leave out are counted as filtered only
+ * @param sectionDepth {@code --section-depth}: path segments that make a section, 1 to 16
+ * @param breakdowns whether to count the breakdown tables (top paths, agents, referrers...)
  */
 public record MonitorConfig(
     boolean replay,
@@ -18,7 +25,10 @@ public record MonitorConfig(
     int windowSeconds,
     int showMalformed,
     boolean publishEverySecond,
-    long maxFutureSeconds) {
+    long maxFutureSeconds,
+    FilterSet filters,
+    int sectionDepth,
+    boolean breakdowns) {
 
   /** The default of {@code --max-future}: 5 minutes, in seconds. */
   public static final long DEFAULT_MAX_FUTURE_SECONDS = 300;
@@ -27,6 +37,44 @@ public record MonitorConfig(
     if (maxFutureSeconds < 1) {
       throw new IllegalArgumentException("maxFutureSeconds must be at least 1");
     }
+    Objects.requireNonNull(filters, "filters");
+    if (sectionDepth < 1 || sectionDepth > 16) {
+      throw new IllegalArgumentException("sectionDepth must be 1 to 16");
+    }
+  }
+
+  /** A configuration without filters or breakdowns, sections one segment deep. */
+  public MonitorConfig(
+      boolean replay,
+      int intervalSeconds,
+      int windowSeconds,
+      int showMalformed,
+      boolean publishEverySecond,
+      long maxFutureSeconds) {
+    this(
+        replay,
+        intervalSeconds,
+        windowSeconds,
+        showMalformed,
+        publishEverySecond,
+        maxFutureSeconds,
+        FilterSet.NONE,
+        1,
+        false);
+  }
+
+  /** This configuration with these filters, section depth and breakdowns. */
+  public MonitorConfig withIngest(FilterSet filters, int sectionDepth, boolean breakdowns) {
+    return new MonitorConfig(
+        replay,
+        intervalSeconds,
+        windowSeconds,
+        showMalformed,
+        publishEverySecond,
+        maxFutureSeconds,
+        filters,
+        sectionDepth,
+        breakdowns);
   }
 
   /** A configuration with the default {@code --max-future}. */

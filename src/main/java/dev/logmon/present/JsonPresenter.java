@@ -34,6 +34,7 @@ public final class JsonPresenter implements Presenter {
           window(g, view.traffic().report());
           JsonFields.sources(g, view.sources());
           LatencyJson.write(g, view.latency());
+          BreakdownJson.write(g, view.breakdowns());
         });
   }
 
@@ -65,6 +66,7 @@ public final class JsonPresenter implements Presenter {
               "alerts_total",
               view.alert().history().stream().filter(e -> e instanceof AlertEvent.Raised).count());
           JsonFields.sources(g, view.sources());
+          BreakdownJson.write(g, view.breakdowns());
         });
   }
 
@@ -88,6 +90,7 @@ public final class JsonPresenter implements Presenter {
       g.writeNumberField(e.getKey(), e.getValue());
     }
     g.writeEndObject();
+    BreakdownJson.filtered(g, l);
     g.writeNumberField("late_total", l.late());
     g.writeNumberField("future_total", l.future());
     g.writeBooleanField("alert_active", view.alert().active());

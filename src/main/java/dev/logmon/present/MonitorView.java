@@ -1,5 +1,6 @@
 package dev.logmon.present;
 
+import dev.logmon.aggregate.BreakdownSnapshot;
 import dev.logmon.aggregate.LatencySnapshot;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.alert.AlertEvent;
@@ -13,17 +14,21 @@ import java.util.Objects;
  * @param windowSeconds the alert window's length, for labels
  * @param sources one line per watched source, in the order given on the command line
  * @param latency request latency and virtual hosts, {@link LatencySnapshot#EMPTY} without them
+ * @param breakdowns top paths, 404 and 5xx paths, status codes, agents, referrers, sections per
+ *     virtual host; {@link BreakdownSnapshot#NONE} when not counted
  */
 public record MonitorView(
     TrafficSnapshot traffic,
     AlertState alert,
     int windowSeconds,
     List<SourceView> sources,
-    LatencySnapshot latency) {
+    LatencySnapshot latency,
+    BreakdownSnapshot breakdowns) {
   public MonitorView {
     Objects.requireNonNull(traffic, "traffic");
     Objects.requireNonNull(alert, "alert");
     Objects.requireNonNull(latency, "latency");
+    Objects.requireNonNull(breakdowns, "breakdowns");
     sources = List.copyOf(sources);
   }
 
@@ -42,9 +47,19 @@ public record MonitorView(
     return false;
   }
 
+  /** A view without breakdowns. */
+  public MonitorView(
+      TrafficSnapshot traffic,
+      AlertState alert,
+      int windowSeconds,
+      List<SourceView> sources,
+      LatencySnapshot latency) {
+    this(traffic, alert, windowSeconds, sources, latency, BreakdownSnapshot.NONE);
+  }
+
   /** A view without latency or virtual hosts. */
   public MonitorView(
       TrafficSnapshot traffic, AlertState alert, int windowSeconds, List<SourceView> sources) {
-    this(traffic, alert, windowSeconds, sources, LatencySnapshot.EMPTY);
+    this(traffic, alert, windowSeconds, sources, LatencySnapshot.EMPTY, BreakdownSnapshot.NONE);
   }
 }

@@ -89,17 +89,19 @@ public final class PlainPresenter implements Presenter {
     b.append("  top bytes  ").append(hosts(l.topHosts())).append('\n');
     b.append("  methods    ").append(counts(l.methods())).append('\n');
     b.append("  lines      ")
-        .append(l.hits() + l.malformedTotal())
+        .append(l.hits() + l.malformedTotal() + l.filteredTotal())
         .append(" read: ")
         .append(l.hits())
         .append(" hits, ")
         .append(malformed(l))
+        .append(filtered(l))
         .append(", late ")
         .append(l.late())
         .append(future(l))
         .append(", malformed requests ")
         .append(l.malformedRequests())
         .append('\n');
+    BreakdownText.append(b, view.breakdowns());
     for (SourceView s : view.sources()) {
       source(b, s);
     }
@@ -182,10 +184,25 @@ public final class PlainPresenter implements Presenter {
         .append(l.hits())
         .append(" hits, ")
         .append(malformed(l))
+        .append(filtered(l))
         .append(", late ")
         .append(l.late())
         .append(future(l))
         .append('\n');
+  }
+
+  /** Filtered lines by rule, shown when filters are set. */
+  private static String filtered(LifetimeTotals l) {
+    if (l.filtered().isEmpty()) {
+      return "";
+    }
+    return ", filtered "
+        + l.filteredTotal()
+        + " ("
+        + l.filtered().stream()
+            .map(c -> Sanitizer.clean(c.key()) + " " + c.count())
+            .collect(Collectors.joining(", "))
+        + ")";
   }
 
   /** Future lines, shown once there are any (a quiet log's text stays as it was). */

@@ -166,6 +166,20 @@ public final class ReferenceAggregator implements TrafficCounter {
     malformed.merge(reason, 1L, Long::sum);
   }
 
+  private java.util.List<String> filterLabels = java.util.List.of();
+  private long[] filtered = new long[0];
+
+  @Override
+  public void filterLabels(java.util.List<String> labels) {
+    filterLabels = java.util.List.copyOf(labels);
+    filtered = new long[labels.size()];
+  }
+
+  @Override
+  public void addFiltered(int rule) {
+    filtered[rule]++;
+  }
+
   /**
    * Hits in the {@code seconds} seconds ending with {@code endSecond}, which must be in the ring.
    */
@@ -239,7 +253,10 @@ public final class ReferenceAggregator implements TrafficCounter {
             lifetimeTop,
             ReferenceWindowMerge.topHosts(lifetimeHosts, config.topN()),
             ReferenceWindowMerge.counts(lifetimeMethods, Integer.MAX_VALUE),
-            requests.snapshot());
+            requests.snapshot(),
+            java.util.stream.IntStream.range(0, filtered.length)
+                .mapToObj(r -> new Count(filterLabels.get(r), filtered[r]))
+                .toList());
     return new TrafficSnapshot(
         Instant.ofEpochSecond(endSecond + 1),
         offset,

@@ -129,6 +129,10 @@ final class ByteFormat implements RowParser {
     int vhost = -1;
     int vhostEnd = -1;
     int portEnd = -1;
+    int referrer = -1;
+    int referrerEnd = -1;
+    int agent = -1;
+    int agentEnd = -1;
     int p = from;
     for (int k = 0; k < kinds.length; k++) {
       byte[] lit = before[k];
@@ -211,7 +215,15 @@ final class ByteFormat implements RowParser {
           vhostEnd = e;
         }
         case PORT -> portEnd = e;
-        default -> {} // IGNORE, USER, QUERY, PROTOCOL, REFERRER, USER_AGENT: not counted
+        case REFERRER -> {
+          referrer = p;
+          referrerEnd = e;
+        }
+        case USER_AGENT -> {
+          agent = p;
+          agentEnd = e;
+        }
+        default -> {} // IGNORE, USER, QUERY, PROTOCOL: not counted
       }
       if (!ok) {
         return reasons[k];
@@ -246,6 +258,12 @@ final class ByteFormat implements RowParser {
       out.noHost(i);
     }
     out.hit(i, status, bytes, duration);
+    if (referrer >= 0) {
+      out.referrer(i, referrer, referrerEnd);
+    }
+    if (agent >= 0) {
+      out.agent(i, agent, agentEnd);
+    }
     if (vhost >= 0) {
       // With a port, of() made sure the text is "vhost:port", the record's vhost, in one range.
       out.vhost(i, vhost, portEnd >= 0 ? portEnd : vhostEnd);

@@ -1,0 +1,188 @@
+package dev.logmon.aggregate;
+
+import dev.logmon.agent.AgentFamilies;
+import dev.logmon.agent.Crawlers;
+import dev.logmon.parse.ChunkKeys;
+import dev.logmon.parse.ChunkParser;
+import dev.logmon.parse.LogRecord;
+import dev.logmon.parse.ParsedLines;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.datasketches.frequencies.ErrorType;
+import org.apache.datasketches.frequencies.ItemsSketch;
+
+/**
+ * The breakdowns of every counted hit since logmon started: top paths, 404 and 5xx paths, referring
+ * hosts and sections per virtual host in DataSketches frequent-items sketches (bounded memory
+ * whatever the traffic; exact until a table holds more distinct keys than its map, then estimates,
+ * said in the snapshot), and status codes and agent families counted exactly (both sets are
+ * bounded). Keys longer than {@value #MAX_KEY} characters are cut, so a hostile log cannot make a
+ * table's memory grow with its line length.
+ *
+ * <p>Counted from each chunk's {@link ChunkTally}: each distinct key once per chunk. Not
+ * thread-safe: owned by the counting thread, which publishes {@link #snapshot}s.
+ */
+public final class Breakdowns {
+  /** Longest key kept, in characters. */
+  static final int MAX_KEY = 256;
+
+  // Keys a sketch holds exactly: 3/4 of its map (DataSketches' load factor).
+  private static final int MAP_SIZE = 1024;
+
+  private final ItemsSketch<String> paths = new ItemsSketch<>(MAP_SIZE);
+  private final ItemsSketch<String> notFound = new ItemsSketch<>(MAP_SIZE);
+  private final ItemsSketch<String> serverErrors = new ItemsSketch<>(MAP_SIZE);
+  private final ItemsSketch<String> referrers = new ItemsSketch<>(MAP_SIZE);
+  private final ItemsSketch<String> vhostSections = new ItemsSketch<>(MAP_SIZE);
+  private final long[] statuses = new long[ChunkTally.STATUSES];
+  private final Map<String, Long> agents = new HashMap<>();
+  private AgentFamilies families; // made at the first agent: loading the robot list takes ~50 ms
+
+  /** Counts the hits of a chunk that {@code tally} tallied (it was built from {@code lines}). */
+  public void add(ParsedLines lines, ChunkTally tally) {
+    byte[] b = lines.buffer();
+    ChunkKeys p = tally.paths;
+    for (int k = 0, n = p.size(); k < n; k++) {
+      String path = key(b, p.start(k), p.end(k));
+      paths.update(path, tally.pathHits[k]);
+      if (tally.pathNotFound[k] > 0) {
+        notFound.update(path, tally.pathNotFound[k]);
+      }
+      if (tally.pathServerErrors[k] > 0) {
+        serverErrors.update(path, tally.pathServerErrors[k]);
+      }
+    }
+    ChunkKeys a = tally.agents;
+    for (int k = 0, n = a.size(); k < n; k++) {
+      agents.merge(
+          families().of(key(b, a.start(k), a.end(k))), (long) tally.agentHits[k], Long::sum);
+    }
+    ChunkKeys r = tally.referrers;
+    for (int k = 0, n = r.size(); k < n; k++) {
+      referrers.update(key(b, r.start(k), r.end(k)), tally.referrerHits[k]);
+    }
+    for (int s = 0; s < ChunkTally.STATUSES; s++) {
+      statuses[s] += tally.statusHits[s];
+    }
+    for (int q = 0; q < tally.pairCount; q++) {
+      int i = tally.pairRow[q];
+      String section = lines.sectionPlaceholder(i);
+      if (section == null) {
+        section = key(b, lines.sectionStart(i), lines.sectionEnd(i));
+      }
+      vhostSections.update(
+          cut(key(b, lines.vhostStart(i), lines.vhostEnd(i)) + section), tally.pairHits[q]);
+    }
+    for (int q = 0; q < tally.recordCount; q++) {
+      add(lines.record(tally.records[q]));
+    }
+  }
+
+  /** Counts one hit held as a record (a format read as text, or a line with non-ASCII bytes). */
+  void add(LogRecord r) {
+    if (!r.requestMalformed() && r.target() != null) {
+      String path = cut(pathOf(r.target()));
+      paths.update(path);
+      if (r.status() == 404) {
+        notFound.update(path);
+      } else if (r.status() >= 500 && r.status() <= 599) {
+        serverErrors.update(path);
+      }
+    }
+    if (r.status() >= 0 && r.status() < ChunkTally.STATUSES) {
+      statuses[r.status()]++;
+    }
+    if (r.userAgent() != null) {
+      agents.merge(families().of(cut(r.userAgent())), 1L, Long::sum);
+    }
+    String host = ReferrerHosts.of(r.referrer());
+    if (host != null) {
+      referrers.update(cut(host));
+    }
+    if (r.vhost() != null) {
+      vhostSections.update(cut(r.vhost() + r.section()));
+    }
+  }
+
+  private AgentFamilies families() {
+    if (families == null) {
+      families = new AgentFamilies(Crawlers.load());
+    }
+    return families;
+  }
+
+  /** The target up to its query or fragment. */
+  static String pathOf(String target) {
+    for (int i = 0; i < target.length(); i++) {
+      char c = target.charAt(i);
+      if (c == '?' || c == '#') {
+        return target.substring(0, i);
+      }
+    }
+    return target;
+  }
+
+  private static String key(byte[] b, int from, int to) {
+    return ChunkParser.decode(b, from, Math.min(to - from, MAX_KEY));
+  }
+
+  private static String cut(String s) {
+    return s.length() <= MAX_KEY ? s : s.substring(0, MAX_KEY);
+  }
+
+  /** The top {@code n} rows of every breakdown. */
+  public BreakdownSnapshot snapshot(int n) {
+    return new BreakdownSnapshot(
+        top(paths, n),
+        top(notFound, n),
+        top(serverErrors, n),
+        exact(statusCounts(), n),
+        exact(agents, n),
+        top(referrers, n),
+        top(vhostSections, n));
+  }
+
+  private Map<String, Long> statusCounts() {
+    Map<String, Long> m = new HashMap<>();
+    for (int s = 0; s < statuses.length; s++) {
+      if (statuses[s] > 0) {
+        m.put(Integer.toString(s), statuses[s]);
+      }
+    }
+    return m;
+  }
+
+  private static BreakdownTable top(ItemsSketch<String> sketch, int n) {
+    if (sketch.isEmpty()) {
+      return BreakdownTable.EMPTY;
+    }
+    ItemsSketch.Row<String>[] rows = sketch.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES);
+    // Most hits first, then by key, so equal counts list the same way every time.
+    Arrays.sort(
+        rows,
+        (x, y) ->
+            x.getEstimate() != y.getEstimate()
+                ? Long.compare(y.getEstimate(), x.getEstimate())
+                : x.getItem().compareTo(y.getItem()));
+    List<Count> out = new ArrayList<>(Math.min(n, rows.length));
+    for (int i = 0; i < rows.length && i < n; i++) {
+      out.add(new Count(rows[i].getItem(), rows[i].getEstimate()));
+    }
+    long error = sketch.getMaximumError();
+    return new BreakdownTable(out, error > 0, error);
+  }
+
+  private static BreakdownTable exact(Map<String, Long> counts, int n) {
+    List<Count> out = new ArrayList<>(counts.size());
+    counts.forEach((k, v) -> out.add(new Count(k, v)));
+    out.sort(
+        (x, y) ->
+            x.count() != y.count()
+                ? Long.compare(y.count(), x.count())
+                : x.key().compareTo(y.key()));
+    return new BreakdownTable(out.subList(0, Math.min(n, out.size())), false, 0);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.logmon.present;
+
+import dev.logmon.aggregate.BreakdownSnapshot;
+import dev.logmon.aggregate.BreakdownTable;
+import java.util.stream.Collectors;
+
+/**
+ * The breakdowns as lines of the plain summary: {@code paths /a 30, /b 12 (estimates, +-4)}. Keys
+ * come from the log, so each goes through {@link Sanitizer}.
+ */
+final class BreakdownText {
+  private static final int KEY_WIDTH = 48;
+
+  private BreakdownText() {}
+
+  static void append(StringBuilder b, BreakdownSnapshot s) {
+    if (!s.counted()) {
+      return;
+    }
+    line(b, "paths      ", s.paths());
+    line(b, "404 paths  ", s.notFoundPaths());
+    line(b, "5xx paths  ", s.serverErrorPaths());
+    line(b, "codes      ", s.statuses());
+    line(b, "agents     ", s.agents());
+    line(b, "referrers  ", s.referrers());
+    if (!s.vhostSections().rows().isEmpty()) {
+      line(b, "vhost sec. ", s.vhostSections());
+    }
+  }
+
+  private static void line(StringBuilder b, String label, BreakdownTable t) {
+    b.append("  ").append(label).append(text(t)).append('\n');
+  }
+
+  /** A table on one line, with a note when its counts are estimates. */
+  static String text(BreakdownTable t) {
+    if (t.rows().isEmpty()) {
+      return "-";
+    }
+    String rows =
+        t.rows().stream()
+            .map(c -> Sanitizer.clip(c.key(), KEY_WIDTH) + " " + c.count())
+            .collect(Collectors.joining(", "));
+    return t.estimated() ? rows + " (estimates, up to " + t.maxError() + " over)" : rows;
+  }
+}

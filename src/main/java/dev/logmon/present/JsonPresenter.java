@@ -34,7 +34,6 @@ public final class JsonPresenter implements Presenter {
           window(g, view.traffic().report());
           JsonFields.sources(g, view.sources());
           LatencyJson.write(g, view.latency());
-          BreakdownJson.write(g, view.breakdowns());
         });
   }
 

@@ -256,21 +256,38 @@ class ConfigFileTest {
   }
 
   /**
-   * Until the ingest path applies them, filters refuse to run rather than count what they leave
-   * out.
+   * Filters and the section depth from the command line and from a config file are applied: the
+   * lines they leave out are counted as filtered by rule (they once exited 2, "not applied to
+   * counting yet").
    */
   @Test
-  void filtersAreRefusedUntilTheyAreApplied() throws Exception {
-    assertThat(run("--exclude", "status == 404", "--replay", "/dev/null")).isEqualTo(2);
-    assertThat(err())
-        .isEqualTo(
-            "logmon: --exclude is not applied to counting yet; only --print-config shows it (see"
-                + " --help)\n");
-    Path conf = file("crawlers.conf", "ignore-crawlers = true\n");
-    assertThat(run("--config", conf.toString(), "--replay", "/dev/null")).isEqualTo(2);
-    assertThat(err()).startsWith("logmon: " + conf + ":1: --ignore-crawlers is not applied");
-    assertThat(run("--section-depth", "2", "--replay", "/dev/null")).isEqualTo(2);
-    assertThat(run("--section-depth", "1", "--replay", "/dev/null")).isZero();
+  void filtersFromTheCommandLineAndTheConfigFileAreApplied() throws Exception {
+    Path log =
+        file(
+            "access.log",
+            """
+            10.0.0.1 - - [10/Oct/2026:13:55:36 +0000] "GET /health HTTP/1.1" 200 2 "-" "kube-probe/1.29"
+            10.0.0.2 - - [10/Oct/2026:13:55:36 +0000] "GET /api/v1/a HTTP/1.1" 200 5 "-" "Mozilla/5.0 (X11; rv:121.0) Firefox/121.0"
+            10.0.0.3 - - [10/Oct/2026:13:55:37 +0000] "GET /api/v1/b HTTP/1.1" 301 0 "-" "Mozilla/5.0 (compatible; Googlebot/2.1)"
+            """);
+    Path conf =
+        file("filters.conf", "exclude = health: path ~ \"^/health\"\nignore-crawlers = true\n");
+    assertThat(
+            run(
+                "--config",
+                conf.toString(),
+                "--section-depth",
+                "2",
+                "--replay",
+                "--output",
+                "json",
+                log.toString()))
+        .isZero();
+    String summary = out().lines().reduce((a, b) -> b).orElseThrow();
+    assertThat(summary)
+        .contains("\"hits_total\":1,")
+        .contains("\"filtered_total\":2,\"filtered\":{\"health\":1,\"crawlers\":1}")
+        .contains("\"section\":\"/api/v1\"");
   }
 
   /** {@code config = FILE} reads another file there; a pattern reads its matches in name order. */

@@ -106,7 +106,10 @@ class ByteFormatProperties {
     LogRecord r = ((ParseResult.Parsed) expected).record();
     if (out.outcome(0) == ParsedLines.RECORD) {
       assertThat(line.chars().anyMatch(ch -> ch >= 0x80)).as("record of %s", what).isTrue();
-      assertThat(out.record(0)).as("record of %s", what).isEqualTo(RowLines.counted(r));
+      LogRecord got = out.record(0);
+      assertThat(RowLines.counted(got)).as("record of %s", what).isEqualTo(RowLines.counted(r));
+      assertThat(got.referrer()).as("referrer of %s", what).isEqualTo(r.referrer());
+      assertThat(got.userAgent()).as("agent of %s", what).isEqualTo(r.userAgent());
       return;
     }
     assertThat(out.outcome(0)).as("outcome of %s", what).isEqualTo(ParsedLines.OK);
@@ -127,6 +130,11 @@ class ByteFormatProperties {
             ? out.sectionPlaceholder(0)
             : latin1(b, out.sectionStart(0), out.sectionEnd(0));
     assertThat(section).as("section of %s", what).isEqualTo(r.section());
+    String referrer =
+        out.referrerStart(0) < 0 ? null : latin1(b, out.referrerStart(0), out.referrerEnd(0));
+    assertThat(referrer).as("referrer of %s", what).isEqualTo(r.referrer());
+    String agent = out.agentStart(0) < 0 ? null : latin1(b, out.agentStart(0), out.agentEnd(0));
+    assertThat(agent).as("agent of %s", what).isEqualTo(r.userAgent());
     if (!r.requestMalformed()) {
       assertThat(latin1(b, out.methodStart(0), out.methodEnd(0))).isEqualTo(r.method());
       assertThat(out.methodHash(0)).isEqualTo(r.method().hashCode());

@@ -172,6 +172,9 @@ final class DashboardRenderer {
             + t.lifetime().hits()
             + "  malformed "
             + t.lifetime().malformedTotal()
+            + (t.lifetime().filtered().isEmpty()
+                ? ""
+                : "  filtered " + t.lifetime().filteredTotal())
             + "  late "
             + t.lifetime().late()
             + (t.lifetime().future() == 0 ? "" : "  future " + t.lifetime().future());

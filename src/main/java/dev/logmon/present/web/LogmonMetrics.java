@@ -121,6 +121,17 @@ final class LogmonMetrics implements MultiCollector {
           counter(l.malformed().getOrDefault(reason, 0L), Labels.of("reason", reason.key())));
     }
     out.add(malformed.build());
+    if (!l.filtered().isEmpty()) {
+      // Rule labels are bounded by the rule limit (256 plus include and crawlers).
+      CounterSnapshot.Builder filtered =
+          CounterSnapshot.builder()
+              .name("logmon_filtered_lines")
+              .help("Requests left out by --include, --exclude or --ignore-crawlers, by rule.");
+      for (dev.logmon.aggregate.Count c : l.filtered()) {
+        filtered.dataPoint(counter((double) c.count(), Labels.of("rule", c.key())));
+      }
+      out.add(filtered.build());
+    }
     out.add(
         counter(
             "logmon_late_lines",

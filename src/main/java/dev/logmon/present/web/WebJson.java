@@ -7,6 +7,7 @@ import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.aggregate.WindowStats;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertState;
+import dev.logmon.present.BreakdownJson;
 import dev.logmon.present.JsonEscapes;
 import dev.logmon.present.JsonFields;
 import dev.logmon.present.LatencyJson;
@@ -49,6 +50,7 @@ public final class WebJson {
           g.writeNumberField("hits_total", l.hits());
           g.writeNumberField("bytes_total", l.bytes());
           g.writeNumberField("malformed_total", l.malformedTotal());
+          BreakdownJson.filtered(g, l);
           g.writeNumberField("late_total", l.late());
           g.writeNumberField("future_total", l.future());
           g.writeBooleanField("alert_active", view.alert().active());
@@ -70,6 +72,7 @@ public final class WebJson {
           events(g, h.subList(Math.max(0, h.size() - RECENT_ALERTS), h.size()));
           JsonFields.sources(g, view.sources());
           LatencyJson.write(g, view.latency());
+          BreakdownJson.write(g, view.breakdowns());
         });
   }
 

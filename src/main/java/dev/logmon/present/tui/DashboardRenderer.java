@@ -19,14 +19,19 @@ import java.util.List;
  * Draws one whole dashboard frame: a pure function of the view, the graphics' size and the user's
  * state, so the same call serves the live screen and tests on a virtual terminal.
  *
- * <p>Rows from the top: title, rates, alert banner, chart and its axis, two section tables, latency
- * (only for a log with durations), status lines, top vhosts (only for a log with them), watched
- * files, alert history, and a footer with notes or key hints. Extra height goes to the chart and
- * the history; every row is cut to the width, never wrapped.
+ * <p>Rows from the top: title, rates, alert banner, chart and its axis, two section tables (or, on
+ * a small terminal after {@code b}, the breakdown tables), breakdown panels (on a terminal of
+ * {@value #LARGE_ROWS} rows or more), latency (only for a log with durations), status lines, top
+ * vhosts (only for a log with them), watched files, alert history, and a footer with notes or key
+ * hints. Extra height goes to the chart and the history; every row is cut to the width, never
+ * wrapped.
  */
 final class DashboardRenderer {
   /** How a frame used the screen, for scrolling. */
   record Frame(int historyPage, int maxScroll) {}
+
+  /** Rows from which the breakdowns get panels of their own. */
+  static final int LARGE_ROWS = 40;
 
   private DashboardRenderer() {}
 
@@ -70,10 +75,18 @@ final class DashboardRenderer {
     // Sections give way first (to latency, then to a history of a title and two events); without
     // durations or vhosts both extra terms are 0 and the layout is the one of a plain log.
     int room = left - infoRows - 1 - 3;
+    // A large terminal gets a row of breakdown panels under the sections; a small one shows them
+    // in the sections' place once 'b' asks for them.
+    boolean breakdowns = view.breakdowns().counted();
+    int spare = (room - most) / 2;
+    int breakdownRows = breakdowns && h >= LARGE_ROWS && spare >= 3 ? Math.min(8, spare) : 0;
+    room -= breakdownRows;
     int latencyRows = LatencyPanel.rows(latency, w, room - most);
     int sectionRows = Math.max(1, Math.min(most, room - latencyRows));
     String win = Cells.duration(view.windowSeconds());
-    if (w >= 60) {
+    if (breakdowns && breakdownRows == 0 && ui.breakdown() > 0) {
+      BreakdownPanels.draw(g, row, sectionRows + 1, w, view.breakdowns(), ui.breakdown() - 1);
+    } else if (w >= 60) {
       int half = (w - 2) / 2;
       Panels.sections(g, 0, row, half, sectionRows, "Sections, last 10s", t.frame().topSections());
       Panels.sections(
@@ -88,6 +101,11 @@ final class DashboardRenderer {
       Panels.sections(g, 0, row, w, sectionRows, "Sections, last " + win, t.window().topSections());
     }
     row += sectionRows + 1;
+    if (breakdownRows > 1) {
+      int first = Math.max(0, ui.breakdown() - 1);
+      BreakdownPanels.draw(g, row, breakdownRows - 1, w, view.breakdowns(), first);
+      row += breakdownRows;
+    }
     if (latencyRows > 0) {
       LatencyPanel.draw(g, row, latencyRows, w, latency, win, view.latencyAlertActive());
       row += latencyRows;

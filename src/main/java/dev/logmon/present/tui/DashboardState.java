@@ -8,9 +8,18 @@ import com.googlecode.lanterna.input.KeyStroke;
  * state to the next in {@link #on}, so the key bindings are tested without a terminal.
  *
  * @param scroll how many of the newest alert-history events are scrolled past
+ * @param breakdown which breakdown table leads the breakdown panels ({@code b} steps through them);
+ *     on a small terminal 0 shows the sections and any other the breakdowns in their place
  */
-record DashboardState(int scroll, boolean paused, boolean help, boolean quit) {
-  static final DashboardState INITIAL = new DashboardState(0, false, false, false);
+record DashboardState(int scroll, boolean paused, boolean help, boolean quit, int breakdown) {
+  static final DashboardState INITIAL = new DashboardState(0, false, false, false, 0);
+
+  /** Breakdown tables to step through, and 0 (sections). */
+  static final int BREAKDOWN_STEPS = BreakdownPanels.TABLES + 1;
+
+  DashboardState(int scroll, boolean paused, boolean help, boolean quit) {
+    this(scroll, paused, help, quit, 0);
+  }
 
   /** The state after one key, given how many history events a page shows. */
   DashboardState on(KeyStroke k, int page) {
@@ -50,7 +59,9 @@ record DashboardState(int scroll, boolean paused, boolean help, boolean quit) {
         return quitting();
       case 'p':
       case ' ':
-        return new DashboardState(scroll, !paused, help, quit);
+        return new DashboardState(scroll, !paused, help, quit, breakdown);
+      case 'b':
+        return new DashboardState(scroll, paused, help, quit, (breakdown + 1) % BREAKDOWN_STEPS);
       case '?':
       case 'h':
         return withHelp(!help);
@@ -62,20 +73,20 @@ record DashboardState(int scroll, boolean paused, boolean help, boolean quit) {
   /** The same state with the scroll offset kept within {@code [0, max]}. */
   DashboardState clamp(int max) {
     int s = Math.max(0, Math.min(scroll, max));
-    return s == scroll ? this : new DashboardState(s, paused, help, quit);
+    return s == scroll ? this : new DashboardState(s, paused, help, quit, breakdown);
   }
 
   private DashboardState scrolled(long s) {
     // Saturating: End then PgDn must not wrap around before the next render clamps the offset.
     return new DashboardState(
-        (int) Math.max(0, Math.min(Integer.MAX_VALUE, s)), paused, help, quit);
+        (int) Math.max(0, Math.min(Integer.MAX_VALUE, s)), paused, help, quit, breakdown);
   }
 
   private DashboardState withHelp(boolean h) {
-    return new DashboardState(scroll, paused, h, quit);
+    return new DashboardState(scroll, paused, h, quit, breakdown);
   }
 
   private DashboardState quitting() {
-    return new DashboardState(scroll, paused, help, true);
+    return new DashboardState(scroll, paused, help, true, breakdown);
   }
 }

@@ -16,6 +16,7 @@ final class HelpBox {
           "Up  Down         scroll the alert history",
           "PgUp  PgDn       scroll it by a page",
           "Home  End        newest / oldest alert",
+          "b                next breakdown (paths, codes...)",
           "?                close this help",
           "",
           "Rates are hits/s of log time: the last 10s,",

@@ -82,6 +82,33 @@
   }
 
   // An alert's value: the window's hits/s, or for the latency alert its p95.
+  var BREAKDOWNS = {
+    paths: 'top paths', not_found_paths: 'top 404 paths', server_error_paths: 'top 5xx paths',
+    statuses: 'status codes', agents: 'user agents', referrers: 'referring sites',
+    vhost_sections: 'sections per virtual host'
+  };
+
+  // Lines left out by filters, and the breakdowns since the start (when they are counted).
+  function breakdowns(s) {
+    var rules = s.filtered ? Object.keys(s.filtered) : [];
+    show('filtered-card', rules.length > 0);
+    if (rules.length > 0) {
+      text('filtered-total', String(s.filtered_total));
+      text('filtered-label', 'filtered: ' + rules.map(function (r) {
+        return r + ' ' + s.filtered[r];
+      }).join(', '));
+    }
+    var b = s.breakdowns;
+    show('breakdowns', !!b);
+    if (!b) { return; }
+    Object.keys(BREAKDOWNS).forEach(function (name) {
+      var t = b[name];
+      text('bd-' + name + '-title', BREAKDOWNS[name] + (t.estimated
+        ? ' (estimates, up to ' + t.max_error + ' over)' : ''));
+      rows('bd-' + name, t.rows, function (x) { return [x.key, x.hits]; });
+    });
+  }
+
   function eventValue(e) {
     return e.alert === 'latency' ? 'p95 ' + e.value.toFixed(2) + ' ms' : rate(e.value) + ' hits/s';
   }
@@ -157,6 +184,7 @@
     rows('methods', Object.keys(w.methods), function (k) { return [k, w.methods[k]]; });
     rows('hosts', w.top_hosts, function (x) { return [x.host, bytes(x.bytes), x.hits]; });
     latency(s);
+    breakdowns(s);
     text('alert-rule', s.alert.rule + ' rule, threshold ' + s.alert.threshold + ' hits/s over '
       + windowLabel(s.window_seconds) + '; ' + s.alert.alerts_total + ' raised');
     rows('alerts', s.alerts.slice().reverse(), function (e) {

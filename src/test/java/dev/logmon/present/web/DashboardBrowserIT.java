@@ -179,6 +179,45 @@ class DashboardBrowserIT {
         shot, Path.of("target", "web-dashboard-latency.png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** Lines left out by a filter show by rule, and the breakdowns as tables, counted by hand. */
+  @Test
+  void filteredLinesAndBreakdownsShow() throws Exception {
+    long t = System.currentTimeMillis() / 1000 - 60;
+    String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0";
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 35; i++) {
+      String path = i < 10 ? "/health" : i < 30 ? "/shop/cart?item=" + i : "/missing";
+      int status = i >= 30 ? 404 : 200;
+      lines.add(LogLines.line(t + i / 10, "192.0.2.1", "-", path, status, firefox));
+    }
+    Path log = dir.resolve("filtered.log");
+    Files.write(log, lines);
+    logmon =
+        LogmonProcess.start(
+            "--web",
+            "127.0.0.1:0",
+            "--replay",
+            "--exclude",
+            "health: path ~ \"^/health\"",
+            log.toString());
+    browser = Browser.start(dir);
+    browser.get(logmon.url().toString());
+    await("the replay's final state shows", () -> text("hits-total").equals("25"));
+    assertThat(text("filtered-total")).isEqualTo("10");
+    assertThat(text("filtered-label")).isEqualTo("filtered: health 10");
+    assertThat(browser.findElement(By.id("breakdowns")).isDisplayed()).isTrue();
+    assertThat(text("bd-paths")).contains("/shop/cart 20", "/missing 5").doesNotContain("/health");
+    assertThat(text("bd-not_found_paths")).isEqualTo("/missing 5");
+    assertThat(text("bd-statuses")).contains("200 20", "404 5");
+    assertThat(text("bd-agents")).isEqualTo("Firefox 25");
+    assertThat(text("bd-paths-title")).isEqualTo("top paths");
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(
+        shot,
+        Path.of("target", "web-dashboard-breakdowns.png"),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
   @Test
   void thePageReconnectsByItselfAfterLogmonRestarts() throws Exception {
     Path log = follow();

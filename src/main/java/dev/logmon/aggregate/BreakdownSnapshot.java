@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param paths top request paths, the target without its query or fragment
  * @param notFoundPaths top paths answered 404
  * @param serverErrorPaths top paths answered 5xx
- * @param statuses hits by status code, most first (exact: at most 900 codes)
+ * @param statuses hits by status code, most first, every code seen (exact: at most 900 codes)
  * @param agents hits by user-agent family (a browser, a tool, or a robot as the crawler list names
  *     it; exact: families are bounded by the list)
  * @param referrers top referring sites, by the host of the Referer header

@@ -139,7 +139,7 @@ public final class Breakdowns {
         top(paths, n),
         top(notFound, n),
         top(serverErrors, n),
-        exact(statusCounts(), n),
+        exact(statusCounts(), Integer.MAX_VALUE), // every code: at most 900, /metrics takes all
         exact(agents, n),
         top(referrers, n),
         top(vhostSections, n));

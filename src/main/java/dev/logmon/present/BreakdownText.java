@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
  */
 final class BreakdownText {
   private static final int KEY_WIDTH = 48;
+  private static final int MOST_CODES = 10;
 
   private BreakdownText() {}
 
@@ -20,7 +21,12 @@ final class BreakdownText {
     line(b, "paths      ", s.paths());
     line(b, "404 paths  ", s.notFoundPaths());
     line(b, "5xx paths  ", s.serverErrorPaths());
-    line(b, "codes      ", s.statuses());
+    BreakdownTable codes = s.statuses();
+    line(
+        b,
+        "codes      ",
+        new BreakdownTable(
+            codes.rows().subList(0, Math.min(MOST_CODES, codes.rows().size())), false, 0));
     line(b, "agents     ", s.agents());
     line(b, "referrers  ", s.referrers());
     if (!s.vhostSections().rows().isEmpty()) {

@@ -62,6 +62,7 @@ final class LogmonMetrics implements MultiCollector {
     if (v != null) {
       requests(v.traffic().lifetime(), out);
       lines(v.traffic().lifetime(), out);
+      statusCodes(v.breakdowns().statuses(), out);
       gauges(v, out);
       sources.collect(v.sources(), out);
     }
@@ -109,6 +110,25 @@ final class LogmonMetrics implements MultiCollector {
             "Response bytes sent, summed over every request in the access logs.",
             Unit.BYTES,
             counter((double) l.bytes(), Labels.EMPTY)));
+  }
+
+  /**
+   * Requests by status code, from the breakdowns: at most 900 codes (100 to 999), so the label's
+   * cardinality stays bounded whatever the log; absent when breakdowns are off.
+   */
+  private static void statusCodes(
+      dev.logmon.aggregate.BreakdownTable codes, List<MetricSnapshot> out) {
+    if (codes.rows().isEmpty()) {
+      return;
+    }
+    CounterSnapshot.Builder b =
+        CounterSnapshot.builder()
+            .name("logmon_http_responses_by_code")
+            .help("Requests by HTTP status code (a bounded label: 100 to 999).");
+    for (dev.logmon.aggregate.Count c : codes.rows()) {
+      b.dataPoint(counter((double) c.count(), Labels.of("code", c.key())));
+    }
+    out.add(b.build());
   }
 
   private static void lines(LifetimeTotals l, List<MetricSnapshot> out) {

@@ -91,7 +91,9 @@ class MetricsEndpointIT {
                 + "source=\"syslog:127.0.0.1:5140\"} 3.0")
         .contains("logmon_source_lag_records{source=\"access-2\"} 12.0")
         .doesNotContain("logmon_source_lag_records{source=\"access-1\"}")
-        .contains("logmon_malformed_lines_total{reason=\"bad_host\"}");
+        .contains("logmon_malformed_lines_total{reason=\"bad_host\"}")
+        .contains("logmon_filtered_lines_total{rule=\"health\"} 0.0")
+        .contains("logmon_http_responses_by_code_total{code=\"418\"} 1.0");
     assertThat(requestsTotal(m)).isEqualTo(lines - 1); // every line but the malformed one
     PrometheusTools.Result r = promtoolCheck(m);
     assertThat(r.exit()).as(r.out()).isZero();

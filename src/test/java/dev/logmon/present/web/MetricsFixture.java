@@ -29,7 +29,16 @@ final class MetricsFixture {
   /** A replay-mode monitor reading {@link #FORMAT} lines into {@code presenter}. */
   static Monitor monitor(WebPresenter presenter) {
     return new Monitor(
-        new MonitorConfig(true, 10, 10, 0, true),
+        // A filter that leaves nothing out of these lines, so its series is there at 0.
+        new MonitorConfig(true, 10, 10, 0, true)
+            .withIngest(
+                dev.logmon.filter.FilterSet.of(
+                    List.of(),
+                    List.of(
+                        dev.logmon.filter.FilterParser.parseRule("health: path ~ \"^/health\"")),
+                    false),
+                1,
+                true),
         LogFormats.parser(FORMAT, n -> {}),
         new Aggregator(new AggregatorConfig(10, 10, 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 5).withLatencyThreshold(500_000),

@@ -243,7 +243,8 @@ public final class Aggregator implements TrafficCounter {
   @Override
   public void addRun(ParsedLines l, RunSums runs, int r, long s) {
     int from = runs.from(r);
-    int n = runs.to(r) - from;
+    int to = runs.to(r);
+    int n = runs.hitRows(r);
     long size = runs.bytes(r);
     int bad = runs.badRequests(r);
     advanceTo(s);
@@ -257,7 +258,7 @@ public final class Aggregator implements TrafficCounter {
     if (s <= now - span) {
       late += n;
       addLateRun(l, runs, r);
-      requests.addRows(l, from, from + n, chunkLabels, runs.latency(r));
+      requests.addRows(l, from, to, chunkLabels, runs.latency(r));
       return;
     }
     entered(s);
@@ -340,7 +341,7 @@ public final class Aggregator implements TrafficCounter {
         SlidingWindow.addKey(windows, s, KeyKind.STATUS, code, h, 0);
       }
     }
-    requests.addRows(l, from, from + n, chunkLabels, runs.latency(r));
+    requests.addRows(l, from, to, chunkLabels, runs.latency(r));
   }
 
   /** A run older than every window: its keys count toward the lifetime tables only. */

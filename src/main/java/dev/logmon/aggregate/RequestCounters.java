@@ -125,6 +125,9 @@ final class RequestCounters {
   void addRows(ParsedLines l, int from, int to, ChunkLabels run, boolean extras) {
     if (extras) {
       for (int i = from; i < to; i++) {
+        if (l.outcome(i) != ParsedLines.OK) {
+          continue; // a filtered line in the run's second
+        }
         int section = run.section(l, i);
         int v = l.vhostStart(i);
         int vhost = v < 0 ? 0 : vhost(l.buffer(), v, l.vhostEnd(i), l.vhostHash(i));
@@ -145,6 +148,9 @@ final class RequestCounters {
     byte[] classOf = CLASS_OF;
     long[] n = counts;
     for (int i = from; i < to; i++) {
+      if (l.outcome(i) != ParsedLines.OK) {
+        continue; // a filtered line in the run's second
+      }
       int start = l.sectionStart(i);
       int section = start < 0 ? byPlaceholder[-start - 1] : bySection[l.sectionKey(i)];
       int method = l.requestMalformed(i) ? noMethod : byMethod[l.methodKey(i)];

@@ -37,6 +37,9 @@ public final class RunSums {
   private boolean[] latency = new boolean[16];
   private long[] bytes = new long[16];
   private int[] badRequests = new int[16];
+  // Per run, its hits (OK rows) and the FILTERED rows of the same second among them.
+  private int[] hitRows = new int[16];
+  private int[] filteredRows = new int[16];
   private int[] classes = new int[16 * STATUS_CLASSES];
   private final Entries sections = new Entries();
   private final Entries clients = new Entries();
@@ -137,8 +140,22 @@ public final class RunSums {
   }
 
   /**
-   * Whether run {@code r} is a group of hits (outcome {@link ParsedLines#OK}) with the sums below;
-   * otherwise it is a single line to be counted on its own.
+   * The hits of grouped run {@code r}: its rows of outcome {@link ParsedLines#OK}. The run's rows
+   * may also hold lines a filter left out ({@link ParsedLines#FILTERED}) in the same second, so
+   * that filtered lines do not cut a second's hits into many short runs; see {@link #filteredRows}.
+   */
+  public int hitRows(int r) {
+    return hitRows[r];
+  }
+
+  /** The {@link ParsedLines#FILTERED} rows among grouped run {@code r}'s rows. */
+  public int filteredRows(int r) {
+    return filteredRows[r];
+  }
+
+  /**
+   * Whether run {@code r} is a group of hits (outcome {@link ParsedLines#OK}, and filtered lines of
+   * the same second) with the sums below; otherwise it is a single line to be counted on its own.
    */
   public boolean grouped(int r) {
     return grouped[r];
@@ -248,11 +265,22 @@ public final class RunSums {
     long s = l.second(i);
     int off = l.offsetSeconds(i);
     int j = i;
-    while (j < n && groups(l, j) && l.second(j) == s && l.offsetSeconds(j) == off) {
-      add(l, r, j);
+    int hits = 0;
+    int filtered = 0;
+    while (j < n && l.second(j) == s && l.offsetSeconds(j) == off) {
+      if (groups(l, j)) {
+        add(l, r, j);
+        hits++;
+      } else if (l.outcome(j) == ParsedLines.FILTERED) {
+        filtered++;
+      } else {
+        break;
+      }
       j++;
     }
     to[r] = j;
+    hitRows[r] = hits;
+    filteredRows[r] = filtered;
     closeEntries(r);
     return j;
   }
@@ -274,6 +302,8 @@ public final class RunSums {
       latency = Arrays.copyOf(latency, m);
       bytes = Arrays.copyOf(bytes, m);
       badRequests = Arrays.copyOf(badRequests, m);
+      hitRows = Arrays.copyOf(hitRows, m);
+      filteredRows = Arrays.copyOf(filteredRows, m);
       classes = Arrays.copyOf(classes, STATUS_CLASSES * m);
       sections.growRuns(m);
       clients.growRuns(m);
@@ -281,6 +311,8 @@ public final class RunSums {
       statuses.growRuns(m);
     }
     from[r] = i;
+    hitRows[r] = 0;
+    filteredRows[r] = 0;
     latency[r] = false;
     bytes[r] = 0;
     badRequests[r] = 0;

@@ -67,7 +67,9 @@ public interface TrafficCounter {
    */
   default void addRun(ParsedLines lines, RunSums runs, int r, long second) {
     for (int i = runs.from(r), end = runs.to(r); i < end; i++) {
-      add(lines, i, second);
+      if (lines.outcome(i) == ParsedLines.OK) {
+        add(lines, i, second); // a run also holds the filtered lines of its second
+      }
     }
   }
 

@@ -19,13 +19,13 @@ public final class RowFields implements LineFields {
   /** The fields a plain row provides: all of them. */
   public static final Set<Field> FIELDS = Collections.unmodifiableSet(EnumSet.allOf(Field.class));
 
-  private final Latin1 ip = new Latin1();
-  private final Latin1 method = new Latin1();
-  private final Latin1 section = new Latin1();
-  private final Latin1 vhost = new Latin1();
-  private final Latin1 path = new Latin1();
-  private final Latin1 agent = new Latin1();
-  private final Latin1 referrer = new Latin1();
+  private final ByteText ip = new ByteText();
+  private final ByteText method = new ByteText();
+  private final ByteText section = new ByteText();
+  private final ByteText vhost = new ByteText();
+  private final ByteText path = new ByteText();
+  private final ByteText agent = new ByteText();
+  private final ByteText referrer = new ByteText();
   private final RecordFields record = new RecordFields();
   private ParsedLines lines;
   private int row;
@@ -108,42 +108,5 @@ public final class RowFields implements LineFields {
   @Override
   public long durationMicros() {
     return lines.durationMicros(row);
-  }
-
-  /** ASCII bytes of a buffer as text, without copying them. */
-  private static final class Latin1 implements CharSequence {
-    private byte[] buf;
-    private int from;
-    private int length;
-
-    Latin1 on(byte[] buf, int from, int to) {
-      this.buf = buf;
-      this.from = from;
-      this.length = to - from;
-      return this;
-    }
-
-    @Override
-    public int length() {
-      return length;
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (index < 0 || index >= length) {
-        throw new IndexOutOfBoundsException(index);
-      }
-      return (char) (buf[from + index] & 0xff);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return toString().substring(start, end);
-    }
-
-    @Override
-    public String toString() {
-      return new String(buf, from, length, java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
   }
 }

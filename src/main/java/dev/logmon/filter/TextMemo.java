@@ -1,5 +1,7 @@
 package dev.logmon.filter;
 
+import dev.logmon.parse.ByteScan;
+import java.util.Arrays;
 import java.util.function.Predicate;
 
 /**
@@ -15,12 +17,18 @@ final class TextMemo {
   private final Predicate<CharSequence> predicate;
   private final String[] keys = new String[SLOTS];
   private final boolean[] answers = new boolean[SLOTS];
+  // The same keys as Latin-1 bytes when a row's bytes put them there (else null), with their hash.
+  private final byte[][] keyBytes = new byte[SLOTS][];
+  private final int[] keyHashes = new int[SLOTS];
 
   TextMemo(Predicate<CharSequence> predicate) {
     this.predicate = predicate;
   }
 
   boolean test(CharSequence text) {
+    if (text instanceof ByteText b) {
+      return test(b);
+    }
     int length = text.length();
     if (length > MAX_KEY) {
       return predicate.test(text);
@@ -33,6 +41,39 @@ final class TextMemo {
     }
     boolean answer = predicate.test(text);
     keys[slot] = text.toString();
+    keyBytes[slot] = null;
+    answers[slot] = answer;
+    return answer;
+  }
+
+  /** As {@link #test(CharSequence)} for a row's bytes: no per-character interface calls. */
+  private boolean test(ByteText text) {
+    int length = text.length();
+    if (length > MAX_KEY) {
+      return predicate.test(text);
+    }
+    byte[] b = text.buf;
+    int from = text.from;
+    int h = ByteScan.hash(b, from, from + length);
+    int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+    byte[] key = keyBytes[slot];
+    if (key != null
+        && keyHashes[slot] == h
+        && key.length == length
+        && Arrays.equals(key, 0, length, b, from, from + length)) {
+      return answers[slot];
+    }
+    String s = text.toString();
+    if (keys[slot] != null && keys[slot].equals(s)) {
+      // Stored from a String: keep its answer, and its bytes from now on.
+      keyBytes[slot] = Arrays.copyOfRange(b, from, from + length);
+      keyHashes[slot] = h;
+      return answers[slot];
+    }
+    boolean answer = predicate.test(s);
+    keys[slot] = s;
+    keyBytes[slot] = Arrays.copyOfRange(b, from, from + length);
+    keyHashes[slot] = h;
     answers[slot] = answer;
     return answer;
   }

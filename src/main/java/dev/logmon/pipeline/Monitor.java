@@ -219,19 +219,34 @@ public final class Monitor {
   private void acceptRun(
       ParsedLines lines, RunSums runs, int r, String source, long firstLineNumber) {
     int from = runs.from(r);
+    int end = runs.to(r);
     long at = place(source, lines.second(from));
     if (at == FollowClock.FUTURE) {
-      for (int i = from, end = runs.to(r); i < end; i++) {
-        held(new Held(lines.toRecord(i), source, firstLineNumber + i, lines.text(i)));
+      for (int i = from; i < end; i++) {
+        if (lines.outcome(i) == ParsedLines.OK) {
+          held(new Held(lines.toRecord(i), source, firstLineNumber + i, lines.text(i)));
+        } else {
+          aggregator.addFiltered(lines.filterRule(i));
+        }
       }
       return;
     }
     time(at, lines.offsetSeconds(from));
     aggregator.addRun(lines, runs, r, at);
+    if (runs.filteredRows(r) > 0) {
+      // Filtered lines of the run's second: counted as filtered, in the run's time.
+      for (int i = from; i < end; i++) {
+        if (lines.outcome(i) == ParsedLines.FILTERED) {
+          aggregator.addFiltered(lines.filterRule(i));
+        }
+      }
+    }
     if (runs.latency(r)) {
       long now = aggregator.now();
-      for (int i = from, end = runs.to(r); i < end; i++) {
-        latency.add(lines, i, at, now);
+      for (int i = from; i < end; i++) {
+        if (lines.outcome(i) == ParsedLines.OK) {
+          latency.add(lines, i, at, now);
+        }
       }
     }
   }

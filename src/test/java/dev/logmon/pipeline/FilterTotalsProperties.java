@@ -114,7 +114,14 @@ class FilterTotalsProperties {
     long expectedHits = expected[expected.length - 2];
     long expectedMalformed = expected[expected.length - 1];
 
+    // What the counted lines add up to, counted without filters: the same tables.
+    LifetimeTotals unfiltered = replay(counted(lines, filters), FilterSet.NONE);
     for (LifetimeTotals l : List.of(follow(lines, filters), replay(lines, filters))) {
+      assertThat(l.statusClasses()).isEqualTo(unfiltered.statusClasses());
+      assertThat(l.methods()).isEqualTo(unfiltered.methods());
+      assertThat(l.bytes()).isEqualTo(unfiltered.bytes());
+      assertThat(l.requests().series())
+          .containsExactlyInAnyOrderElementsOf(unfiltered.requests().series());
       assertThat(l.hits() + l.malformedTotal() + l.filteredTotal()).isEqualTo(lines.size());
       assertThat(l.hits()).isEqualTo(expectedHits);
       assertThat(l.malformedTotal()).isEqualTo(expectedMalformed);
@@ -123,6 +130,21 @@ class FilterTotalsProperties {
         assertThat(l.filtered().get(r).count()).as(filters.labels().get(r)).isEqualTo(expected[r]);
       }
     }
+  }
+
+  /** The lines that count (hits no rule leaves out), by the oracle. */
+  private static List<String> counted(List<String> lines, FilterSet filters) {
+    Filters f = filters.newFilters();
+    RecordFields fields = new RecordFields();
+    ClfParser parser = new ClfParser();
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      if (parser.parse(line) instanceof ParseResult.Parsed p
+          && f.ruleOf(fields.at(p.record())) == Filters.COUNTED) {
+        out.add(line);
+      }
+    }
+    return out;
   }
 
   /** Per rule the lines it leaves out, then hits, then malformed lines, read line by line. */

@@ -46,7 +46,8 @@ class JarWebIT {
             "--replay", "--web", "0", "--window", "10s", "-t", "2", log().toString())) {
       java.net.URI url = p.url();
       p.awaitErr("replay done; still serving");
-      assertThat(p.stdout()).anyMatch(l -> l.startsWith("Summary at"));
+      // Standard output is pumped by its own thread: wait for the summary there, not on stderr.
+      p.awaitLine(l -> l.startsWith("Summary at"), java.time.Duration.ofSeconds(20));
       assertThat(p.stdout())
           .anyMatch(l -> l.startsWith("High traffic generated an alert - hits = 3.00"));
       HttpResponse<String> snap = get(url.resolve("/api/snapshot"));

@@ -41,6 +41,7 @@ public final class Aggregator implements TrafficCounter {
   private final LifetimeCounts life;
   private final KeyTables keys;
   private final MinuteHits minutes = new MinuteHits();
+  private final History history = new History();
   private long now = Long.MIN_VALUE;
 
   private long hits;
@@ -158,6 +159,7 @@ public final class Aggregator implements TrafficCounter {
     if (r.requestMalformed()) {
       malformedRequests++;
     }
+    history.status(r.status(), 1);
     life.add(section, host, method, r.bytes(), cls == 5);
     keys.forgetIfUnused(section, host);
   }
@@ -191,6 +193,8 @@ public final class Aggregator implements TrafficCounter {
     }
     life.add(section, host, method, size, cls == 5);
     minutes.count(s, now);
+    history.count(s, 1, cls == 4 ? 1 : 0, cls == 5 ? 1 : 0, size);
+    history.status(status, 1);
     if (s <= now - span) {
       late++;
       keys.forgetIfUnused(section, host);
@@ -255,6 +259,7 @@ public final class Aggregator implements TrafficCounter {
     }
     malformedRequests += bad;
     minutes.count(s, now, n);
+    history.count(s, n, runs.statusClass(r, 4), runs.statusClass(r, 5), size);
     if (s <= now - span) {
       late += n;
       addLateRun(l, runs, r);
@@ -335,6 +340,7 @@ public final class Aggregator implements TrafficCounter {
         e++) {
       int code = runs.statusCode(e);
       int h = runs.hits(KeyKind.STATUS, e);
+      history.status(code, h);
       int x = index(b.statuses.entry(code));
       b.statuses.values[x] += h;
       if (covered) {
@@ -367,6 +373,11 @@ public final class Aggregator implements TrafficCounter {
       int id = keys.method(l, runs.row(KeyKind.METHOD, e));
       life.methods.addOne(id, runs.hits(KeyKind.METHOD, e), 0);
       chunkLabels.method(l, runs.row(KeyKind.METHOD, e), requests.method(id, keys.methods));
+    }
+    for (int e = runs.entriesFrom(KeyKind.STATUS, r), end = runs.entriesTo(KeyKind.STATUS, r);
+        e < end;
+        e++) {
+      history.status(runs.statusCode(e), runs.hits(KeyKind.STATUS, e));
     }
   }
 
@@ -475,6 +486,81 @@ public final class Aggregator implements TrafficCounter {
         report == frame ? frameStats : report.stats(ring, keys.names, topN),
         totals,
         minutes.endingAt(endSecond));
+  }
+
+  @Override
+  public HistorySnapshot history() {
+    int rows = HistorySnapshot.ROWS;
+    return new HistorySnapshot(
+        history.counts(),
+        TopN.sections(life.sections, keys.sections, hits, rows, life.otherSections()),
+        TopN.hosts(life.hosts, keys.hosts, rows, life.otherHosts()),
+        TopN.counts(life.methods, keys.methods, Integer.MAX_VALUE),
+        requests.snapshot().vhostHits());
+  }
+
+  @Override
+  public LifetimeState lifetimeState() {
+    int rows = LifetimeState.ROWS;
+    java.util.List<Long> classes = new java.util.ArrayList<>(statusClasses.length);
+    for (long c : statusClasses) {
+      classes.add(c);
+    }
+    return new LifetimeState(
+        hits,
+        bytes,
+        late,
+        future,
+        malformedRequests,
+        firstSecond,
+        classes,
+        life.malformed,
+        TopN.sections(life.sections, keys.sections, hits, rows, life.otherSections()),
+        TopN.hosts(life.hosts, keys.hosts, rows, life.otherHosts()),
+        TopN.counts(life.methods, keys.methods, Integer.MAX_VALUE),
+        history.counts());
+  }
+
+  /**
+   * Adds a previous run's lifetime numbers ({@code --persist}) before anything is counted: totals,
+   * tables and history continue from them; the windows and the {@code /metrics} counters start
+   * empty.
+   */
+  @Override
+  public void restore(LifetimeState saved) {
+    hits += saved.hits();
+    bytes += saved.bytes();
+    late += saved.late();
+    future += saved.future();
+    malformedRequests += saved.malformedRequests();
+    if (saved.firstSecond() != Long.MIN_VALUE
+        && (firstSecond == Long.MIN_VALUE || saved.firstSecond() < firstSecond)) {
+      firstSecond = saved.firstSecond();
+    }
+    for (int c = 0; c < statusClasses.length; c++) {
+      statusClasses[c] += saved.statusClasses().get(c);
+    }
+    saved.malformed().forEach((reason, n) -> life.malformed.merge(reason, n, Long::sum));
+    for (SectionStat st : saved.sections()) {
+      if (st.section().equals(OTHER)) {
+        life.otherSection[0] += st.hits();
+        life.otherSection[1] += st.serverErrors();
+      } else {
+        life.addSection(keys.sections.idOf(st.section()), st.hits(), st.serverErrors());
+      }
+    }
+    for (HostStat h : saved.clients()) {
+      if (h.host().equals(OTHER)) {
+        life.otherHost[0] += h.bytes();
+        life.otherHost[1] += h.hits();
+      } else {
+        life.addHost(keys.hosts.idOf(h.host()), h.bytes(), h.hits());
+      }
+    }
+    for (Count m : saved.methods()) {
+      life.methods.addOne(keys.methods.idOf(m.key()), m.count(), 0);
+    }
+    history.restore(saved.history());
   }
 
   private int slot(long second) {

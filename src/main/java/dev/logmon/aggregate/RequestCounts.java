@@ -141,6 +141,22 @@ public final class RequestCounts {
     return out;
   }
 
+  /** Hits by virtual host label, most first (ties by name); empty for a log without vhosts. */
+  public List<Count> vhostHits() {
+    long[] byVhost = new long[vhosts.size() + 1];
+    for (int s = 0; s < counts.length; s++) {
+      byVhost[labels[4 * s + 3]] += counts[s];
+    }
+    List<Count> out = new ArrayList<>();
+    for (int v = 1; v < byVhost.length; v++) {
+      if (byVhost[v] > 0) {
+        out.add(new Count(vhosts.get(v - 1), byVhost[v]));
+      }
+    }
+    out.sort(java.util.Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key));
+    return out;
+  }
+
   /** The durations of each section label that had one; empty for a log without durations. */
   public List<Durations> durations() {
     if (buckets == null) {

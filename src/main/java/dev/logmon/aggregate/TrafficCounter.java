@@ -121,4 +121,19 @@ public interface TrafficCounter {
    * @param offset the zone offset that presenters use to print times
    */
   TrafficSnapshot snapshot(long endSecond, ZoneOffset offset);
+
+  /** The whole run's history and lifetime tables; empty where a counter keeps none. */
+  default HistorySnapshot history() {
+    return HistorySnapshot.EMPTY;
+  }
+
+  /** The lifetime numbers {@code --persist} saves. */
+  default LifetimeState lifetimeState() {
+    throw new UnsupportedOperationException("this counter keeps no lifetime state");
+  }
+
+  /** Continues from a previous run's lifetime numbers; call before counting anything. */
+  default void restore(LifetimeState saved) {
+    throw new UnsupportedOperationException("this counter keeps no lifetime state");
+  }
 }

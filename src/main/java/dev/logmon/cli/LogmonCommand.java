@@ -219,6 +219,9 @@ public final class LogmonCommand implements Callable<Integer> {
 
   @CommandLine.Mixin KafkaOptions kafka = new KafkaOptions();
 
+  // Reports and persisted history (issue 22): see ReportOptions.
+  @CommandLine.Mixin ReportOptions reports = new ReportOptions();
+
   // --state (issue 4): kept apart from the other options to ease merging.
   @Option(
       names = "--state",
@@ -373,6 +376,9 @@ public final class LogmonCommand implements Callable<Integer> {
     }
     if (state != null && (replay || demo)) {
       throw usage("--state applies to following files, not to --replay or --demo");
+    }
+    if (reports.problem(state) != null) {
+      throw usage(reports.problem(state));
     }
     String stateProblem = state == null ? null : StatePath.problem(state);
     if (stateProblem != null) {

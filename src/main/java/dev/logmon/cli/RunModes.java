@@ -2,6 +2,7 @@ package dev.logmon.cli;
 
 import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.AggregatorConfig;
+import dev.logmon.aggregate.LifetimeState;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.generate.DemoTraffic;
@@ -9,6 +10,7 @@ import dev.logmon.parse.RowParser;
 import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.Checkpoints;
 import dev.logmon.pipeline.FollowRun;
+import dev.logmon.pipeline.HistoryFile;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.pipeline.ReplayOrder;
@@ -16,6 +18,7 @@ import dev.logmon.pipeline.ReplayRun;
 import dev.logmon.present.CompositePresenter;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.Sanitizer;
+import dev.logmon.present.report.ReportPresenter;
 import dev.logmon.source.DescriptorLimit;
 import dev.logmon.source.FilePosition;
 import dev.logmon.source.FileTailer;
@@ -74,26 +77,32 @@ final class RunModes {
     }
     ZoneOffset zone =
         OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneId.systemDefault()).getOffset();
-    return new Monitor(
-        new MonitorConfig(
-            o.replay,
-            intervalSeconds,
-            windowSeconds,
-            o.showMalformed,
-            // Live views want a snapshot every second; replay publishes at reports only, as a
-            // snapshot per second of log time would dominate a fast replay.
-            (o.output.live() || o.web.enabled()) && !o.replay,
-            o.maxFuture.toSeconds(),
-            o.filters.filters(),
-            o.sectionDepth,
-            o.breakdowns),
-        parser(),
-        aggregator,
-        alerts,
-        presenter,
-        zone,
-        this::note,
-        sources);
+    Monitor m =
+        new Monitor(
+            new MonitorConfig(
+                o.replay,
+                intervalSeconds,
+                windowSeconds,
+                o.showMalformed,
+                // Live views want a snapshot every second; replay publishes at reports only, as a
+                // snapshot per second of log time would dominate a fast replay.
+                (o.output.live() || o.web.enabled()) && !o.replay,
+                o.maxFuture.toSeconds(),
+                o.filters.filters(),
+                o.sectionDepth,
+                o.breakdowns),
+            parser(),
+            aggregator,
+            alerts,
+            presenter,
+            zone,
+            this::note,
+            sources);
+    if (o.reports.enabled() || o.web.enabled()) {
+      // A replay's history is drawn once, at the end; a live page and reports need every view's.
+      m.showHistory(!o.replay);
+    }
+    return m;
   }
 
   /** The parser of --format (validated already), its notes going where logmon's notes g */
@@ -181,13 +190,22 @@ final class RunModes {
     }
     FollowRun run = new FollowRun(watchers, o.poll, clock, this::note);
     run.warmUpJit((int) o.window.toSeconds(), (int) o.interval.toSeconds());
-    if (o.state != null) {
-      run.saveStateTo(new Checkpoints(o.state, saved, this::note));
+    Checkpoints checkpoints = o.state == null ? null : new Checkpoints(o.state, saved, this::note);
+    if (checkpoints != null) {
+      run.saveStateTo(checkpoints);
     }
     Presenter presenter = presenters();
     notesTo = presenter;
     presenter.onQuit(run::stop);
     Monitor m = monitor(presenter, run::sources);
+    if (o.reports.persist) {
+      Path history = ReportOptions.historyFile(o.state);
+      LifetimeState previous = HistoryFile.load(history, this::note);
+      if (previous != null) {
+        m.restore(previous);
+      }
+      checkpoints.saveWith(() -> HistoryFile.write(history, m.lifetimeState()));
+    }
     StopOnSignal guard = StopOnSignal.forRun(run::stop, beforeExit, out, err);
     try {
       run.run(m);
@@ -207,6 +225,12 @@ final class RunModes {
   /** The run's presenters: the output, the web dashboard with --web, and the latency check. */
   private Presenter presenters() throws IOException {
     Presenter p = o.web.start(o.output.create(out), this::note);
+    if (o.reports.enabled()) {
+      long every = o.replay ? 0 : o.reports.every.toSeconds();
+      p =
+          new CompositePresenter(
+              List.of(p, new ReportPresenter(o.reports.report, every, clock, this::note)));
+    }
     if (o.latencyThreshold == null) {
       return p;
     }

@@ -36,6 +36,20 @@ public final class Checkpoints {
   private long lastSave = Long.MIN_VALUE;
   private long lastPrune = Long.MIN_VALUE;
   private String lastError;
+  private Companion companion;
+
+  /** Something saved with the positions, just before them ({@code --persist}'s history). */
+  public interface Companion {
+    void save() throws IOException;
+  }
+
+  /**
+   * Saves {@code c} before every save of the positions, and the positions only once it succeeded: a
+   * crash in between leaves the companion ahead of the positions by at most one save.
+   */
+  public void saveWith(Companion c) {
+    this.companion = c;
+  }
 
   /** Checkpoints saved to {@code file}, starting from the positions {@code saved} there. */
   public Checkpoints(Path file, Map<String, FilePosition> saved, Consumer<String> notes) {
@@ -77,6 +91,9 @@ public final class Checkpoints {
       return;
     }
     try {
+      if (companion != null) {
+        companion.save();
+      }
       StateFile.write(file, committed.entries());
       dirty = false;
       lastError = null;

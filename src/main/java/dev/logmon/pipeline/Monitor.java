@@ -2,6 +2,7 @@ package dev.logmon.pipeline;
 
 import dev.logmon.aggregate.BreakdownSnapshot;
 import dev.logmon.aggregate.Breakdowns;
+import dev.logmon.aggregate.HistorySnapshot;
 import dev.logmon.aggregate.LatencyWindows;
 import dev.logmon.aggregate.RunSums;
 import dev.logmon.aggregate.TrafficCounter;
@@ -65,6 +66,8 @@ public final class Monitor {
   private ZoneOffset offset;
   private int offsetSeconds = Integer.MIN_VALUE;
   private boolean finished;
+  private boolean historyAtEnd;
+  private boolean historyEveryView;
   private long emptyRunSecond;
   // Written once per batch by the pipeline thread: a cheap progress signal other threads may read.
   private volatile long linesCounted;
@@ -108,6 +111,25 @@ public final class Monitor {
         new Timeline(
             config, aggregator, alerts, latency, presenter, notes, this::view, latest::set);
     timeline.offset(defaultOffset);
+  }
+
+  /**
+   * Puts the whole run's history in the final view, and in every view when {@code everyView} (a
+   * live web page or a report written during a follow run). Call before the run.
+   */
+  public void showHistory(boolean everyView) {
+    historyAtEnd = true;
+    historyEveryView = everyView;
+  }
+
+  /** The lifetime numbers {@code --persist} saves; pipeline thread only. */
+  public dev.logmon.aggregate.LifetimeState lifetimeState() {
+    return aggregator.lifetimeState();
+  }
+
+  /** Continues a previous run's lifetime numbers ({@code --persist}); call before the run. */
+  public void restore(dev.logmon.aggregate.LifetimeState saved) {
+    aggregator.restore(saved);
   }
 
   /** Passes a note (a file that could not be read to its end, say) to where notes go. */
@@ -406,7 +428,7 @@ public final class Monitor {
     if (config.replay()) {
       timeline.advance(aggregator.now() + 1);
     }
-    MonitorView v = view(aggregator.now() - 1);
+    MonitorView v = view(aggregator.now() - 1, true);
     latest.set(v);
     presenter.summary(v);
   }
@@ -434,7 +456,12 @@ public final class Monitor {
   }
 
   private MonitorView view(long endSecond) {
+    return view(endSecond, false);
+  }
+
+  private MonitorView view(long endSecond, boolean last) {
     TrafficSnapshot t = aggregator.snapshot(endSecond, offset);
+    boolean history = historyEveryView || (last && historyAtEnd);
     return new MonitorView(
         t,
         alerts.state(),
@@ -447,7 +474,9 @@ public final class Monitor {
             aggregator.config().topN()),
         breakdowns == null
             ? BreakdownSnapshot.NONE
-            : breakdowns.snapshot(aggregator.config().topN()));
+            : breakdowns.snapshot(aggregator.config().topN()),
+        history ? aggregator.history() : HistorySnapshot.EMPTY,
+        last);
   }
 
   /** The run's sources, each with the future lines counted from it. */

@@ -1,6 +1,7 @@
 package dev.logmon.present;
 
 import dev.logmon.aggregate.BreakdownSnapshot;
+import dev.logmon.aggregate.HistorySnapshot;
 import dev.logmon.aggregate.LatencySnapshot;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.alert.AlertEvent;
@@ -16,6 +17,9 @@ import java.util.Objects;
  * @param latency request latency and virtual hosts, {@link LatencySnapshot#EMPTY} without them
  * @param breakdowns top paths, 404 and 5xx paths, status codes, agents, referrers, sections per
  *     virtual host; {@link BreakdownSnapshot#NONE} when not counted
+ * @param history the whole run over log time and the lifetime tables, {@link HistorySnapshot#EMPTY}
+ *     unless a report or the web page asked for it
+ * @param finished whether the run has ended (a replay read its last line): the final view
  */
 public record MonitorView(
     TrafficSnapshot traffic,
@@ -23,12 +27,15 @@ public record MonitorView(
     int windowSeconds,
     List<SourceView> sources,
     LatencySnapshot latency,
-    BreakdownSnapshot breakdowns) {
+    BreakdownSnapshot breakdowns,
+    HistorySnapshot history,
+    boolean finished) {
   public MonitorView {
     Objects.requireNonNull(traffic, "traffic");
     Objects.requireNonNull(alert, "alert");
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(breakdowns, "breakdowns");
+    Objects.requireNonNull(history, "history");
     sources = List.copyOf(sources);
   }
 
@@ -47,7 +54,18 @@ public record MonitorView(
     return false;
   }
 
-  /** A view without breakdowns. */
+  /** A view of a run still going, with breakdowns but without its history. */
+  public MonitorView(
+      TrafficSnapshot traffic,
+      AlertState alert,
+      int windowSeconds,
+      List<SourceView> sources,
+      LatencySnapshot latency,
+      BreakdownSnapshot breakdowns) {
+    this(traffic, alert, windowSeconds, sources, latency, breakdowns, HistorySnapshot.EMPTY, false);
+  }
+
+  /** A view of a run still going, without breakdowns or its history. */
   public MonitorView(
       TrafficSnapshot traffic,
       AlertState alert,
@@ -60,6 +78,6 @@ public record MonitorView(
   /** A view without latency or virtual hosts. */
   public MonitorView(
       TrafficSnapshot traffic, AlertState alert, int windowSeconds, List<SourceView> sources) {
-    this(traffic, alert, windowSeconds, sources, LatencySnapshot.EMPTY, BreakdownSnapshot.NONE);
+    this(traffic, alert, windowSeconds, sources, LatencySnapshot.EMPTY);
   }
 }

@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Counting a chunk by runs ({@link Aggregator#addRun}) leaves the aggregator exactly as counting
- * the same rows one by one does: the same snapshot after every run, and the same keys held, on logs
- * with out-of-order, late and malformed lines, placeholder sections, odd status codes, two zone
- * offsets, a lifetime cap small enough to overflow, and keys released and reused as seconds leave
- * the ring.
+ * the same rows one by one does: the same snapshot after every run, the same history after every
+ * chunk, and the same keys held, on logs with out-of-order, late and malformed lines, placeholder
+ * sections, odd status codes, two zone offsets, a lifetime cap small enough to overflow, and keys
+ * released and reused as seconds leave the ring.
  */
 class RunCountingTest {
   private static final String[] MON = {
@@ -69,6 +69,7 @@ class RunCountingTest {
             .isEqualTo(byRows.snapshot(byRows.now() - 1, ZoneOffset.UTC));
         assertThat(byRuns.keyCount()).as("keys held").isEqualTo(byRows.keyCount());
       }
+      assertThat(byRuns.history()).as("history, seed %d", seed).isEqualTo(byRows.history());
       from = to;
     }
     // The log was as awkward as intended.

@@ -17,14 +17,16 @@ import java.util.Base64;
  */
 public final class ReportHtml {
   private static final String TEMPLATE = template();
-  private static final String PAGE =
-      TEMPLATE.replace(
-          "{{CSP}}",
-          "default-src 'none'; style-src '"
-              + hash(between(TEMPLATE, "<style>", "</style>"))
-              + "'; script-src '"
-              + hash(between(TEMPLATE, "<script>", "</script>"))
-              + "'; img-src data:; base-uri 'none'; form-action 'none'");
+
+  /** The page's Content-Security-Policy: its own style and script, nothing else. */
+  public static final String POLICY =
+      "default-src 'none'; style-src '"
+          + hash(between(TEMPLATE, "<style>", "</style>"))
+          + "'; script-src '"
+          + hash(between(TEMPLATE, "<script>", "</script>"))
+          + "'; img-src data:; base-uri 'none'; form-action 'none'";
+
+  private static final String PAGE = TEMPLATE.replace("{{CSP}}", POLICY);
 
   private ReportHtml() {}
 

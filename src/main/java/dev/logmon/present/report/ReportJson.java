@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * the traffic chart ({@link ChartSeries}) with the alert periods, the alert history and the
  * lifetime tables, each table as columns and rows so a reader needs no knowledge of its kind.
  */
-final class ReportJson {
+public final class ReportJson {
   /** The version of this shape, bumped when a field changes meaning. */
   static final int VERSION = 1;
 
@@ -36,7 +36,7 @@ final class ReportJson {
   private ReportJson() {}
 
   /** The report of {@code view} (whose history must have been asked for), as one JSON object. */
-  static String of(MonitorView view, Instant generated) {
+  public static String of(MonitorView view, Instant generated) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       write(g, view, generated);

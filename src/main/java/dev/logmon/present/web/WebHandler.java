@@ -1,6 +1,7 @@
 package dev.logmon.present.web;
 
 import dev.logmon.present.MonitorView;
+import dev.logmon.present.report.ReportHtml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,6 +44,7 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
 
   private final WebPresenter presenter;
   private final SnapshotCache cache;
+  private final ReportCache reports;
   private final MetricsRoute metrics;
   private final EventStream events;
   private final HostRule hosts;
@@ -58,6 +60,7 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
       ConnectionGuard guard) {
     this.presenter = presenter;
     this.cache = cache;
+    this.reports = new ReportCache(presenter, java.time.InstantSource.system());
     this.metrics = new MetricsRoute(new MetricsEndpoint(this::view));
     this.events = events;
     this.hosts = hosts;
@@ -131,6 +134,26 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
           send(request, response, callback, 503, JSON, "{\"error\":\"no snapshot yet\"}");
         } else {
           send(request, response, callback, 200, JSON, json);
+        }
+      }
+      case "/api/report" -> {
+        String json = reports.json();
+        if (json == null) {
+          send(request, response, callback, 503, JSON, "{\"error\":\"no snapshot yet\"}");
+        } else {
+          send(request, response, callback, 200, JSON, json);
+        }
+      }
+      case "/report" -> {
+        String html = reports.html();
+        if (html == null) {
+          send(request, response, callback, 503, TEXT, "no snapshot yet\n");
+        } else {
+          // The report runs its own inline script, allowed by hash: its policy, not the page's.
+          response
+              .getHeaders()
+              .put("Content-Security-Policy", ReportHtml.POLICY + "; frame-ancestors 'none'");
+          send(request, response, callback, 200, "text/html; charset=utf-8", html);
         }
       }
       case "/api/alerts" -> {

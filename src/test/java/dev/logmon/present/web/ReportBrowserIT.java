@@ -266,4 +266,57 @@ class ReportBrowserIT {
         browser.executeScript("return performance.getEntriesByType('resource').length");
     assertThat(resources).isEqualTo(0L);
   }
+
+  /**
+   * After a replay, the live page says so and links to the whole history, the report of the same
+   * counts ({@code /api/report} is the JSON report).
+   */
+  @Test
+  void theLivePageLinksToTheWholeHistoryAfterAReplay() throws Exception {
+    try (LogmonProcess p =
+        LogmonProcess.start(
+            "--replay",
+            "--output",
+            "plain",
+            "--window",
+            "30s",
+            "--threshold",
+            "3",
+            "--web",
+            "127.0.0.1:0",
+            dir.resolve("access.log").toString())) {
+      java.net.URI url = p.url();
+      p.awaitLine(l -> l.startsWith("Summary at"), Duration.ofSeconds(30));
+      browser = Browser.start(dir);
+      browser.get(url.toString());
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+      wait.until(d -> browser.findElement(By.id("conn")).getText().equals("replay finished"));
+      browser.findElement(By.id("history-link")).click();
+      wait.until(
+          d -> "true".equals(browser.executeScript("return document.body.dataset.rendered")));
+      assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("finished");
+      for (String key : List.of("hits", "errors", "malformed", "alerts")) {
+        assertThat(
+                browser
+                    .findElement(By.cssSelector("[data-total='" + key + "']"))
+                    .getAttribute("data-value"))
+            .isEqualTo(json.at("/totals/" + key).asText());
+      }
+      assertThat(browser.findElements(By.cssSelector("#table-sections tbody tr")))
+          .hasSize(json.at("/tables/0/rows").size());
+      assertThat(browser.executeScript("return typeof window.__xss")).isEqualTo("undefined");
+      String api =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(url.resolve("/api/report")).build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
+      ObjectNode served = (ObjectNode) JSON.readTree(api);
+      ObjectNode expected = json.deepCopy();
+      for (ObjectNode r : List.of(served, expected)) {
+        r.remove(List.of("generated", "sources"));
+      }
+      assertThat(served).isEqualTo(expected);
+    }
+  }
 }

@@ -195,6 +195,9 @@ public final class Aggregator implements TrafficCounter {
     minutes.count(s, now);
     history.count(s, 1, cls == 4 ? 1 : 0, cls == 5 ? 1 : 0, size);
     history.status(status, 1);
+    if (duration >= 0) {
+      history.duration(s, duration);
+    }
     if (s <= now - span) {
       late++;
       keys.forgetIfUnused(section, host);
@@ -260,6 +263,14 @@ public final class Aggregator implements TrafficCounter {
     malformedRequests += bad;
     minutes.count(s, now, n);
     history.count(s, n, runs.statusClass(r, 4), runs.statusClass(r, 5), size);
+    if (runs.latency(r)) {
+      for (int i = from; i < from + n; i++) {
+        long d = l.durationMicros(i);
+        if (d >= 0) {
+          history.duration(s, d);
+        }
+      }
+    }
     if (s <= now - span) {
       late += n;
       addLateRun(l, runs, r);

@@ -46,9 +46,22 @@ public record HistoryCounts(
    *
    * @param clientErrors hits answered 4xx
    * @param serverErrors hits answered 5xx
+   * @param durations the request durations of its hits, or null when none had one
    */
   public record Bucket(
-      long start, int seconds, long hits, long clientErrors, long serverErrors, long bytes) {}
+      long start,
+      int seconds,
+      long hits,
+      long clientErrors,
+      long serverErrors,
+      long bytes,
+      DurationCounts durations) {
+    /** A bucket without durations. */
+    public Bucket(
+        long start, int seconds, long hits, long clientErrors, long serverErrors, long bytes) {
+      this(start, seconds, hits, clientErrors, serverErrors, bytes, null);
+    }
+  }
 
   /** Every bucket, coarsest first: days, hours, minutes (the earlier sum left out). */
   public List<Bucket> all() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.logmon.aggregate.Count;
+import dev.logmon.aggregate.DurationCounts;
 import dev.logmon.aggregate.HistoryCounts;
 import dev.logmon.aggregate.HistoryCounts.Bucket;
 import dev.logmon.aggregate.HostStat;
@@ -115,6 +116,11 @@ public final class HistoryFile {
             b.start(), b.seconds(), b.hits(), b.clientErrors(), b.serverErrors(), b.bytes()
           }) {
         g.writeNumber(v);
+      }
+      if (b.durations() != null) {
+        for (long v : b.durations().counts()) {
+          g.writeNumber(v);
+        }
       }
       g.writeEndArray();
     }
@@ -231,7 +237,15 @@ public final class HistoryFile {
     List<Bucket> out = new ArrayList<>();
     for (Object o : (List<?>) list) {
       List<?> r = (List<?>) o;
-      out.add(new Bucket(n(r, 0), (int) n(r, 1), n(r, 2), n(r, 3), n(r, 4), n(r, 5)));
+      DurationCounts d = null;
+      if (r.size() > 6) {
+        long[] counts = new long[DurationCounts.BUCKETS];
+        for (int i = 0; i < counts.length; i++) {
+          counts[i] = n(r, 6 + i);
+        }
+        d = DurationCounts.of(counts);
+      }
+      out.add(new Bucket(n(r, 0), (int) n(r, 1), n(r, 2), n(r, 3), n(r, 4), n(r, 5), d));
     }
     return out;
   }

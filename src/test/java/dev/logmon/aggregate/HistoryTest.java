@@ -98,4 +98,48 @@ class HistoryTest {
     assertThat(s).hasSize(History.STATUS_CAP + 1);
     assertThat(s).contains(new Count(Aggregator.OTHER, 5));
   }
+
+  @Test
+  void durationsFoldAndRestoreWithTheirBuckets() {
+    History whole = new History();
+    History first = new History();
+    long minutes = History.MINUTE_CAP + 120;
+    for (long m = 0; m < minutes; m++) {
+      for (History h : m < minutes / 2 ? List.of(whole, first) : List.of(whole)) {
+        h.count(m * 60, 2, 0, 0, 1);
+        h.duration(m * 60, 1_000 * (1 + m % 50));
+        if (m % 3 == 0) {
+          h.duration(m * 60 + 1, 250_000);
+        }
+      }
+    }
+    History second = new History();
+    second.restore(first.counts());
+    for (long m = minutes / 2; m < minutes; m++) {
+      second.count(m * 60, 2, 0, 0, 1);
+      second.duration(m * 60, 1_000 * (1 + m % 50));
+      if (m % 3 == 0) {
+        second.duration(m * 60 + 1, 250_000);
+      }
+    }
+    HistoryCounts c = second.counts();
+    assertThat(c).isEqualTo(whole.counts());
+    long timed = 0;
+    for (HistoryCounts.Bucket b : c.all()) {
+      timed += b.durations() == null ? 0 : b.durations().total();
+    }
+    assertThat(timed).isEqualTo(minutes + (minutes + 2) / 3);
+    assertThat(c.hours().get(0).durations()).isNotNull();
+  }
+
+  @Test
+  void quantilesAreWithinTheBucketWidth() {
+    long[] counts = new long[DurationCounts.BUCKETS];
+    for (long micros = 1_000; micros <= 100_000; micros += 1_000) {
+      counts[DurationCounts.bucket(micros)]++;
+    }
+    assertThat(DurationCounts.quantileMillis(counts, 0.5)).isBetween(50 / 1.3, 50 * 1.3);
+    assertThat(DurationCounts.quantileMillis(counts, 0.99)).isBetween(99 / 1.3, 99 * 1.3);
+    assertThat(DurationCounts.quantileMillis(new long[DurationCounts.BUCKETS], 0.5)).isZero();
+  }
 }

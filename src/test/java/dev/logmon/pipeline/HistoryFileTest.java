@@ -3,6 +3,7 @@ package dev.logmon.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logmon.aggregate.Count;
+import dev.logmon.aggregate.DurationCounts;
 import dev.logmon.aggregate.HistoryCounts;
 import dev.logmon.aggregate.HistoryCounts.Bucket;
 import dev.logmon.aggregate.HostStat;
@@ -35,7 +36,7 @@ class HistoryFileTest {
         List.of(new HostStat("10.0.0.1", 2000, 9), new HostStat("(other)", 48, 1)),
         List.of(new Count("GET", 9), new Count("(none)", 1)),
         new HistoryCounts(
-            List.of(new Bucket(1_700_003_600L, 60, 5, 1, 1, 1000)),
+            List.of(new Bucket(1_700_003_600L, 60, 5, 1, 1, 1000, durations())),
             List.of(new Bucket(1_700_000_000L, 3600, 4, 0, 0, 1000)),
             List.of(),
             new Bucket(Long.MIN_VALUE, 0, 1, 0, 0, 48),
@@ -43,6 +44,13 @@ class HistoryFileTest {
             1_700_003_600L,
             Long.MIN_VALUE,
             Long.MIN_VALUE));
+  }
+
+  private static DurationCounts durations() {
+    long[] c = new long[DurationCounts.BUCKETS];
+    c[3] = 4;
+    c[DurationCounts.BUCKETS - 1] = 1;
+    return DurationCounts.of(c);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.logmon.present.report;
 
+import dev.logmon.aggregate.DurationCounts;
 import dev.logmon.aggregate.HistoryCounts;
 import dev.logmon.aggregate.HistoryCounts.Bucket;
 import java.util.ArrayList;
@@ -47,8 +48,18 @@ record ChartSeries(int bucketSeconds, List<Bucket> buckets) {
     long start = Math.floorDiv(first, length) * length;
     int n = (int) ((last - start + length - 1) / length);
     long[][] sums = new long[n][4];
+    long[][] durations = new long[n][];
     for (Bucket b : all) {
-      long[] s = sums[(int) ((Math.floorDiv(b.start(), length) * length - start) / length)];
+      int i = (int) ((Math.floorDiv(b.start(), length) * length - start) / length);
+      long[] s = sums[i];
+      if (b.durations() != null) {
+        if (durations[i] == null) {
+          durations[i] = new long[DurationCounts.BUCKETS];
+        }
+        for (int d = 0; d < DurationCounts.BUCKETS; d++) {
+          durations[i][d] += b.durations().count(d);
+        }
+      }
       s[0] += b.hits();
       s[1] += b.clientErrors();
       s[2] += b.serverErrors();
@@ -57,7 +68,8 @@ record ChartSeries(int bucketSeconds, List<Bucket> buckets) {
     List<Bucket> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       long[] s = sums[i];
-      out.add(new Bucket(start + (long) i * length, length, s[0], s[1], s[2], s[3]));
+      DurationCounts d = durations[i] == null ? null : DurationCounts.of(durations[i]);
+      out.add(new Bucket(start + (long) i * length, length, s[0], s[1], s[2], s[3], d));
     }
     return new ChartSeries(length, out);
   }

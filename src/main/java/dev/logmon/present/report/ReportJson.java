@@ -3,6 +3,7 @@ package dev.logmon.present.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.logmon.aggregate.Count;
+import dev.logmon.aggregate.DurationCounts;
 import dev.logmon.aggregate.HistoryCounts.Bucket;
 import dev.logmon.aggregate.HistorySnapshot;
 import dev.logmon.aggregate.HostStat;
@@ -104,6 +105,21 @@ public final class ReportJson {
       g.writeNumber(x.clientErrors() + x.serverErrors());
       g.writeNumber(x.bytes());
       g.writeEndArray();
+    }
+    g.writeEndArray();
+    // Request durations, estimated from each bucket's DurationCounts, where the log has them.
+    g.writeArrayFieldStart("latency");
+    for (Bucket x : b) {
+      if (x.durations() != null) {
+        long[] c = x.durations().counts();
+        g.writeStartArray();
+        g.writeNumber(x.start());
+        g.writeNumber(x.durations().total());
+        for (double q : new double[] {0.5, 0.95, 0.99}) {
+          g.writeNumber(JsonFields.round(DurationCounts.quantileMillis(c, q)));
+        }
+        g.writeEndArray();
+      }
     }
     g.writeEndArray();
     g.writeArrayFieldStart("alert_periods");

@@ -68,6 +68,9 @@ public final class Monitor {
   private boolean finished;
   private boolean historyAtEnd;
   private boolean historyEveryView;
+  // Live views between second boundaries reuse their second's history: it is the costliest part.
+  private HistorySnapshot history = HistorySnapshot.EMPTY;
+  private long historySecond = Long.MIN_VALUE;
   private long emptyRunSecond;
   // Written once per batch by the pipeline thread: a cheap progress signal other threads may read.
   private volatile long linesCounted;
@@ -475,8 +478,16 @@ public final class Monitor {
         breakdowns == null
             ? BreakdownSnapshot.NONE
             : breakdowns.snapshot(aggregator.config().topN()),
-        history ? aggregator.history() : HistorySnapshot.EMPTY,
+        history ? history(endSecond, last) : HistorySnapshot.EMPTY,
         last);
+  }
+
+  private HistorySnapshot history(long endSecond, boolean last) {
+    if (last || endSecond != historySecond) {
+      history = aggregator.history();
+      historySecond = endSecond;
+    }
+    return history;
   }
 
   /** The run's sources, each with the future lines counted from it. */

@@ -52,6 +52,11 @@ public final class Aggregator implements TrafficCounter {
   // The lifetime rate's span starts at the first second that entered the windows (or the start
   // second), so one line stamped years ago cannot stretch it; see lifetimeRate.
   private long firstSecond = Long.MIN_VALUE;
+  // Seconds counted by earlier runs (--persist): the rate divides by them plus this run's own, so
+  // the time logmon was down does not dilute it.
+  private long earlierSeconds;
+  // Hits by virtual host of earlier runs (--persist), added to this run's in the history.
+  private final java.util.Map<String, Long> earlierVhosts = new java.util.HashMap<>();
   // The newest second any hit entered the windows at: quietFrom in O(1), not a walk of the ring.
   private long newestInWindows = Long.MIN_VALUE;
   private final long[] statusClasses = new long[6];
@@ -453,10 +458,11 @@ public final class Aggregator implements TrafficCounter {
 
   @Override
   public double lifetimeRate(long endSecond) {
-    if (firstSecond == Long.MIN_VALUE) {
+    if (firstSecond == Long.MIN_VALUE && earlierSeconds == 0) {
       return 0;
     }
-    return (double) (hits - late - future) / Math.max(1, endSecond - firstSecond + 1);
+    long seconds = firstSecond == Long.MIN_VALUE ? 0 : endSecond - firstSecond + 1;
+    return (double) (hits - late - future) / Math.max(1, earlierSeconds + seconds);
   }
 
   @Override
@@ -507,7 +513,22 @@ public final class Aggregator implements TrafficCounter {
         TopN.sections(life.sections, keys.sections, hits, rows, life.otherSections()),
         TopN.hosts(life.hosts, keys.hosts, rows, life.otherHosts()),
         TopN.counts(life.methods, keys.methods, Integer.MAX_VALUE),
-        requests.snapshot().vhostHits());
+        vhosts(),
+        BreakdownSnapshot.NONE);
+  }
+
+  /** Hits by virtual host, with earlier runs', most first (ties by name). */
+  private List<Count> vhosts() {
+    List<Count> now = requests.snapshot().vhostHits();
+    if (earlierVhosts.isEmpty()) {
+      return now;
+    }
+    java.util.Map<String, Long> all = new java.util.HashMap<>(earlierVhosts);
+    now.forEach(c -> all.merge(c.key(), c.count(), Long::sum));
+    List<Count> out = new java.util.ArrayList<>();
+    all.forEach((k, v) -> out.add(new Count(k, v)));
+    out.sort(java.util.Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key));
+    return out;
   }
 
   @Override
@@ -523,19 +544,23 @@ public final class Aggregator implements TrafficCounter {
         late,
         future,
         malformedRequests,
-        firstSecond,
+        earlierSeconds + (firstSecond == Long.MIN_VALUE ? 0 : Math.max(0, now - firstSecond)),
         classes,
         life.malformed,
         TopN.sections(life.sections, keys.sections, hits, rows, life.otherSections()),
         TopN.hosts(life.hosts, keys.hosts, rows, life.otherHosts()),
         TopN.counts(life.methods, keys.methods, Integer.MAX_VALUE),
-        history.counts());
+        history.counts(),
+        filtered.snapshot(),
+        vhosts(),
+        BreakdownState.NONE);
   }
 
   /**
    * Adds a previous run's lifetime numbers ({@code --persist}) before anything is counted: totals,
-   * tables and history continue from them; the windows and the {@code /metrics} counters start
-   * empty.
+   * tables, history, filtered lines and hits by virtual host continue from them, and the lifetime
+   * rate from the seconds they counted; the windows and the {@code /metrics} counters start empty.
+   * Call after {@link #filterLabels}.
    */
   @Override
   public void restore(LifetimeState saved) {
@@ -544,10 +569,9 @@ public final class Aggregator implements TrafficCounter {
     late += saved.late();
     future += saved.future();
     malformedRequests += saved.malformedRequests();
-    if (saved.firstSecond() != Long.MIN_VALUE
-        && (firstSecond == Long.MIN_VALUE || saved.firstSecond() < firstSecond)) {
-      firstSecond = saved.firstSecond();
-    }
+    earlierSeconds += saved.countedSeconds();
+    filtered = filtered.plus(saved.filtered());
+    saved.vhosts().forEach(c -> earlierVhosts.merge(c.key(), c.count(), Long::sum));
     for (int c = 0; c < statusClasses.length; c++) {
       statusClasses[c] += saved.statusClasses().get(c);
     }

@@ -8,11 +8,16 @@ import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.ParsedLines;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.datasketches.common.ArrayOfStringsSerDe;
+import org.apache.datasketches.common.SketchesException;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
+import org.apache.datasketches.memory.Memory;
 
 /**
  * The breakdowns of every counted hit since logmon started: top paths, 404 and 5xx paths, referring
@@ -184,5 +189,93 @@ public final class Breakdowns {
                 ? Long.compare(y.count(), x.count())
                 : x.key().compareTo(y.key()));
     return new BreakdownTable(out.subList(0, Math.min(n, out.size())), false, 0);
+  }
+
+  /** What {@code --persist} keeps: every sketch serialised, the exact tables as rows. */
+  public BreakdownState state() {
+    Map<String, String> sketches = new LinkedHashMap<>();
+    sketches()
+        .forEach(
+            (name, sketch) ->
+                sketches.put(name, Base64.getEncoder().encodeToString(sketch.toByteArray(SERDE))));
+    return new BreakdownState(
+        sketches,
+        exact(statusCounts(), Integer.MAX_VALUE).rows(),
+        exact(agents, Integer.MAX_VALUE).rows());
+  }
+
+  /**
+   * Adds a previous run's breakdowns ({@code --persist}): each sketch is merged into this one's
+   * (exact while the two together hold fewer keys than the map, estimates past it), the exact
+   * tables are summed. The state must have passed {@link #check}.
+   */
+  public void restore(BreakdownState saved) {
+    sketches()
+        .forEach(
+            (name, sketch) -> {
+              String text = saved.sketches().get(name);
+              if (text != null) {
+                sketch.merge(decode(text));
+              }
+            });
+    for (Count c : saved.statuses()) {
+      statuses[Integer.parseInt(c.key())] += c.count();
+    }
+    for (Count c : saved.agents()) {
+      agents.merge(cut(c.key()), c.count(), Long::sum);
+    }
+  }
+
+  /**
+   * Throws {@link IllegalArgumentException} unless {@code saved} can be restored: every sketch
+   * decodes, no key is longer than {@value #MAX_KEY} characters, every status code is a code.
+   */
+  public static void check(BreakdownState saved) {
+    for (Map.Entry<String, String> e : saved.sketches().entrySet()) {
+      ItemsSketch<String> sketch = decode(e.getValue());
+      for (ItemsSketch.Row<String> r : sketch.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
+        if (r.getItem().length() > MAX_KEY) {
+          throw new IllegalArgumentException("a key of " + e.getKey() + " is too long");
+        }
+      }
+    }
+    for (Count c : saved.statuses()) {
+      int code = c.key().length() == 3 ? Integer.parseInt(c.key()) : -1;
+      if (code < 100 || code >= ChunkTally.STATUSES || c.count() < 0) {
+        throw new IllegalArgumentException("not a status code: " + c.key());
+      }
+    }
+  }
+
+  private static final ArrayOfStringsSerDe SERDE = new ArrayOfStringsSerDe();
+
+  private Map<String, ItemsSketch<String>> sketches() {
+    return Map.of(
+        "paths", paths,
+        "not_found_paths", notFound,
+        "server_error_paths", serverErrors,
+        "referrers", referrers,
+        "vhost_sections", vhostSections);
+  }
+
+  // A sketch's header (DataSketches' frequencies preamble): log2 of its largest and current map
+  // sizes at bytes 3 and 4, its number of keys at bytes 8-11. Read before decoding, so a damaged
+  // or hostile file cannot make the decoder allocate more than this class's own sketches hold.
+  private static final int LG_MAP_SIZE = Integer.numberOfTrailingZeros(MAP_SIZE);
+
+  private static ItemsSketch<String> decode(String base64) {
+    byte[] b = Base64.getDecoder().decode(base64);
+    if (b.length >= 12) {
+      int keys = (b[8] & 0xff) | (b[9] & 0xff) << 8 | (b[10] & 0xff) << 16 | b[11] << 24;
+      if (b[3] > LG_MAP_SIZE || b[4] > LG_MAP_SIZE || keys < 0 || keys > MAP_SIZE * 3 / 4) {
+        throw new IllegalArgumentException("a breakdown sketch larger than logmon keeps");
+      }
+    }
+    try {
+      return ItemsSketch.getInstance(Memory.wrap(b), SERDE);
+    } catch (SketchesException | IndexOutOfBoundsException e) {
+      throw new IllegalArgumentException(
+          "a breakdown sketch does not decode: " + e.getMessage(), e);
+    }
   }
 }

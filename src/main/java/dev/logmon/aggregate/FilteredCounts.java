@@ -30,4 +30,23 @@ final class FilteredCounts {
     }
     return out;
   }
+
+  /**
+   * These counts plus a previous run's ({@code --persist}): a rule of both adds up, a rule only the
+   * previous run had keeps its count under its label, after this run's rules.
+   */
+  FilteredCounts plus(List<Count> saved) {
+    List<String> all = new ArrayList<>(labels);
+    for (Count c : saved) {
+      if (!all.contains(c.key())) {
+        all.add(c.key());
+      }
+    }
+    FilteredCounts out = new FilteredCounts(all);
+    System.arraycopy(counts, 0, out.counts, 0, counts.length);
+    for (Count c : saved) {
+      out.counts[all.indexOf(c.key())] += c.count();
+    }
+    return out;
+  }
 }

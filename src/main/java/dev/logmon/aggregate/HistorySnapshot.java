@@ -1,6 +1,7 @@
 package dev.logmon.aggregate;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The whole-history view of a run, for reports and the web page's history panels: the traffic over
@@ -11,25 +12,35 @@ import java.util.List;
  * @param clients lifetime top clients by bytes
  * @param methods lifetime hits by method
  * @param vhosts lifetime hits by virtual host (the {@code /metrics} labels), empty without vhosts
+ * @param breakdowns the breakdowns with {@link #ROWS} rows each, {@link BreakdownSnapshot#NONE}
+ *     when they are not counted
  */
 public record HistorySnapshot(
     HistoryCounts counts,
     List<SectionStat> sections,
     List<HostStat> clients,
     List<Count> methods,
-    List<Count> vhosts) {
+    List<Count> vhosts,
+    BreakdownSnapshot breakdowns) {
 
   /** Rows of each lifetime table in a history snapshot. */
   public static final int ROWS = 100;
 
   public static final HistorySnapshot EMPTY =
-      new HistorySnapshot(HistoryCounts.EMPTY, List.of(), List.of(), List.of(), List.of());
+      new HistorySnapshot(
+          HistoryCounts.EMPTY, List.of(), List.of(), List.of(), List.of(), BreakdownSnapshot.NONE);
 
   public HistorySnapshot {
-    java.util.Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(counts, "counts");
     sections = List.copyOf(sections);
     clients = List.copyOf(clients);
     methods = List.copyOf(methods);
     vhosts = List.copyOf(vhosts);
+    Objects.requireNonNull(breakdowns, "breakdowns");
+  }
+
+  /** This snapshot with {@code b} as its breakdowns. */
+  public HistorySnapshot withBreakdowns(BreakdownSnapshot b) {
+    return new HistorySnapshot(counts, sections, clients, methods, vhosts, b);
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.logmon.aggregate.BreakdownState;
+import dev.logmon.aggregate.Breakdowns;
 import dev.logmon.aggregate.Count;
 import dev.logmon.aggregate.DurationCounts;
 import dev.logmon.aggregate.HistoryCounts;
@@ -28,12 +30,13 @@ import java.util.Map;
  * The {@code --persist} file: a run's {@link LifetimeState} as JSON beside the state file, written
  * atomically just before the read positions it goes with, and read back at start. Its size is
  * bounded by the state's (tables of at most {@value LifetimeState#ROWS} rows, the history's caps);
- * a file larger than {@value #MAX_BYTES} bytes, or one that does not parse, is refused with a note
- * and the counts start at zero.
+ * the breakdowns' sketches are at most a few MB of base64 text together ({@link BreakdownState}); a
+ * file larger than {@value #MAX_BYTES} bytes, or one that does not parse (or was written by another
+ * version), is refused with a note and the counts start at zero.
  */
 public final class HistoryFile {
   static final long MAX_BYTES = 256L << 20;
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   private HistoryFile() {}
@@ -47,7 +50,7 @@ public final class HistoryFile {
       g.writeArrayFieldStart("totals");
       for (long v :
           new long[] {
-            s.hits(), s.bytes(), s.late(), s.future(), s.malformedRequests(), s.firstSecond()
+            s.hits(), s.bytes(), s.late(), s.future(), s.malformedRequests(), s.countedSeconds()
           }) {
         g.writeNumber(v);
       }
@@ -87,14 +90,30 @@ public final class HistoryFile {
       buckets(g, "hours", h.hours());
       buckets(g, "days", h.days());
       buckets(g, "earlier", h.earlier() == null ? List.of() : List.of(h.earlier()));
-      g.writeArrayFieldStart("statuses");
-      for (Count x : h.statuses()) {
-        row(g, x.key(), x.count());
+      rows(g, "statuses", h.statuses());
+      rows(g, "filtered", s.filtered());
+      rows(g, "vhosts", s.vhosts());
+      BreakdownState b = s.breakdowns();
+      g.writeObjectFieldStart("breakdowns");
+      g.writeObjectFieldStart("sketches");
+      for (Map.Entry<String, String> e : b.sketches().entrySet()) {
+        g.writeStringField(e.getKey(), e.getValue());
       }
-      g.writeEndArray();
+      g.writeEndObject();
+      rows(g, "statuses", b.statuses());
+      rows(g, "agents", b.agents());
+      g.writeEndObject();
       g.writeEndObject();
     }
     ReportFile.write(file, out.toString());
+  }
+
+  private static void rows(JsonGenerator g, String name, List<Count> rows) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (Count x : rows) {
+      row(g, x.key(), x.count());
+    }
+    g.writeEndArray();
   }
 
   private static void row(JsonGenerator g, String key, long... values) throws IOException {
@@ -188,6 +207,12 @@ public final class HistoryFile {
     for (Object o : (List<?>) field(m, "status_classes")) {
       classes.add((Long) o);
     }
+    Map<?, ?> b = (Map<?, ?>) field(m, "breakdowns");
+    Map<String, String> sketches = new java.util.HashMap<>();
+    ((Map<?, ?>) field(b, "sketches")).forEach((k, v) -> sketches.put((String) k, (String) v));
+    BreakdownState breakdowns =
+        new BreakdownState(sketches, counts(field(b, "statuses")), counts(field(b, "agents")));
+    Breakdowns.check(breakdowns);
     return new LifetimeState(
         n(t, 0),
         n(t, 1),
@@ -200,7 +225,10 @@ public final class HistoryFile {
         sections,
         clients,
         counts(field(m, "methods")),
-        h);
+        h,
+        counts(field(m, "filtered")),
+        counts(field(m, "vhosts")),
+        breakdowns);
   }
 
   private static Object field(Map<?, ?> m, String name) {

@@ -4,6 +4,7 @@ import dev.logmon.aggregate.BreakdownSnapshot;
 import dev.logmon.aggregate.Breakdowns;
 import dev.logmon.aggregate.HistorySnapshot;
 import dev.logmon.aggregate.LatencyWindows;
+import dev.logmon.aggregate.LifetimeState;
 import dev.logmon.aggregate.RunSums;
 import dev.logmon.aggregate.TrafficCounter;
 import dev.logmon.aggregate.TrafficSnapshot;
@@ -125,14 +126,21 @@ public final class Monitor {
     historyEveryView = everyView;
   }
 
-  /** The lifetime numbers {@code --persist} saves; pipeline thread only. */
-  public dev.logmon.aggregate.LifetimeState lifetimeState() {
-    return aggregator.lifetimeState();
+  /** The lifetime numbers and breakdowns {@code --persist} saves; pipeline thread only. */
+  public LifetimeState lifetimeState() {
+    LifetimeState s = aggregator.lifetimeState();
+    return breakdowns == null ? s : s.withBreakdowns(breakdowns.state());
   }
 
-  /** Continues a previous run's lifetime numbers ({@code --persist}); call before the run. */
-  public void restore(dev.logmon.aggregate.LifetimeState saved) {
+  /**
+   * Continues a previous run's lifetime numbers and breakdowns ({@code --persist}); call before the
+   * run. Breakdowns saved by a run that counted them are dropped when this one does not.
+   */
+  public void restore(LifetimeState saved) {
     aggregator.restore(saved);
+    if (breakdowns != null) {
+      breakdowns.restore(saved.breakdowns());
+    }
   }
 
   /** Passes a note (a file that could not be read to its end, say) to where notes go. */
@@ -484,7 +492,10 @@ public final class Monitor {
 
   private HistorySnapshot history(long endSecond, boolean last) {
     if (last || endSecond != historySecond) {
-      history = aggregator.history();
+      history =
+          breakdowns == null
+              ? aggregator.history()
+              : aggregator.history().withBreakdowns(breakdowns.snapshot(HistorySnapshot.ROWS));
       historySecond = endSecond;
     }
     return history;

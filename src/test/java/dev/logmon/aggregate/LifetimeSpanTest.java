@@ -75,4 +75,37 @@ class LifetimeSpanTest {
     assertThat(a.quietFrom(T + 5)).isFalse();
     assertThat(a.quietFrom(T + 6)).isTrue();
   }
+
+  /**
+   * {@code --persist}: a run continued after a restart divides by the seconds both runs counted,
+   * not by the wall time since the first started (the downtime between them is no traffic).
+   */
+  @Test
+  void aRestartDoesNotCountTheDowntime() {
+    a.startAt(T);
+    for (long s = T; s < T + 100; s++) {
+      a.advanceTo(s);
+      a.add(hit(s));
+      a.add(hit(s));
+    }
+    a.advanceTo(T + 100); // second T + 99 is complete: 100 seconds counted
+    LifetimeState saved = a.lifetimeState();
+    assertThat(saved.countedSeconds()).isEqualTo(100);
+
+    Aggregator restarted = new Aggregator(new AggregatorConfig(30, 10, 10, 5));
+    restarted.restore(saved);
+    assertThat(restarted.lifetimeRate(T + 3_600)).isEqualTo(2.0); // nothing counted yet
+    long start = T + 3_600; // an hour later
+    restarted.startAt(start);
+    for (long s = start; s < start + 100; s++) {
+      restarted.advanceTo(s);
+      restarted.add(hit(s));
+      restarted.add(hit(s));
+    }
+    LifetimeTotals life = restarted.snapshot(start + 99, ZoneOffset.UTC).lifetime();
+    assertThat(life.hits()).isEqualTo(400);
+    assertThat(life.rate()).isEqualTo(2.0);
+    restarted.advanceTo(start + 100);
+    assertThat(restarted.lifetimeState().countedSeconds()).isEqualTo(200);
+  }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --persist}: logmon follows the first half of a log with {@code --state}, is stopped
  * (SIGTERM), and started again after the second half was appended; its report then equals that of
- * one run over the whole log: totals, malformed lines, the chart over log time and every table.
+ * one run over the whole log: totals, malformed and filtered lines, the chart over log time and
+ * every table, the breakdowns and virtual hosts included.
  */
 class PersistRestartIT {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -29,20 +30,35 @@ class PersistRestartIT {
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final long START = Instant.parse("2026-03-01T10:00:00Z").getEpochSecond();
 
+  private static final int LINES = 6000;
+  private static final List<String> AGENTS =
+      List.of(
+          "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0",
+          "curl/8.5.0",
+          "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+
   @TempDir Path dir;
 
-  /** Three hours of traffic over many sections and clients, with errors and malformed lines. */
+  /**
+   * Three hours of traffic over three virtual hosts, many sections, paths and clients, with errors,
+   * referrers, agents (a robot among them), health checks that a filter leaves out and malformed
+   * lines. There are 391 distinct paths, fewer than a breakdown sketch holds exactly (768), so
+   * every table of both runs is exact and the two must be equal, not merely close.
+   */
   private static List<String> log() {
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < 6000; i++) {
+    for (int i = 0; i < LINES; i++) {
       long s = START + i * 2L;
       if (i % 997 == 0) {
         out.add("not a log line " + i);
         continue;
       }
       int status = i % 31 == 0 ? 500 : i % 13 == 0 ? 404 : i % 7 == 0 ? 304 : 200;
+      String path = i % 50 == 1 ? "/health" : "/s" + (i % 23) + "/page" + (i % 17);
       out.add(
-          "10.0."
+          "shop"
+              + (i % 3)
+              + ".example.com:443 10.0."
               + (i % 5)
               + "."
               + (i % 41)
@@ -50,15 +66,19 @@ class PersistRestartIT {
               + CLF.format(Instant.ofEpochSecond(s))
               + "] \""
               + (i % 9 == 0 ? "POST" : "GET")
-              + " /s"
-              + (i % 23)
-              + "/page"
-              + (i % 101)
+              + " "
+              + path
+              + "?id="
+              + i
               + " HTTP/1.1\" "
               + status
               + " "
               + (100 + i % 1000)
-              + " \"-\" \"agent\"");
+              + " \""
+              + (i % 4 == 0 ? "-" : "https://ref" + (i % 11) + ".example.org/from")
+              + "\" \""
+              + AGENTS.get(i % AGENTS.size())
+              + "\"");
     }
     return out;
   }
@@ -73,7 +93,10 @@ class PersistRestartIT {
     LogmonProcess.append(log, lines.subList(0, half));
     run(log, state, report, half);
     JsonNode first = JSON.readTree(report.toFile());
-    assertThat(first.at("/totals/hits").asLong() + first.at("/totals/malformed").asLong())
+    assertThat(
+            first.at("/totals/hits").asLong()
+                + first.at("/totals/malformed").asLong()
+                + first.at("/totals/filtered").asLong())
         .isEqualTo(half);
     assertThat(Files.exists(dir.resolve("state.history"))).isTrue();
 
@@ -88,8 +111,31 @@ class PersistRestartIT {
     JsonNode once = JSON.readTree(single.toFile());
 
     assertThat(comparable(restarted)).isEqualTo(comparable(once));
-    assertThat(restarted.at("/totals/hits").asLong()).isEqualTo(lines.size() - 7);
+    long malformed = 7;
+    long health = LINES / 50;
+    assertThat(restarted.at("/totals/hits").asLong()).isEqualTo(LINES - malformed - health);
+    assertThat(restarted.at("/totals/filtered").asLong()).isEqualTo(health);
+    assertThat(restarted.at("/filtered/health").asLong()).isEqualTo(health);
     assertThat(restarted.at("/chart/buckets").size()).isGreaterThan(100);
+    // The comparison covers every table, the breakdowns too, each exact.
+    List<String> ids = new ArrayList<>();
+    for (JsonNode t : restarted.get("tables")) {
+      ids.add(t.get("id").asText());
+      assertThat(t.get("rows").size()).as(t.get("id").asText()).isPositive();
+      assertThat(t.path("estimated").asBoolean(false)).as(t.get("id").asText()).isFalse();
+    }
+    assertThat(ids)
+        .contains(
+            "sections",
+            "clients",
+            "status_codes",
+            "vhosts",
+            "paths",
+            "not_found_paths",
+            "server_error_paths",
+            "agents",
+            "referrers",
+            "vhost_sections");
   }
 
   /** Follows {@code log} with --persist until {@code lines} lines are counted, then stops. */
@@ -106,6 +152,8 @@ class PersistRestartIT {
             "--state",
             state.toString(),
             "--persist",
+            "--exclude",
+            "health: path ~ \"^/health\"",
             "--report",
             report.toString(),
             log.toString())) {
@@ -115,7 +163,10 @@ class PersistRestartIT {
               return false;
             }
             JsonNode r = LogmonProcess.read(l);
-            return r.get("hits_total").asLong() + r.get("malformed_total").asLong() >= lines;
+            return r.get("hits_total").asLong()
+                    + r.get("malformed_total").asLong()
+                    + r.get("filtered_total").asLong()
+                >= lines;
           },
           DEADLINE);
       assertThat(p.terminate(DEADLINE)).isZero();

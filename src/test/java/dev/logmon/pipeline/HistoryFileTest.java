@@ -2,6 +2,8 @@ package dev.logmon.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logmon.aggregate.BreakdownState;
+import dev.logmon.aggregate.Breakdowns;
 import dev.logmon.aggregate.Count;
 import dev.logmon.aggregate.DurationCounts;
 import dev.logmon.aggregate.HistoryCounts;
@@ -29,7 +31,7 @@ class HistoryFileTest {
         3,
         1,
         2,
-        1_700_000_000L,
+        3_600L,
         List.of(0L, 0L, 7L, 1L, 1L, 1L),
         Map.of(MalformedReason.EMPTY, 4L),
         List.of(new SectionStat("/api \"x\"", 6, 0, 1), new SectionStat("(other)", 4, 0, 0)),
@@ -43,7 +45,13 @@ class HistoryFileTest {
             List.of(new Count("200", 7), new Count("404", 1)),
             1_700_003_600L,
             Long.MIN_VALUE,
-            Long.MIN_VALUE));
+            Long.MIN_VALUE),
+        List.of(new Count("health", 12), new Count("robots", 0)),
+        List.of(new Count("shop.example.com", 8), new Count("(other)", 2)),
+        new BreakdownState(
+            new Breakdowns().state().sketches(),
+            List.of(new Count("200", 7), new Count("404", 1)),
+            List.of(new Count("curl", 3))));
   }
 
   private static DurationCounts durations() {
@@ -77,7 +85,14 @@ class HistoryFileTest {
     HistoryFile.write(f, state());
     String whole = Files.readString(f);
     for (String damaged :
-        List.of(whole.substring(0, whole.length() / 2), "[]", "{\"version\":1}", "x", "")) {
+        List.of(
+            whole.substring(0, whole.length() / 2),
+            "[]",
+            "{\"version\":1}",
+            whole.replace("\"version\":2", "\"version\":1"),
+            whole.replace("[\"200\",7]", "[\"20\",7]"),
+            "x",
+            "")) {
       Files.writeString(f, damaged);
       List<String> notes = new ArrayList<>();
       assertThat(HistoryFile.load(f, notes::add)).isNull();

@@ -2,6 +2,8 @@ package dev.logmon.present.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.logmon.aggregate.BreakdownSnapshot;
+import dev.logmon.aggregate.BreakdownTable;
 import dev.logmon.aggregate.Count;
 import dev.logmon.aggregate.DurationCounts;
 import dev.logmon.aggregate.HistoryCounts.Bucket;
@@ -78,6 +80,7 @@ public final class ReportJson {
     g.writeNumberField("late", l.late());
     g.writeNumberField("future", l.future());
     g.writeNumberField("malformed_requests", l.malformedRequests());
+    g.writeNumberField("filtered", l.filteredTotal());
     g.writeNumberField("alerts", view.alert().history().stream().filter(e -> e.raised()).count());
     if (h.counts().earlier() != null) {
       g.writeNumberField("hits_before_chart", h.counts().earlier().hits());
@@ -90,6 +93,12 @@ public final class ReportJson {
     }
     for (Map.Entry<String, Long> e : byReason.entrySet()) {
       g.writeNumberField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+    // Lines left out by filters, by rule in the order of the rules (rules that left none out too).
+    g.writeObjectFieldStart("filtered");
+    for (Count c : l.filtered()) {
+      g.writeNumberField(c.key(), c.count());
     }
     g.writeEndObject();
     JsonFields.statusClasses(g, "status_classes", l.statusClasses());
@@ -151,6 +160,7 @@ public final class ReportJson {
     if (!h.vhosts().isEmpty()) {
       counts(g, "vhosts", "Virtual hosts", "vhost", h.vhosts());
     }
+    breakdowns(g, h.breakdowns());
     g.writeEndArray();
     JsonFields.sources(g, view.sources());
     g.writeEndObject();
@@ -230,6 +240,44 @@ public final class ReportJson {
       g.writeEndArray();
     }
     g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /**
+   * The breakdown tables. Their status codes are not repeated: {@code status_codes} is the same
+   * count (every hit's code, exact), kept with the history so it is there without breakdowns.
+   */
+  private static void breakdowns(JsonGenerator g, BreakdownSnapshot b) throws IOException {
+    if (!b.counted()) {
+      return;
+    }
+    breakdown(g, "paths", "Top paths", "path", b.paths());
+    breakdown(g, "not_found_paths", "Top 404 paths", "path", b.notFoundPaths());
+    breakdown(g, "server_error_paths", "Top 5xx paths", "path", b.serverErrorPaths());
+    breakdown(g, "agents", "User agents and robots", "agent", b.agents());
+    breakdown(g, "referrers", "Referring sites", "site", b.referrers());
+    if (!b.vhostSections().rows().isEmpty()) {
+      breakdown(
+          g, "vhost_sections", "Sections per virtual host", "vhost and section", b.vhostSections());
+    }
+  }
+
+  /**
+   * A breakdown table; {@code estimated} and {@code max_error} say how far its counts may be off.
+   */
+  private static void breakdown(
+      JsonGenerator g, String id, String title, String column, BreakdownTable t)
+      throws IOException {
+    header(g, id, title, column, "hits");
+    for (Count c : t.rows()) {
+      g.writeStartArray();
+      g.writeString(c.key());
+      g.writeNumber(c.count());
+      g.writeEndArray();
+    }
+    g.writeEndArray();
+    g.writeBooleanField("estimated", t.estimated());
+    g.writeNumberField("max_error", t.maxError());
     g.writeEndObject();
   }
 }

@@ -41,8 +41,13 @@ class ReportBrowserIT {
   private static final long START = Instant.parse("2026-03-01T10:00:00Z").getEpochSecond();
   private static final String IMG_PATH = "/<img\tsrc=x\tonerror=window.__xss=1>";
   private static final String SCRIPT_PATH = "/<script>window.__xss=2</script>";
-  private static final String REFERRER = "\"><script>window.__xss=3</script>";
+  // A referrer whose host (what the referring sites table keeps) is markup.
+  private static final String REFERRER = "https://<img src=x onerror=window.__xss=3>/a";
   private static final String AGENT = "<img src=x onerror=window.__xss=4><b>bold</b>";
+  private static final String BROWSER =
+      "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0";
+
+  private static final String HEALTH_RULE = "health: path ~ \"^/health\"";
 
   @TempDir Path dir;
   private ChromeDriver browser;
@@ -65,6 +70,8 @@ class ReportBrowserIT {
               "30s",
               "--threshold",
               "3",
+              "--exclude",
+              HEALTH_RULE,
               "--report",
               report.toString(),
               log.toString())) {
@@ -95,6 +102,13 @@ class ReportBrowserIT {
         for (int i = 0; i < 100; i++) {
           out.add(line(s + i / 10, "10.1.0." + (i % 5), "/login", 200, "-", "bot"));
         }
+      }
+      if (s % 60 == 0) {
+        out.add(line(s, "10.2.0.1", "/health", 200, "-", "kube-probe/1.29")); // filtered
+        out.add(
+            "shop.example.com:443 "
+                + line(
+                    s, "10.3.0.1", "/cart/add?id=" + s, 200, "https://www.example.com/", BROWSER));
       }
     }
     out.add(line(START + 5000, "10.9.9.9", IMG_PATH, 200, REFERRER, AGENT));
@@ -137,14 +151,19 @@ class ReportBrowserIT {
     embedded.remove("generated");
     expected.remove("generated");
     assertThat(embedded).isEqualTo(expected);
-    assertThat(json.at("/totals/hits").asLong()).isEqualTo(lines().size());
+    long health = lines().stream().filter(l -> l.contains("GET /health ")).count();
+    assertThat(health).isEqualTo(120);
+    assertThat(json.at("/totals/hits").asLong()).isEqualTo(lines().size() - health);
+    assertThat(json.at("/totals/filtered").asLong()).isEqualTo(health);
+    assertThat(json.at("/filtered/health").asLong()).isEqualTo(health);
     assertThat(json.at("/totals/alerts").asLong()).isEqualTo(1);
   }
 
   @Test
   void theNumbersOnThePageAreTheJsonReports() throws Exception {
     open();
-    for (String key : List.of("hits", "errors", "server_errors", "malformed", "late", "future")) {
+    for (String key :
+        List.of("hits", "errors", "server_errors", "malformed", "late", "future", "filtered")) {
       WebElement v = browser.findElement(By.cssSelector("[data-total='" + key + "']"));
       long expected = json.at("/totals/" + key).asLong();
       assertThat(v.getText().replace(",", "")).as(key).isEqualTo(Long.toString(expected));
@@ -171,12 +190,46 @@ class ReportBrowserIT {
         }
       }
     }
+    // The loop above covered every table of the JSON, the breakdowns among them.
+    List<String> ids = new ArrayList<>();
+    json.get("tables").forEach(t -> ids.add(t.get("id").asText()));
+    assertThat(ids)
+        .containsExactly(
+            "sections",
+            "clients",
+            "methods",
+            "status_codes",
+            "vhosts",
+            "paths",
+            "not_found_paths",
+            "server_error_paths",
+            "agents",
+            "referrers",
+            "vhost_sections");
+    for (JsonNode t : json.get("tables")) {
+      assertThat(t.get("rows").size()).as(t.get("id").asText()).isPositive();
+      assertThat(t.path("estimated").asBoolean()).isFalse();
+    }
+    assertThat(cells("#table-filtered")).containsExactly(List.of("health", "120"));
     assertThat(browser.findElements(By.cssSelector("#table-alerts tbody tr")))
         .hasSize(json.get("alerts").size());
     // Each chart marks each alert period.
     assertThat(browser.findElements(By.cssSelector("#requests rect.alert")))
         .hasSize(json.at("/chart/alert_periods").size());
     assertThat(json.at("/chart/alert_periods").size()).isEqualTo(1);
+  }
+
+  /** Each row of a table on the page as its cells' values. */
+  private List<List<String>> cells(String table) {
+    List<List<String>> out = new ArrayList<>();
+    for (WebElement row : browser.findElements(By.cssSelector(table + " tbody tr"))) {
+      List<String> r = new ArrayList<>();
+      for (WebElement td : row.findElements(By.tagName("td"))) {
+        r.add(td.getAttribute("data-value"));
+      }
+      out.add(r);
+    }
+    return out;
   }
 
   @Test
@@ -215,6 +268,13 @@ class ReportBrowserIT {
     hitsHeader.click();
     List<Long> descending = column("#table-sections", 1);
     assertThat(descending.get(0)).isEqualTo(ascending.get(ascending.size() - 1));
+    WebElement pathHeader = browser.findElements(By.cssSelector("#table-paths th")).get(0);
+    pathHeader.click();
+    List<String> paths = new ArrayList<>();
+    cells("#table-paths").forEach(r -> paths.add(r.get(0)));
+    assertThat(paths).isSorted().hasSize(json.at("/tables/5/rows").size());
+    browser.findElements(By.cssSelector("#table-paths th")).get(1).click();
+    assertThat(column("#table-paths", 1)).isSorted();
   }
 
   private List<Long> column(String table, int c) {
@@ -237,10 +297,23 @@ class ReportBrowserIT {
       sections.add(td.getAttribute("textContent"));
     }
     assertThat(sections).contains(IMG_PATH).anyMatch(s -> s.startsWith("/<script>window.__xss=2"));
-    // The referrer and agent are in no table yet; they reach the file only as escaped data.
+    assertThat(texts("#table-paths")).contains(IMG_PATH, SCRIPT_PATH);
+    assertThat(texts("#table-not_found_paths")).contains(SCRIPT_PATH);
+    assertThat(texts("#table-referrers")).contains("<img src=x onerror=window.__xss=3>");
+    // The agent is counted by its family (not a browser or robot: "other"); the raw text reaches
+    // nothing. Everything from the log is in the file only as escaped data.
     String page = Files.readString(html);
     assertThat(page).doesNotContain("<img").doesNotContain("<b>").doesNotContain("__xss=2</");
     assertThat(page.split("<script", -1)).hasSize(3);
+  }
+
+  /** The text of the first cell of each row of a table on the page. */
+  private List<String> texts(String table) {
+    List<String> out = new ArrayList<>();
+    for (WebElement td : browser.findElements(By.cssSelector(table + " tbody td:first-child"))) {
+      out.add(td.getAttribute("textContent"));
+    }
+    return out;
   }
 
   @Test
@@ -282,6 +355,8 @@ class ReportBrowserIT {
             "30s",
             "--threshold",
             "3",
+            "--exclude",
+            HEALTH_RULE,
             "--web",
             "127.0.0.1:0",
             dir.resolve("access.log").toString())) {

@@ -3,7 +3,9 @@ import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertRule;
+import dev.logmon.filter.FilterSet;
 import dev.logmon.parse.format.LogFormats;
+import dev.logmon.pipeline.HistoryFile;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.pipeline.ReplayRun;
@@ -11,6 +13,7 @@ import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.report.ReportHtml;
 import dev.logmon.present.report.ReportJson;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,8 +22,9 @@ import java.util.List;
 
 /**
  * The time to render the --report of a replayed log, apart from the replay: replays LOG once with
- * the defaults, then renders the final view's JSON and HTML report RUNS times (after as many
- * warm-up renders) and prints the median and the sizes.
+ * the defaults (breakdowns on), then renders the final view's JSON and HTML report RUNS times (after as many
+ * warm-up renders) and prints the median and the sizes; then writes the --persist history file of the
+ * same state as often and prints its median time and size.
  *
  * <p>Run: {@code java -cp target/logmon-0.1.0-all.jar bench/ReportTiming.java LOG [RUNS]}
  */
@@ -44,7 +48,8 @@ public class ReportTiming {
         };
     Monitor m =
         new Monitor(
-            new MonitorConfig(true, 10, 120, 0, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
+            new MonitorConfig(true, 10, 120, 0, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS)
+                .withIngest(FilterSet.NONE, 1, true), // breakdowns on, as by default
             LogFormats.parser("auto", n -> {}),
             new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
             new AlertEngine(AlertRule.named("absolute"), 10),
@@ -73,6 +78,22 @@ public class ReportTiming {
     }
     Arrays.sort(json);
     Arrays.sort(html);
+    // What --persist writes every 5 s in follow mode: the lifetime state with the breakdown
+    // sketches, as the history file.
+    Path history = Files.createTempFile("report-timing", ".history");
+    double[] persist = new double[runs];
+    for (int i = -runs; i < runs; i++) {
+      long a = System.nanoTime();
+      HistoryFile.write(history, m.lifetimeState());
+      if (i >= 0) {
+        persist[i] = (System.nanoTime() - a) / 1e6;
+      }
+    }
+    Arrays.sort(persist);
+    System.out.printf(
+        "history file (--persist) %.2f ms, %d bytes (median of %d)%n",
+        persist[runs / 2], Files.size(history), runs);
+    Files.delete(history);
     System.out.printf(
         "replay %d ms (%d hits); report JSON %.2f ms, %d bytes; HTML %.2f ms, %d bytes (medians of"
             + " %d)%n",

@@ -228,7 +228,8 @@ public final class Breakdowns {
 
   /**
    * Throws {@link IllegalArgumentException} unless {@code saved} can be restored: every sketch
-   * decodes, no key is longer than {@value #MAX_KEY} characters, every status code is a code.
+   * decodes, no key is longer than {@value #MAX_KEY} characters, every status code is a code, the
+   * agent families are at most {@value LifetimeState#ROWS}.
    */
   public static void check(BreakdownState saved) {
     for (Map.Entry<String, String> e : saved.sketches().entrySet()) {
@@ -244,6 +245,9 @@ public final class Breakdowns {
       if (code < 100 || code >= ChunkTally.STATUSES || c.count() < 0) {
         throw new IllegalArgumentException("not a status code: " + c.key());
       }
+    }
+    if (saved.agents().size() > LifetimeState.ROWS) {
+      throw new IllegalArgumentException("more agent families than logmon keeps");
     }
   }
 

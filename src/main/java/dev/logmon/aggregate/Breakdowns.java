@@ -45,9 +45,14 @@ public final class Breakdowns {
   private final long[] statuses = new long[ChunkTally.STATUSES];
   private final Map<String, Long> agents = new HashMap<>();
   private AgentFamilies families; // made at the first agent: loading the robot list takes ~50 ms
+  // The last snapshot, until the next chunk is counted: a replay asks for one per report (every
+  // ten seconds of log) but counts a chunk per minute or so of log.
+  private BreakdownSnapshot last;
+  private int lastTop;
 
   /** Counts the hits of a chunk that {@code tally} tallied (it was built from {@code lines}). */
   public void add(ParsedLines lines, ChunkTally tally) {
+    last = null;
     byte[] b = lines.buffer();
     ChunkKeys p = tally.paths;
     for (int k = 0, n = p.size(); k < n; k++) {
@@ -88,6 +93,7 @@ public final class Breakdowns {
 
   /** Counts one hit held as a record (a format read as text, or a line with non-ASCII bytes). */
   void add(LogRecord r) {
+    last = null;
     if (!r.requestMalformed() && r.target() != null) {
       String path = cut(pathOf(r.target()));
       paths.update(path);
@@ -140,6 +146,14 @@ public final class Breakdowns {
 
   /** The top {@code n} rows of every breakdown. */
   public BreakdownSnapshot snapshot(int n) {
+    if (last == null || lastTop != n) {
+      last = take(n);
+      lastTop = n;
+    }
+    return last;
+  }
+
+  private BreakdownSnapshot take(int n) {
     return new BreakdownSnapshot(
         top(paths, n),
         top(notFound, n),

@@ -24,6 +24,13 @@ public final class ChunkTally {
   final ChunkKeys agents = new ChunkKeys();
   final ChunkKeys referrers = new ChunkKeys();
   private final ChunkKeys vhosts = new ChunkKeys();
+  // A target as logged to its path's key: finding where the path ends costs a scan of the target.
+  private final RecentKeys recentPaths = new RecentKeys();
+  private final RecentKeys recentAgents = new RecentKeys();
+  // A referrer as logged to its host's key (NO_HOST when it names none): scanning it for the host
+  // and hashing the host both cost more than comparing the referrer with the one seen before.
+  private final RecentKeys recentReferrers = new RecentKeys();
+  private static final int NO_HOST = -1;
   int[] pathHits = new int[256];
   int[] pathNotFound = new int[256];
   int[] pathServerErrors = new int[256];
@@ -47,6 +54,9 @@ public final class ChunkTally {
     agents.clear();
     referrers.clear();
     vhosts.clear();
+    recentPaths.clear();
+    recentAgents.clear();
+    recentReferrers.clear();
     pairIndex.clear();
     pairCount = 0;
     Arrays.fill(statusHits, 0);
@@ -70,9 +80,8 @@ public final class ChunkTally {
     if (status >= 0 && status < STATUSES) {
       statusHits[status]++;
     }
-    int from = l.targetStart(i);
-    if (from >= 0) {
-      path(b, from, l.pathEnd(i), status);
+    if (l.targetStart(i) >= 0) {
+      path(l, b, i, status);
     }
     int a = l.agentStart(i);
     if (a >= 0) {
@@ -80,17 +89,31 @@ public final class ChunkTally {
     }
     int r = l.referrerStart(i);
     if (r >= 0) {
-      long host = ReferrerHosts.of(b, r, l.referrerEnd(i));
-      if (host >= 0) {
-        referrer(b, (int) (host >>> 32), (int) host);
-      }
+      referrer(b, r, l.referrerEnd(i));
     }
     if (l.vhostStart(i) >= 0) {
       pair(l, b, i);
     }
   }
 
-  private void path(byte[] b, int from, int to, int status) {
+  private void path(ParsedLines l, byte[] b, int i, int status) {
+    int from = l.targetStart(i);
+    int to = l.targetEnd(i);
+    int slot = RecentKeys.slot(b, from, to);
+    int k = recentPaths.find(b, from, to, slot);
+    if (k == RecentKeys.MISS) {
+      k = newPath(b, from, l.pathEnd(i));
+      recentPaths.put(slot, from, to, k);
+    }
+    pathHits[k]++;
+    if (status == 404) {
+      pathNotFound[k]++;
+    } else if (status >= 500 && status <= 599) {
+      pathServerErrors[k]++;
+    }
+  }
+
+  private int newPath(byte[] b, int from, int to) {
     int before = paths.size();
     int k = paths.intern(b, from, to, ByteScan.hash(b, from, to));
     if (k == before) {
@@ -103,15 +126,20 @@ public final class ChunkTally {
       pathNotFound[k] = 0;
       pathServerErrors[k] = 0;
     }
-    pathHits[k]++;
-    if (status == 404) {
-      pathNotFound[k]++;
-    } else if (status >= 500 && status <= 599) {
-      pathServerErrors[k]++;
-    }
+    return k;
   }
 
   private void agent(byte[] b, int from, int to) {
+    int slot = RecentKeys.slot(b, from, to);
+    int k = recentAgents.find(b, from, to, slot);
+    if (k == RecentKeys.MISS) {
+      k = newAgent(b, from, to);
+      recentAgents.put(slot, from, to, k);
+    }
+    agentHits[k]++;
+  }
+
+  private int newAgent(byte[] b, int from, int to) {
     int before = agents.size();
     int k = agents.intern(b, from, to, ByteScan.hash(b, from, to));
     if (k == before) {
@@ -120,10 +148,23 @@ public final class ChunkTally {
       }
       agentHits[k] = 0;
     }
-    agentHits[k]++;
+    return k;
   }
 
   private void referrer(byte[] b, int from, int to) {
+    int slot = RecentKeys.slot(b, from, to);
+    int k = recentReferrers.find(b, from, to, slot);
+    if (k == RecentKeys.MISS) {
+      long host = ReferrerHosts.of(b, from, to);
+      k = host < 0 ? NO_HOST : newReferrer(b, (int) (host >>> 32), (int) host);
+      recentReferrers.put(slot, from, to, k);
+    }
+    if (k != NO_HOST) {
+      referrerHits[k]++;
+    }
+  }
+
+  private int newReferrer(byte[] b, int from, int to) {
     int before = referrers.size();
     int k = referrers.intern(b, from, to, ByteScan.hash(b, from, to));
     if (k == before) {
@@ -132,7 +173,7 @@ public final class ChunkTally {
       }
       referrerHits[k] = 0;
     }
-    referrerHits[k]++;
+    return k;
   }
 
   private void pair(ParsedLines l, byte[] b, int i) {

@@ -38,4 +38,25 @@ class ChunkKeysTest {
       assertThat(keys.size()).isZero();
     }
   }
+
+  /** Texts of every length up to past the word-wise limit, differing at each position or not. */
+  @Test
+  void sameComparesEveryByte() {
+    byte[] b = new byte[300];
+    for (int len = 0; len <= 140; len++) {
+      for (int x = 0; x < 8; x++) {
+        int y = 150 + (x * 3) % 8;
+        for (int i = 0; i < len; i++) {
+          b[x + i] = (byte) ('a' + i % 7);
+          b[y + i] = b[x + i];
+        }
+        assertThat(ChunkKeys.same(b, x, y, len)).as("length %d, equal", len).isTrue();
+        for (int d = 0; d < len; d++) {
+          b[y + d] ^= 1;
+          assertThat(ChunkKeys.same(b, x, y, len)).as("length %d, differs at %d", len, d).isFalse();
+          b[y + d] ^= 1;
+        }
+      }
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package dev.logmon.aggregate;
 
+import dev.logmon.parse.ChunkKeys;
+import dev.logmon.parse.KeyedHash;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -12,6 +14,10 @@ import java.util.Arrays;
  * keeps the dictionary (and every array indexed by id) as small as the keys still in use. Open
  * addressing with linear probing and backward-shift deletion. Not thread-safe: owned by the
  * aggregator's thread.
+ *
+ * <p>Like {@link ChunkKeys}, it switches for good from String's hash to {@link KeyedHash} the first
+ * time a probe runs longer than {@value ChunkKeys#FLOODED} slots: a log can make thousands of
+ * sections share one String hash.
  */
 final class KeyDictionary implements Names {
   private int[] table = new int[64]; // id + 1, 0 = empty
@@ -25,6 +31,7 @@ final class KeyDictionary implements Names {
   private int freeCount;
   private int nextId;
   private int size;
+  private boolean flooded;
 
   /** One more than the largest id handed out so far: arrays indexed by id need this length. */
   int idLimit() {
@@ -59,8 +66,9 @@ final class KeyDictionary implements Names {
 
   /** The id of {@code key}, added if absent. */
   int idOf(String key) {
-    int h = mix(key.hashCode());
+    int h = flooded ? keyedHash(key) : mix(key.hashCode());
     int mask = table.length - 1;
+    int probes = 0;
     for (int slot = h & mask; ; slot = (slot + 1) & mask) {
       int id = table[slot] - 1;
       if (id < 0) {
@@ -71,13 +79,18 @@ final class KeyDictionary implements Names {
       if (hashes[id] == h && sameKey(id, key)) {
         return id;
       }
+      if (++probes == ChunkKeys.FLOODED && !flooded) {
+        rehashKeyed();
+        return idOf(key);
+      }
     }
   }
 
   /** The id of the ASCII text {@code b[from, to)} whose String hash is {@code rawHash}. */
   int idOf(byte[] b, int from, int to, int rawHash) {
-    int h = mix(rawHash);
+    int h = flooded ? KeyedHash.of(b, from, to) : mix(rawHash);
     int mask = table.length - 1;
+    int probes = 0;
     for (int slot = h & mask; ; slot = (slot + 1) & mask) {
       int id = table[slot] - 1;
       if (id < 0) {
@@ -87,7 +100,16 @@ final class KeyDictionary implements Names {
       if (hashes[id] == h && k != null && Arrays.equals(k, 0, k.length, b, from, to)) {
         return id;
       }
+      if (++probes == ChunkKeys.FLOODED && !flooded) {
+        rehashKeyed();
+        return idOf(b, from, to, rawHash);
+      }
     }
+  }
+
+  /** Whether keys made String hashes collide, so slots come from {@link KeyedHash}. */
+  boolean flooded() {
+    return flooded;
   }
 
   /** Forgets the key of {@code id}; the id may be handed out again. */
@@ -140,8 +162,34 @@ final class KeyDictionary implements Names {
     return id;
   }
 
+  private void rehashKeyed() {
+    flooded = true;
+    for (int id = 0; id < nextId; id++) {
+      if (latin1[id] != null || keys[id] != null) {
+        hashes[id] =
+            latin1[id] != null
+                ? KeyedHash.of(latin1[id], 0, latin1[id].length)
+                : keyedHash(keys[id]);
+      }
+    }
+    int[] t = new int[table.length];
+    place(t);
+    table = t;
+  }
+
+  /** The keyed hash of a key kept as a String: of its Latin-1 bytes, as a range would be hashed. */
+  private static int keyedHash(String key) {
+    byte[] b = key.getBytes(isLatin1(key) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    return KeyedHash.of(b, 0, b.length);
+  }
+
   private void rehash() {
     int[] t = new int[table.length * 2];
+    place(t);
+    table = t;
+  }
+
+  private void place(int[] t) {
     int mask = t.length - 1;
     for (int e : table) {
       if (e != 0) {
@@ -152,7 +200,6 @@ final class KeyDictionary implements Names {
         t[slot] = e;
       }
     }
-    table = t;
   }
 
   private boolean sameKey(int id, String key) {

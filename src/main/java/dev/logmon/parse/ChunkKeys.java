@@ -14,6 +14,11 @@ import java.util.Arrays;
  * (an access log repeats itself), and the parse threads have spare time while the one counting
  * thread has none: the byte comparisons move to them. Open addressing over the chunk's buffer, with
  * linear probing. Not thread-safe: part of a {@link ParsedLines}, filled by one thread.
+ *
+ * <p>Slots come from the texts' String hash, which the parser computes as it scans. A log can be
+ * written so that thousands of distinct texts share that hash; a probe longer than {@value
+ * #FLOODED} slots (never seen with honest texts at this table's load) switches the chunk to {@link
+ * KeyedHash}, which no log can aim at.
  */
 public final class ChunkKeys {
   private static final VarHandle LONGS =
@@ -23,6 +28,11 @@ public final class ChunkKeys {
   private int[] end = new int[128];
   private int[] hash = new int[128];
   private int size;
+  // Set when a probe ran long: until the chunk ends, every hash here is KeyedHash's.
+  private boolean flooded;
+
+  /** A probe this long means the texts were made to collide. */
+  public static final int FLOODED = 64;
 
   /** Forgets every key (a new chunk starts). */
   public void clear() {
@@ -30,6 +40,12 @@ public final class ChunkKeys {
       Arrays.fill(table, 0);
       size = 0;
     }
+    flooded = false;
+  }
+
+  /** Whether this chunk's texts made String hashes collide, so lookups use {@link KeyedHash}. */
+  boolean flooded() {
+    return flooded;
   }
 
   /** The number of distinct keys so far. */
@@ -39,8 +55,12 @@ public final class ChunkKeys {
 
   /** The key number of the text {@code buf[from, to)} whose String hash is {@code h}. */
   public int intern(byte[] buf, int from, int to, int h) {
+    if (flooded) {
+      h = KeyedHash.of(buf, from, to);
+    }
     int mask = table.length - 1;
     int len = to - from;
+    int probes = 0;
     for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
       int k = table[slot] - 1;
       if (k < 0) {
@@ -48,6 +68,10 @@ public final class ChunkKeys {
       }
       if (hash[k] == h && end[k] - start[k] == len && same(buf, start[k], from, len)) {
         return k;
+      }
+      if (++probes == FLOODED && !flooded) {
+        rehashKeyed(buf);
+        return intern(buf, from, to, h);
       }
     }
   }
@@ -106,8 +130,22 @@ public final class ChunkKeys {
     return k;
   }
 
+  private void rehashKeyed(byte[] buf) {
+    flooded = true;
+    for (int k = 0; k < size; k++) {
+      hash[k] = KeyedHash.of(buf, start[k], end[k]);
+    }
+    Arrays.fill(table, 0);
+    place(table);
+  }
+
   private void rehash() {
     int[] t = new int[table.length * 2];
+    place(t);
+    table = t;
+  }
+
+  private void place(int[] t) {
     int mask = t.length - 1;
     for (int k = 0; k < size; k++) {
       int slot = spread(hash[k]) & mask;
@@ -116,7 +154,6 @@ public final class ChunkKeys {
       }
       t[slot] = k + 1;
     }
-    table = t;
   }
 
   /** Spreads a String hash (weak in its low bits for short keys) over the table. */

@@ -59,4 +59,59 @@ class ChunkKeysTest {
       }
     }
   }
+
+  @Test
+  void textsMadeToShareAStringHashSwitchToTheKeyedHashAndKeepTheirNumbers() {
+    // 2^15 distinct paths of "Aa" and "BB" pairs, all with one String hash, each seen twice.
+    int n = 1 << 15;
+    StringBuilder text = new StringBuilder();
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < n; i++) {
+        text.append(colliding(i)).append(' ');
+      }
+    }
+    byte[] buf = text.toString().getBytes(StandardCharsets.US_ASCII);
+    int len = colliding(0).length();
+    ChunkKeys keys = new ChunkKeys();
+    for (int chunk = 0; chunk < 2; chunk++) {
+      for (int j = 0; j < 2 * n; j++) {
+        int from = j * (len + 1);
+        assertThat(keys.intern(buf, from, from + len, ByteScan.hash(buf, from, from + len)))
+            .isEqualTo(j % n);
+      }
+      assertThat(keys.size()).isEqualTo(n);
+      assertThat(keys.flooded()).isTrue();
+      keys.clear();
+      assertThat(keys.flooded()).isFalse();
+    }
+  }
+
+  @Test
+  void honestTextsKeepTheStringHash() {
+    ChunkKeys keys = new ChunkKeys();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      text.append("/p").append(i).append(' ');
+    }
+    byte[] buf = text.toString().getBytes(StandardCharsets.US_ASCII);
+    int from = 0;
+    for (int i = 0; i < 100_000; i++) {
+      int to = from;
+      while (buf[to] != ' ') {
+        to++;
+      }
+      assertThat(keys.intern(buf, from, to, ByteScan.hash(buf, from, to))).isEqualTo(i);
+      from = to + 1;
+    }
+    assertThat(keys.flooded()).isFalse();
+  }
+
+  /** The i-th of the texts "/" + 15 pairs, each "Aa" or "BB", which share one String hash. */
+  static String colliding(int i) {
+    StringBuilder s = new StringBuilder("/");
+    for (int bit = 0; bit < 15; bit++) {
+      s.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+    }
+    return s.toString();
+  }
 }

@@ -127,6 +127,25 @@ public record LogRecord(
         durationMicros);
   }
 
+  /** This record with {@code target} as its request target (its section unchanged). */
+  public LogRecord withTarget(String target) {
+    return new LogRecord(
+        host,
+        user,
+        epochSecond,
+        offsetSeconds,
+        method,
+        target,
+        section,
+        requestMalformed,
+        status,
+        bytes,
+        referrer,
+        userAgent,
+        vhost,
+        durationMicros);
+  }
+
   /** This record with {@code section} as its section ({@code --section-depth} above 1). */
   public LogRecord withSection(String section) {
     return new LogRecord(

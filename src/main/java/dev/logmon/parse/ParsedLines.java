@@ -206,7 +206,7 @@ public final class ParsedLines {
    * Hit {@code i}, the line just parsed, as a record with every field its parser read: {@link
    * #toRecord} with the target, referrer and agent of the row, which filters read.
    */
-  LogRecord recordOfParsed(int i) {
+  public LogRecord recordOfParsed(int i) {
     LogRecord r = toRecord(i);
     return new LogRecord(
         r.host(),

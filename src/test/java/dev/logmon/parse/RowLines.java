@@ -10,16 +10,31 @@ import java.util.List;
  */
 public final class RowLines implements LineParser {
   private final RowParser rows;
+  private final boolean whole;
   private final LineProbe probe = new LineProbe();
   private int previewed;
 
-  private RowLines(RowParser rows) {
+  private RowLines(RowParser rows, boolean whole) {
     this.rows = rows;
+    this.whole = whole;
   }
 
   /** The view of {@code rows}. */
   public static RowLines of(RowParser rows) {
-    return new RowLines(rows);
+    return new RowLines(rows, false);
+  }
+
+  /**
+   * The view of {@code rows} that gives a row as a record with every field its parser read ({@link
+   * ParsedLines#recordOfParsed}: the target, referrer and agent too; a row keeps no user).
+   */
+  public static RowLines whole(RowParser rows) {
+    return new RowLines(rows, true);
+  }
+
+  /** The whole view of the parser of {@code --format spec}. */
+  public static RowLines format(String spec) {
+    return whole(dev.logmon.parse.format.LogFormats.parser(spec, n -> {}));
   }
 
   /** The text parser of a format read as text, else the line view of {@code rows}. */
@@ -42,7 +57,8 @@ public final class RowLines implements LineParser {
     }
     byte outcome = probe.parse(rows, b, 0, b.length);
     if (outcome == ParsedLines.OK) {
-      return new ParseResult.Parsed(probe.row().toRecord(0));
+      return new ParseResult.Parsed(
+          whole ? probe.row().recordOfParsed(0) : probe.row().toRecord(0));
     }
     if (outcome == ParsedLines.RECORD) {
       return new ParseResult.Parsed(probe.row().record(0));
@@ -53,7 +69,7 @@ public final class RowLines implements LineParser {
   @Override
   public RowLines forSource(String source) {
     RowParser own = rows.forSource(source);
-    return own == rows ? this : new RowLines(own);
+    return own == rows ? this : new RowLines(own, whole);
   }
 
   /** Shows the parser {@code lines} as one chunk, as a source hands them over. */

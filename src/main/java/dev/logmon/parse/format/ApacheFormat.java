@@ -1,10 +1,11 @@
 package dev.logmon.parse.format;
 
+import dev.logmon.parse.RowParser;
 import java.util.Locale;
 
 /**
  * Compiles an Apache {@code LogFormat} string ({@code %h %l %u %t \"%r\" %>s %b %D}) into a {@link
- * CompiledFormat}.
+ * ByteFormat}.
  *
  * <p>Directives take Apache's modifiers ({@code %>s}, {@code %<s}, {@code %!200,304{Referer}i}) and
  * arguments ({@code %{Referer}i}, {@code %{ms}T}, {@code %{%d/%b/%Y:%T %z}t}). Backslash escapes as
@@ -19,7 +20,12 @@ public final class ApacheFormat {
    *
    * @throws FormatException naming the offending directive and its column
    */
-  public static CompiledFormat compile(String format) {
+  public static RowParser compile(String format) {
+    return tokens(format).compile();
+  }
+
+  /** The tokens of {@code format}, checked as {@link #compile} does. */
+  static Tokens tokens(String format) {
     Tokens tokens = new Tokens(format);
     int n = format.length();
     for (int i = 0; i < n; i++) {
@@ -65,7 +71,8 @@ public final class ApacheFormat {
       }
       i = j;
     }
-    return tokens.compile();
+    tokens.fields();
+    return tokens;
   }
 
   /** The field of directive {@code d} with argument {@code arg}, or null if unknown. */

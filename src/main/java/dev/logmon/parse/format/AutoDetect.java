@@ -232,7 +232,7 @@ final class AutoDetect implements RowParser {
     }
   }
 
-  private static final RowParser COMMON = ApacheFormat.compile(Preset.COMMON.definition()).rows();
+  private static final RowParser COMMON = ApacheFormat.compile(Preset.COMMON.definition());
 
   /**
    * A parsed line; for W3C its {@code #Fields:} directive, and a data line only after one: without

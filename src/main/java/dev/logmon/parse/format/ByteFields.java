@@ -3,9 +3,10 @@ package dev.logmon.parse.format;
 import dev.logmon.parse.ParsedLines;
 
 /**
- * {@link Numbers}, {@link Times} and {@link RecordBuilder}'s duration list over ASCII bytes: the
- * same checks and results, without a String. Times are written into a row of {@link ParsedLines};
- * each reader returns false on anything the String reader rejects. Stateless.
+ * The readers of a format string's number and time fields over a line's bytes, for {@link
+ * ByteFormat}: times are written into a row of {@link ParsedLines}; each returns false (or a
+ * negative value) on a value that is not valid. The text formats (JSON, W3C) read the same fields
+ * from decoded values with {@link Numbers} and {@link Times}. Stateless.
  */
 final class ByteFields {
   static final long INVALID = Long.MIN_VALUE;
@@ -223,8 +224,8 @@ final class ByteFields {
   }
 
   /**
-   * As {@code RecordBuilder.durationList}: the attempts of {@code 0.010, 0.002 : 0.001} added up in
-   * microseconds; {@link #NONE} when all are "-", {@link #BAD_LIST} when one is not a number,
+   * nginx's {@code $upstream_response_time}: the attempts of {@code 0.010, 0.002 : 0.001} added up
+   * in microseconds; {@link #NONE} when all are "-", {@link #BAD_LIST} when one is not a number,
    * {@link #OVERFLOW} when the sum does not fit.
    */
   static long durationList(byte[] b, int from, int to) {

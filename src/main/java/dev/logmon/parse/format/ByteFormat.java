@@ -1,6 +1,7 @@
 package dev.logmon.parse.format;
 
 import dev.logmon.parse.ByteScan;
+import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
@@ -9,17 +10,25 @@ import dev.logmon.parse.Sections;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A {@link CompiledFormat} read straight from a line's bytes into a row of {@link ParsedLines}: the
- * same scan (literals, quoted fields, skipped occurrences, lists) and the same field checks, with
- * no String, regex or allocation per line.
+ * An Apache {@code LogFormat} or nginx {@code log_format} string compiled into alternating literals
+ * and fields, read straight from a line's bytes into a row of {@link ParsedLines} by one
+ * left-to-right scan, with no String, regex or allocation per line.
  *
- * <p>It agrees with the compiled format on every line ({@code ByteFormatProperties}); formats whose
- * record a row cannot hold are refused by {@link #of} and read as text. Immutable and thread-safe.
+ * <p>A field ends where the literal after it starts. A field between {@code "} and {@code "} is
+ * quoted: it ends at the first unescaped quote ({@code \"} is skipped, as Apache and nginx escape
+ * it). A field whose text may itself contain the next literal (the space in {@code $time_local})
+ * skips as many occurrences as its sample has. Trailing spaces and {@code \r} are ignored. Literals
+ * are matched as UTF-8. Two shapes a row cannot hold in one range make the line a record (a run of
+ * one): a port apart from its vhost (the vhost is {@code vhost:port}) and a query apart from its
+ * path with fields between (the target is the path and query joined); a query right after its path
+ * ({@code $uri?$args}) is read with what lies between, as the line has it. It agrees with a reading
+ * of the line as text ({@code TextFormat} in the tests, {@code ByteFormatProperties}). Immutable
+ * and thread-safe.
  */
 final class ByteFormat implements RowParser {
   private static final byte MISMATCH = ParsedLines.code(MalformedReason.FORMAT_MISMATCH);
 
-  private final CompiledFormat reference;
+  private final String format;
   private final byte[][] before;
   private final FieldKind[] kinds;
   private final Strftime[] times;
@@ -28,77 +37,53 @@ final class ByteFormat implements RowParser {
   private final int[] skip;
   private final byte[] reasons;
   private final byte[] tail;
+  // A port or query a row cannot hold: the line becomes a record joining the two texts.
+  private final boolean portApart;
+  private final boolean queryApart;
 
-  private ByteFormat(
-      CompiledFormat reference,
-      String[] before,
-      FieldKind[] kinds,
-      Strftime[] times,
-      String[] after,
-      boolean[] quoted,
-      int[] skip,
-      String tail) {
-    int n = kinds.length;
-    this.reference = reference;
-    this.before = new byte[n][];
-    this.after = new byte[n][];
-    this.reasons = new byte[n];
-    for (int k = 0; k < n; k++) {
-      this.before[k] = before[k].getBytes(StandardCharsets.ISO_8859_1);
-      this.after[k] = after[k] == null ? null : after[k].getBytes(StandardCharsets.ISO_8859_1);
-      this.reasons[k] = ParsedLines.code(kinds[k].reason);
-    }
-    this.kinds = kinds.clone();
-    this.times = times.clone();
-    this.quoted = quoted.clone();
-    this.skip = skip.clone();
-    this.tail = tail.getBytes(StandardCharsets.ISO_8859_1);
-  }
-
-  /**
-   * The byte form of a compiled format, or null when a row cannot hold its record: literals that
-   * are not ASCII, a path and query apart ({@code $uri?$args}: the target would be two ranges), or
-   * a vhost and port not written as {@code vhost:port}.
-   */
-  static ByteFormat of(
-      CompiledFormat reference,
-      String[] before,
-      FieldKind[] kinds,
-      Strftime[] times,
-      String[] after,
-      boolean[] quoted,
-      int[] skip,
-      String tail) {
-    if (!ascii(tail)) {
-      return null;
-    }
+  ByteFormat(String format, java.util.List<Tokens.Field> fields, String tail) {
+    int n = fields.size();
+    this.format = format;
+    before = new byte[n][];
+    kinds = new FieldKind[n];
+    times = new Strftime[n];
+    after = new byte[n][];
+    quoted = new boolean[n];
+    skip = new int[n];
+    reasons = new byte[n];
     int vhosts = 0;
     int ports = 0;
-    boolean target = false;
-    boolean path = false;
-    boolean query = false;
     boolean vhostColonPort = false;
-    for (int k = 0; k < kinds.length; k++) {
-      if (!ascii(before[k])) {
-        return null;
-      }
-      switch (kinds[k]) {
+    int path = -1;
+    int query = -1;
+    for (int k = 0; k < n; k++) {
+      Tokens.Field f = fields.get(k);
+      String next = k + 1 < n ? fields.get(k + 1).before() : tail;
+      before[k] = utf8(f.before());
+      kinds[k] = f.kind();
+      times[k] = f.time();
+      after[k] = next.isEmpty() ? null : utf8(next);
+      reasons[k] = ParsedLines.code(f.kind().reason);
+      quoted[k] = f.before().endsWith("\"") && next.startsWith("\"");
+      String sample =
+          f.time() != null
+              ? f.time().format(java.time.OffsetDateTime.parse("2000-10-10T13:55:36-07:00"))
+              : f.kind().sample;
+      skip[k] = next.isEmpty() || quoted[k] ? 0 : occurrences(sample, next);
+      switch (f.kind()) {
         case VHOST -> vhosts++;
         case PORT -> {
           ports++;
-          vhostColonPort = k > 0 && kinds[k - 1] == FieldKind.VHOST && before[k].equals(":");
+          vhostColonPort = k > 0 && kinds[k - 1] == FieldKind.VHOST && f.before().equals(":");
         }
-        case TARGET -> target = true;
-        case PATH -> path = true;
-        case QUERY -> query = true;
+        case PATH -> path = k;
+        case QUERY -> query = k;
         default -> {}
       }
     }
-    boolean oneVhostColonPort = vhosts == 1 && ports == 1 && vhostColonPort;
-    if ((path && query && !target) || (ports > 0 && vhosts > 0 && !oneVhostColonPort)) {
-      return null;
-    }
-    return new ByteFormat(reference, before, kinds, times, after, quoted, skip, tail);
+    this.tail = utf8(tail);
+    this.portApart = ports > 0 && vhosts > 0 && !(vhosts == 1 && ports == 1 && vhostColonPort);
+    this.queryApart = path >= 0 && query >= 0 && query != path + 1;
   }
 
   @Override
@@ -128,7 +113,10 @@ final class ByteFormat implements RowParser {
     int pathEnd = -1;
     int vhost = -1;
     int vhostEnd = -1;
+    int port = -1;
     int portEnd = -1;
+    int query = -1;
+    int queryEnd = -1;
     int referrer = -1;
     int referrerEnd = -1;
     int agent = -1;
@@ -214,7 +202,14 @@ final class ByteFormat implements RowParser {
           vhost = p;
           vhostEnd = e;
         }
-        case PORT -> portEnd = e;
+        case PORT -> {
+          port = p;
+          portEnd = e;
+        }
+        case QUERY -> {
+          query = p;
+          queryEnd = e;
+        }
         case REFERRER -> {
           referrer = p;
           referrerEnd = e;
@@ -223,7 +218,7 @@ final class ByteFormat implements RowParser {
           agent = p;
           agentEnd = e;
         }
-        default -> {} // IGNORE, USER, QUERY, PROTOCOL: not counted
+        default -> {} // IGNORE, USER, PROTOCOL: not counted
       }
       if (!ok) {
         return reasons[k];
@@ -242,9 +237,12 @@ final class ByteFormat implements RowParser {
     if (request >= 0) {
       out.request(i, request, requestEnd);
     } else {
-      // As RecordBuilder.build: the target, else the path (a query apart is refused by of()).
+      // The target, else the path with a query written right after it (joined below if apart).
       int t = target >= 0 ? target : path >= 0 ? path : from;
       int tEnd = target >= 0 ? targetEnd : path >= 0 ? pathEnd : from;
+      if (target < 0 && path >= 0 && query >= 0 && !queryApart) {
+        tEnd = queryEnd;
+      }
       boolean none = tEnd == t || ByteFields.isDash(b, t, tEnd);
       if (method >= 0 && methodEnd > method && !none) {
         out.request(i, method, methodEnd, t, tEnd);
@@ -265,8 +263,21 @@ final class ByteFormat implements RowParser {
       out.agent(i, agent, agentEnd);
     }
     if (vhost >= 0) {
-      // With a port, of() made sure the text is "vhost:port", the record's vhost, in one range.
-      out.vhost(i, vhost, portEnd >= 0 ? portEnd : vhostEnd);
+      // A port written right after its vhost and a colon: "vhost:port" is one range.
+      out.vhost(i, vhost, portEnd >= 0 && !portApart ? portEnd : vhostEnd);
+    }
+    boolean joinPort = portApart && vhost >= 0 && port >= 0;
+    boolean joinQuery = queryApart && target < 0 && path >= 0 && query >= 0;
+    if (joinPort || joinQuery) {
+      LogRecord r = out.recordOfParsed(i);
+      if (joinPort) {
+        r = r.withVhost(text(b, vhost, vhostEnd) + ":" + text(b, port, portEnd));
+      }
+      if (joinQuery && !r.requestMalformed()) {
+        r = r.withTarget(text(b, path, pathEnd) + text(b, query, queryEnd));
+      }
+      out.setRecord(i, r);
+      return ParsedLines.RECORD;
     }
     return ParsedLines.OK;
   }
@@ -290,17 +301,24 @@ final class ByteFormat implements RowParser {
     return ok;
   }
 
-  private static boolean ascii(String s) {
-    for (int k = 0; k < s.length(); k++) {
-      if (s.charAt(k) >= 0x80) {
-        return false;
-      }
+  private static String text(byte[] b, int from, int to) {
+    return ChunkParser.decode(b, from, to - from);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static int occurrences(String sample, String lit) {
+    int n = 0;
+    for (int at = sample.indexOf(lit); at >= 0; at = sample.indexOf(lit, at + lit.length())) {
+      n++;
     }
-    return true;
+    return n;
   }
 
   @Override
   public String toString() {
-    return reference.toString();
+    return format;
   }
 }

@@ -1,13 +1,12 @@
 package dev.logmon.parse.format;
 
-/**
- * Searches for a format's literal texts in ASCII line bytes, returning the indices {@link
- * CompiledFormat}'s String searches return. Stateless.
- */
+/** Searches for a format's literal texts in a line's bytes, for {@link ByteFormat}. Stateless. */
 final class ByteLiterals {
   private ByteLiterals() {}
 
-  /** As {@code CompiledFormat.find}, bounded by {@code end}: the same index or -1. */
+  /**
+   * The start of the {@code skip + 1}-th occurrence of {@code lit} in {@code b[from, end)}, or -1.
+   */
   static int find(byte[] b, byte[] lit, int from, int end, int skip) {
     int at = from;
     for (int n = 0; n <= skip; n++) {
@@ -43,7 +42,11 @@ final class ByteLiterals {
     return -1;
   }
 
-  /** As {@code CompiledFormat.listEnd}; {@code to} is the untrimmed end of the line. */
+  /**
+   * Where a list such as {@code $upstream_response_time} ({@code 0.010, 0.002 : 0.001}) really
+   * ends: occurrences of the literal inside the list's separators are skipped; {@code to} is the
+   * untrimmed end of the line.
+   */
   static int listEnd(byte[] b, int to, byte[] lit, int from, int at, int end) {
     while (at > from
         && (b[at - 1] == ','

@@ -37,10 +37,10 @@ public final class LogFormats {
     int percent = spec.indexOf('%');
     int dollar = spec.indexOf('$');
     if (percent >= 0 && (dollar < 0 || percent < dollar)) {
-      return ApacheFormat.compile(spec).rows();
+      return ApacheFormat.compile(spec);
     }
     if (dollar >= 0) {
-      return NginxFormat.compile(spec).rows();
+      return NginxFormat.compile(spec);
     }
     throw new FormatException(
         "'"

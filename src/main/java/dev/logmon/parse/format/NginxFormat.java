@@ -1,10 +1,11 @@
 package dev.logmon.parse.format;
 
+import dev.logmon.parse.RowParser;
 import java.util.Map;
 
 /**
  * Compiles an nginx {@code log_format} string ({@code $remote_addr - $remote_user [$time_local]
- * "$request" $status $body_bytes_sent ...}) into a {@link CompiledFormat}.
+ * "$request" $status $body_bytes_sent ...}) into a {@link ByteFormat}.
  *
  * <p>Variables are {@code $name} or {@code ${name}}. The families nginx generates ({@code $http_*},
  * {@code $sent_http_*}, {@code $upstream_*}, {@code $cookie_*}, {@code $arg_*}, {@code $ssl_*}) are
@@ -66,7 +67,12 @@ public final class NginxFormat {
    *
    * @throws FormatException naming the offending variable and its column
    */
-  public static CompiledFormat compile(String format) {
+  public static RowParser compile(String format) {
+    return tokens(format).compile();
+  }
+
+  /** The tokens of {@code format}, checked as {@link #compile} does. */
+  static Tokens tokens(String format) {
     Tokens tokens = new Tokens(format);
     int n = format.length();
     for (int i = 0; i < n; i++) {
@@ -98,7 +104,8 @@ public final class NginxFormat {
       tokens.field(kind, null, "$" + name, column);
       i = braced ? j : j - 1;
     }
-    return tokens.compile();
+    tokens.fields();
+    return tokens;
   }
 
   /** The field of variable {@code name}, or null if nginx has no such variable we know of. */

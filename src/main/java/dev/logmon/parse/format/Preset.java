@@ -21,7 +21,7 @@ public enum Preset {
   COMBINED("%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\"", () -> RowParser.clf()),
   VHOST_COMBINED(
       "%v:%p %h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"", () -> RowParser.clf()),
-  NGINX(Definitions.NGINX, () -> NginxFormat.compile(Definitions.NGINX).rows()),
+  NGINX(Definitions.NGINX, () -> NginxFormat.compile(Definitions.NGINX)),
   CADDY(Definitions.CADDY, () -> new TextRows(JsonFormat.of("caddy", Definitions.CADDY), true)),
   TRAEFIK(
       Definitions.TRAEFIK, () -> new TextRows(JsonFormat.of("traefik", Definitions.TRAEFIK), true)),

@@ -6,8 +6,9 @@ import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.Sections;
 
 /**
- * The fields of one line as a format's tokens find them, turned into a {@link LogRecord} at the
- * end. One per line; not shared.
+ * The fields of one line of a format read as text (JSON, W3C), turned into a {@link LogRecord} at
+ * the end: the text readers of the fields those formats share with format strings. One per line;
+ * not shared.
  */
 final class RecordBuilder {
   private static final String DASH = "-";
@@ -28,7 +29,6 @@ final class RecordBuilder {
   String referrer;
   String userAgent;
   String vhost;
-  String port;
 
   /** Reads {@code s[from, to)} as a field of this kind; false if it is not a valid value. */
   boolean set(FieldKind kind, String s, int from, int to) {
@@ -41,21 +41,6 @@ final class RecordBuilder {
       case USER:
         user = text(s, from, to);
         return true;
-      case TIME_CLF:
-        return Times.clf(s, from, to, this);
-      case TIME_CLF_BRACKETED:
-        return to - from == Times.CLF_LENGTH + 2
-            && s.charAt(from) == '['
-            && s.charAt(to - 1) == ']'
-            && Times.clf(s, from + 1, to - 1, this);
-      case TIME_ISO:
-        return Times.iso(s, from, to, this);
-      case TIME_EPOCH_S:
-        return Times.epoch(s, from, to, 1, this);
-      case TIME_EPOCH_MS:
-        return Times.epoch(s, from, to, 1_000, this);
-      case TIME_EPOCH_US:
-        return Times.epoch(s, from, to, 1_000_000, this);
       case REQUEST:
         request = s.substring(from, to);
         return true;
@@ -85,8 +70,6 @@ final class RecordBuilder {
         return duration(s, from, to, 6);
       case DURATION_NS:
         return duration(s, from, to, -3);
-      case DURATION_S_LIST:
-        return durationList(s, from, to);
       case REFERRER:
         referrer = text(s, from, to);
         return true;
@@ -95,9 +78,6 @@ final class RecordBuilder {
         return true;
       case VHOST:
         vhost = s.substring(from, to);
-        return true;
-      case PORT:
-        port = s.substring(from, to);
         return true;
       default:
         return false;
@@ -119,35 +99,6 @@ final class RecordBuilder {
       return false;
     }
     durationMicros = v;
-    return true;
-  }
-
-  /** {@code $upstream_response_time}: {@code 0.010, 0.002 : 0.001}, the attempts added up. */
-  private boolean durationList(String s, int from, int to) {
-    long sum = 0;
-    boolean any = false;
-    int i = from;
-    while (i < to) {
-      int j = i;
-      while (j < to && s.charAt(j) != ',' && s.charAt(j) != ':' && s.charAt(j) != ' ') {
-        j++;
-      }
-      if (j > i && !isDash(s, i, j)) {
-        long v = Numbers.scaled(s, i, j, 6);
-        if (v < 0) {
-          return false;
-        }
-        sum += v;
-        if (sum < 0) {
-          return false; // attempts adding up past a long's range are no duration
-        }
-        any = true;
-      }
-      i = j + 1;
-    }
-    if (any && durationMicros == LogRecord.NO_DURATION) {
-      durationMicros = sum;
-    }
     return true;
   }
 
@@ -182,7 +133,6 @@ final class RecordBuilder {
         section = Sections.ofMalformedRequest(tt.isEmpty() ? "-" : tt);
       }
     }
-    String v = vhost != null && port != null ? vhost + ":" + port : vhost;
     return new ParseResult.Parsed(
         new LogRecord(
             host == null || host.isEmpty() ? DASH : host,
@@ -197,7 +147,7 @@ final class RecordBuilder {
             bytes,
             referrer,
             userAgent,
-            v,
+            vhost,
             durationMicros));
   }
 

@@ -62,58 +62,7 @@ final class Strftime {
     l.append(literals);
   }
 
-  /** Reads {@code s[from, to)} into the builder's time; false if it does not fit the pattern. */
-  boolean read(String s, int from, int to, RecordBuilder b) {
-    int year = 1970;
-    int month = 1;
-    int day = 1;
-    int secondOfDay = 0;
-    int offset = 0;
-    int p = from;
-    for (int i = 0; i < parts.length(); i++) {
-      char k = parts.charAt(i);
-      int width = k == 'Y' ? 4 : k == 'z' ? 5 : k == 'b' ? 3 : k == '\0' ? 1 : 2;
-      if (p + width > to) {
-        return false;
-      }
-      switch (k) {
-        case '\0' -> {
-          if (s.charAt(p) != literals.charAt(i)) {
-            return false;
-          }
-        }
-        case 'Y' -> year = Times.digits(s, p, 4);
-        case 'm' -> month = Times.digits(s, p, 2);
-        case 'd' -> day = Times.digits(s, p, 2);
-        case 'e' -> day = s.charAt(p) == ' ' ? Times.digits(s, p + 1, 1) : Times.digits(s, p, 2);
-        case 'b' -> month = Times.month(s, p);
-        case 'H', 'M', 'S' -> {
-          int v = Times.digits(s, p, 2);
-          int max = k == 'H' ? 23 : 59;
-          if (v < 0 || v > max) {
-            return false;
-          }
-          secondOfDay += v * (k == 'H' ? 3600 : k == 'M' ? 60 : 1);
-        }
-        default -> {
-          RecordBuilder z = new RecordBuilder();
-          if (!Times.offset(z, s, p, false)) {
-            return false;
-          }
-          offset = z.offsetSeconds;
-        }
-      }
-      p += width;
-    }
-    if (p != to || !Times.local(b, year, month, day, secondOfDay)) {
-      return false;
-    }
-    b.offsetSeconds = offset;
-    b.epochSecond -= offset;
-    return true;
-  }
-
-  /** As {@link #read(String, int, int, RecordBuilder)} over ASCII bytes, into row {@code i}. */
+  /** Reads {@code s[from, to)} into row {@code i}; false if it does not fit the pattern. */
   boolean read(byte[] s, int from, int to, dev.logmon.parse.ParsedLines out, int i) {
     int year = 1970;
     int month = 1;

@@ -49,10 +49,20 @@ final class Tokens {
   }
 
   /** The compiled parser. */
-  CompiledFormat compile() {
+  ByteFormat compile() {
+    return new ByteFormat(format, fields(), tail());
+  }
+
+  /** The fields in order. */
+  List<Field> fields() {
     if (fields.isEmpty()) {
       throw new FormatException("no fields", format, 1);
     }
-    return new CompiledFormat(format, fields, pending.toString());
+    return List.copyOf(fields);
+  }
+
+  /** The literal text after the last field. */
+  String tail() {
+    return pending.toString();
   }
 }

@@ -3,9 +3,11 @@ package dev.logmon.parse.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.RowLines;
 import dev.logmon.parse.RowParser;
 import dev.logmon.parse.TextRows;
 import java.time.Instant;
@@ -45,9 +47,8 @@ class FormatCompileTest {
 
   @Test
   void apacheDurationsStrftimeAndPathQuery() {
-    CompiledFormat f =
-        ApacheFormat.compile("%v %a [%{%Y-%m-%d %T %z}t] \\\"%m %U%q %H\\\" %>s %B %D %{ms}T");
-    assertThat(f.hasDuration()).isTrue();
+    LineParser f =
+        RowLines.format("%v %a [%{%Y-%m-%d %T %z}t] \\\"%m %U%q %H\\\" %>s %B %D %{ms}T");
     ParseResult r =
         f.parse(
             "shop 192.0.2.1 [2024-05-01 10:00:00 +0200] \"GET /a/b?x=1 HTTP/1.1\" 200 12 1500 1");
@@ -61,7 +62,7 @@ class FormatCompileTest {
 
   @Test
   void epochTimesAndSecondsDuration() {
-    CompiledFormat f = ApacheFormat.compile("%h %{msec}t \"%r\" %s %b %T");
+    LineParser f = RowLines.format("%h %{msec}t \"%r\" %s %b %T");
     LogRecord rec =
         ((ParseResult.Parsed) f.parse("192.0.2.1 1714557601999 \"GET / HTTP/1.1\" 503 - 2"))
             .record();
@@ -72,7 +73,7 @@ class FormatCompileTest {
 
   @Test
   void mismatchReasonsNameTheField() {
-    CompiledFormat f = ApacheFormat.compile("%h %l %u %t \"%r\" %>s %b %D");
+    LineParser f = RowLines.format("%h %l %u %t \"%r\" %>s %b %D");
     assertThat(f.parse("1.2.3.4 - - [01/May/2024:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 x"))
         .isEqualTo(new ParseResult.Malformed(MalformedReason.BAD_DURATION));
     assertThat(f.parse("1.2.3.4 - - [01/May/2024:10:00:00 +0000] \"GET / HTTP/1.1\" 2x0 5 1"))

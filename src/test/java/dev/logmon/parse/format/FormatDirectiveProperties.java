@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.RowLines;
 import dev.logmon.parse.Sections;
 import dev.logmon.parse.format.Hits.Hit;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,8 @@ class FormatDirectiveProperties {
     l.referrer = apache(dash(h.referer()));
     l.add(" \"%{User-agent}i\"", " \"" + apache(dash(h.agent())) + "\"");
     l.agent = apache(dash(h.agent()));
-    l.check(ApacheFormat.compile(l.format.toString()).parse(l.text.toString()));
+    l.check(TextFormat.of(l.format.toString()).parse(l.text.toString()), l.user);
+    l.check(RowLines.format(l.format.toString()).parse(l.text.toString()), "-");
   }
 
   @Property(tries = 1500)
@@ -196,7 +198,8 @@ class FormatDirectiveProperties {
       case 4 -> l.vhost(" $host:$server_port", h.vhost() + ":443");
       default -> {}
     }
-    l.check(NginxFormat.compile(l.format.toString()).parse(l.text.toString()));
+    l.check(TextFormat.of(l.format.toString()).parse(l.text.toString()), l.user);
+    l.check(RowLines.format(l.format.toString()).parse(l.text.toString()), "-");
   }
 
   @Provide
@@ -250,7 +253,8 @@ class FormatDirectiveProperties {
       vhost = t;
     }
 
-    void check(ParseResult r) {
+    /** Checks a reading of the line; a row keeps no user ({@code expectedUser} "-"). */
+    void check(ParseResult r, String expectedUser) {
       String where = format + "\n" + text;
       assertThat(r).as(where).isInstanceOf(ParseResult.Parsed.class);
       assertThat(((ParseResult.Parsed) r).record())
@@ -258,7 +262,7 @@ class FormatDirectiveProperties {
           .isEqualTo(
               new LogRecord(
                   host,
-                  user,
+                  expectedUser,
                   epoch,
                   offset,
                   method,

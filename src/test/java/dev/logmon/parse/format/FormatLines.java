@@ -17,7 +17,7 @@ import java.util.Random;
  * Deterministic for a seed.
  */
 public final class FormatLines {
-  /** Formats that cover each field kind and scan rule; every one has a byte form. */
+  /** Formats that cover each field kind and scan rule. */
   @SuppressWarnings("MutablePublicArray") // test data, indexed by the parameterised tests
   public static final String[] FORMATS = {
     "%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\" %D",
@@ -36,7 +36,17 @@ public final class FormatLines {
         + " $body_bytes_sent",
     "[%{%d/%b/%Y:%T %z}t] %h %>s %b \"%r\" %D",
     "%{usec}t %h \"%r\" %>s %b %{ms}T",
+    // A query right after its path, and a port apart from its vhost (a record joins them).
+    "$remote_addr [$time_local] \"$request_method $uri?$args\" $status $body_bytes_sent $host"
+        + " $server_port",
+    // A query apart from its path (a record joins them) and a literal that is not ASCII.
+    "%h %t \u00ab%m %U %H\u00bb %>s %b %q",
   };
+
+  /** Whether lines of {@code format} are records: a port or query apart from its vhost or path. */
+  public static boolean joinsFields(String format) {
+    return format.endsWith(" %q") || format.endsWith(" $server_port");
+  }
 
   private static final String[] REQUESTS = {
     "GET /api/v1/items HTTP/1.1",
@@ -181,6 +191,9 @@ public final class FormatLines {
             case 2 -> "0.1, -";
             default -> seconds(micros(r, s));
           };
+      case "uri" -> "/s" + r.nextInt(30) + "/p" + r.nextInt(9);
+      case "args" -> pick(r, "", "a=1", "x=/y");
+      case "server_port" -> pick(r, "443", "80");
       case "host" -> vhost(r);
       case "http_referer" -> referrer(r);
       case "http_user_agent" -> agent(r);

@@ -132,7 +132,7 @@ class FormatStringProperties {
     String spec = format.toString();
     // The format's text parser (the oracle) reads every field back; the pipeline's parser reads
     // the same counted fields.
-    LineParser parser = nginx ? NginxFormat.compile(spec) : ApacheFormat.compile(spec);
+    LineParser parser = nginx ? TextFormat.nginx(spec) : TextFormat.apache(spec);
     ParseResult r = parser.parse(line.toString());
     ParseResult rows = RowLines.of(LogFormats.parser(spec, s -> {})).parse(line.toString());
     assertThat(rows).as(format + "\n" + line).isInstanceOf(ParseResult.Parsed.class);

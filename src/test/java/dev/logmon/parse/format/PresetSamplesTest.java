@@ -25,7 +25,7 @@ class PresetSamplesTest {
 
   @Test
   void combinedFormatStringAgreesWithTheBuiltInParserOnRealLines() {
-    LineParser compiled = ApacheFormat.compile(Preset.COMBINED.definition());
+    LineParser compiled = RowLines.format(Preset.COMBINED.definition());
     LineParser builtIn = RowLines.of(Preset.COMBINED.parser());
     for (String file :
         List.of("elastic_examples_2015_excerpt.log", "basjes_hackers_2015_excerpt.log")) {
@@ -42,7 +42,7 @@ class PresetSamplesTest {
 
   @Test
   void vhostCombinedAndCommonFormatStringsReadTheSyntheticShapes() {
-    LineParser vhost = ApacheFormat.compile(Preset.VHOST_COMBINED.definition());
+    LineParser vhost = RowLines.format(Preset.VHOST_COMBINED.definition());
     LogRecord r =
         record(
             vhost.parse(
@@ -51,7 +51,7 @@ class PresetSamplesTest {
     assertThat(r.vhost()).isEqualTo("shop.example.com:443");
     assertThat(r.host()).isEqualTo("2001:db8::1");
     assertThat(r.userAgent()).isEqualTo("\\\"Mozilla/5.0");
-    LineParser common = ApacheFormat.compile(Preset.COMMON.definition());
+    LineParser common = RowLines.format(Preset.COMMON.definition());
     LogRecord c =
         record(
             common.parse(
@@ -75,7 +75,7 @@ class PresetSamplesTest {
   @Test
   void nginxStringWithRequestAndUpstreamTimes() {
     LineParser p =
-        NginxFormat.compile(
+        RowLines.format(
             "$remote_addr - $remote_user [$time_local] \"$request\" $status"
                 + " $body_bytes_sent \"$http_referer\" \"$http_user_agent\" $request_time"
                 + " $upstream_response_time $host");
@@ -87,7 +87,7 @@ class PresetSamplesTest {
     assertThat(record(r.get(2)).durationMicros()).isZero();
 
     LineParser upstream =
-        NginxFormat.compile(
+        RowLines.format(
             "$remote_addr - $remote_user [$time_local] \"$request\" $status"
                 + " $body_bytes_sent \"$http_referer\" \"$http_user_agent\" $remote_port"
                 + " $upstream_response_time $host");

@@ -29,9 +29,7 @@ class PublicSamplesTest {
   @Test
   void commonReadsTheApacheDocsAndCrowdsecLines() {
     for (LineParser p :
-        List.of(
-            RowLines.of(Preset.COMMON.parser()),
-            ApacheFormat.compile(Preset.COMMON.definition()))) {
+        List.of(RowLines.of(Preset.COMMON.parser()), RowLines.format(Preset.COMMON.definition()))) {
       LogRecord docs = record(p.parse(Samples.lines("public/apache_httpd_docs.log").get(0)));
       assertThat(RowLines.counted(docs))
           .isEqualTo(
@@ -61,16 +59,15 @@ class PublicSamplesTest {
   @Test
   void combinedReadsTheApacheDocsLine() {
     String line = Samples.lines("public/apache_httpd_docs.log").get(1);
+    // Rows keep what is counted; the whole view adds the referrer and agent (no row keeps the
+    // user).
     for (LineParser p :
         List.of(
-            RowLines.of(Preset.COMBINED.parser()),
-            ApacheFormat.compile(Preset.COMBINED.definition()))) {
+            RowLines.whole(Preset.COMBINED.parser()),
+            RowLines.format(Preset.COMBINED.definition()))) {
       LogRecord r = record(p.parse(line));
-      if (!(p instanceof RowLines)) { // rows keep only what is counted
-        assertThat(r.referrer()).isEqualTo("http://www.example.com/start.html");
-        assertThat(r.userAgent()).isEqualTo("Mozilla/4.08 [en] (Win98; I ;Nav)");
-        assertThat(r.user()).isEqualTo("frank");
-      }
+      assertThat(r.referrer()).isEqualTo("http://www.example.com/start.html");
+      assertThat(r.userAgent()).isEqualTo("Mozilla/4.08 [en] (Win98; I ;Nav)");
     }
   }
 
@@ -81,7 +78,7 @@ class PublicSamplesTest {
   @Test
   void vhostCombinedReadsTheCrowdsecVhostLine() {
     List<String> lines = Samples.lines("public/crowdsec_apache2.log");
-    LineParser compiled = ApacheFormat.compile(Preset.VHOST_COMBINED.definition());
+    LineParser compiled = RowLines.format(Preset.VHOST_COMBINED.definition());
     for (LineParser p : List.of(RowLines.of(Preset.VHOST_COMBINED.parser()), compiled)) {
       LogRecord r = record(p.parse(lines.get(6)));
       assertThat(r.vhost()).isEqualTo("website.com:443");
@@ -134,8 +131,7 @@ class PublicSamplesTest {
     String gitlab = Samples.lines("public/lnav_gitlab_nginx.log").get(0);
     assertThat(nginx.parse(gitlab))
         .isEqualTo(new ParseResult.Malformed(MalformedReason.TRAILING_GARBAGE));
-    LogRecord r =
-        record(NginxFormat.compile(Preset.NGINX.definition() + " $gzip_ratio").parse(gitlab));
+    LogRecord r = record(RowLines.format(Preset.NGINX.definition() + " $gzip_ratio").parse(gitlab));
     assertThat(r.epochSecond()).isEqualTo(epoch("2022-09-15T22:53:14Z"));
     assertThat(r.offsetSeconds()).isEqualTo(2 * 3600);
     assertThat(r.method()).isEqualTo("POST");

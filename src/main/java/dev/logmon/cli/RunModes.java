@@ -6,7 +6,6 @@ import dev.logmon.aggregate.LifetimeState;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.generate.DemoTraffic;
-import dev.logmon.parse.RowParser;
 import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.Checkpoints;
 import dev.logmon.pipeline.FollowRun;
@@ -67,6 +66,14 @@ final class RunModes {
   private Monitor monitor(
       Presenter presenter,
       java.util.function.Supplier<List<dev.logmon.present.SourceView>> sources) {
+    return monitor(presenter, sources, this::note);
+  }
+
+  /** A monitor of this run's options, its notes (and its parser's) going to {@code notes}. */
+  private Monitor monitor(
+      Presenter presenter,
+      java.util.function.Supplier<List<dev.logmon.present.SourceView>> sources,
+      java.util.function.Consumer<String> notes) {
     int windowSeconds = (int) o.window.toSeconds();
     int intervalSeconds = (int) o.interval.toSeconds();
     Aggregator aggregator =
@@ -91,23 +98,18 @@ final class RunModes {
                 o.filters.filters(),
                 o.sectionDepth,
                 o.breakdowns),
-            parser(),
+            LogFormats.parser(o.format, notes),
             aggregator,
             alerts,
             presenter,
             zone,
-            this::note,
+            notes,
             sources);
     if (o.reports.enabled() || o.web.enabled()) {
       // A replay's history is drawn once, at the end; a live page and reports need every view's.
       m.showHistory(!o.replay);
     }
     return m;
-  }
-
-  /** The parser of --format (validated already), its notes going where logmon's notes g */
-  private RowParser parser() {
-    return LogFormats.parser(o.format, this::note);
   }
 
   private void note(String raw) {
@@ -189,7 +191,9 @@ final class RunModes {
       watchers.add(o.kafka.open(fromStart, o.maxLineBytes, this::note));
     }
     FollowRun run = new FollowRun(watchers, o.poll, clock, this::note);
-    run.warmUpJit((int) o.window.toSeconds(), (int) o.interval.toSeconds());
+    // The warm-up runs a twin of the run's monitor (its format, filters, breakdowns, windows), so
+    // that the code the JIT compiles is the code the run's lines take.
+    run.warmUpJit(discard -> monitor(discard, List::of, note -> {}));
     Checkpoints checkpoints = o.state == null ? null : new Checkpoints(o.state, saved, this::note);
     if (checkpoints != null) {
       run.saveStateTo(checkpoints);

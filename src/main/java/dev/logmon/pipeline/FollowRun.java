@@ -36,7 +36,7 @@ public final class FollowRun {
   private final AtomicBoolean stop = new AtomicBoolean();
   private final BoundedBatchQueue queue = new BoundedBatchQueue(QUEUE_BATCHES);
   private Checkpoints checkpoints;
-  private int[] warmUp;
+  private java.util.function.Function<dev.logmon.present.Presenter, Monitor> warmUp;
   private volatile Monitor running;
 
   /** A run of {@code sources}, whose files are polled every {@code poll} at most when quiet. */
@@ -67,10 +67,10 @@ public final class FollowRun {
   /**
    * Once the watchers have started, runs the path over synthetic lines so that the JIT has compiled
    * it for the first real lines ({@link JitWarmUp}), which wait in the queue meanwhile; call before
-   * run.
+   * run. {@code twin} makes a monitor configured as the run's, reporting to the presenter given.
    */
-  public void warmUpJit(int windowSeconds, int intervalSeconds) {
-    this.warmUp = new int[] {windowSeconds, intervalSeconds};
+  public void warmUpJit(java.util.function.Function<dev.logmon.present.Presenter, Monitor> twin) {
+    this.warmUp = twin;
   }
 
   /**
@@ -127,7 +127,7 @@ public final class FollowRun {
     // being skipped by a watcher that would open the file only after it.
     threads.forEach(Thread::start);
     if (warmUp != null) {
-      JitWarmUp.run(warmUp[0], warmUp[1]);
+      JitWarmUp.run(warmUp);
     }
     monitor.startAt(clock.instant().getEpochSecond());
     List<LineBatch> drained = new ArrayList<>();

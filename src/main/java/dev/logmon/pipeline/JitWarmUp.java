@@ -1,33 +1,56 @@
 package dev.logmon.pipeline;
 
-import dev.logmon.aggregate.Aggregator;
-import dev.logmon.aggregate.AggregatorConfig;
-import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertEvent;
-import dev.logmon.alert.AlertRule;
-import dev.logmon.parse.RowParser;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.source.LineBatch;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.util.List;
+import java.util.function.Function;
 
 /**
- * Runs follow mode's path (batches of lines, the Common/Combined parser, counting, alerts and
- * snapshots) over synthetic lines on throwaway objects before the pipeline takes its first batch
- * (the watchers have already opened their files), so that the JIT has compiled it before the first
- * real burst: without it, a follow started on a file written at 200,000 lines/s waits up to 0.6 s
- * for its first bursts while the path runs interpreted.
+ * Runs follow mode's path (batches of lines, the run's parser, counting, filters, breakdowns,
+ * alerts and snapshots) over synthetic Combined lines on a twin of the run's monitor before the
+ * pipeline takes its first batch (the watchers have already opened their files), so that the JIT
+ * has compiled it before the first real burst: without it, a follow started on a file written at
+ * 200,000 lines/s waits up to 0.6 s for its first bursts while the path runs interpreted.
+ *
+ * <p>The lines vary as real traffic does (methods, statuses, sizes of {@code -}, referrers, agents,
+ * IPv6 clients, a malformed and a non-ASCII line now and then): C2 compiles the parser and the
+ * counting with the branches they take, where lines that never took a branch would leave it out of
+ * the compiled code and the first real line taking it would send the method back to the interpreter
+ * and through C2 again (seconds of compile time on two cores; bench/README.md).
  */
 final class JitWarmUp {
   /** Synthetic lines: enough for C1 to compile every method on the path, about 0.1-0.2 s. */
   static final int LINES = 60_000;
 
+  /**
+   * Lines per second of log time: 600 seconds, so that the counting of a second's run is called
+   * often enough (600 times) for C2 to compile it here rather than under the first real lines.
+   */
+  static final int PER_SECOND = 100;
+
+  private static final String[] METHODS = {"GET", "GET", "GET", "POST", "HEAD", "PUT", "DELETE"};
+  private static final String[] SECTIONS = {
+    "/", "/api/users", "/static/app.js", "/blog/post/2", "/login", "/images/a.png", "/search"
+  };
+  private static final int[] STATUSES = {200, 200, 200, 200, 301, 304, 404, 500, 503};
+  private static final String[] REFERRERS = {
+    "-", "-", "https://www.example.com/", "https://search.example.net/?q=x"
+  };
+  private static final String[] AGENTS = {
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0",
+    "curl/8.4.0",
+    "Googlebot/2.1 (+http://www.google.com/bot.html)",
+    "python-requests/2.31.0",
+    "-"
+  };
+
   private JitWarmUp() {}
 
-  /** Runs the warm-up with the run's window and report interval; touches no shared state. */
-  static void run(int windowSeconds, int intervalSeconds) {
+  /** Runs the warm-up on the monitor {@code twin} makes; touches no shared state. */
+  static void run(Function<Presenter, Monitor> twin) {
     Presenter discard =
         new Presenter() {
           @Override
@@ -39,19 +62,10 @@ final class JitWarmUp {
           @Override
           public void summary(MonitorView view) {}
         };
-    Monitor m =
-        new Monitor(
-            new MonitorConfig(false, intervalSeconds, windowSeconds, 0, true),
-            RowParser.clf(),
-            new Aggregator(new AggregatorConfig(windowSeconds, 10, intervalSeconds, 10)),
-            new AlertEngine(AlertRule.ABSOLUTE, 10),
-            discard,
-            ZoneOffset.UTC,
-            note -> {},
-            List::of);
+    Monitor m = twin.apply(discard);
     long start = 946_684_800L; // 2000-01-01T00:00:00Z
     m.startAt(start);
-    byte[] text = lines().getBytes(StandardCharsets.ISO_8859_1);
+    byte[] text = lines().getBytes(StandardCharsets.UTF_8);
     int read = 0;
     int from = 0;
     while (from < text.length) {
@@ -65,43 +79,54 @@ final class JitWarmUp {
       for (byte c : batch) {
         count += c == '\n' ? 1 : 0;
       }
-      m.tick(start + read / 2_000); // a wall clock keeping up with the lines
+      m.tick(start + read / PER_SECOND); // a wall clock keeping up with the lines
       m.accept(new LineBatch("(warm-up)", read + 1, batch, batch.length, count, null, new int[0]));
       m.publish();
       read += count;
       from = to;
     }
-    m.tick(start + LINES / 2_000 + 1);
+    m.tick(start + LINES / PER_SECOND + 1);
   }
 
-  /** {@link #LINES} varied Combined lines, 2,000 per second of log time. */
+  /** {@link #LINES} varied Combined lines, {@link #PER_SECOND} per second of log time. */
   private static String lines() {
-    String[] sections = {"/", "/api/users", "/static/app.js", "/blog/post", "/login"};
-    int[] statuses = {200, 200, 304, 404, 500};
-    StringBuilder s = new StringBuilder(LINES * 120);
+    StringBuilder s = new StringBuilder(LINES * 160);
     for (int i = 0; i < LINES; i++) {
-      int second = i / 2_000;
-      s.append("10.")
-          .append(i % 7)
-          .append('.')
-          .append(i % 251)
-          .append('.')
-          .append(i % 13)
-          .append(" - - [01/Jan/2000:00:")
+      int second = i / PER_SECOND;
+      if (i % 997 == 0) {
+        s.append("a line that is no access log line\n");
+        continue;
+      }
+      if (i % 13 == 0) {
+        s.append("2001:db8::").append(Integer.toHexString(i % 4096));
+      } else {
+        s.append("10.").append(i % 7).append('.').append(i % 251).append('.').append(i % 13);
+      }
+      s.append(i % 11 == 0 ? " - frank [01/Jan/2000:00:" : " - - [01/Jan/2000:00:")
           .append(second / 60 < 10 ? "0" : "")
           .append(second / 60)
           .append(':')
           .append(second % 60 < 10 ? "0" : "")
           .append(second % 60)
-          .append(" +0000] \"GET ")
-          .append(sections[i % sections.length])
-          .append("?i=")
-          .append(i)
-          .append(" HTTP/1.1\" ")
-          .append(statuses[i % statuses.length])
+          .append(" +0000] \"")
+          .append(METHODS[i % METHODS.length])
           .append(' ')
-          .append(i % 5_000)
-          .append(" \"-\" \"Mozilla/5.0 (warm-up)\"\n");
+          .append(SECTIONS[i % SECTIONS.length])
+          .append(i % 3 == 0 ? "?i=" + i : "")
+          .append(i % 1009 == 0 ? "/caf\u00e9" : "")
+          .append(" HTTP/1.1\" ");
+      int status = STATUSES[i % STATUSES.length];
+      s.append(status).append(' ');
+      if (status == 304 || i % 17 == 0) {
+        s.append('-');
+      } else {
+        s.append(i % 50_000);
+      }
+      s.append(" \"")
+          .append(REFERRERS[i % REFERRERS.length])
+          .append("\" \"")
+          .append(AGENTS[(i / 3) % AGENTS.length])
+          .append("\"\n");
     }
     return s.toString();
   }

@@ -1,15 +1,21 @@
 package dev.logmon.source;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
  * The lines of one file on their way into {@link LineBatch}es of at most {@code maxBatchLines}.
  *
- * <p>Numbers lines from 1 at the point where reading of this file began. Complete lines are copied
- * once into a pending buffer and once more into their batch's own array. With {@link Positions},
- * each batch also carries the file position just after its last line; that costs a second scan for
- * newlines, so untracked sources (stdin, follow without a state file) skip it. Not thread-safe.
+ * <p>Numbers lines from 1 at the point where reading of this file began. The complete lines of a
+ * read are found by one scan for newlines (eight bytes a step) and copied into a pending buffer in
+ * one piece, up to the last newline; only the line a read cuts short is carried, in a {@link
+ * LineSplitter}, which also bounds it (a carried line over the cap is cut and the rest skipped). A
+ * complete line over the cap is cut the same way as it is copied, so no line takes more than the
+ * cap. With {@link Positions}, each batch also carries the file position just after its last line.
+ * Not thread-safe.
  */
 final class BatchAssembler implements LineSplitter.Lines {
   /** Turns a byte offset in the file into a {@link FilePosition} of the file read now. */
@@ -18,6 +24,8 @@ final class BatchAssembler implements LineSplitter.Lines {
   }
 
   private static final int[] NO_CUTS = {};
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final String source;
   private final int maxBatchLines;
@@ -35,6 +43,11 @@ final class BatchAssembler implements LineSplitter.Lines {
   private long[] ends = new long[0];
   // The numbers of pending lines cut to the cap (rare), oldest first.
   private final ArrayDeque<Long> cut = new ArrayDeque<>();
+  private final int maxLineBytes;
+  // The number of lines completed so far, which is also the number of the last one.
+  private long lineNumber;
+  // Complete lines over the cap, cut as they were copied (the splitter counts those it cuts).
+  private long cutComplete;
 
   BatchAssembler(String source, int maxLineBytes, int maxBatchLines) {
     this(source, maxLineBytes, maxBatchLines, null);
@@ -45,10 +58,11 @@ final class BatchAssembler implements LineSplitter.Lines {
     this.maxBatchLines = maxBatchLines;
     this.splitter = new LineSplitter(maxLineBytes);
     this.positions = positions;
+    this.maxLineBytes = maxLineBytes;
   }
 
   void feed(byte[] b, int off, int len) {
-    splitter.feed(b, off, len, this);
+    feed(b, off, len, 0);
   }
 
   @Override
@@ -63,34 +77,113 @@ final class BatchAssembler implements LineSplitter.Lines {
       lineEnd = Arrays.copyOf(lineEnd, lineCount * 2);
     }
     lineEnd[lineCount++] = tail;
+    lineNumber++;
     if (cutLine) {
-      cut.addLast(splitter.lines());
+      cut.addLast(lineNumber);
     }
   }
 
   /** Feeds bytes that start at {@code fileOffset} in the file, noting where each line ends. */
   void feed(byte[] b, int off, int len, long fileOffset) {
-    if (positions == null) {
-      feed(b, off, len);
-      return;
-    }
+    java.util.Objects.checkFromIndexSize(off, len, b.length);
     int end = off + len;
     int i = off;
-    while (i < end) {
-      // One line at a time, so each line's end offset is known.
-      int stop = end;
-      for (int j = i; j < end; j++) {
-        if (b[j] == '\n') {
-          stop = j + 1;
-          break;
-        }
-      }
+    if (insideLine()) {
+      // The rest of the line carried from the last read, through the splitter that holds it.
+      int newline = nextNewline(b, i, end);
+      int stop = newline < 0 ? end : newline + 1;
       int before = lineCount - headLine; // pending lines: a compaction keeps their number
       splitter.feed(b, i, stop - i, this);
-      // A line completed without a newline here is an oversize line cut short: skip its rest.
       mark(headLine + before, (fileOffset + stop - off) << 1 | (splitter.skipping() ? 1 : 0));
+      if (newline < 0) {
+        return;
+      }
       i = stop;
     }
+    int last = lastNewline(b, i, end);
+    if (last >= 0) {
+      complete(b, i, last + 1, fileOffset + (i - off));
+      i = last + 1;
+    }
+    if (i < end) {
+      // A line this read cuts short: held (or, over the cap, cut and its rest skipped).
+      int before = lineCount - headLine;
+      splitter.feed(b, i, end - i, this);
+      mark(headLine + before, (fileOffset + len) << 1 | 1);
+    }
+  }
+
+  /**
+   * Appends the complete lines {@code b[from, to)} (the last ends at {@code to - 1}), which start
+   * at {@code fileOffset}: one scan for their ends, one copy, except around a line over the cap.
+   */
+  private void complete(byte[] b, int from, int to, long fileOffset) {
+    if (tail + (to - from) > buf.length) {
+      makeRoom(to - from);
+    }
+    int copied = from; // b[copied, start) is still to be copied to buf[tail...)
+    int start = from;
+    while (start < to) {
+      int newline = nextNewline(b, start, to);
+      int content = newline - start;
+      if (content > 0 && b[newline - 1] == '\r') {
+        content--;
+      }
+      if (content > maxLineBytes) {
+        append(b, copied, start - copied);
+        int kept = Utf8.boundaryAtOrBefore(b, start, maxLineBytes);
+        append(b, start, kept);
+        buf[tail++] = '\n';
+        copied = newline + 1;
+        cutComplete++;
+        cut.addLast(lineNumber + 1);
+      }
+      if (lineCount == lineEnd.length) {
+        lineEnd = Arrays.copyOf(lineEnd, lineCount * 2);
+      }
+      lineEnd[lineCount++] = tail + (newline + 1 - copied);
+      lineNumber++;
+      if (positions != null) {
+        if (lineCount > ends.length) {
+          ends = Arrays.copyOf(ends, Math.max(lineCount, ends.length * 2));
+        }
+        ends[lineCount - 1] = (fileOffset + newline + 1 - from) << 1;
+      }
+      start = newline + 1;
+    }
+    append(b, copied, to - copied);
+  }
+
+  private void append(byte[] b, int from, int length) {
+    System.arraycopy(b, from, buf, tail, length);
+    tail += length;
+  }
+
+  /** The index of the first {@code \n} in {@code b[from, to)}, or -1: eight bytes a step. */
+  private static int nextNewline(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
+      long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (t != 0) {
+        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastNewline(byte[] b, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** At end of input ({@code fileOffset}, the end of the file): the unterminated tail is a line. */
@@ -133,7 +226,7 @@ final class BatchAssembler implements LineSplitter.Lines {
   LineBatch marker(long fileOffset) {
     return new LineBatch(
         source,
-        splitter.lines() + 1,
+        lineNumber + 1,
         new byte[0],
         0,
         0,
@@ -163,7 +256,7 @@ final class BatchAssembler implements LineSplitter.Lines {
       return null;
     }
     int take = Math.min(size, maxBatchLines);
-    long first = splitter.lines() - size + 1;
+    long first = lineNumber - size + 1;
     int last = headLine + take - 1;
     int to = lineEnd[last];
     byte[] bytes = Arrays.copyOfRange(buf, head, to);
@@ -196,7 +289,7 @@ final class BatchAssembler implements LineSplitter.Lines {
   }
 
   long oversizeLines() {
-    return splitter.oversizeLines();
+    return splitter.oversizeLines() + cutComplete;
   }
 
   /** Moves the pending lines to the front of the buffer, growing it if that is not room enough. */

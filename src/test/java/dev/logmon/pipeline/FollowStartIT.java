@@ -63,7 +63,17 @@ class FollowStartIT {
           return Instant.now();
         };
     FollowRun run = new FollowRun(List.of(watched), Duration.ofMillis(250), clock, n -> {});
-    run.warmUpJit(120, 10);
+    run.warmUpJit(
+        p ->
+            new Monitor(
+                new MonitorConfig(false, 10, 120, 0, true),
+                dev.logmon.parse.RowParser.clf(),
+                new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
+                new AlertEngine(AlertRule.ABSOLUTE, 1e9),
+                p,
+                ZoneOffset.UTC,
+                n -> {},
+                List::of));
     Monitor m =
         new Monitor(
             new MonitorConfig(false, 10, 120, 0, true),

@@ -161,7 +161,8 @@ public final class TextFormat implements LineParser {
     if (query != null && pathField >= 0 && b.target == null) {
       if (queryField == pathField + 1) {
         b.path = line.substring(path, queryEnd);
-      } else {
+      } else if (pathEnd > path && !(pathEnd == path + 1 && line.charAt(path) == '-')) {
+        // Joined to a path that is one ("-" or nothing is no request, whatever the query).
         b.path = b.path + query;
         section = Sections.of(line.substring(path, pathEnd));
       }

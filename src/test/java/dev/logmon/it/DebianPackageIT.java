@@ -167,7 +167,7 @@ class DebianPackageIT {
             "set +e +u +o pipefail\n"
                 + ". /usr/share/bash-completion/completions/logmon\n"
                 + "complete -p logmon\n"
-                + "COMP_WORDS=(logmon --rep); COMP_CWORD=1; _complete_logmon; echo ${COMPREPLY[@]}\n"
+                + "COMP_WORDS=(logmon --repl); COMP_CWORD=1; _complete_logmon; echo ${COMPREPLY[@]}\n"
                 + "COMP_WORDS=(logmon --output ''); COMP_CWORD=2; _complete_logmon;"
                 + " echo ${COMPREPLY[@]}");
     assertThat(r.code()).as("%s", r).isZero();
@@ -201,7 +201,7 @@ class DebianPackageIT {
               session,
               "autoload -Uz compinit && compinit -u",
               "Enter",
-              "logmon --rep",
+              "logmon --repl",
               "Tab"),
           null);
       Instant deadline = Instant.now().plusSeconds(30);

@@ -30,13 +30,33 @@ final class JitWarmUp {
    */
   static final int PER_SECOND = 100;
 
+  /**
+   * Batch sizes: mostly small batches, so that what runs once a batch or once a second's run is
+   * called often enough to be compiled; every {@link #SMALL_PER_LARGE}th is a full batch, so that
+   * the per-batch tables grow as a busy file's do.
+   */
+  private static final int LARGE = 1024;
+
+  private static final int SMALL = 8;
+  private static final int SMALL_PER_LARGE = 32;
+
+  /** A view is published every few batches, as when the queue drains between bursts. */
+  private static final int PUBLISH_EVERY = 8;
+
   private static final String[] METHODS = {"GET", "GET", "GET", "POST", "HEAD", "PUT", "DELETE"};
   private static final String[] SECTIONS = {
     "/", "/api/users", "/static/app.js", "/blog/post/2", "/login", "/images/a.png", "/search"
   };
   private static final int[] STATUSES = {200, 200, 200, 200, 301, 304, 404, 500, 503};
   private static final String[] REFERRERS = {
-    "-", "-", "https://www.example.com/", "https://search.example.net/?q=x"
+    "-",
+    "-",
+    "https://www.example.com/",
+    "https://www.example.com/blog/",
+    "-",
+    "https://search.example.net/?q=x",
+    "https://www.example.com/login",
+    "https://m.example.org/a"
   };
   private static final String[] AGENTS = {
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0",
@@ -80,10 +100,10 @@ final class JitWarmUp {
     byte[] text = lines(lines).getBytes(StandardCharsets.UTF_8);
     int read = 0;
     int from = 0;
-    while (from < text.length) {
-      // Batches of 1,024 lines, as a watcher hands them over.
+    for (int k = 0; from < text.length; k++) {
+      int size = k % SMALL_PER_LARGE == 0 ? LARGE : SMALL;
       int to = from;
-      for (int n = 0; n < 1024 && to < text.length; to++) {
+      for (int n = 0; n < size && to < text.length; to++) {
         n += text[to] == '\n' ? 1 : 0;
       }
       byte[] batch = java.util.Arrays.copyOfRange(text, from, to);
@@ -91,13 +111,17 @@ final class JitWarmUp {
       for (byte c : batch) {
         count += c == '\n' ? 1 : 0;
       }
-      m.tick(start + read / PER_SECOND); // a wall clock keeping up with the lines
+      // A wall clock keeping up with the lines: at a batch's first line, or at its last (then its
+      // earlier lines fall in seconds already completed, as a burst read just after a second ends).
+      m.tick(start + (k % 2 == 0 ? read + count - 1 : read) / PER_SECOND);
       m.accept(new LineBatch("(warm-up)", read + 1, batch, batch.length, count, null, new int[0]));
-      m.publish();
+      if (k % PUBLISH_EVERY == 0) {
+        m.publish();
+      }
       read += count;
       from = to;
     }
-    m.tick(start + lines / PER_SECOND + 1);
+    m.tick(start + read / PER_SECOND + 1);
   }
 
   /** {@code n} varied Combined lines, {@link #PER_SECOND} per second of log time. */
@@ -109,7 +133,9 @@ final class JitWarmUp {
         s.append("a line that is no access log line\n");
         continue;
       }
-      if (i % 13 == 0) {
+      if (i % 3 == 1) { // a few busy clients, seen again within each second
+        s.append("192.0.2.").append(i % 5);
+      } else if (i % 13 == 0) {
         s.append("2001:db8::").append(Integer.toHexString(i % 4096));
       } else {
         s.append("10.").append(i % 7).append('.').append(i % 251).append('.').append(i % 13);
@@ -135,7 +161,7 @@ final class JitWarmUp {
         s.append(i % 50_000);
       }
       s.append(" \"")
-          .append(REFERRERS[i % REFERRERS.length])
+          .append(REFERRERS[(i / 2) % REFERRERS.length])
           .append("\" \"")
           .append(AGENTS[(i / 3) % AGENTS.length])
           .append("\"\n");

@@ -14,26 +14,27 @@ import java.util.function.Function;
  * has compiled it before the first real burst: without it, a follow started on a file written at
  * 200,000 lines/s waits up to 0.6 s for its first bursts while the path runs interpreted.
  *
- * <p>The lines vary as real traffic does (methods, statuses, sizes of {@code -}, referrers, agents,
- * IPv6 clients, a malformed and a non-ASCII line now and then): C2 compiles the parser and the
- * counting with the branches they take, where lines that never took a branch would leave it out of
- * the compiled code and the first real line taking it would send the method back to the interpreter
- * and through C2 again (seconds of compile time on two cores; bench/README.md).
+ * <p>The lines vary as real traffic does (methods, statuses, sizes of {@code -}, referrers of one
+ * host with several paths, agents, busy clients seen again within a second, IPv6 clients, a
+ * malformed and a non-ASCII line now and then), and so do the batches (small ones and full ones, a
+ * second's lines over several batches, the wall clock at a batch's first or its last line): C2
+ * compiles the parser and the counting with the branches they take, where lines that never took a
+ * branch would leave it out of the compiled code and the first real line taking it would send the
+ * method back to the interpreter and through C2 again (seconds of compile time on two cores;
+ * bench/README.md).
  */
 final class JitWarmUp {
   /** Synthetic lines: enough for C1 to compile every method on the path, about 0.1-0.2 s. */
   static final int LINES = 60_000;
 
-  /**
-   * Lines per second of log time: 600 seconds, so that the counting of a second's run is called
-   * often enough (600 times) for C2 to compile it here rather than under the first real lines.
-   */
+  /** Lines per second of log time: a second's lines span several of the small batches. */
   static final int PER_SECOND = 100;
 
   /**
    * Batch sizes: mostly small batches, so that what runs once a batch or once a second's run is
-   * called often enough to be compiled; every {@link #SMALL_PER_LARGE}th is a full batch, so that
-   * the per-batch tables grow as a busy file's do.
+   * called often enough (about 2,000 times) to reach C2 here rather than under the first real
+   * lines; every {@link #SMALL_PER_LARGE}th is a full batch, so that the per-batch tables grow as a
+   * busy file's do.
    */
   private static final int LARGE = 1024;
 

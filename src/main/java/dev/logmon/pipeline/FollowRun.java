@@ -53,7 +53,7 @@ public final class FollowRun {
     List<SourceView> views = new ArrayList<>();
     for (LogSource w : watchers) {
       for (SourceStatus s : w.statuses()) {
-        views.add(SourceViews.of(s));
+        views.add(SourceView.of(s));
       }
     }
     return views;

@@ -509,7 +509,7 @@ public final class Monitor {
     }
     List<SourceView> out = new ArrayList<>(all.size());
     for (SourceView s : all) {
-      out.add(s.withFuture(futureBySource.getOrDefault(s.name(), 0L)));
+      out.add(s.withFuture(futureBySource.getOrDefault(s.status().name(), 0L)));
     }
     return out;
   }

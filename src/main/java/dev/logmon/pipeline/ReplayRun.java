@@ -2,6 +2,8 @@ package dev.logmon.pipeline;
 
 import dev.logmon.present.SourceView;
 import dev.logmon.source.LogFiles;
+import dev.logmon.source.SourceStatus;
+import dev.logmon.source.SourceStatus.State;
 import dev.logmon.source.StdinSource;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -107,18 +109,27 @@ public final class ReplayRun {
           error = describe(e);
         }
         long size = stdin ? 0 : sizeOf(p);
-        String name = p.toString();
+        int failed = error == null ? 0 : 1;
+        SourceStatus status =
+            new SourceStatus(
+                p.toString(),
+                failed == 0 ? State.DONE : State.ERROR,
+                counted.lines,
+                size,
+                0,
+                0,
+                counted.oversize,
+                failed,
+                error);
         if (error != null) {
           incomplete = true;
           monitor.note(p + ": read failed after " + counted.lines + " lines: " + error);
-          done.add(
-              new SourceView(name, "error", counted.lines, size, 0, 0, counted.oversize, 1, error));
-        } else {
-          // A file the stop cut short is not "done": the summary covers only what was read of it.
-          String state = counted.complete ? "done" : "stopped";
-          done.add(
-              new SourceView(name, state, counted.lines, size, 0, 0, counted.oversize, 0, null));
         }
+        // A file the stop cut short is not "done": the summary covers only what was read of it.
+        done.add(
+            error == null && !counted.complete
+                ? new SourceView(status, "stopped", 0)
+                : SourceView.of(status));
       }
     }
     monitor.finish();

@@ -7,6 +7,7 @@ import dev.logmon.aggregate.SectionStat;
 import dev.logmon.aggregate.StatusClasses;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.alert.AlertEvent;
+import dev.logmon.source.SourceStatus;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -71,22 +72,23 @@ public final class JsonFields {
   /** {@code "sources": [...]}: each watched file with its state and counters. */
   public static void sources(JsonGenerator g, List<SourceView> sources) throws IOException {
     g.writeArrayFieldStart("sources");
-    for (SourceView s : sources) {
+    for (SourceView v : sources) {
+      SourceStatus s = v.status();
       g.writeStartObject();
       g.writeStringField("name", s.name());
-      g.writeStringField("state", s.state());
+      g.writeStringField("state", v.state());
       g.writeNumberField("lines", s.lines());
       g.writeNumberField("bytes", s.bytes());
       g.writeNumberField("rotations", s.rotations());
       g.writeNumberField("truncations", s.truncations());
       g.writeNumberField("oversize_lines", s.oversizeLines());
       g.writeNumberField("read_errors", s.readErrors());
-      g.writeNumberField("future", s.future());
+      g.writeNumberField("future", v.future());
       // Network inputs only: files have nothing dropped, no lag and nothing rejected.
       if (s.dropped() > 0) {
         g.writeNumberField("dropped", s.dropped());
       }
-      if (s.lag() != SourceView.NO_LAG) {
+      if (s.lag() != SourceStatus.NO_LAG) {
         g.writeNumberField("lag", s.lag());
       }
       if (!s.rejected().isEmpty()) {
@@ -96,8 +98,8 @@ public final class JsonFields {
         }
         g.writeEndObject();
       }
-      if (s.detail() != null) {
-        g.writeStringField("detail", s.detail());
+      if (s.lastError() != null) {
+        g.writeStringField("detail", s.lastError());
       }
       g.writeEndObject();
     }

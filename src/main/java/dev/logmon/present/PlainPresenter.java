@@ -9,6 +9,7 @@ import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.aggregate.WindowStats;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertState;
+import dev.logmon.source.SourceStatus;
 import java.io.PrintStream;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -121,19 +122,21 @@ public final class PlainPresenter implements Presenter {
     out.flush();
   }
 
-  private static boolean notable(SourceView s) {
-    return s.rotations() + s.truncations() + s.oversizeLines() + s.readErrors() + s.future() > 0
+  private static boolean notable(SourceView v) {
+    SourceStatus s = v.status();
+    return s.rotations() + s.truncations() + s.oversizeLines() + s.readErrors() + v.future() > 0
         || s.dropped() + s.rejectedTotal() > 0
         || s.lag() > 0
-        || s.state().equals("error")
-        || s.state().equals("waiting");
+        || v.state().equals("error")
+        || v.state().equals("waiting");
   }
 
-  private static void source(StringBuilder b, SourceView s) {
+  private static void source(StringBuilder b, SourceView v) {
+    SourceStatus s = v.status();
     b.append("  source     ")
         .append(Sanitizer.clean(s.name()))
         .append(": ")
-        .append(s.state())
+        .append(v.state())
         .append(", ")
         .append(s.lines())
         .append(" lines, ")
@@ -144,10 +147,10 @@ public final class PlainPresenter implements Presenter {
       b.append(", oversize ").append(s.oversizeLines());
       b.append(", read errors ").append(s.readErrors());
     }
-    if (s.future() > 0) {
-      b.append(", future ").append(s.future());
+    if (v.future() > 0) {
+      b.append(", future ").append(v.future());
     }
-    if (s.lag() != SourceView.NO_LAG) {
+    if (s.lag() != SourceStatus.NO_LAG) {
       b.append(", lag ").append(s.lag());
     }
     if (s.dropped() > 0) {

@@ -1,88 +1,32 @@
 package dev.logmon.present;
 
-import java.util.Map;
+import dev.logmon.source.SourceStatus;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
- * What a presenter shows of one watched source.
+ * What a presenter shows of one watched source: its status as the source stage reports it, that
+ * state as a word, and the hits from it that could not be placed in time.
  *
- * @param state a short word: following, waiting, rotated, error, done, revoked
- * @param detail the last error or note, or null
+ * @param state a short word: the status's state in lower case, or {@code stopped} for a replayed
+ *     file a stop cut short
  * @param future hits from this source stamped too far ahead to be placed in time (see {@code
  *     LifetimeTotals.future})
- * @param dropped messages lost before logmon could read them (a full syslog UDP buffer)
- * @param lag records of a Kafka partition not yet counted, or {@link #NO_LAG}
- * @param rejected inputs that carried no line (bad syslog frames, Kafka records without a line), by
- *     reason key, sorted
  */
-public record SourceView(
-    String name,
-    String state,
-    long lines,
-    long bytes,
-    long rotations,
-    long truncations,
-    long oversizeLines,
-    long readErrors,
-    String detail,
-    long future,
-    long dropped,
-    long lag,
-    Map<String, Long> rejected) {
-
-  /** The {@link #lag()} of a source that has none. */
-  public static final long NO_LAG = -1;
+public record SourceView(SourceStatus status, String state, long future) {
 
   public SourceView {
-    rejected = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(rejected));
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(state, "state");
   }
 
-  /** A file's view (nothing dropped, no lag, nothing rejected) with no future lines. */
-  public SourceView(
-      String name,
-      String state,
-      long lines,
-      long bytes,
-      long rotations,
-      long truncations,
-      long oversizeLines,
-      long readErrors,
-      String detail) {
-    this(
-        name,
-        state,
-        lines,
-        bytes,
-        rotations,
-        truncations,
-        oversizeLines,
-        readErrors,
-        detail,
-        0,
-        0,
-        NO_LAG,
-        Map.of());
+  /** {@code status} shown with its own state and no future lines. */
+  public static SourceView of(SourceStatus status) {
+    return new SourceView(status, status.state().name().toLowerCase(Locale.ROOT), 0);
   }
 
   /** This source with {@code n} future lines. */
   public SourceView withFuture(long n) {
-    return new SourceView(
-        name,
-        state,
-        lines,
-        bytes,
-        rotations,
-        truncations,
-        oversizeLines,
-        readErrors,
-        detail,
-        n,
-        dropped,
-        lag,
-        rejected);
-  }
-
-  /** Rejected inputs of every reason together. */
-  public long rejectedTotal() {
-    return rejected.values().stream().mapToLong(Long::longValue).sum();
+    return new SourceView(status, state, n);
   }
 }

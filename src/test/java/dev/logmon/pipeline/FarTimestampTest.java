@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.pipeline.MonitorHarness.Event;
 import dev.logmon.present.SourceView;
+import dev.logmon.source.SourceStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,9 @@ class FarTimestampTest {
   @Test
   void aLineFrom2099InFollowModeIsFutureAndTimeStaysWithTheWallClock() {
     MonitorHarness h = new MonitorHarness(false, 30, 10, 100, AlertRule.ABSOLUTE);
-    h.sources.add(new SourceView("f.log", "following", 0, 0, 0, 0, 0, 0, null));
+    h.sources.add(
+        SourceView.of(
+            new SourceStatus("f.log", SourceStatus.State.FOLLOWING, 0, 0, 0, 0, 0, 0, null)));
     h.monitor.startAt(W);
     h.lines("f.log", W, 5);
     h.monitor.accept(

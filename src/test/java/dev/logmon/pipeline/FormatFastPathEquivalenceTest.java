@@ -15,6 +15,7 @@ import dev.logmon.parse.format.LogFormats;
 import dev.logmon.parse.format.TextFormat;
 import dev.logmon.present.JsonPresenter;
 import dev.logmon.present.SourceView;
+import dev.logmon.source.SourceStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -154,7 +155,17 @@ class FormatFastPathEquivalenceTest {
     seedSketches();
     long[] read = FileBatches.feed(log, s.maxLine(), m::accept);
     sources.add(
-        new SourceView(log.toString(), "done", read[0], Files.size(log), 0, 0, read[1], 0, null));
+        SourceView.of(
+            new SourceStatus(
+                log.toString(),
+                SourceStatus.State.DONE,
+                read[0],
+                Files.size(log),
+                0,
+                0,
+                read[1],
+                0,
+                null)));
     m.finish();
     return new Run(
         out.toString(StandardCharsets.UTF_8), notes, FastPathEquivalenceTest.counters(m));

@@ -84,8 +84,8 @@ class ReplayCountersTest {
       Monitor m = monitor(run::sources, new Quiet());
       run.run(m);
       SourceView source = run.sources().get(0);
-      assertThat(source.oversizeLines()).as("positional reads " + positional).isEqualTo(2);
-      assertThat(source.lines()).isEqualTo(22);
+      assertThat(source.status().oversizeLines()).as("positional reads " + positional).isEqualTo(2);
+      assertThat(source.status().lines()).isEqualTo(22);
       assertThat(source.state()).isEqualTo("done");
       assertThat(totals(m).hits()).isEqualTo(20);
       assertThat(totals(m).malformedTotal()).as("positional reads " + positional).isZero();
@@ -125,7 +125,7 @@ class ReplayCountersTest {
       run[0].run(m);
       SourceView source = run[0].sources().get(0);
       assertThat(source.state()).as("%d threads", threads).isEqualTo("stopped");
-      assertThat(source.lines()).isPositive().isLessThan(20_000);
+      assertThat(source.status().lines()).isPositive().isLessThan(20_000);
     }
   }
 

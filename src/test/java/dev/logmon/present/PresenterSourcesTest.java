@@ -8,6 +8,7 @@ import dev.logmon.aggregate.Aggregator;
 import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
+import dev.logmon.source.SourceStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,21 @@ import org.junit.jupiter.api.Test;
 
 /** Per-file counters in reports: every source in JSON, only sources with news in plain text. */
 class PresenterSourcesTest {
-  static final SourceView QUIET = new SourceView("a.log", "following", 10, 900, 0, 0, 0, 0, null);
+  static final SourceView QUIET =
+      SourceView.of(
+          new SourceStatus("a.log", SourceStatus.State.FOLLOWING, 10, 900, 0, 0, 0, 0, null));
   static final SourceView BUSY =
-      new SourceView("b.log", "error", 5, 450, 2, 1, 3, 1, "cannot read b.log: is a directory");
+      SourceView.of(
+          new SourceStatus(
+              "b.log",
+              SourceStatus.State.ERROR,
+              5,
+              450,
+              2,
+              1,
+              3,
+              1,
+              "cannot read b.log: is a directory"));
 
   static MonitorView view(List<SourceView> sources) {
     Aggregator aggregator = new Aggregator(new AggregatorConfig(120, 10, 10, 5));
@@ -63,24 +76,36 @@ class PresenterSourcesTest {
 
   /** Network inputs: a partition's lag, a syslog receiver's drops and rejected frames by reason. */
   static final SourceView PARTITION =
-      new SourceView(
-          "access-2", "following", 7, 70, 0, 0, 0, 0, null, 0, 0, 1200, java.util.Map.of());
+      SourceView.of(
+          new SourceStatus(
+              "access-2",
+              SourceStatus.State.FOLLOWING,
+              7,
+              70,
+              0,
+              0,
+              0,
+              0,
+              null,
+              0,
+              1200,
+              java.util.Map.of()));
 
   static final SourceView RECEIVER =
-      new SourceView(
-          "syslog:127.0.0.1:5514",
-          "following",
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          "3 TCP connections",
-          0,
-          17,
-          SourceView.NO_LAG,
-          java.util.Map.of("no_priority", 2L, "frame_timeout", 1L));
+      SourceView.of(
+          new SourceStatus(
+              "syslog:127.0.0.1:5514",
+              SourceStatus.State.FOLLOWING,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              "3 TCP connections",
+              17,
+              SourceStatus.NO_LAG,
+              java.util.Map.of("no_priority", 2L, "frame_timeout", 1L)));
 
   @Test
   void networkInputsShowLagDropsAndRejectionsInJsonAndPlainText() throws Exception {

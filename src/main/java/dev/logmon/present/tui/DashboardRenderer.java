@@ -257,10 +257,10 @@ final class DashboardRenderer {
       return;
     }
     int name = Math.max(8, Math.min(40, w / 3));
-    Cells.put(g, 11, row, name, Cells.fitEnd(s.name(), name));
+    Cells.put(g, 11, row, name, Cells.fitEnd(s.status().name(), name));
     Cells.put(g, 12 + name, row, w - 12 - name, s.state(), Panels.stateColor(s.state()));
     int at = 12 + name + s.state().length();
-    String rest = Panels.source(s) + (more > 0 ? "  (+" + more + " more files)" : "");
+    String rest = Panels.source(s.status()) + (more > 0 ? "  (+" + more + " more files)" : "");
     Cells.put(g, at, row, w - at, rest);
   }
 

@@ -8,8 +8,8 @@ import dev.logmon.aggregate.HostStat;
 import dev.logmon.aggregate.SectionStat;
 import dev.logmon.aggregate.StatusClasses;
 import dev.logmon.aggregate.WindowStats;
-import dev.logmon.present.SourceView;
 import dev.logmon.present.Units;
+import dev.logmon.source.SourceStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -84,7 +84,7 @@ final class Panels {
   }
 
   /** What follows a watched file's state: lines read, bytes, trouble counters when non-zero. */
-  static String source(SourceView s) {
+  static String source(SourceStatus s) {
     StringBuilder b = new StringBuilder();
     b.append("  ").append(s.lines()).append(" lines  ");
     b.append(Units.bytes(s.bytes()));
@@ -94,7 +94,7 @@ final class Panels {
       b.append(" oversize ").append(s.oversizeLines());
       b.append(" errors ").append(s.readErrors());
     }
-    if (s.lag() != SourceView.NO_LAG) {
+    if (s.lag() != SourceStatus.NO_LAG) {
       b.append("  lag ").append(s.lag());
     }
     if (s.dropped() > 0) {
@@ -103,8 +103,8 @@ final class Panels {
     if (s.rejectedTotal() > 0) {
       b.append("  rejected ").append(s.rejectedTotal());
     }
-    if (s.detail() != null) {
-      b.append("  (").append(s.detail()).append(')');
+    if (s.lastError() != null) {
+      b.append("  (").append(s.lastError()).append(')');
     }
     return b.toString();
   }

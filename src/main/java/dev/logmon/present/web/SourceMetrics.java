@@ -1,6 +1,7 @@
 package dev.logmon.present.web;
 
 import dev.logmon.present.SourceView;
+import dev.logmon.source.SourceStatus;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -40,19 +41,20 @@ final class SourceMetrics {
     long readErrors;
     long future;
     long dropped;
-    long lag = SourceView.NO_LAG;
+    long lag = SourceStatus.NO_LAG;
     final Map<String, Long> rejected = new TreeMap<>();
 
-    void add(SourceView s) {
+    void add(SourceView v) {
+      SourceStatus s = v.status();
       lines += s.lines();
       bytes += s.bytes();
       rotations += s.rotations();
       truncations += s.truncations();
       oversizeLines += s.oversizeLines();
       readErrors += s.readErrors();
-      future += s.future();
+      future += v.future();
       dropped += s.dropped();
-      if (s.lag() != SourceView.NO_LAG) {
+      if (s.lag() != SourceStatus.NO_LAG) {
         lag = Math.max(lag, 0) + s.lag();
       }
       s.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
@@ -64,7 +66,8 @@ final class SourceMetrics {
     Map<String, Sums> byLabel = new LinkedHashMap<>();
     synchronized (labelled) {
       for (SourceView s : sources) {
-        String name = s.name().length() > MAX_TEXT ? s.name().substring(0, MAX_TEXT) : s.name();
+        String path = s.status().name();
+        String name = path.length() > MAX_TEXT ? path.substring(0, MAX_TEXT) : path;
         if (labelled.contains(name) || (labelled.size() < CAP && labelled.add(name))) {
           byLabel.computeIfAbsent(name, k -> new Sums()).add(s);
         }
@@ -182,7 +185,7 @@ final class SourceMetrics {
                     + " consumer lag behind the partition's end).");
     boolean any = false;
     for (Map.Entry<String, Sums> e : byLabel.entrySet()) {
-      if (e.getValue().lag != SourceView.NO_LAG) {
+      if (e.getValue().lag != SourceStatus.NO_LAG) {
         b.dataPoint(
             GaugeDataPointSnapshot.builder()
                 .value((double) e.getValue().lag)

@@ -8,6 +8,7 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.SourceView;
+import dev.logmon.source.SourceStatus;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,9 @@ class DashboardRendererTest {
             calm.traffic(),
             calm.alert(),
             calm.windowSeconds(),
-            List.of(new SourceView(path, "waiting", 0, 0, 0, 0, 0, 0, null)));
+            List.of(
+                SourceView.of(
+                    new SourceStatus(path, SourceStatus.State.WAITING, 0, 0, 0, 0, 0, 0, null))));
     String row =
         Fixtures.render(80, 24, v, UI, List.of()).stream()
             .filter(r -> r.startsWith("File"))

@@ -18,6 +18,7 @@ import dev.logmon.alert.AlertState;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.SourceView;
+import dev.logmon.source.SourceStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -97,7 +98,17 @@ final class Fixtures {
         new TrafficSnapshot(TIME, ZoneOffset.UTC, frame, window, frame, life, List.of(60L, 70L));
     AlertState alert = new AlertState(active, AlertRule.ABSOLUTE, 10, history);
     SourceView file =
-        new SourceView("/var/log/nginx/access.log", "following", 9879, 2_000_000, 0, 0, 0, 0, null);
+        SourceView.of(
+            new SourceStatus(
+                "/var/log/nginx/access.log",
+                SourceStatus.State.FOLLOWING,
+                9879,
+                2_000_000,
+                0,
+                0,
+                0,
+                0,
+                null));
     return new MonitorView(t, alert, 120, List.of(file));
   }
 

@@ -9,6 +9,7 @@ import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.present.SourceView;
 import dev.logmon.source.LineBatch;
+import dev.logmon.source.SourceStatus;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,26 +48,62 @@ final class MetricsFixture {
         note -> {},
         () ->
             List.of(
-                new SourceView("/var/log/a.log", "following", 120, 20_000, 1, 0, 0, 0, null),
-                new SourceView("/var/log/b.log", "waiting", 0, 0, 0, 0, 0, 2, "gone"),
-                new SourceView(
-                    "syslog:127.0.0.1:5140",
-                    "following",
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    null,
-                    0,
-                    7,
-                    SourceView.NO_LAG,
-                    Map.of("no_priority", 3L)),
-                new SourceView(
-                    "access-2", "following", 40, 4_000, 0, 0, 0, 0, null, 0, 0, 12, Map.of()),
-                new SourceView(
-                    "access-1", "revoked", 10, 1_000, 0, 0, 0, 0, null, 0, 0, -1, Map.of())));
+                SourceView.of(
+                    new SourceStatus(
+                        "/var/log/a.log",
+                        SourceStatus.State.FOLLOWING,
+                        120,
+                        20_000,
+                        1,
+                        0,
+                        0,
+                        0,
+                        null)),
+                SourceView.of(
+                    new SourceStatus(
+                        "/var/log/b.log", SourceStatus.State.WAITING, 0, 0, 0, 0, 0, 2, "gone")),
+                SourceView.of(
+                    new SourceStatus(
+                        "syslog:127.0.0.1:5140",
+                        SourceStatus.State.FOLLOWING,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        7,
+                        SourceStatus.NO_LAG,
+                        Map.of("no_priority", 3L))),
+                SourceView.of(
+                    new SourceStatus(
+                        "access-2",
+                        SourceStatus.State.FOLLOWING,
+                        40,
+                        4_000,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        0,
+                        12,
+                        Map.of())),
+                SourceView.of(
+                    new SourceStatus(
+                        "access-1",
+                        SourceStatus.State.REVOKED,
+                        10,
+                        1_000,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        0,
+                        -1,
+                        Map.of()))));
   }
 
   /** One line in {@link #FORMAT}. */

@@ -3,6 +3,7 @@ package dev.logmon.present.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logmon.present.SourceView;
+import dev.logmon.source.SourceStatus;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -16,7 +17,22 @@ import org.junit.jupiter.api.Test;
 /** The per-source series: files, syslog hosts and Kafka partitions, within the label cap. */
 class SourceMetricsTest {
   private static SourceView partition(String name, String state, long lag) {
-    return new SourceView(name, state, 5, 50, 0, 0, 0, 0, null, 0, 0, lag, Map.of());
+    return new SourceView(
+        new SourceStatus(
+            name,
+            SourceStatus.State.valueOf(state.toUpperCase(java.util.Locale.ROOT)),
+            5,
+            50,
+            0,
+            0,
+            0,
+            0,
+            null,
+            0,
+            lag,
+            Map.of()),
+        state,
+        0);
   }
 
   /** Each series of {@code metric} as "label values=value", sorted. */
@@ -50,10 +66,12 @@ class SourceMetricsTest {
         collect(
             new SourceMetrics(),
             List.of(
-                new SourceView("/var/log/a.log", "following", 1, 10, 0, 0, 0, 0, null),
+                SourceView.of(
+                    new SourceStatus(
+                        "/var/log/a.log", SourceStatus.State.FOLLOWING, 1, 10, 0, 0, 0, 0, null)),
                 partition("access-0", "following", 0),
                 partition("access-1", "following", 42),
-                partition("access-2", "revoked", SourceView.NO_LAG)));
+                partition("access-2", "revoked", SourceStatus.NO_LAG)));
     assertThat(series(out, "logmon_source_lag_records"))
         .containsExactlyEntriesOf(new TreeMap<>(Map.of("access-0", 0.0, "access-1", 42.0)));
     assertThat(series(out, "logmon_source_lines")).hasSize(4);
@@ -64,7 +82,10 @@ class SourceMetricsTest {
     List<MetricSnapshot> out =
         collect(
             new SourceMetrics(),
-            List.of(new SourceView("/var/log/a.log", "following", 1, 10, 0, 0, 0, 0, null)));
+            List.of(
+                SourceView.of(
+                    new SourceStatus(
+                        "/var/log/a.log", SourceStatus.State.FOLLOWING, 1, 10, 0, 0, 0, 0, null))));
     assertThat(out).noneMatch(s -> s.getMetadata().getName().equals("logmon_source_lag_records"));
     assertThat(out)
         .noneMatch(s -> s.getMetadata().getName().equals("logmon_source_rejected_inputs"));
@@ -74,20 +95,20 @@ class SourceMetricsTest {
   @Test
   void droppedAndRejectedByReason() {
     SourceView receiver =
-        new SourceView(
-            "syslog:127.0.0.1:5140",
-            "following",
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            null,
-            0,
-            9,
-            SourceView.NO_LAG,
-            Map.of("connection_refused", 2L, "frame_too_long", 1L));
+        SourceView.of(
+            new SourceStatus(
+                "syslog:127.0.0.1:5140",
+                SourceStatus.State.FOLLOWING,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                9,
+                SourceStatus.NO_LAG,
+                Map.of("connection_refused", 2L, "frame_too_long", 1L)));
     List<MetricSnapshot> out = collect(new SourceMetrics(), List.of(receiver));
     assertThat(series(out, "logmon_source_dropped_messages"))
         .containsEntry("syslog:127.0.0.1:5140", 9.0);

@@ -70,7 +70,16 @@ public class PipelineBenchmark {
     Aggregator aggregator = new Aggregator(new AggregatorConfig(120, 10, 10, 5));
     Monitor m =
         new Monitor(
-            new MonitorConfig(true, 10, 120, 5, false),
+            new MonitorConfig(
+                true,
+                10,
+                120,
+                5,
+                false,
+                dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
+                dev.logmon.filter.FilterSet.NONE,
+                1,
+                false),
             RowParser.clf(),
             aggregator,
             new AlertEngine(AlertRule.ABSOLUTE, 10),

@@ -48,38 +48,6 @@ public record LifetimeTotals(
     methods = List.copyOf(methods);
   }
 
-  /** Totals without filters. */
-  public LifetimeTotals(
-      long hits,
-      double rate,
-      long bytes,
-      StatusClasses statusClasses,
-      Map<MalformedReason, Long> malformed,
-      long late,
-      long future,
-      long malformedRequests,
-      long firstSecond,
-      List<SectionStat> topSections,
-      List<HostStat> topHosts,
-      List<Count> methods,
-      RequestCounts requests) {
-    this(
-        hits,
-        rate,
-        bytes,
-        statusClasses,
-        malformed,
-        late,
-        future,
-        malformedRequests,
-        firstSecond,
-        topSections,
-        topHosts,
-        methods,
-        requests,
-        List.of());
-  }
-
   /** Lines that filters left out, all rules together. */
   public long filteredTotal() {
     long t = 0;

@@ -53,31 +53,4 @@ public record MonitorView(
     }
     return false;
   }
-
-  /** A view of a run still going, with breakdowns but without its history. */
-  public MonitorView(
-      TrafficSnapshot traffic,
-      AlertState alert,
-      int windowSeconds,
-      List<SourceView> sources,
-      LatencySnapshot latency,
-      BreakdownSnapshot breakdowns) {
-    this(traffic, alert, windowSeconds, sources, latency, breakdowns, HistorySnapshot.EMPTY, false);
-  }
-
-  /** A view of a run still going, without breakdowns or its history. */
-  public MonitorView(
-      TrafficSnapshot traffic,
-      AlertState alert,
-      int windowSeconds,
-      List<SourceView> sources,
-      LatencySnapshot latency) {
-    this(traffic, alert, windowSeconds, sources, latency, BreakdownSnapshot.NONE);
-  }
-
-  /** A view without latency or virtual hosts. */
-  public MonitorView(
-      TrafficSnapshot traffic, AlertState alert, int windowSeconds, List<SourceView> sources) {
-    this(traffic, alert, windowSeconds, sources, LatencySnapshot.EMPTY);
-  }
 }

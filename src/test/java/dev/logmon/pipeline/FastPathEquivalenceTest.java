@@ -207,7 +207,16 @@ class FastPathEquivalenceTest {
   private Monitor monitorWithSources(
       Setup s, ByteArrayOutputStream out, List<String> notes, ReplayRun run) {
     return new Monitor(
-        new MonitorConfig(true, s.interval(), s.window(), 3, false),
+        new MonitorConfig(
+            true,
+            s.interval(),
+            s.window(),
+            3,
+            false,
+            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
+            dev.logmon.filter.FilterSet.NONE,
+            1,
+            false),
         RowParser.clf(),
         new Aggregator(config(s), s.cap()),
         new AlertEngine(s.rule(), s.threshold()),
@@ -225,7 +234,16 @@ class FastPathEquivalenceTest {
       List<String> notes,
       List<SourceView> sources) {
     return new Monitor(
-        new MonitorConfig(true, s.interval(), s.window(), 3, false),
+        new MonitorConfig(
+            true,
+            s.interval(),
+            s.window(),
+            3,
+            false,
+            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
+            dev.logmon.filter.FilterSet.NONE,
+            1,
+            false),
         parser,
         counter,
         new AlertEngine(s.rule(), s.threshold()),

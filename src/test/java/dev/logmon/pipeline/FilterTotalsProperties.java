@@ -194,7 +194,7 @@ class FilterTotalsProperties {
   private static Monitor monitor(boolean replay, FilterSet filters) {
     List<MonitorView> ignored = new ArrayList<>();
     return new Monitor(
-        new MonitorConfig(replay, 10, 10, 0, false, 300).withIngest(filters, 1, true),
+        new MonitorConfig(replay, 10, 10, 0, false, 300, filters, 1, true),
         RowParser.clf(),
         new Aggregator(new AggregatorConfig(10, 10, 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 1_000),

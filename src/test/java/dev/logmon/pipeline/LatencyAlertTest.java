@@ -71,7 +71,16 @@ class LatencyAlertTest {
                   Long.parseLong(f[1]) * 1000));
         };
     return new Monitor(
-        new MonitorConfig(replay, 10, windowSeconds, 0, false),
+        new MonitorConfig(
+            replay,
+            10,
+            windowSeconds,
+            0,
+            false,
+            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
+            dev.logmon.filter.FilterSet.NONE,
+            1,
+            false),
         new dev.logmon.parse.TextRows(parser, true),
         new Aggregator(new AggregatorConfig(windowSeconds, Math.min(10, windowSeconds), 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 1000).withLatencyThreshold(500_000),

@@ -69,7 +69,16 @@ final class MonitorHarness {
         };
     monitor =
         new Monitor(
-            new MonitorConfig(replay, interval, window, 3, false, maxFutureSeconds),
+            new MonitorConfig(
+                replay,
+                interval,
+                window,
+                3,
+                false,
+                maxFutureSeconds,
+                dev.logmon.filter.FilterSet.NONE,
+                1,
+                false),
             PARSER,
             new Aggregator(new AggregatorConfig(window, Math.min(10, window), interval, 5)),
             new AlertEngine(rule, threshold),

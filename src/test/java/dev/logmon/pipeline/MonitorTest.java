@@ -53,7 +53,16 @@ class MonitorTest {
           }
         };
     return new Monitor(
-        new MonitorConfig(replay, interval, window, 2, live),
+        new MonitorConfig(
+            replay,
+            interval,
+            window,
+            2,
+            live,
+            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
+            dev.logmon.filter.FilterSet.NONE,
+            1,
+            false),
         MonitorHarness.PARSER,
         new Aggregator(new AggregatorConfig(window, 10, interval, 5)),
         new AlertEngine(rule, threshold),

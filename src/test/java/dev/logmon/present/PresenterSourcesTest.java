@@ -42,7 +42,11 @@ class PresenterSourcesTest {
         aggregator.snapshot(109, ZoneOffset.UTC),
         new AlertEngine(AlertRule.ABSOLUTE, 10).state(),
         120,
-        sources);
+        sources,
+        dev.logmon.aggregate.LatencySnapshot.EMPTY,
+        dev.logmon.aggregate.BreakdownSnapshot.NONE,
+        dev.logmon.aggregate.HistorySnapshot.EMPTY,
+        false);
   }
 
   @Test
@@ -169,7 +173,11 @@ class PresenterSourcesTest {
             aggregator.snapshot(109, ZoneOffset.UTC),
             new AlertEngine(AlertRule.ABSOLUTE, 10).state(),
             120,
-            List.of(QUIET.withFuture(1)));
+            List.of(QUIET.withFuture(1)),
+            dev.logmon.aggregate.LatencySnapshot.EMPTY,
+            dev.logmon.aggregate.BreakdownSnapshot.NONE,
+            dev.logmon.aggregate.HistorySnapshot.EMPTY,
+            false);
 
     ByteArrayOutputStream json = new ByteArrayOutputStream();
     new JsonPresenter(json).summary(v);

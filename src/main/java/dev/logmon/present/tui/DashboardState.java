@@ -17,10 +17,6 @@ record DashboardState(int scroll, boolean paused, boolean help, boolean quit, in
   /** Breakdown tables to step through, and 0 (sections). */
   static final int BREAKDOWN_STEPS = BreakdownPanels.TABLES + 1;
 
-  DashboardState(int scroll, boolean paused, boolean help, boolean quit) {
-    this(scroll, paused, help, quit, 0);
-  }
-
   /** The state after one key, given how many history events a page shows. */
   DashboardState on(KeyStroke k, int page) {
     switch (k.getKeyType()) {

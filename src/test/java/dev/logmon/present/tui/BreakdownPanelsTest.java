@@ -34,13 +34,9 @@ class BreakdownPanelsTest {
         v.sources(),
         v.latency(),
         new BreakdownSnapshot(
-            PATHS,
-            NOT_FOUND,
-            BreakdownTable.EMPTY,
-            CODES,
-            AGENTS,
-            REFERRERS,
-            BreakdownTable.EMPTY));
+            PATHS, NOT_FOUND, BreakdownTable.EMPTY, CODES, AGENTS, REFERRERS, BreakdownTable.EMPTY),
+        dev.logmon.aggregate.HistorySnapshot.EMPTY,
+        false);
   }
 
   private static DashboardState after(int presses) {

@@ -84,7 +84,7 @@ class DashboardRendererTest {
   void scrollingShowsOlderEvents() {
     MonitorView v = Fixtures.alerting(31);
     List<String> rows =
-        Fixtures.render(80, 24, v, new DashboardState(4, false, false, false), List.of());
+        Fixtures.render(80, 24, v, new DashboardState(4, false, false, false, 0), List.of());
     int title = indexOf(rows, "Alert history");
     assertThat(rows.get(title)).contains("31 events, 5-");
     // The fifth newest of 31 events, one a minute back from 01:49:10.
@@ -128,7 +128,11 @@ class DashboardRendererTest {
             calm.windowSeconds(),
             List.of(
                 SourceView.of(
-                    new SourceStatus(path, SourceStatus.State.WAITING, 0, 0, 0, 0, 0, 0, null))));
+                    new SourceStatus(path, SourceStatus.State.WAITING, 0, 0, 0, 0, 0, 0, null))),
+            dev.logmon.aggregate.LatencySnapshot.EMPTY,
+            dev.logmon.aggregate.BreakdownSnapshot.NONE,
+            dev.logmon.aggregate.HistorySnapshot.EMPTY,
+            false);
     String row =
         Fixtures.render(80, 24, v, UI, List.of()).stream()
             .filter(r -> r.startsWith("File"))
@@ -141,7 +145,7 @@ class DashboardRendererTest {
   void helpAndPauseAreShown() {
     List<String> rows =
         Fixtures.render(
-            80, 24, Fixtures.calm(), new DashboardState(0, true, true, false), List.of());
+            80, 24, Fixtures.calm(), new DashboardState(0, true, true, false, 0), List.of());
     assertThat(rows.get(0)).contains("PAUSED");
     assertThat(Fixtures.text(rows)).contains("Keys", "pause / resume", "PgUp  PgDn");
   }
@@ -251,7 +255,10 @@ class DashboardRendererTest {
             calm.alert(),
             calm.windowSeconds(),
             calm.sources(),
-            dev.logmon.aggregate.LatencySnapshot.EMPTY);
+            dev.logmon.aggregate.LatencySnapshot.EMPTY,
+            dev.logmon.aggregate.BreakdownSnapshot.NONE,
+            dev.logmon.aggregate.HistorySnapshot.EMPTY,
+            false);
     for (int[] size : new int[][] {{80, 24}, {160, 48}, {30, 8}}) {
       assertThat(Fixtures.render(size[0], size[1], same, UI, List.of()))
           .isEqualTo(Fixtures.render(size[0], size[1], calm, UI, List.of()));

@@ -93,7 +93,8 @@ final class Fixtures {
             sections,
             hosts(),
             List.of(new Count("GET", 9000)),
-            RequestCounts.EMPTY);
+            RequestCounts.EMPTY,
+            java.util.List.of());
     TrafficSnapshot t =
         new TrafficSnapshot(TIME, ZoneOffset.UTC, frame, window, frame, life, List.of(60L, 70L));
     AlertState alert = new AlertState(active, AlertRule.ABSOLUTE, 10, history);
@@ -109,7 +110,15 @@ final class Fixtures {
                 0,
                 0,
                 null));
-    return new MonitorView(t, alert, 120, List.of(file));
+    return new MonitorView(
+        t,
+        alert,
+        120,
+        List.of(file),
+        dev.logmon.aggregate.LatencySnapshot.EMPTY,
+        dev.logmon.aggregate.BreakdownSnapshot.NONE,
+        dev.logmon.aggregate.HistorySnapshot.EMPTY,
+        false);
   }
 
   /**
@@ -138,7 +147,10 @@ final class Fixtures {
         new AlertState(a.active(), a.rule(), a.threshold(), history),
         v.windowSeconds(),
         v.sources(),
-        l);
+        l,
+        dev.logmon.aggregate.BreakdownSnapshot.NONE,
+        dev.logmon.aggregate.HistorySnapshot.EMPTY,
+        false);
   }
 
   /** A view of a log with virtual hosts but no durations. */
@@ -153,7 +165,10 @@ final class Fixtures {
             LatencySnapshot.EMPTY.frame(),
             LatencySnapshot.EMPTY.window(),
             List.of(new Count("example.com", 9)),
-            List.of(new Count("example.com", 99), new Count("www.example.com", 7))));
+            List.of(new Count("example.com", 99), new Count("www.example.com", 7))),
+        dev.logmon.aggregate.BreakdownSnapshot.NONE,
+        dev.logmon.aggregate.HistorySnapshot.EMPTY,
+        false);
   }
 
   private static WindowStats window(int seconds, List<SectionStat> sections, List<Long> perSecond) {

@@ -31,15 +31,19 @@ final class MetricsFixture {
   static Monitor monitor(WebPresenter presenter) {
     return new Monitor(
         // A filter that leaves nothing out of these lines, so its series is there at 0.
-        new MonitorConfig(true, 10, 10, 0, true)
-            .withIngest(
-                dev.logmon.filter.FilterSet.of(
-                    List.of(),
-                    List.of(
-                        dev.logmon.filter.FilterParser.parseRule("health: path ~ \"^/health\"")),
-                    false),
-                1,
-                true),
+        new MonitorConfig(
+            true,
+            10,
+            10,
+            0,
+            true,
+            MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
+            dev.logmon.filter.FilterSet.of(
+                List.of(),
+                List.of(dev.logmon.filter.FilterParser.parseRule("health: path ~ \"^/health\"")),
+                false),
+            1,
+            true),
         LogFormats.parser(FORMAT, n -> {}),
         new Aggregator(new AggregatorConfig(10, 10, 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 5).withLatencyThreshold(500_000),

@@ -163,7 +163,11 @@ class WebLimitsIT {
         aggregator.snapshot(109, ZoneOffset.UTC),
         new AlertEngine(AlertRule.ABSOLUTE, 10).state(),
         120,
-        List.of());
+        List.of(),
+        dev.logmon.aggregate.LatencySnapshot.EMPTY,
+        dev.logmon.aggregate.BreakdownSnapshot.NONE,
+        dev.logmon.aggregate.HistorySnapshot.EMPTY,
+        false);
   }
 
   private static String nextComment(BufferedReader in) throws IOException {

@@ -45,7 +45,16 @@ class WebServerIT {
 
   private Monitor monitor() {
     return new Monitor(
-        new MonitorConfig(true, 10, 10, 0, true),
+        new MonitorConfig(
+            true,
+            10,
+            10,
+            0,
+            true,
+            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
+            dev.logmon.filter.FilterSet.NONE,
+            1,
+            false),
         dev.logmon.parse.RowParser.clf(),
         new Aggregator(new AggregatorConfig(10, 10, 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 1.0),
@@ -152,7 +161,16 @@ class WebServerIT {
   private void feedTimed() {
     Monitor m =
         new Monitor(
-            new MonitorConfig(true, 10, 10, 0, true),
+            new MonitorConfig(
+                true,
+                10,
+                10,
+                0,
+                true,
+                dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
+                dev.logmon.filter.FilterSet.NONE,
+                1,
+                false),
             LogFormats.parser(
                 "%v %h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\" %D", n -> {}),
             new Aggregator(new AggregatorConfig(10, 10, 10, 5)),

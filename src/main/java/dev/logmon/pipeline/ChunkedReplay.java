@@ -63,24 +63,13 @@ final class ChunkedReplay implements AutoCloseable {
     }
   }
 
-  /** Reads {@code in} to its end into the monitor; returns the number of lines. */
-  long replay(ReadableByteChannel in, String name, Monitor monitor) throws IOException {
-    return replay(in, name, monitor, () -> false);
-  }
-
   /**
    * Reads {@code in} into the monitor until its end or until {@code stop} says so (checked per
    * chunk; chunks already read are still counted); returns the number of lines counted.
    */
   long replay(ReadableByteChannel in, String name, Monitor monitor, BooleanSupplier stop)
       throws IOException {
-    oversizeLines = 0;
-    complete = false;
-    ChunkParser parser = monitor.chunkParserFor(name, maxLineBytes);
-    intakes = new ChunkIntake[buffers.length];
-    for (int i = 0; i < intakes.length; i++) {
-      intakes[i] = monitor.newIntake();
-    }
+    ChunkParser parser = begin(name, monitor);
     ArrayDeque<Pending> pending = new ArrayDeque<>();
     long[] lines = {1};
     byte[] previous = null;
@@ -128,7 +117,9 @@ final class ChunkedReplay implements AutoCloseable {
       carryFrom = cut;
       carryTo = eof ? cut : len;
       if (cut > from) {
-        submit(parser, pending, buf, from, cut, eof, slot);
+        int start = from;
+        boolean end = eof;
+        submit(parser, pending, slot, out -> parser.parse(buf, start, cut, end, out));
       }
       if (carryTo - carryFrom > chunkBytes / 2) {
         // The unfinished line is already over the cap: count its cut now, skip the rest of it.
@@ -138,9 +129,7 @@ final class ChunkedReplay implements AutoCloseable {
         byte[] one = java.util.Arrays.copyOfRange(buf, carryFrom, carryFrom + maxLineBytes + 2);
         parser.parse(one, 0, one.length, true, out);
         intake.prepare(out);
-        monitor.accept(out, intake, name, lines[0]);
-        lines[0] += out.size();
-        oversizeLines += out.oversizeLines();
+        count(out, intake, name, monitor, lines);
         skipping = true;
         carryFrom = carryTo = 0;
       }
@@ -166,13 +155,7 @@ final class ChunkedReplay implements AutoCloseable {
    */
   long replayFile(FileChannel file, long size, String name, Monitor monitor, BooleanSupplier stop)
       throws IOException {
-    oversizeLines = 0;
-    complete = false;
-    ChunkParser parser = monitor.chunkParserFor(name, maxLineBytes);
-    intakes = new ChunkIntake[buffers.length];
-    for (int i = 0; i < intakes.length; i++) {
-      intakes[i] = monitor.newIntake();
-    }
+    ChunkParser parser = begin(name, monitor);
     ArrayDeque<Pending> pending = new ArrayDeque<>();
     long[] lines = {1};
     long chunks = (size + chunkBytes - 1) / chunkBytes;
@@ -189,19 +172,13 @@ final class ChunkedReplay implements AutoCloseable {
           buffers[slot] = new byte[room];
         }
         byte[] buf = buffers[slot];
-        ParsedLines out = parsed[slot];
         long from = k * chunkBytes;
         long to = Math.min(size, from + chunkBytes);
-        pending.addLast(
-            new Pending(
-                slot,
-                start(
-                    parser,
-                    () -> {
-                      readAndParse(parser, file, from, to, to >= size, buf, out);
-                      intakes[slot].prepare(out);
-                      return out;
-                    })));
+        submit(
+            parser,
+            pending,
+            slot,
+            out -> readAndParse(parser, file, from, to, to >= size, buf, out));
       }
       drainFor(pending, name, monitor, lines);
       complete = k == chunks;
@@ -295,6 +272,18 @@ final class ChunkedReplay implements AutoCloseable {
     }
   }
 
+  /** Starts a replay of {@code name}: its parser, a fresh intake per slot, no lines counted. */
+  private ChunkParser begin(String name, Monitor monitor) {
+    oversizeLines = 0;
+    complete = false;
+    ChunkParser parser = monitor.chunkParserFor(name, maxLineBytes);
+    intakes = new ChunkIntake[buffers.length];
+    for (int i = 0; i < intakes.length; i++) {
+      intakes[i] = monitor.newIntake();
+    }
+    return parser;
+  }
+
   /** A chunk handed to the pool, and the slot whose buffer and rows it uses. */
   private record Pending(int slot, Future<ParsedLines> parsed) {}
 
@@ -307,14 +296,13 @@ final class ChunkedReplay implements AutoCloseable {
     return false;
   }
 
-  private void submit(
-      ChunkParser parser,
-      ArrayDeque<Pending> pending,
-      byte[] buf,
-      int from,
-      int to,
-      boolean end,
-      int slot) {
+  /** How a chunk's task fills its slot's rows. */
+  private interface Parse {
+    void into(ParsedLines out) throws IOException;
+  }
+
+  /** Hands the chunk of {@code slot} to {@link #start}: parsed by {@code parse}, then prepared. */
+  private void submit(ChunkParser parser, ArrayDeque<Pending> pending, int slot, Parse parse) {
     ParsedLines out = parsed[slot];
     pending.addLast(
         new Pending(
@@ -322,7 +310,7 @@ final class ChunkedReplay implements AutoCloseable {
             start(
                 parser,
                 () -> {
-                  parser.parse(buf, from, to, end, out);
+                  parse.into(out);
                   intakes[slot].prepare(out);
                   return out;
                 })));
@@ -372,7 +360,12 @@ final class ChunkedReplay implements AutoCloseable {
       }
       throw new IllegalStateException("parsing " + name + " failed", e.getCause());
     }
-    monitor.accept(p, intakes[c.slot()], name, lines[0]);
+    count(p, intakes[c.slot()], name, monitor, lines);
+  }
+
+  private void count(
+      ParsedLines p, ChunkIntake intake, String name, Monitor monitor, long[] lines) {
+    monitor.accept(p, intake, name, lines[0]);
     lines[0] += p.size();
     oversizeLines += p.oversizeLines();
   }

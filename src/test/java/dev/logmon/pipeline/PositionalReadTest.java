@@ -95,7 +95,11 @@ class PositionalReadTest {
     Result stream;
     Result ranges;
     try (ChunkedReplay replay = new ChunkedReplay(MAX_LINE, threads, chunkBytes)) {
-      stream = run(m -> replay.replay(Channels.newChannel(Files.newInputStream(log)), "a", m));
+      stream =
+          run(
+              m ->
+                  replay.replay(
+                      Channels.newChannel(Files.newInputStream(log)), "a", m, () -> false));
       ranges =
           run(
               m -> {

@@ -82,7 +82,7 @@ public class AggregateBenchmark {
         sum += a.snapshot(s - 1, ZoneOffset.UTC).window().hits();
       }
       if (runs.grouped(r)) {
-        a.addRun(parsed, runs, r);
+        a.addRun(parsed, runs, r, parsed.second(runs.from(r)));
       } else {
         for (int i = runs.from(r); i < runs.to(r); i++) {
           a.add(parsed, i);

@@ -73,11 +73,6 @@ public interface TrafficCounter {
     }
   }
 
-  /** As {@link #addRun(ParsedLines, RunSums, int, long)} in the run's own second. */
-  default void addRun(ParsedLines lines, RunSums runs, int r) {
-    addRun(lines, runs, r, lines.second(runs.from(r)));
-  }
-
   /**
    * Counts a record stamped too far ahead to be placed in time: toward the lifetime totals and
    * {@link LifetimeTotals#future()} only; it moves no clock and enters no window.

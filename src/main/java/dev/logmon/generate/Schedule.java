@@ -19,11 +19,6 @@ public record Schedule(Shape shape, double baseRate, double peakRate, SpikeTimin
     requirePositive("peakRate", peakRate);
   }
 
-  /** Returns a schedule with the default {@link SpikeTiming}. */
-  public static Schedule of(Shape shape, double baseRate, double peakRate) {
-    return new Schedule(shape, baseRate, peakRate, SpikeTiming.DEFAULT);
-  }
-
   /** Returns the rate in lines per second at {@code elapsedSeconds} after the start. */
   public double rateAt(double elapsedSeconds) {
     return shape.rateAt(elapsedSeconds, baseRate, peakRate, timing);

@@ -77,11 +77,6 @@ public enum Shape {
     return label;
   }
 
-  /** Returns the rate at {@code elapsedSeconds}, with the default {@link SpikeTiming}. */
-  public double rateAt(double elapsedSeconds, double baseRate, double peakRate) {
-    return rateAt(elapsedSeconds, baseRate, peakRate, SpikeTiming.DEFAULT);
-  }
-
   /** Returns the rate, in lines per second, at {@code elapsedSeconds} after the start. */
   public abstract double rateAt(
       double elapsedSeconds, double baseRate, double peakRate, SpikeTiming timing);

@@ -14,9 +14,6 @@ package dev.logmon.generate;
  */
 public record SpikeTiming(double leadInSeconds, double spikeSeconds, double calmSeconds) {
 
-  /** 20 s calm, then 40 s spike and 60 s calm, repeating. */
-  public static final SpikeTiming DEFAULT = new SpikeTiming(20, 40, 60);
-
   public SpikeTiming {
     requireAtLeast("leadInSeconds", leadInSeconds, 0);
     requireAtLeast("spikeSeconds", spikeSeconds, Double.MIN_VALUE);

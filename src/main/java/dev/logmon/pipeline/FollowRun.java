@@ -85,10 +85,6 @@ public final class FollowRun {
     }
   }
 
-  public boolean stopping() {
-    return stop.get();
-  }
-
   /** Runs on the calling thread until {@link #stop()}; then prints the summary and returns. */
   public void run(Monitor monitor) throws InterruptedException {
     running = monitor;

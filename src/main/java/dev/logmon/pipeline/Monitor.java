@@ -9,7 +9,6 @@ import dev.logmon.aggregate.RunSums;
 import dev.logmon.aggregate.TrafficCounter;
 import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.alert.AlertEngine;
-import dev.logmon.alert.AlertEvent;
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
@@ -459,11 +458,6 @@ public final class Monitor {
   /** The last published view, or null before the first. Safe to call from any thread. */
   public MonitorView latest() {
     return latest.get();
-  }
-
-  /** The alert engine's history so far; pipeline thread only. */
-  public List<AlertEvent> alertHistory() {
-    return alerts.history();
   }
 
   private MonitorView view(long endSecond) {

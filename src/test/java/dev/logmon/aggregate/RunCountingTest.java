@@ -53,7 +53,7 @@ class RunCountingTest {
       assertThat(runs.rows()).isEqualTo(chunk.size());
       for (int k = 0; k < runs.count(); k++) {
         if (runs.grouped(k)) {
-          byRuns.addRun(chunk, runs, k);
+          byRuns.addRun(chunk, runs, k, chunk.second(runs.from(k)));
           grouped++;
           longest = Math.max(longest, runs.to(k) - runs.from(k));
         }

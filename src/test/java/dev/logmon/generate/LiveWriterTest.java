@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LiveWriterTest {
+  /** 20 s calm, then 40 s spike and 60 s calm, repeating. */
+  static final SpikeTiming TIMING = new SpikeTiming(20, 40, 60);
+
   private static final Instant START = Instant.ofEpochSecond(1_700_000_000L);
-  private static final Schedule SPIKE = Schedule.of(Shape.SPIKE, 5, 30);
+  private static final Schedule SPIKE = new Schedule(Shape.SPIKE, 5, 30, TIMING);
 
   @TempDir Path dir;
   private final FakeClock clock = new FakeClock(START);
@@ -70,7 +73,7 @@ class LiveWriterTest {
   @Test
   void fractionalRatesWork() throws IOException {
     Path file = dir.resolve("slow.log");
-    try (LiveWriter writer = writer(file, Schedule.of(Shape.FLAT, 0.5, 0.5))) {
+    try (LiveWriter writer = writer(file, new Schedule(Shape.FLAT, 0.5, 0.5, TIMING))) {
       writer.run(Duration.ofSeconds(10), () -> false);
       assertThat(writer.written()).isEqualTo(5);
     }

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ShapeTest {
+  /** 20 s calm, then 40 s spike and 60 s calm, repeating. */
+  static final SpikeTiming TIMING = new SpikeTiming(20, 40, 60);
 
   /** Rows of (elapsed seconds, expected rate) for SPIKE with base 5, peak 30, default timing. */
   @ParameterizedTest
@@ -25,14 +27,13 @@ class ShapeTest {
     "220, 30"
   })
   void spikeFollowsDefaultPhases(double elapsed, double expected) {
-    assertThat(Shape.SPIKE.rateAt(elapsed, 5, 30)).isEqualTo(expected);
+    assertThat(Shape.SPIKE.rateAt(elapsed, 5, 30, TIMING)).isEqualTo(expected);
   }
 
   @ParameterizedTest
   @CsvSource({"0, 0", "20, 100", "60, 1300", "120, 1600", "160, 2800", "220, 3100", "40, 700"})
   void spikeIntegralIsExact(double elapsed, double expected) {
-    assertThat(Shape.SPIKE.linesBy(elapsed, 5, 30, SpikeTiming.DEFAULT))
-        .isCloseTo(expected, within(1e-9));
+    assertThat(Shape.SPIKE.linesBy(elapsed, 5, 30, TIMING)).isCloseTo(expected, within(1e-9));
   }
 
   @Test
@@ -47,8 +48,8 @@ class ShapeTest {
 
   @Test
   void flatIgnoresPeak() {
-    assertThat(Shape.FLAT.rateAt(30, 2.5, 100)).isEqualTo(2.5);
-    assertThat(Shape.FLAT.linesBy(10, 2.5, 100, SpikeTiming.DEFAULT)).isEqualTo(25);
+    assertThat(Shape.FLAT.rateAt(30, 2.5, 100, TIMING)).isEqualTo(2.5);
+    assertThat(Shape.FLAT.linesBy(10, 2.5, 100, TIMING)).isEqualTo(25);
   }
 
   @Test
@@ -71,10 +72,11 @@ class ShapeTest {
 
   @Test
   void scheduleLoadIsOneDuringSpikeOnly() {
-    Schedule schedule = Schedule.of(Shape.SPIKE, 5, 30);
+    Schedule schedule = new Schedule(Shape.SPIKE, 5, 30, TIMING);
     assertThat(schedule.loadAt(10)).isZero();
     assertThat(schedule.loadAt(30)).isEqualTo(1);
-    assertThat(Schedule.of(Shape.FLAT, 5, 30).loadAt(30)).isZero();
-    assertThatThrownBy(() -> Schedule.of(Shape.FLAT, 0, 30)).hasMessageContaining("baseRate");
+    assertThat(new Schedule(Shape.FLAT, 5, 30, TIMING).loadAt(30)).isZero();
+    assertThatThrownBy(() -> new Schedule(Shape.FLAT, 0, 30, TIMING))
+        .hasMessageContaining("baseRate");
   }
 }

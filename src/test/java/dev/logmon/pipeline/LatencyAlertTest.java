@@ -28,6 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LatencyAlertTest {
   private final List<AlertEvent> events = new ArrayList<>();
+  private final AlertEngine alerts =
+      new AlertEngine(AlertRule.ABSOLUTE, 1000).withLatencyThreshold(500_000);
   private MonitorView summary;
 
   private Monitor monitor(boolean replay) {
@@ -83,7 +85,7 @@ class LatencyAlertTest {
             false),
         new dev.logmon.parse.TextRows(parser, true),
         new Aggregator(new AggregatorConfig(windowSeconds, Math.min(10, windowSeconds), 10, 5)),
-        new AlertEngine(AlertRule.ABSOLUTE, 1000).withLatencyThreshold(500_000),
+        alerts,
         p,
         ZoneOffset.UTC,
         s -> {},
@@ -143,7 +145,7 @@ class LatencyAlertTest {
                         + (e.time().getEpochSecond() - 1 - base))
             .collect(Collectors.joining(" "));
     assertThat(got).isEqualTo(expected == null ? "" : expected);
-    assertThat(m.alertHistory()).containsExactlyElementsOf(events);
+    assertThat(alerts.history()).containsExactlyElementsOf(events);
   }
 
   @Test
@@ -170,7 +172,7 @@ class LatencyAlertTest {
     }
     assertThat(events).hasSize(2);
     assertThat(events.get(1)).isInstanceOf(AlertEvent.LatencyRecovered.class);
-    assertThat(m.alertHistory()).containsExactlyElementsOf(events);
+    assertThat(alerts.history()).containsExactlyElementsOf(events);
   }
 
   @Test

@@ -154,7 +154,7 @@ public final class LogmonCommand implements Callable<Integer> {
               + " interval (unless given) so an alert and its recovery show within about a minute.")
   boolean demo;
 
-  // Log formats (issue 7): see dev.logmon.parse.format and README "Log formats".
+  // Log formats: see dev.logmon.parse.format and README "Log formats".
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
@@ -175,7 +175,7 @@ public final class LogmonCommand implements Callable<Integer> {
               + " needs a format with a duration (%%D, %%T, $request_time, ...).")
   Duration latencyThreshold;
 
-  // Time you can trust (issue 13): see docs/ARCHITECTURE.md, time model.
+  // Time you can trust: see docs/ARCHITECTURE.md, time model.
   @Option(
       names = "--max-future",
       paramLabel = "DURATION",
@@ -188,7 +188,7 @@ public final class LogmonCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   Duration maxFuture;
 
-  // Filters (issue 18): see FilterOptions and docs/FILTERS.md.
+  // Filters: see FilterOptions and docs/FILTERS.md.
   @CommandLine.Mixin FilterOptions filters = new FilterOptions();
 
   @Option(
@@ -219,10 +219,9 @@ public final class LogmonCommand implements Callable<Integer> {
 
   @CommandLine.Mixin KafkaOptions kafka = new KafkaOptions();
 
-  // Reports and persisted history (issue 22): see ReportOptions.
+  // Reports and persisted history: see ReportOptions.
   @CommandLine.Mixin ReportOptions reports = new ReportOptions();
 
-  // --state (issue 4): kept apart from the other options to ease merging.
   @Option(
       names = "--state",
       paramLabel = "FILE",
@@ -233,7 +232,7 @@ public final class LogmonCommand implements Callable<Integer> {
               + " many times.")
   Path state;
 
-  // Config files (issue 18): see Configuration and README "Config file".
+  // Config files: see Configuration and README "Config file".
   @Option(
       names = "--config",
       paramLabel = "FILE",

@@ -228,10 +228,8 @@ public final class Monitor {
     if (runs.rows() != lines.size()) {
       throw new IllegalStateException("a chunk's rows were not grouped into runs");
     }
-    // A method call per run (a second of log), not one loop over the chunk: the JIT compiles the
-    // callee after a few hundred runs, whereas a loop in a method called once per chunk runs
-    // interpreted until on-stack replacement, which came 0.25 s into a replay
-    // (-XX:+PrintCompilation).
+    // A method call per run, not one loop over the chunk: the JIT compiles a callee after a few
+    // hundred runs, a loop in a method called once per chunk only by on-stack replacement.
     for (int r = 0, n = runs.count(); r < n; r++) {
       if (runs.grouped(r)) {
         acceptRun(lines, runs, r, source, firstLineNumber);

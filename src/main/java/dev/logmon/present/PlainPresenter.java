@@ -92,13 +92,7 @@ public final class PlainPresenter implements Presenter {
     b.append("  lines      ")
         .append(l.hits() + l.malformedTotal() + l.filteredTotal())
         .append(" read: ")
-        .append(l.hits())
-        .append(" hits, ")
-        .append(malformed(l))
-        .append(filtered(l))
-        .append(", late ")
-        .append(l.late())
-        .append(future(l))
+        .append(lineCounts(l))
         .append(", malformed requests ")
         .append(l.malformedRequests())
         .append('\n');
@@ -184,14 +178,13 @@ public final class PlainPresenter implements Presenter {
     b.append("  lines      malformed requests ")
         .append(r.malformedRequests())
         .append("; lifetime: ")
-        .append(l.hits())
-        .append(" hits, ")
-        .append(malformed(l))
-        .append(filtered(l))
-        .append(", late ")
-        .append(l.late())
-        .append(future(l))
+        .append(lineCounts(l))
         .append('\n');
+  }
+
+  /** Lifetime hits, malformed, filtered, late and future lines, as reports and the summary say. */
+  private static String lineCounts(LifetimeTotals l) {
+    return l.hits() + " hits, " + malformed(l) + filtered(l) + ", late " + l.late() + future(l);
   }
 
   /** Filtered lines by rule, shown when filters are set. */

@@ -81,11 +81,6 @@ public final class LatencyWindows {
     }
   }
 
-  /** Counts a record's duration and virtual host in its own second. */
-  public void add(LogRecord r, long now) {
-    add(r, r.epochSecond(), now);
-  }
-
   /**
    * Counts a record's duration and virtual host in second {@code s} (where the pipeline placed it),
    * given the current second {@code now}; a second outside the ring (late, or ahead of now: a

@@ -46,9 +46,6 @@ public final class TrafficGenerator {
   }
 
   /** Returns one line, without a terminator, for a request at {@code epochSecond} under no load. */
-  public String line(long epochSecond) {
-    return line(epochSecond, 0);
-  }
 
   /**
    * Returns one line, without a terminator, for a request at {@code epochSecond} (UTC).

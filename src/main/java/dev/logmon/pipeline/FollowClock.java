@@ -64,11 +64,6 @@ final class FollowClock {
     wall = second;
   }
 
-  /** Whether the wall clock is known (follow mode has started). */
-  boolean known() {
-    return wall != Long.MIN_VALUE;
-  }
-
   /**
    * The second to count a hit of {@code source} stamped {@code second} in, or {@link #FUTURE}.
    * Before the wall clock is known, the hit's own second.

@@ -41,7 +41,7 @@ class LatencyWindowsTest {
     for (int i = 0; i < 150; i++) {
       long v = 1L + random.nextInt(2_000_000);
       values.add(v);
-      w.add(hit(1000 + i % 100, i % 3 == 0 ? "/slow" : "/fast", v, null), 1100);
+      add(w, hit(1000 + i % 100, i % 3 == 0 ? "/slow" : "/fast", v, null), 1100);
     }
     values.sort(null);
     LatencySnapshot.Stats s = w.snapshot(1100, 10, 120, 5).window();
@@ -56,10 +56,10 @@ class LatencyWindowsTest {
   void perSectionQuantilesAndSlowestSections() {
     LatencyWindows w = new LatencyWindows(120, -1);
     for (int i = 1; i <= 100; i++) {
-      w.add(hit(1000, "/api", i * 1000L, null), 1000);
+      add(w, hit(1000, "/api", i * 1000L, null), 1000);
     }
     for (int i = 1; i <= 10; i++) {
-      w.add(hit(1000, "/report", i * 100_000L, null), 1000);
+      add(w, hit(1000, "/report", i * 100_000L, null), 1000);
     }
     LatencySnapshot.Stats s = w.snapshot(1000, 10, 120, 5).frame();
     assertThat(s.sections().get(0))
@@ -72,10 +72,10 @@ class LatencyWindowsTest {
   @Test
   void windowsSlideAndLateLinesAreLeftOut() {
     LatencyWindows w = new LatencyWindows(120, -1);
-    w.add(hit(1000, "/a", 5_000, "a.example"), 1000);
-    w.add(hit(1015, "/a", 7_000, "b.example"), 1015);
-    w.add(hit(1016, "/a", 9_000, "b.example"), 1016);
-    w.add(hit(800, "/a", 1, "late.example"), 1016); // older than the span
+    add(w, hit(1000, "/a", 5_000, "a.example"), 1000);
+    add(w, hit(1015, "/a", 7_000, "b.example"), 1015);
+    add(w, hit(1016, "/a", 9_000, "b.example"), 1016);
+    add(w, hit(800, "/a", 1, "late.example"), 1016); // older than the span
     LatencySnapshot s = w.snapshot(1016, 10, 120, 5);
     assertThat(s.frame().count()).isEqualTo(2);
     assertThat(s.frame().p50()).isEqualTo(7_000);
@@ -91,11 +91,11 @@ class LatencyWindowsTest {
     LatencyWindows w = new LatencyWindows(120, 100_000);
     // 20 values: nearest-rank p95 is the 19th smallest; two above the threshold make it high.
     for (int i = 0; i < 19; i++) {
-      w.add(hit(1000, "/a", i < 18 ? 1_000 : 200_000, null), 1000);
+      add(w, hit(1000, "/a", i < 18 ? 1_000 : 200_000, null), 1000);
     }
-    w.add(hit(1000, "/a", 1_000, null), 1000);
+    add(w, hit(1000, "/a", 1_000, null), 1000);
     assertThat(w.p95AboveThreshold(1000, 120)).isFalse(); // 19th smallest is 1 ms
-    w.add(hit(1000, "/a", 300_000, null), 1000);
+    add(w, hit(1000, "/a", 300_000, null), 1000);
     // 21 values, 2 above: the 20th smallest (ceil(0.95*21)) is 200 ms > 100 ms.
     assertThat(w.p95AboveThreshold(1000, 120)).isTrue();
     assertThat(w.quantile(1000, 120, 0.95)).isEqualTo(200_000);
@@ -105,11 +105,11 @@ class LatencyWindowsTest {
   void fewerThanTwentyDurationsNeverRaiseTheAlertHoweverSlow() {
     LatencyWindows w = new LatencyWindows(120, 100_000);
     for (int i = 0; i < LatencyWindows.MIN_ALERT_SAMPLES - 1; i++) {
-      w.add(hit(1000, "/a", 5_000_000, null), 1000);
+      add(w, hit(1000, "/a", 5_000_000, null), 1000);
     }
     assertThat(w.p95AboveThreshold(1000, 120)).isFalse(); // 19 requests, all 5 s: too few
     assertThat(w.quantile(1000, 120, 0.95)).isEqualTo(5_000_000); // still reported
-    w.add(hit(1000, "/a", 5_000_000, null), 1000);
+    add(w, hit(1000, "/a", 5_000_000, null), 1000);
     assertThat(w.p95AboveThreshold(1000, 120)).isTrue(); // the 20th makes the p95 count
   }
 
@@ -118,7 +118,7 @@ class LatencyWindowsTest {
   void mergedBlocksSeeOutOfOrderLines() {
     LatencyWindows w = new LatencyWindows(120, -1);
     for (long s = 1000; s < 1040; s++) {
-      w.add(hit(s, "/a", 1_000 + s, null), s);
+      add(w, hit(s, "/a", 1_000 + s, null), s);
     }
     LatencySnapshot.Stats before = w.snapshot(1039, 10, 30, 5).window();
     assertThat(before.count()).isEqualTo(30);
@@ -127,11 +127,16 @@ class LatencyWindowsTest {
     assertThat(frame.count()).isEqualTo(10);
     assertThat(frame.sections())
         .containsExactly(new LatencySnapshot.SectionLatency("/a", 10, 2_034, 2_039, 2_039));
-    w.add(hit(1015, "/late", 900_000, null), 1040); // lands in the block 1010..1019
+    add(w, hit(1015, "/late", 900_000, null), 1040); // lands in the block 1010..1019
     LatencySnapshot.Stats after = w.snapshot(1039, 10, 30, 5).window();
     assertThat(after.count()).isEqualTo(31);
     assertThat(after.p99()).isEqualTo(900_000);
     assertThat(after.slowest().get(0).section()).isEqualTo("/late");
     assertThat(w.quantile(1039, 30, 1.0)).isEqualTo(900_000);
+  }
+
+  /** Counts {@code r} in its own second, the current second being {@code now}. */
+  private static void add(LatencyWindows w, LogRecord r, long now) {
+    w.add(r, r.epochSecond(), now);
   }
 }

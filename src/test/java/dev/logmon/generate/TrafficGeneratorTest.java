@@ -48,9 +48,9 @@ class TrafficGeneratorTest {
     TrafficGenerator a = new TrafficGenerator(42);
     TrafficGenerator b = new TrafficGenerator(42);
     TrafficGenerator c = new TrafficGenerator(43);
-    List<String> fromA = IntStream.range(0, 500).mapToObj(i -> a.line(EPOCH)).toList();
-    List<String> fromB = IntStream.range(0, 500).mapToObj(i -> b.line(EPOCH)).toList();
-    List<String> fromC = IntStream.range(0, 500).mapToObj(i -> c.line(EPOCH)).toList();
+    List<String> fromA = IntStream.range(0, 500).mapToObj(i -> a.line(EPOCH, 0)).toList();
+    List<String> fromB = IntStream.range(0, 500).mapToObj(i -> b.line(EPOCH, 0)).toList();
+    List<String> fromC = IntStream.range(0, 500).mapToObj(i -> c.line(EPOCH, 0)).toList();
     assertThat(fromA).isEqualTo(fromB).isNotEqualTo(fromC);
   }
 
@@ -59,7 +59,7 @@ class TrafficGeneratorTest {
     Locale saved = Locale.getDefault();
     try {
       Locale.setDefault(Locale.forLanguageTag("ar-EG"));
-      String line = new TrafficGenerator(1).line(EPOCH);
+      String line = new TrafficGenerator(1).line(EPOCH, 0);
       assertThat(line).contains("[14/Nov/2023:22:13:20 +0000]");
     } finally {
       Locale.setDefault(saved);

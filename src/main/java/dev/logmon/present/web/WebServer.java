@@ -55,12 +55,6 @@ public final class WebServer implements AutoCloseable {
     this.limits = limits;
   }
 
-  /** Starts serving with the default limits and no name but loopback ones and the bound address. */
-  public static WebServer start(WebAddress address, WebPresenter presenter, String token)
-      throws IOException {
-    return start(address, presenter, token, List.of(), WebLimits.DEFAULT);
-  }
-
   /**
    * Starts serving {@code presenter}'s views at {@code address}.
    *

@@ -121,7 +121,9 @@ class GrafanaDashboardIT {
             "jvm_memory_used_bytes");
 
     WebPresenter presenter = new WebPresenter();
-    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("0"), presenter, null, java.util.List.of(), WebLimits.DEFAULT);
     MetricsFixture.feedVaried(MetricsFixture.monitor(presenter));
     String metrics =
         HttpClient.newHttpClient()

@@ -68,7 +68,9 @@ class MetricsEndpointIT {
 
   @Test
   void promtoolFindsNothingToLint() throws Exception {
-    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("0"), presenter, null, java.util.List.of(), WebLimits.DEFAULT);
     PrometheusTools.Result before = promtoolCheck(text("/metrics"));
     assertThat(before.exit()).as(before.out()).isZero();
     assertThat(before.out()).isBlank();
@@ -102,7 +104,9 @@ class MetricsEndpointIT {
 
   @Test
   void promtoolFindsNothingToLintWithEveryCapFull() throws Exception {
-    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("0"), presenter, null, java.util.List.of(), WebLimits.DEFAULT);
     int lines = MetricsFixture.feedToTheCaps(MetricsFixture.monitor(presenter), 25);
     String m = text("/metrics");
     assertThat(requestsTotal(m)).isEqualTo(lines);
@@ -115,7 +119,9 @@ class MetricsEndpointIT {
 
   @Test
   void formatFollowsAcceptAndGzipAndNameFiltersWork() throws Exception {
-    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("0"), presenter, null, java.util.List.of(), WebLimits.DEFAULT);
     MetricsFixture.feedVaried(MetricsFixture.monitor(presenter));
 
     HttpResponse<byte[]> plain = get("/metrics");
@@ -160,7 +166,9 @@ class MetricsEndpointIT {
   /** HEAD answers as GET would, headers and all, without the body. */
   @Test
   void headAnswersAsGetWithoutTheBody() throws Exception {
-    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("0"), presenter, null, java.util.List.of(), WebLimits.DEFAULT);
     MetricsFixture.feedVaried(MetricsFixture.monitor(presenter));
     for (String encoding : List.of("identity", "gzip")) {
       HttpResponse<byte[]> head =
@@ -185,7 +193,9 @@ class MetricsEndpointIT {
 
   @Test
   void beforeTheFirstViewOnlyBuildInfoAndTheJvm() throws Exception {
-    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("0"), presenter, null, java.util.List.of(), WebLimits.DEFAULT);
     String m = text("/metrics");
     assertThat(m)
         .contains("logmon_build_info{version=")

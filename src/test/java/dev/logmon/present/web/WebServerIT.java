@@ -84,7 +84,9 @@ class WebServerIT {
 
   @Test
   void everyEndpointServesTheFedLines() throws Exception {
-    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("0"), presenter, null, java.util.List.of(), WebLimits.DEFAULT);
     assertThat(get("/api/snapshot").statusCode()).isEqualTo(503);
     assertThat(json.readTree(get("/healthz").body()).get("ready").asBoolean()).isFalse();
     feed(monitor());
@@ -131,7 +133,13 @@ class WebServerIT {
 
   @Test
   void metricsAreExactLifetimeCounters() throws Exception {
-    server = WebServer.start(WebAddress.parse("127.0.0.1:0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("127.0.0.1:0"),
+            presenter,
+            null,
+            java.util.List.of(),
+            WebLimits.DEFAULT);
     feed(monitor());
     HttpResponse<String> r = get("/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
@@ -191,7 +199,9 @@ class WebServerIT {
 
   @Test
   void latencyAndVhostsShowInTheSnapshotAndMetricsWhenTheLogHasThem() throws Exception {
-    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("0"), presenter, null, java.util.List.of(), WebLimits.DEFAULT);
     feedTimed();
     JsonNode s = json.readTree(get("/api/snapshot").body());
     JsonNode window = s.get("latency").get("window");
@@ -226,7 +236,9 @@ class WebServerIT {
 
   @Test
   void aPlainLogHasNoLatencyOrVhostFields() throws Exception {
-    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("0"), presenter, null, java.util.List.of(), WebLimits.DEFAULT);
     feed(monitor());
     JsonNode s = json.readTree(get("/api/snapshot").body());
     assertThat(s.has("latency")).isFalse();
@@ -239,7 +251,8 @@ class WebServerIT {
 
   @Test
   void tokenProtectsEveryEndpoint() throws Exception {
-    server = WebServer.start(WebAddress.parse("0"), presenter, "s3cret");
+    server =
+        WebServer.start(WebAddress.parse("0"), presenter, "s3cret", List.of(), WebLimits.DEFAULT);
     feed(monitor());
     for (String path :
         List.of(
@@ -259,7 +272,9 @@ class WebServerIT {
 
   @Test
   void foreignHostHeaderIsRefusedOnLoopback() throws Exception {
-    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("0"), presenter, null, java.util.List.of(), WebLimits.DEFAULT);
     HttpRequest req = HttpRequest.newBuilder(server.url().resolve("/healthz")).build();
     assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     // A DNS-rebinding page would send its own name as Host; java.net.http forbids setting Host,
@@ -281,12 +296,20 @@ class WebServerIT {
 
   @Test
   void eventStreamSendsTheSnapshotAndResumesAfterARestart() throws Exception {
-    server = WebServer.start(WebAddress.parse("0"), presenter, null);
+    server =
+        WebServer.start(
+            WebAddress.parse("0"), presenter, null, java.util.List.of(), WebLimits.DEFAULT);
     feed(monitor());
     int port = server.address().getPort();
     assertThat(firstEvent(port)).contains("\"hits_total\":35");
     server.close();
-    server = WebServer.start(new WebAddress("127.0.0.1", port), presenter, null);
+    server =
+        WebServer.start(
+            new WebAddress("127.0.0.1", port),
+            presenter,
+            null,
+            java.util.List.of(),
+            WebLimits.DEFAULT);
     assertThat(firstEvent(port)).contains("\"hits_total\":35");
   }
 

@@ -50,7 +50,7 @@ final class EventStream {
   }
 
   private final WebPresenter presenter;
-  private final SnapshotCache cache;
+  private final RenderCache<String> cache;
   private final LongSupplier nanoClock;
   private final Semaphore slots;
   private final long keepaliveNanos;
@@ -62,7 +62,7 @@ final class EventStream {
    */
   EventStream(
       WebPresenter presenter,
-      SnapshotCache cache,
+      RenderCache<String> cache,
       int maxStreams,
       java.time.Duration ioTimeout,
       LongSupplier nanoClock) {
@@ -102,7 +102,7 @@ final class EventStream {
       if (s.seen != version) {
         if (event == null) {
           event =
-              ("event: snapshot\ndata: " + cache.json() + "\n\n").getBytes(StandardCharsets.UTF_8);
+              ("event: snapshot\ndata: " + cache.get() + "\n\n").getBytes(StandardCharsets.UTF_8);
         }
         s.seen = version;
         write(s, event);

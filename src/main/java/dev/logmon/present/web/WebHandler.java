@@ -2,6 +2,7 @@ package dev.logmon.present.web;
 
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.report.ReportHtml;
+import dev.logmon.present.report.ReportJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,9 @@ import org.eclipse.jetty.util.Callback;
  * event stream is handed to {@link EventStream}.
  */
 final class WebHandler extends Handler.Abstract.NonBlocking {
+  /** The whole-history report as JSON, and as the page that embeds it. */
+  private record Report(String json, String html) {}
+
   static final String CSP =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none';"
@@ -43,8 +47,8 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
           "app.css", resource("app.css"));
 
   private final WebPresenter presenter;
-  private final SnapshotCache cache;
-  private final ReportCache reports;
+  private final RenderCache<String> cache;
+  private final RenderCache<Report> reports;
   private final MetricsRoute metrics;
   private final EventStream events;
   private final HostRule hosts;
@@ -53,14 +57,20 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
 
   WebHandler(
       WebPresenter presenter,
-      SnapshotCache cache,
+      RenderCache<String> cache,
       EventStream events,
       HostRule hosts,
       WebAuth auth,
       ConnectionGuard guard) {
     this.presenter = presenter;
     this.cache = cache;
-    this.reports = new ReportCache(presenter, java.time.InstantSource.system());
+    this.reports =
+        new RenderCache<>(
+            presenter,
+            p -> {
+              String json = ReportJson.of(p.view(), java.time.Instant.now());
+              return new Report(json, ReportHtml.of(json));
+            });
     this.metrics = new MetricsRoute(new MetricsEndpoint(this::view));
     this.events = events;
     this.hosts = hosts;
@@ -129,7 +139,7 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
         }
       }
       case "/api/snapshot" -> {
-        String json = cache.json();
+        String json = cache.get();
         if (json == null) {
           send(request, response, callback, 503, JSON, "{\"error\":\"no snapshot yet\"}");
         } else {
@@ -137,23 +147,23 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
         }
       }
       case "/api/report" -> {
-        String json = reports.json();
-        if (json == null) {
+        Report report = reports.get();
+        if (report == null) {
           send(request, response, callback, 503, JSON, "{\"error\":\"no snapshot yet\"}");
         } else {
-          send(request, response, callback, 200, JSON, json);
+          send(request, response, callback, 200, JSON, report.json());
         }
       }
       case "/report" -> {
-        String html = reports.html();
-        if (html == null) {
+        Report report = reports.get();
+        if (report == null) {
           send(request, response, callback, 503, TEXT, "no snapshot yet\n");
         } else {
           // The report runs its own inline script, allowed by hash: its policy, not the page's.
           response
               .getHeaders()
               .put("Content-Security-Policy", ReportHtml.POLICY + "; frame-ancestors 'none'");
-          send(request, response, callback, 200, "text/html; charset=utf-8", html);
+          send(request, response, callback, 200, "text/html; charset=utf-8", report.html());
         }
       }
       case "/api/alerts" -> {

@@ -89,7 +89,8 @@ public final class WebServer implements AutoCloseable {
         new ConnectionGuard(limits.connections(), limits.requestTimeout(), System::nanoTime);
     connector.addEventListener(guard);
     server.addConnector(connector);
-    SnapshotCache cache = new SnapshotCache(presenter);
+    RenderCache<String> cache =
+        new RenderCache<>(presenter, p -> WebJson.snapshot(p.view(), p.finished()));
     EventStream events =
         new EventStream(
             presenter, cache, limits.eventStreams(), limits.ioTimeout(), System::nanoTime);

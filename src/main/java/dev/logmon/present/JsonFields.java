@@ -5,11 +5,9 @@ import dev.logmon.aggregate.Count;
 import dev.logmon.aggregate.HostStat;
 import dev.logmon.aggregate.SectionStat;
 import dev.logmon.aggregate.StatusClasses;
-import dev.logmon.aggregate.TrafficSnapshot;
 import dev.logmon.alert.AlertEvent;
 import dev.logmon.source.SourceStatus;
 import java.io.IOException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -115,11 +113,6 @@ public final class JsonFields {
     g.writeStringField("time", e.formattedTime());
     g.writeNumberField("value", round(e.value()));
     g.writeStringField("message", e.message());
-  }
-
-  /** The snapshot's time, ISO-8601 with the log's offset. */
-  public static String time(TrafficSnapshot t) {
-    return OffsetDateTime.ofInstant(t.time(), t.offset()).format(AlertEvent.TIME_FORMAT);
   }
 
   /** Rounds rates and shares to 4 decimals so output is stable and short; counts stay exact. */

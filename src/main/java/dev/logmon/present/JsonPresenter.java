@@ -73,7 +73,7 @@ public final class JsonPresenter implements Presenter {
   private static void common(JsonGenerator g, MonitorView view) throws IOException {
     TrafficSnapshot t = view.traffic();
     LifetimeTotals l = t.lifetime();
-    g.writeStringField("time", JsonFields.time(t));
+    g.writeStringField("time", Units.time(t));
     g.writeNumberField("rate_10s", JsonFields.round(t.frame().rate()));
     g.writeNumberField("rate_window", JsonFields.round(t.window().rate()));
     g.writeNumberField("window_seconds", view.windowSeconds());

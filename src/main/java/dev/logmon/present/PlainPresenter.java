@@ -11,7 +11,6 @@ import dev.logmon.alert.AlertEvent;
 import dev.logmon.alert.AlertState;
 import dev.logmon.source.SourceStatus;
 import java.io.PrintStream;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,7 +31,7 @@ public final class PlainPresenter implements Presenter {
     TrafficSnapshot t = view.traffic();
     WindowStats r = t.report();
     StringBuilder b = new StringBuilder();
-    b.append(time(t))
+    b.append(Units.time(t))
         .append("  last ")
         .append(r.seconds())
         .append("s: ")
@@ -77,7 +76,7 @@ public final class PlainPresenter implements Presenter {
     LifetimeTotals l = t.lifetime();
     StringBuilder b = new StringBuilder();
     b.append("Summary at ")
-        .append(time(t))
+        .append(Units.time(t))
         .append(": ")
         .append(l.hits())
         .append(" hits, ")
@@ -270,10 +269,6 @@ public final class PlainPresenter implements Presenter {
     return c.stream()
         .map(x -> Sanitizer.clip(x.key(), KEY_WIDTH) + " " + x.count())
         .collect(Collectors.joining(", "));
-  }
-
-  static String time(TrafficSnapshot t) {
-    return OffsetDateTime.ofInstant(t.time(), t.offset()).format(AlertEvent.TIME_FORMAT);
   }
 
   static String windowLabel(int seconds) {

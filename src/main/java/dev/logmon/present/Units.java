@@ -1,8 +1,11 @@
 package dev.logmon.present;
 
+import dev.logmon.aggregate.TrafficSnapshot;
+import dev.logmon.alert.AlertEvent;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 
-/** Human-readable numbers for text output. */
+/** Human-readable numbers and times for every output. */
 public final class Units {
   private Units() {}
 
@@ -24,6 +27,11 @@ public final class Units {
   /** A rate with two decimals. */
   public static String rate(double r) {
     return String.format(Locale.ROOT, "%.2f", r);
+  }
+
+  /** The snapshot's time, ISO-8601 with the log's offset. */
+  public static String time(TrafficSnapshot t) {
+    return OffsetDateTime.ofInstant(t.time(), t.offset()).format(AlertEvent.TIME_FORMAT);
   }
 
   /** A share as a percentage with one decimal. */

@@ -15,6 +15,7 @@ import dev.logmon.alert.AlertEvent;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.present.JsonFields;
 import dev.logmon.present.MonitorView;
+import dev.logmon.present.Units;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ public final class ReportJson {
     g.writeStartObject();
     g.writeNumberField("logmon_report", VERSION);
     g.writeStringField("generated", iso(generated.getEpochSecond(), offset));
-    g.writeStringField("time", JsonFields.time(view.traffic()));
+    g.writeStringField("time", Units.time(view.traffic()));
     g.writeBooleanField("finished", view.finished());
     List<Bucket> b = chart.buckets();
     g.writeObjectFieldStart("span");

@@ -12,7 +12,6 @@ import dev.logmon.alert.AlertState;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.SourceView;
 import dev.logmon.present.Units;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -141,7 +140,7 @@ final class DashboardRenderer {
     Cells.band(g, 0, TextColor.ANSI.BLUE);
     g.setForegroundColor(TextColor.ANSI.WHITE);
     g.enableModifiers(SGR.BOLD);
-    String time = view == null ? "--" : time(view.traffic());
+    String time = view == null ? "--" : Units.time(view.traffic());
     String head = " logmon  " + time + "  ";
     Cells.put(g, 0, 0, w, head);
     int at = head.length();
@@ -262,10 +261,6 @@ final class DashboardRenderer {
     int at = 12 + name + s.state().length();
     String rest = Panels.source(s.status()) + (more > 0 ? "  (+" + more + " more files)" : "");
     Cells.put(g, at, row, w - at, rest);
-  }
-
-  static String time(TrafficSnapshot t) {
-    return OffsetDateTime.ofInstant(t.time(), t.offset()).format(AlertEvent.TIME_FORMAT);
   }
 
   private static void footer(TextGraphics g, List<String> notes, int w, int row) {

@@ -12,6 +12,7 @@ import dev.logmon.present.JsonEscapes;
 import dev.logmon.present.JsonFields;
 import dev.logmon.present.LatencyJson;
 import dev.logmon.present.MonitorView;
+import dev.logmon.present.Units;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ public final class WebJson {
         g -> {
           TrafficSnapshot t = view.traffic();
           LifetimeTotals l = t.lifetime();
-          g.writeStringField("time", time(t));
+          g.writeStringField("time", Units.time(t));
           g.writeBooleanField("finished", finished);
           g.writeNumberField("rate_10s", JsonFields.round(t.frame().rate()));
           g.writeNumberField("rate_window", JsonFields.round(t.window().rate()));
@@ -128,10 +129,6 @@ public final class WebJson {
       g.writeNumber(v);
     }
     g.writeEndArray();
-  }
-
-  static String time(TrafficSnapshot t) {
-    return JsonFields.time(t);
   }
 
   /** One document's fields. */

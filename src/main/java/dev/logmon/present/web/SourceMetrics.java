@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,45 +32,15 @@ final class SourceMetrics {
 
   private final Set<String> labelled = new HashSet<>();
 
-  /** The sources that share one label, summed. */
-  private static final class Sums {
-    long lines;
-    long bytes;
-    long rotations;
-    long truncations;
-    long oversizeLines;
-    long readErrors;
-    long future;
-    long dropped;
-    long lag = SourceStatus.NO_LAG;
-    final Map<String, Long> rejected = new TreeMap<>();
-
-    void add(SourceView v) {
-      SourceStatus s = v.status();
-      lines += s.lines();
-      bytes += s.bytes();
-      rotations += s.rotations();
-      truncations += s.truncations();
-      oversizeLines += s.oversizeLines();
-      readErrors += s.readErrors();
-      future += v.future();
-      dropped += s.dropped();
-      if (s.lag() != SourceStatus.NO_LAG) {
-        lag = Math.max(lag, 0) + s.lag();
-      }
-      s.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
-    }
-  }
-
   /** The metrics of every source with a label, added to {@code out}. */
   void collect(List<SourceView> sources, List<MetricSnapshot> out) {
-    Map<String, Sums> byLabel = new LinkedHashMap<>();
+    Map<String, List<SourceView>> byLabel = new LinkedHashMap<>();
     synchronized (labelled) {
       for (SourceView s : sources) {
         String path = s.status().name();
         String name = path.length() > MAX_TEXT ? path.substring(0, MAX_TEXT) : path;
         if (labelled.contains(name) || (labelled.size() < CAP && labelled.add(name))) {
-          byLabel.computeIfAbsent(name, k -> new Sums()).add(s);
+          byLabel.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
         }
       }
     }
@@ -82,49 +53,49 @@ final class SourceMetrics {
         "logmon_source_lines",
         "Complete lines read from a source.",
         null,
-        s -> s.lines);
+        s -> s.status().lines());
     add(
         out,
         byLabel,
         "logmon_source_read_bytes",
         "Bytes read from a source.",
         Unit.BYTES,
-        s -> s.bytes);
+        s -> s.status().bytes());
     add(
         out,
         byLabel,
         "logmon_source_rotations",
         "Times a source's path started naming a new file (rotation).",
         null,
-        s -> s.rotations);
+        s -> s.status().rotations());
     add(
         out,
         byLabel,
         "logmon_source_truncations",
         "Times a source's file shrank or was rewritten in place (copytruncate).",
         null,
-        s -> s.truncations);
+        s -> s.status().truncations());
     add(
         out,
         byLabel,
         "logmon_source_oversize_lines",
         "Lines of a source cut to the line-length cap (--max-line-bytes).",
         null,
-        s -> s.oversizeLines);
+        s -> s.status().oversizeLines());
     add(
         out,
         byLabel,
         "logmon_source_read_errors",
         "Episodes of failing to open or read a source (a Kafka consumer's errors).",
         null,
-        s -> s.readErrors);
+        s -> s.status().readErrors());
     add(
         out,
         byLabel,
         "logmon_source_future_lines",
         "Requests of a source stamped too far ahead to be placed in time.",
         null,
-        s -> s.future);
+        s -> s.future());
     add(
         out,
         byLabel,
@@ -132,29 +103,29 @@ final class SourceMetrics {
         "Messages lost before logmon could read them: syslog UDP datagrams the kernel dropped"
             + " (its receive buffer was full), where it reports them.",
         null,
-        s -> s.dropped);
+        s -> s.status().dropped());
     rejected(out, byLabel);
     lag(out, byLabel);
   }
 
   private static void add(
       List<MetricSnapshot> out,
-      Map<String, Sums> byLabel,
+      Map<String, List<SourceView>> byLabel,
       String name,
       String help,
       Unit unit,
-      ToLongFunction<Sums> field) {
+      ToLongFunction<SourceView> field) {
     CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help).unit(unit);
     byLabel.forEach(
-        (source, sums) ->
+        (source, views) ->
             b.dataPoint(
                 LogmonMetrics.counter(
-                    (double) field.applyAsLong(sums), Labels.of("source", source))));
+                    (double) views.stream().mapToLong(field).sum(), Labels.of("source", source))));
     out.add(b.build());
   }
 
   /** Inputs that carried no line, by reason; a reason's series appears with its first input. */
-  private static void rejected(List<MetricSnapshot> out, Map<String, Sums> byLabel) {
+  private static void rejected(List<MetricSnapshot> out, Map<String, List<SourceView>> byLabel) {
     CounterSnapshot.Builder b =
         CounterSnapshot.builder()
             .name("logmon_source_rejected_inputs")
@@ -162,8 +133,12 @@ final class SourceMetrics {
                 "Inputs of a source that carried no line, by reason: syslog frames that do not"
                     + " parse, refused connections, Kafka records without a line.");
     boolean any = false;
-    for (Map.Entry<String, Sums> e : byLabel.entrySet()) {
-      for (Map.Entry<String, Long> r : e.getValue().rejected.entrySet()) {
+    for (Map.Entry<String, List<SourceView>> e : byLabel.entrySet()) {
+      Map<String, Long> rejected = new TreeMap<>();
+      for (SourceView v : e.getValue()) {
+        v.status().rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
+      }
+      for (Map.Entry<String, Long> r : rejected.entrySet()) {
         b.dataPoint(
             LogmonMetrics.counter(
                 r.getValue(), Labels.of("reason", r.getKey(), "source", e.getKey())));
@@ -176,7 +151,7 @@ final class SourceMetrics {
   }
 
   /** Records of each Kafka partition this member reads that are not yet counted. */
-  private static void lag(List<MetricSnapshot> out, Map<String, Sums> byLabel) {
+  private static void lag(List<MetricSnapshot> out, Map<String, List<SourceView>> byLabel) {
     GaugeSnapshot.Builder b =
         GaugeSnapshot.builder()
             .name("logmon_source_lag_records")
@@ -184,11 +159,17 @@ final class SourceMetrics {
                 "Records of a Kafka partition this member reads that are not yet counted (the"
                     + " consumer lag behind the partition's end).");
     boolean any = false;
-    for (Map.Entry<String, Sums> e : byLabel.entrySet()) {
-      if (e.getValue().lag != SourceStatus.NO_LAG) {
+    for (Map.Entry<String, List<SourceView>> e : byLabel.entrySet()) {
+      long lag = SourceStatus.NO_LAG;
+      for (SourceView v : e.getValue()) {
+        if (v.status().lag() != SourceStatus.NO_LAG) {
+          lag = Math.max(lag, 0) + v.status().lag();
+        }
+      }
+      if (lag != SourceStatus.NO_LAG) {
         b.dataPoint(
             GaugeDataPointSnapshot.builder()
-                .value((double) e.getValue().lag)
+                .value((double) lag)
                 .labels(Labels.of("source", e.getKey()))
                 .build());
         any = true;

@@ -276,11 +276,9 @@ public final class LogmonCommand implements Callable<Integer> {
         System.out, System.err, InstantSource.system(), ConfigLocations.of(System.getenv()));
   }
 
-  /** A command line that reads no config file unless given {@code --config}. */
-  static CommandLine commandLine(PrintStream out, PrintStream err, InstantSource clock) {
-    return commandLine(out, err, clock, ConfigLocations.NONE);
-  }
-
+  /**
+   * A command line reading the config files {@code configs} lists ({@code NONE}: only --config).
+   */
   static CommandLine commandLine(
       PrintStream out, PrintStream err, InstantSource clock, ConfigLocations configs) {
     CommandLine cl = new CommandLine(new LogmonCommand(out, err, clock));

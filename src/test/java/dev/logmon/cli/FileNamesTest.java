@@ -26,7 +26,8 @@ class FileNamesTest {
     return LogmonCommand.commandLine(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            InstantSource.system())
+            InstantSource.system(),
+            ConfigLocations.NONE)
         .execute(args);
   }
 

@@ -39,7 +39,8 @@ class GoldenReplayTest {
         LogmonCommand.commandLine(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                clock)
+                clock,
+                ConfigLocations.NONE)
             .execute(argv);
     assertThat(code).isZero();
     String actual =

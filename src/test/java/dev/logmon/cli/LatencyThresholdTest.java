@@ -38,7 +38,8 @@ class LatencyThresholdTest {
     return LogmonCommand.commandLine(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            InstantSource.system())
+            InstantSource.system(),
+            ConfigLocations.NONE)
         .execute(args);
   }
 

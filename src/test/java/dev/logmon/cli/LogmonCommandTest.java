@@ -28,7 +28,8 @@ class LogmonCommandTest {
     return LogmonCommand.commandLine(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            InstantSource.system())
+            InstantSource.system(),
+            ConfigLocations.NONE)
         .execute(args);
   }
 
@@ -122,7 +123,8 @@ class LogmonCommandTest {
         LogmonCommand.commandLine(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                InstantSource.fixed(now))
+                InstantSource.fixed(now),
+                ConfigLocations.NONE)
             .execute("--replay", "-o", "json", empty.toString());
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))

@@ -19,7 +19,8 @@ class ReadmeOptionsTest {
         LogmonCommand.commandLine(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                InstantSource.system())
+                InstantSource.system(),
+                ConfigLocations.NONE)
             .execute("--help");
     assertThat(code).isZero();
     String readme = Files.readString(Path.of("README.md"));

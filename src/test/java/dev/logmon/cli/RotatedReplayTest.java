@@ -87,7 +87,8 @@ class RotatedReplayTest {
         LogmonCommand.commandLine(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                InstantSource.system())
+                InstantSource.system(),
+                ConfigLocations.NONE)
             .execute(args);
     return new Run(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -207,16 +207,8 @@ class FastPathEquivalenceTest {
   private Monitor monitorWithSources(
       Setup s, ByteArrayOutputStream out, List<String> notes, ReplayRun run) {
     return new Monitor(
-        new MonitorConfig(
-            true,
-            s.interval(),
-            s.window(),
-            3,
-            false,
-            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-            dev.logmon.filter.FilterSet.NONE,
-            1,
-            false),
+        MonitorHarness.config(
+            true, s.interval(), s.window(), 3, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
         RowParser.clf(),
         new Aggregator(config(s), s.cap()),
         new AlertEngine(s.rule(), s.threshold()),
@@ -234,16 +226,8 @@ class FastPathEquivalenceTest {
       List<String> notes,
       List<SourceView> sources) {
     return new Monitor(
-        new MonitorConfig(
-            true,
-            s.interval(),
-            s.window(),
-            3,
-            false,
-            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-            dev.logmon.filter.FilterSet.NONE,
-            1,
-            false),
+        MonitorHarness.config(
+            true, s.interval(), s.window(), 3, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
         parser,
         counter,
         new AlertEngine(s.rule(), s.threshold()),

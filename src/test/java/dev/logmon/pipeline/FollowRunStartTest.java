@@ -54,16 +54,8 @@ class FollowRunStartTest {
             List.of(late, lateGlob), Duration.ofMillis(20), InstantSource.system(), n -> {});
     Monitor m =
         new Monitor(
-            new MonitorConfig(
-                false,
-                10,
-                120,
-                0,
-                false,
-                dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-                dev.logmon.filter.FilterSet.NONE,
-                1,
-                false),
+            MonitorHarness.config(
+                false, 10, 120, 0, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
             dev.logmon.parse.RowParser.clf(),
             new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 1e9),

@@ -73,16 +73,8 @@ class FollowRunStateTest {
         };
     Monitor m =
         new Monitor(
-            new MonitorConfig(
-                false,
-                10,
-                10,
-                0,
-                false,
-                dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-                dev.logmon.filter.FilterSet.NONE,
-                1,
-                false),
+            MonitorHarness.config(
+                false, 10, 10, 0, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
             new dev.logmon.parse.TextRows(breaksOnTheSecond, false),
             new Aggregator(new AggregatorConfig(10, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 10),

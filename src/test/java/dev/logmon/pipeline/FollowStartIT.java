@@ -66,16 +66,8 @@ class FollowStartIT {
     run.warmUpJit(
         p ->
             new Monitor(
-                new MonitorConfig(
-                    false,
-                    10,
-                    120,
-                    0,
-                    true,
-                    dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-                    dev.logmon.filter.FilterSet.NONE,
-                    1,
-                    false),
+                MonitorHarness.config(
+                    false, 10, 120, 0, true, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
                 dev.logmon.parse.RowParser.clf(),
                 new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
                 new AlertEngine(AlertRule.ABSOLUTE, 1e9),
@@ -85,16 +77,8 @@ class FollowStartIT {
                 List::of));
     Monitor m =
         new Monitor(
-            new MonitorConfig(
-                false,
-                10,
-                120,
-                0,
-                true,
-                dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-                dev.logmon.filter.FilterSet.NONE,
-                1,
-                false),
+            MonitorHarness.config(
+                false, 10, 120, 0, true, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
             dev.logmon.parse.RowParser.clf(),
             new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 1e9),

@@ -193,16 +193,8 @@ class FormatFastPathEquivalenceTest {
       alerts.withLatencyThreshold(s.latency());
     }
     return new Monitor(
-        new MonitorConfig(
-            true,
-            s.interval(),
-            s.window(),
-            3,
-            false,
-            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-            dev.logmon.filter.FilterSet.NONE,
-            1,
-            false),
+        MonitorHarness.config(
+            true, s.interval(), s.window(), 3, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
         parser,
         new Aggregator(new AggregatorConfig(s.window(), 10, s.interval(), s.top())),
         alerts,

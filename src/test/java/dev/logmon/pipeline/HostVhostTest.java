@@ -24,16 +24,8 @@ class HostVhostTest {
   void theSendingHostFillsInOnlyAMissingVhost() {
     Monitor m =
         new Monitor(
-            new MonitorConfig(
-                true,
-                10,
-                120,
-                0,
-                false,
-                MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-                dev.logmon.filter.FilterSet.NONE,
-                1,
-                false),
+            MonitorHarness.config(
+                true, 10, 120, 0, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
             LogFormats.parser("auto", n -> {}),
             new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 10),

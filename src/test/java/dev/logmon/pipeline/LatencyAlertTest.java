@@ -73,16 +73,8 @@ class LatencyAlertTest {
                   Long.parseLong(f[1]) * 1000));
         };
     return new Monitor(
-        new MonitorConfig(
-            replay,
-            10,
-            windowSeconds,
-            0,
-            false,
-            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-            dev.logmon.filter.FilterSet.NONE,
-            1,
-            false),
+        MonitorHarness.config(
+            replay, 10, windowSeconds, 0, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
         new dev.logmon.parse.TextRows(parser, true),
         new Aggregator(new AggregatorConfig(windowSeconds, Math.min(10, windowSeconds), 10, 5)),
         alerts,

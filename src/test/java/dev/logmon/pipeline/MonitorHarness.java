@@ -69,16 +69,7 @@ final class MonitorHarness {
         };
     monitor =
         new Monitor(
-            new MonitorConfig(
-                replay,
-                interval,
-                window,
-                3,
-                false,
-                maxFutureSeconds,
-                dev.logmon.filter.FilterSet.NONE,
-                1,
-                false),
+            config(replay, interval, window, 3, false, maxFutureSeconds),
             PARSER,
             new Aggregator(new AggregatorConfig(window, Math.min(10, window), interval, 5)),
             new AlertEngine(rule, threshold),
@@ -129,4 +120,19 @@ final class MonitorHarness {
 
   /** The stand-in format ({@code SECOND SECTION STATUS}) as the pipeline takes it. */
   static final RowParser PARSER = new TextRows(TEXT, true);
+
+  /** A monitor configuration without filters or breakdowns, sections one segment deep. */
+  static MonitorConfig config(
+      boolean replay, int interval, int window, int showMalformed, boolean live, long maxFuture) {
+    return new MonitorConfig(
+        replay,
+        interval,
+        window,
+        showMalformed,
+        live,
+        maxFuture,
+        dev.logmon.filter.FilterSet.NONE,
+        1,
+        false);
+  }
 }

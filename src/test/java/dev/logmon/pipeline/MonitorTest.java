@@ -53,16 +53,8 @@ class MonitorTest {
           }
         };
     return new Monitor(
-        new MonitorConfig(
-            replay,
-            interval,
-            window,
-            2,
-            live,
-            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-            dev.logmon.filter.FilterSet.NONE,
-            1,
-            false),
+        MonitorHarness.config(
+            replay, interval, window, 2, live, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
         MonitorHarness.PARSER,
         new Aggregator(new AggregatorConfig(window, 10, interval, 5)),
         new AlertEngine(rule, threshold),

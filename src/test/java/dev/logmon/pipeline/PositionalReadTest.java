@@ -125,16 +125,8 @@ class PositionalReadTest {
     List<String> notes = new ArrayList<>();
     Monitor m =
         new Monitor(
-            new MonitorConfig(
-                true,
-                10,
-                30,
-                Integer.MAX_VALUE,
-                false,
-                dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-                dev.logmon.filter.FilterSet.NONE,
-                1,
-                false),
+            MonitorHarness.config(
+                true, 10, 30, Integer.MAX_VALUE, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
             dev.logmon.parse.RowParser.clf(),
             new Aggregator(new AggregatorConfig(30, 10, 10, 5)),
             new AlertEngine(AlertRule.ABSOLUTE, 10),

@@ -59,16 +59,7 @@ class ReplayCountersTest {
 
   Monitor monitor(Supplier<List<SourceView>> sources, Presenter presenter) {
     return new Monitor(
-        new MonitorConfig(
-            true,
-            10,
-            60,
-            3,
-            false,
-            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-            dev.logmon.filter.FilterSet.NONE,
-            1,
-            false),
+        MonitorHarness.config(true, 10, 60, 3, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
         dev.logmon.parse.RowParser.clf(),
         new Aggregator(new AggregatorConfig(60, 10, 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 1e9),

@@ -76,16 +76,7 @@ class RequestCountsEveryPathTest {
 
   private static Monitor monitor(boolean replay) {
     return new Monitor(
-        new MonitorConfig(
-            replay,
-            10,
-            10,
-            0,
-            false,
-            dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-            dev.logmon.filter.FilterSet.NONE,
-            1,
-            false),
+        MonitorHarness.config(replay, 10, 10, 0, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
         RowParser.clf(),
         new Aggregator(new AggregatorConfig(10, 10, 10, 5)),
         new AlertEngine(AlertRule.ABSOLUTE, 1_000),

@@ -114,18 +114,6 @@ public final class FilterSet {
     return labels;
   }
 
-  public List<Rule> includes() {
-    return includes;
-  }
-
-  public List<Rule> excludes() {
-    return excludes;
-  }
-
-  public boolean ignoreCrawlers() {
-    return ignoreCrawlers;
-  }
-
   /** The fields the rules read: a view of a line need only provide these. */
   public Set<Field> fields() {
     Set<Field> fields = EnumSet.noneOf(Field.class);

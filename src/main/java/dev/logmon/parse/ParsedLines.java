@@ -248,11 +248,6 @@ public final class ParsedLines {
     return filterRule[i];
   }
 
-  /** Whether the hit at row {@code i} is held as a record (filtered or not). */
-  public boolean hasRecord(int i) {
-    return records[i] != null;
-  }
-
   /**
    * Gives every hit that names no virtual host {@code vhost} (the host a syslog message came from):
    * such a row is then held as a record, counted on its own.

@@ -80,9 +80,4 @@ public final class DescriptorLimit {
   int held() {
     return held.get();
   }
-
-  /** Whether files wait for a descriptor: the limit was reached. */
-  boolean reached() {
-    return held.get() >= cap;
-  }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -81,11 +80,6 @@ public record LineBatch(
     }
     byte[] b = out.toByteArray();
     return new LineBatch(source, firstLineNumber, b, b.length, lines.size(), end, NONE);
-  }
-
-  /** The numbers of the oversize lines in the batch, as {@link #cut}. */
-  public List<Integer> oversize() {
-    return Arrays.stream(cut).boxed().toList();
   }
 
   /**

@@ -39,11 +39,6 @@ public final class StdinSource implements LogSource {
     this.counters = new TailCounters(options.displayName());
   }
 
-  /** Follows {@code System.in} with default limits, named {@code -}. */
-  public static StdinSource systemIn(Consumer<String> notes) {
-    return new StdinSource(System.in, TailOptions.follow(NAME), notes);
-  }
-
   /** The latest status snapshot; callable from any thread. */
   public SourceStatus status() {
     return counters.status();

@@ -3,9 +3,9 @@ package dev.logmon.aggregate;
 import dev.logmon.agent.AgentFamilies;
 import dev.logmon.agent.Crawlers;
 import dev.logmon.parse.ChunkKeys;
-import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.source.LineBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -137,7 +137,7 @@ public final class Breakdowns {
   }
 
   private static String key(byte[] b, int from, int to) {
-    return ChunkParser.decode(b, from, Math.min(to - from, MAX_KEY));
+    return LineBytes.decode(b, from, Math.min(to - from, MAX_KEY));
   }
 
   private static String cut(String s) {

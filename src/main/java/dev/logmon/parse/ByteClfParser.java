@@ -1,8 +1,6 @@
 package dev.logmon.parse;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static dev.logmon.source.LineBytes.LONGS;
 
 /**
  * The parser of Apache/nginx Common and Combined Log Format lines, with or without a leading
@@ -29,8 +27,6 @@ import java.nio.ByteOrder;
  */
 final class ByteClfParser implements RowParser {
   static final ByteClfParser INSTANCE = new ByteClfParser();
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * The characters of a client (an IPv4 or IPv6 address or a DNS name, with an IPv6 zone id or the

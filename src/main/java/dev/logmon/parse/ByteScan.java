@@ -1,13 +1,9 @@
 package dev.logmon.parse;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static dev.logmon.source.LineBytes.LONGS;
 
 /** Scans of ASCII log-line bytes shared by the byte parsers ({@link RowParser}s). */
 public final class ByteScan {
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long QUOTES = 0x2222222222222222L;
   private static final long SPACES = 0x2020202020202020L;
   private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;

@@ -1,8 +1,7 @@
 package dev.logmon.parse;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static dev.logmon.source.LineBytes.LONGS;
+
 import java.util.Arrays;
 
 /**
@@ -21,8 +20,6 @@ import java.util.Arrays;
  * KeyedHash}, which no log can aim at.
  */
 public final class ChunkKeys {
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private int[] table = new int[256]; // key + 1, 0 = empty
   private int[] start = new int[128];
   private int[] end = new int[128];

@@ -1,9 +1,6 @@
 package dev.logmon.parse;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.logmon.source.LineBytes;
 
 /**
  * Splits a chunk of bytes into lines and parses each into {@link ParsedLines}: the one parser of
@@ -17,10 +14,6 @@ import java.nio.charset.StandardCharsets;
  * chunks are then parsed in parallel.
  */
 public final class ChunkParser {
-  private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
   private static final int[] NO_CUTS = {};
 
   private final int maxLineBytes;
@@ -117,7 +110,7 @@ public final class ChunkParser {
     long high = 0;
     int i = from;
     while (i + 8 <= to) {
-      long w = (long) LONGS.get(buf, i);
+      long w = (long) LineBytes.LONGS.get(buf, i);
       long x = w ^ 0x0A0A0A0A0A0A0A0AL;
       long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
       if (t != 0) {
@@ -147,7 +140,7 @@ public final class ChunkParser {
     }
     boolean oversize = len > maxLineBytes;
     if (oversize) {
-      len = boundaryAtOrBefore(buf, start, maxLineBytes);
+      len = LineBytes.boundaryAtOrBefore(buf, start, maxLineBytes);
     } else if (out.nextCut < out.cut.length && out.cut[out.nextCut] == n) {
       out.nextCut++;
       oversize = true;
@@ -171,36 +164,5 @@ public final class ChunkParser {
         }
       }
     }
-  }
-
-  /** A line or key as text: Latin-1 when ASCII, else UTF-8 with U+FFFD for bad bytes. */
-  public static String decode(byte[] buf, int off, int len) {
-    for (int i = off; i < off + len; i++) {
-      if (buf[i] < 0) {
-        try {
-          return StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPLACE)
-              .onUnmappableCharacter(CodingErrorAction.REPLACE)
-              .decode(ByteBuffer.wrap(buf, off, len))
-              .toString();
-        } catch (CharacterCodingException e) {
-          return new String(buf, off, len, StandardCharsets.UTF_8); // unreachable with REPLACE
-        }
-      }
-    }
-    return new String(buf, off, len, StandardCharsets.ISO_8859_1);
-  }
-
-  /** As the source stage's {@code Utf8.boundaryAtOrBefore}: do not cut inside a sequence. */
-  static int boundaryAtOrBefore(byte[] buf, int off, int max) {
-    for (int i = off + max - 1; i >= off && i >= off + max - 3; i--) {
-      int b = buf[i] & 0xFF;
-      if ((b & 0xC0) != 0x80) {
-        int length = b >= 0xF8 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-        return i + length > off + max ? i - off : max;
-      }
-    }
-    return max;
   }
 }

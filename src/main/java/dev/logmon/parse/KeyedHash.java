@@ -1,8 +1,7 @@
 package dev.logmon.parse;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static dev.logmon.source.LineBytes.LONGS;
+
 import java.security.SecureRandom;
 
 /**
@@ -15,8 +14,6 @@ import java.security.SecureRandom;
  * is written here because it is a few lines and the tables call it on bytes in their own buffers.
  */
 public final class KeyedHash {
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private KeyedHash() {}
 

@@ -1,5 +1,6 @@
 package dev.logmon.parse;
 
+import dev.logmon.source.LineBytes;
 import java.util.Arrays;
 
 /**
@@ -296,12 +297,12 @@ public final class ParsedLines {
 
   /** A key's text: Latin-1 when ASCII (as the aggregator reads row keys), else UTF-8. */
   private String text(int from, int to) {
-    return ChunkParser.decode(buf, from, to - from);
+    return LineBytes.decode(buf, from, to - from);
   }
 
   /** Line {@code i} as text (for quoting a malformed line), decoded as the line splitter does. */
   public String text(int i) {
-    return ChunkParser.decode(buf, lineStart[i], lineEnd[i] - lineStart[i]);
+    return LineBytes.decode(buf, lineStart[i], lineEnd[i] - lineStart[i]);
   }
 
   public long second(int i) {

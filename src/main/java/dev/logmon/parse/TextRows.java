@@ -1,5 +1,7 @@
 package dev.logmon.parse;
 
+import dev.logmon.source.LineBytes;
+
 /**
  * The {@link RowParser} of a format read from text ({@link LineParser}: JSON, W3C): each line is
  * decoded (Latin-1 when ASCII, else UTF-8 with U+FFFD) and its {@link LogRecord} stored in the row,
@@ -28,7 +30,7 @@ public final class TextRows implements RowParser {
 
   @Override
   public byte parse(byte[] b, int from, int to, ParsedLines out, int i) {
-    ParseResult r = lines.parse(ChunkParser.decode(b, from, to - from));
+    ParseResult r = lines.parse(LineBytes.decode(b, from, to - from));
     if (r instanceof ParseResult.Parsed p) {
       out.setRecord(i, p.record());
       return ParsedLines.RECORD;

@@ -2,6 +2,7 @@ package dev.logmon.pipeline;
 
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.source.LineBytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -108,11 +109,11 @@ final class ChunkedReplay implements AutoCloseable {
       }
       int from = 0;
       if (skipping) {
-        int nl = indexOf(buf, 0, len);
+        int nl = LineBytes.nextNewline(buf, 0, len);
         skipping = nl < 0 && !eof;
         from = nl < 0 ? len : nl + 1;
       }
-      int cut = eof ? len : Math.max(from, lastNewline(buf, from, len) + 1);
+      int cut = eof ? len : Math.max(from, LineBytes.lastNewline(buf, from, len) + 1);
       previous = buf;
       carryFrom = cut;
       carryTo = eof ? cut : len;
@@ -208,7 +209,7 @@ final class ChunkedReplay implements AutoCloseable {
     boolean end = last || n < to - readFrom; // shorter: the file was cut while being read
     int start = 0;
     if (from > 0) {
-      int nl = indexOf(buf, 0, n);
+      int nl = LineBytes.nextNewline(buf, 0, n);
       start = nl < 0 ? n : nl + 1; // no newline: inside a line that started before the range
     }
     if (start >= n) {
@@ -221,7 +222,7 @@ final class ChunkedReplay implements AutoCloseable {
     }
     // The range's last line goes on after it: read on to its newline, or to where the line cap
     // cuts it (the rest is skipped by the next chunk, which starts after that newline).
-    int lastStart = lastNewline(buf, start, n) + 1;
+    int lastStart = LineBytes.lastNewline(buf, start, n) + 1;
     if (lastStart == 0) {
       lastStart = start;
     }
@@ -230,7 +231,7 @@ final class ChunkedReplay implements AutoCloseable {
     int step = 4096;
     while (have < limit) {
       int r = readAt(file, readFrom + have, buf, have, Math.min(step, limit - have));
-      int nl = indexOf(buf, have, have + r);
+      int nl = LineBytes.nextNewline(buf, have, have + r);
       have += r;
       if (nl >= 0) {
         parser.parse(buf, start, nl + 1, false, out);
@@ -368,24 +369,6 @@ final class ChunkedReplay implements AutoCloseable {
     monitor.accept(p, intake, name, lines[0]);
     lines[0] += p.size();
     oversizeLines += p.oversizeLines();
-  }
-
-  private static int indexOf(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static int lastNewline(byte[] b, int from, int to) {
-    for (int i = to - 1; i >= from; i--) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   @Override

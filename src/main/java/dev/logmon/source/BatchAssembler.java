@@ -1,8 +1,5 @@
 package dev.logmon.source;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 
@@ -24,8 +21,6 @@ final class BatchAssembler implements LineSplitter.Lines {
   }
 
   private static final int[] NO_CUTS = {};
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final String source;
   private final int maxBatchLines;
@@ -90,7 +85,7 @@ final class BatchAssembler implements LineSplitter.Lines {
     int i = off;
     if (insideLine()) {
       // The rest of the line carried from the last read, through the splitter that holds it.
-      int newline = nextNewline(b, i, end);
+      int newline = LineBytes.nextNewline(b, i, end);
       int stop = newline < 0 ? end : newline + 1;
       int before = lineCount - headLine; // pending lines: a compaction keeps their number
       splitter.feed(b, i, stop - i, this);
@@ -100,7 +95,7 @@ final class BatchAssembler implements LineSplitter.Lines {
       }
       i = stop;
     }
-    int last = lastNewline(b, i, end);
+    int last = LineBytes.lastNewline(b, i, end);
     if (last >= 0) {
       complete(b, i, last + 1, fileOffset + (i - off));
       i = last + 1;
@@ -124,14 +119,14 @@ final class BatchAssembler implements LineSplitter.Lines {
     int copied = from; // b[copied, start) is still to be copied to buf[tail...)
     int start = from;
     while (start < to) {
-      int newline = nextNewline(b, start, to);
+      int newline = LineBytes.nextNewline(b, start, to);
       int content = newline - start;
       if (content > 0 && b[newline - 1] == '\r') {
         content--;
       }
       if (content > maxLineBytes) {
         append(b, copied, start - copied);
-        int kept = Utf8.boundaryAtOrBefore(b, start, maxLineBytes);
+        int kept = LineBytes.boundaryAtOrBefore(b, start, maxLineBytes);
         append(b, start, kept);
         buf[tail++] = '\n';
         copied = newline + 1;
@@ -157,33 +152,6 @@ final class BatchAssembler implements LineSplitter.Lines {
   private void append(byte[] b, int from, int length) {
     System.arraycopy(b, from, buf, tail, length);
     tail += length;
-  }
-
-  /** The index of the first {@code \n} in {@code b[from, to)}, or -1: eight bytes a step. */
-  private static int nextNewline(byte[] b, int from, int to) {
-    int i = from;
-    for (; i + 8 <= to; i += 8) {
-      long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
-      long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-      if (t != 0) {
-        return i + (Long.numberOfTrailingZeros(t) >>> 3);
-      }
-    }
-    for (; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static int lastNewline(byte[] b, int from, int to) {
-    for (int i = to - 1; i >= from; i--) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** At end of input ({@code fileOffset}, the end of the file): the unterminated tail is a line. */

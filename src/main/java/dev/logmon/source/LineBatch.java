@@ -1,9 +1,6 @@
 package dev.logmon.source;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,26 +89,10 @@ public record LineBatch(
     for (int i = 0; i < length; i++) {
       if (bytes[i] == '\n') {
         int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
-        out.add(decode(bytes, start, end - start));
+        out.add(LineBytes.decode(bytes, start, end - start));
         start = i + 1;
       }
     }
     return out;
-  }
-
-  private static String decode(byte[] b, int off, int len) {
-    if (Utf8.isAscii(b, off, len)) {
-      return new String(b, off, len, StandardCharsets.ISO_8859_1);
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(b, off, len))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalStateException(e); // unreachable with REPLACE actions
-    }
   }
 }

@@ -151,7 +151,7 @@ public final class LineSplitter {
   private void emitCut(byte[] buf, int off, Lines out) {
     oversizeLines++;
     lines++;
-    out.line(buf, off, Utf8.boundaryAtOrBefore(buf, off, maxLineBytes), true);
+    out.line(buf, off, LineBytes.boundaryAtOrBefore(buf, off, maxLineBytes), true);
   }
 
   private void ensureCapacity(int needed) {

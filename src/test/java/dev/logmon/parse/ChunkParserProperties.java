@@ -2,6 +2,7 @@ package dev.logmon.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logmon.source.LineBytes;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -84,7 +85,7 @@ class ChunkParserProperties {
 
   private static void assertAlike(byte[] bytes) {
     // The line's text: one trailing \r dropped, UTF-8 decoded with U+FFFD for bad bytes.
-    String line = ChunkParser.decode(bytes, 0, bytes.length);
+    String line = LineBytes.decode(bytes, 0, bytes.length);
     String split = line;
     if (split.endsWith("\r")) {
       split = split.substring(0, split.length() - 1);

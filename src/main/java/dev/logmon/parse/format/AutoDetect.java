@@ -1,11 +1,11 @@
 package dev.logmon.parse.format;
 
-import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.LineProbe;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
 import dev.logmon.parse.RowParser;
 import dev.logmon.parse.TextRows;
+import dev.logmon.source.LineBytes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -150,7 +150,7 @@ final class AutoDetect implements RowParser {
             }
           }
           if (!read && unread == null && b[start] != '#') {
-            unread = ChunkParser.decode(b, start, end - start);
+            unread = LineBytes.decode(b, start, end - start);
             unreadAt = linesSeen;
             nearest = near;
             nearestReason = nearReason;

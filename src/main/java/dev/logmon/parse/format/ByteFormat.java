@@ -1,12 +1,12 @@
 package dev.logmon.parse.format;
 
 import dev.logmon.parse.ByteScan;
-import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
 import dev.logmon.parse.RowParser;
 import dev.logmon.parse.Sections;
+import dev.logmon.source.LineBytes;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -302,7 +302,7 @@ final class ByteFormat implements RowParser {
   }
 
   private static String text(byte[] b, int from, int to) {
-    return ChunkParser.decode(b, from, to - from);
+    return LineBytes.decode(b, from, to - from);
   }
 
   private static byte[] utf8(String s) {

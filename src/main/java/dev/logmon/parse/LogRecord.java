@@ -63,38 +63,6 @@ public record LogRecord(
     }
   }
 
-  /** A record without a request duration (the shape before durations were parsed). */
-  public LogRecord(
-      String host,
-      String user,
-      long epochSecond,
-      int offsetSeconds,
-      String method,
-      String target,
-      String section,
-      boolean requestMalformed,
-      int status,
-      long bytes,
-      String referrer,
-      String userAgent,
-      String vhost) {
-    this(
-        host,
-        user,
-        epochSecond,
-        offsetSeconds,
-        method,
-        target,
-        section,
-        requestMalformed,
-        status,
-        bytes,
-        referrer,
-        userAgent,
-        vhost,
-        NO_DURATION);
-  }
-
   /** Whether the line carried a request duration. */
   public boolean hasDuration() {
     return durationMicros != NO_DURATION;
@@ -110,44 +78,21 @@ public record LogRecord(
    * This record with {@code vhost} as its virtual host (a line read from a syslog host's source).
    */
   public LogRecord withVhost(String vhost) {
-    return new LogRecord(
-        host,
-        user,
-        epochSecond,
-        offsetSeconds,
-        method,
-        target,
-        section,
-        requestMalformed,
-        status,
-        bytes,
-        referrer,
-        userAgent,
-        vhost,
-        durationMicros);
+    return with(target, section, referrer, userAgent, vhost);
   }
 
   /** This record with {@code target} as its request target (its section unchanged). */
   public LogRecord withTarget(String target) {
-    return new LogRecord(
-        host,
-        user,
-        epochSecond,
-        offsetSeconds,
-        method,
-        target,
-        section,
-        requestMalformed,
-        status,
-        bytes,
-        referrer,
-        userAgent,
-        vhost,
-        durationMicros);
+    return with(target, section, referrer, userAgent, vhost);
   }
 
   /** This record with {@code section} as its section ({@code --section-depth} above 1). */
   public LogRecord withSection(String section) {
+    return with(target, section, referrer, userAgent, vhost);
+  }
+
+  /** This record with these fields replaced, the rest kept. */
+  LogRecord with(String target, String section, String referrer, String userAgent, String vhost) {
     return new LogRecord(
         host,
         user,

@@ -209,21 +209,12 @@ public final class ParsedLines {
    */
   public LogRecord recordOfParsed(int i) {
     LogRecord r = toRecord(i);
-    return new LogRecord(
-        r.host(),
-        r.user(),
-        r.epochSecond(),
-        r.offsetSeconds(),
-        r.method(),
+    return r.with(
         targetStart[i] < 0 ? r.target() : text(targetStart[i], targetEnd[i]),
         r.section(),
-        r.requestMalformed(),
-        r.status(),
-        r.bytes(),
         referrerStart[i] < 0 ? null : text(referrerStart[i], referrerEnd[i]),
         agentStart[i] < 0 ? null : text(agentStart[i], agentEnd[i]),
-        r.vhost(),
-        r.durationMicros());
+        r.vhost());
   }
 
   /**

@@ -31,6 +31,19 @@ class AggregatorMemoryTest {
 
   private static LogRecord record(String section, String host, long second) {
     return new LogRecord(
-        host, "-", second, 0, "GET", section + "/x", section, false, 200, 10, null, null, null);
+        host,
+        "-",
+        second,
+        0,
+        "GET",
+        section + "/x",
+        section,
+        false,
+        200,
+        10,
+        null,
+        null,
+        null,
+        LogRecord.NO_DURATION);
   }
 }

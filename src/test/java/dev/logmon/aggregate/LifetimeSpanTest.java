@@ -16,7 +16,20 @@ class LifetimeSpanTest {
 
   private static LogRecord hit(long second) {
     return new LogRecord(
-        "192.0.2.1", "-", second, 0, "GET", "/a", "/a", false, 500, 7, null, null, null);
+        "192.0.2.1",
+        "-",
+        second,
+        0,
+        "GET",
+        "/a",
+        "/a",
+        false,
+        500,
+        7,
+        null,
+        null,
+        null,
+        LogRecord.NO_DURATION);
   }
 
   @Test

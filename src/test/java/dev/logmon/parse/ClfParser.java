@@ -179,7 +179,8 @@ public final class ClfParser implements LineParser {
             bytes,
             referrer,
             userAgent,
-            vhost);
+            vhost,
+            LogRecord.NO_DURATION);
     return new ParseResult.Parsed(record);
   }
 

@@ -208,7 +208,8 @@ class ClfParserProperties {
             Math.max(0, h.size()),
             referrer,
             agent,
-            vhost);
+            vhost,
+            LogRecord.NO_DURATION);
     return new Generated(line.toString(), expected);
   }
 

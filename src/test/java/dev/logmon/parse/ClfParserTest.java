@@ -607,7 +607,8 @@ class ClfParserTest {
           bytes,
           q(referrer),
           q(userAgent),
-          vhost);
+          vhost,
+          LogRecord.NO_DURATION);
     }
   }
 }

@@ -112,7 +112,8 @@ final class MonitorHarness {
                   100,
                   null,
                   null,
-                  null));
+                  null,
+                  LogRecord.NO_DURATION));
         } catch (NumberFormatException e) {
           return new ParseResult.Malformed(MalformedReason.BAD_TIMESTAMP);
         }

@@ -75,6 +75,19 @@ class ReplayClockTest {
 
   private static LogRecord record(long second) {
     return new LogRecord(
-        "192.0.2.1", "-", second, 0, "GET", "/", "/", false, 200, 1, null, null, null);
+        "192.0.2.1",
+        "-",
+        second,
+        0,
+        "GET",
+        "/",
+        "/",
+        false,
+        200,
+        1,
+        null,
+        null,
+        null,
+        LogRecord.NO_DURATION);
   }
 }

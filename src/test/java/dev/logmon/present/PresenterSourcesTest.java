@@ -166,7 +166,8 @@ class PresenterSourcesTest {
             10,
             null,
             null,
-            null));
+            null,
+            dev.logmon.parse.LogRecord.NO_DURATION));
     aggregator.advanceTo(110);
     MonitorView v =
         new MonitorView(

@@ -47,7 +47,8 @@ class PublicSamplesTest {
                       2326,
                       null,
                       null,
-                      null)));
+                      null,
+                      LogRecord.NO_DURATION)));
       LogRecord crowdsec = record(p.parse(Samples.lines("public/crowdsec_apache2.log").get(5)));
       assertThat(crowdsec.host()).isEqualTo("116.203.1.1");
       assertThat(crowdsec.epochSecond()).isEqualTo(epoch("2021-03-05T08:01:38Z"));

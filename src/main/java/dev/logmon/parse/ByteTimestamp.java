@@ -7,10 +7,11 @@ package dev.logmon.parse;
  * <p>It exists because {@code DateTimeFormatter} allocates and is several times slower, and this
  * runs once per log line. Month names are the case-sensitive English abbreviations strftime's C
  * locale writes; days are checked against the month's length, including leap years. Offsets are
- * limited to +-18:00, as {@link java.time.ZoneOffset} is, so callers can always build one.
- * Stateless and thread-safe; the caller ensures {@code at + LENGTH} is in bounds.
+ * limited to +-18:00, as {@link java.time.ZoneOffset} is, so callers can always build one. The
+ * calendar helpers serve the format readers too. Stateless and thread-safe; the caller ensures
+ * {@code at + LENGTH} is in bounds.
  */
-final class ByteTimestamp {
+public final class ByteTimestamp {
   /** Length of {@code [dd/Mon/yyyy:HH:mm:ss +hhmm]}, brackets included. */
   static final int LENGTH = 28;
 
@@ -74,7 +75,7 @@ final class ByteTimestamp {
    * Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil), a few
    * integer operations with no tables or loops.
    */
-  static long daysFromCivil(int year, int month, int day) {
+  public static long daysFromCivil(int year, int month, int day) {
     int y = month <= 2 ? year - 1 : year;
     int era = (y >= 0 ? y : y - 399) / 400;
     int yearOfEra = y - era * 400;
@@ -83,7 +84,8 @@ final class ByteTimestamp {
     return era * 146_097L + dayOfEra - 719_468;
   }
 
-  private static int daysInMonth(int year, int month) {
+  /** The days of {@code month} (1..12) of {@code year}, leap years included. */
+  public static int daysInMonth(int year, int month) {
     if (month == 2) {
       boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
       return leap ? 29 : 28;
@@ -91,7 +93,8 @@ final class ByteTimestamp {
     return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
   }
 
-  private static int month(byte[] s, int at) {
+  /** 1..12 for the English month abbreviation at {@code at}, or -1. */
+  public static int month(byte[] s, int at) {
     for (int m = 0; m < 12; m++) {
       int k = m * 3;
       if (s[at] == MONTHS[k] && s[at + 1] == MONTHS[k + 1] && s[at + 2] == MONTHS[k + 2]) {

@@ -1,12 +1,14 @@
 package dev.logmon.parse.format;
 
+import dev.logmon.parse.ByteTimestamp;
 import dev.logmon.parse.ParsedLines;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The readers of a format string's number and time fields over a line's bytes, for {@link
  * ByteFormat}: times are written into a row of {@link ParsedLines}; each returns false (or a
- * negative value) on a value that is not valid. The text formats (JSON, W3C) read the same fields
- * from decoded values with {@link Numbers} and {@link Times}. Stateless.
+ * negative value) on a value that is not valid. The text formats (JSON, W3C) read their numbers
+ * here too, as Latin-1 bytes; their times with {@link Times}. Stateless.
  */
 final class ByteFields {
   static final long INVALID = Long.MIN_VALUE;
@@ -18,8 +20,6 @@ final class ByteFields {
   static final long BAD_LIST = -2;
   static final long OVERFLOW = -3;
 
-  private static final byte[] MONTHS =
-      Times.MONTHS.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final long[] POW10 = {
     1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
   };
@@ -27,7 +27,7 @@ final class ByteFields {
 
   private ByteFields() {}
 
-  /** As {@link Numbers#digits}. */
+  /** The value of the ASCII digits {@code s[from, to)}, or -1 if empty, not digits or too large. */
   static long digits(byte[] s, int from, int to) {
     if (to <= from || to - from > 18) {
       return -1;
@@ -43,7 +43,10 @@ final class ByteFields {
     return v;
   }
 
-  /** As {@link Numbers#scaled}. */
+  /**
+   * The decimal number {@code s[from, to)} ({@code 12}, {@code 0.034}) times {@code 10^exp},
+   * rounded down, for {@code exp} in -9..9; -1 if it is not such a number or too large.
+   */
   static long scaled(byte[] s, int from, int to, int exp) {
     int dot = from;
     while (dot < to && s[dot] != '.') {
@@ -56,6 +59,7 @@ final class ByteFields {
     long fraction = 0;
     int fractionDigits = 0;
     if (dot < to) {
+      // Only the digits that survive the scaling matter; the rest must still be digits.
       for (int i = dot + 1; i < to; i++) {
         int d = s[i] - '0';
         if (d < 0 || d > 9) {
@@ -79,6 +83,20 @@ final class ByteFields {
     return whole / POW10[-exp];
   }
 
+  /** As {@link #digits(byte[], int, int)} for text (no character past Latin-1 is a digit). */
+  static long digits(String s, int from, int to) {
+    return digits(latin1(s, from, to), 0, to - from);
+  }
+
+  /** As {@link #scaled(byte[], int, int, int)} for text. */
+  static long scaled(String s, int from, int to, int exp) {
+    return scaled(latin1(s, from, to), 0, to - from, exp);
+  }
+
+  private static byte[] latin1(String s, int from, int to) {
+    return s.substring(from, to).getBytes(StandardCharsets.ISO_8859_1);
+  }
+
   /**
    * As {@link Times#clf}: {@code dd/Mon/yyyy:HH:mm:ss +hhmm} filling exactly {@code s[from, to)}.
    */
@@ -92,7 +110,10 @@ final class ByteFields {
     }
     long local =
         local(
-            digits(s, from + 7, from + 11), month(s, from + 3), two(s, from), clock(s, from + 12));
+            digits(s, from + 7, from + 11),
+            ByteTimestamp.month(s, from + 3),
+            two(s, from),
+            clock(s, from + 12));
     return zoned(local, offset(s, from + 21, false), out, i);
   }
 
@@ -158,13 +179,13 @@ final class ByteFields {
         || month < 1
         || month > 12
         || day < 1
-        || day > Times.daysInMonth((int) year, month)) {
+        || day > ByteTimestamp.daysInMonth((int) year, month)) {
       return INVALID;
     }
     if (secondOfDay < 0) {
       return INVALID;
     }
-    return Times.daysFromCivil((int) year, month, day) * 86_400L + secondOfDay;
+    return ByteTimestamp.daysFromCivil((int) year, month, day) * 86_400L + secondOfDay;
   }
 
   /** As {@link Times#clock}: {@code HH:mm:ss} at {@code at} as seconds of the day, or -1. */
@@ -197,17 +218,6 @@ final class ByteFields {
       return NO_OFFSET;
     }
     return sign == '-' ? -seconds : seconds;
-  }
-
-  /** 1..12 for the English month abbreviation at {@code at}, or -1. */
-  static int month(byte[] s, int at) {
-    for (int m = 0; m < 12; m++) {
-      int k = m * 3;
-      if (s[at] == MONTHS[k] && s[at + 1] == MONTHS[k + 1] && s[at + 2] == MONTHS[k + 2]) {
-        return m + 1;
-      }
-    }
-    return -1;
   }
 
   /** The value of the two ASCII digits at {@code at}, or -1. */

@@ -57,10 +57,10 @@ final class RecordBuilder {
         query = s.substring(from, to);
         return true;
       case STATUS:
-        status = (int) Numbers.digits(s, from, to);
+        status = (int) ByteFields.digits(s, from, to);
         return to - from == 3 && status >= 100;
       case BYTES:
-        bytes = isDash(s, from, to) ? 0 : Numbers.digits(s, from, to);
+        bytes = isDash(s, from, to) ? 0 : ByteFields.digits(s, from, to);
         return bytes >= 0;
       case DURATION_US:
         return duration(s, from, to, 0);
@@ -94,7 +94,7 @@ final class RecordBuilder {
       return true;
     }
     // Scale the number to microseconds: exp is how many decimal places it has to move.
-    long v = Numbers.scaled(s, from, to, exp);
+    long v = ByteFields.scaled(s, from, to, exp);
     if (v < 0) {
       return false;
     }

@@ -86,7 +86,7 @@ final class Strftime {
         case 'm' -> month = ByteFields.two(s, p);
         case 'd' -> day = ByteFields.two(s, p);
         case 'e' -> day = s[p] == ' ' ? ByteFields.one(s, p + 1) : ByteFields.two(s, p);
-        case 'b' -> month = ByteFields.month(s, p);
+        case 'b' -> month = dev.logmon.parse.ByteTimestamp.month(s, p);
         case 'H', 'M', 'S' -> {
           int v = ByteFields.two(s, p);
           int max = c == 'H' ? 23 : 59;

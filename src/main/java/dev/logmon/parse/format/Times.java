@@ -1,5 +1,7 @@
 package dev.logmon.parse.format;
 
+import dev.logmon.parse.ByteTimestamp;
+
 /**
  * Hand-written readers for the timestamps access logs carry: CLF ({@code 10/Oct/2000:13:55:36
  * -0700}), ISO-8601 / RFC 3339 and epoch numbers.
@@ -89,7 +91,7 @@ final class Times {
     // Only the digits above the unit count whole seconds; reading just those keeps nanoseconds
     // since 1970 (19 digits from 2001 on) within a long.
     int secondsEnd = dot - (Long.toString(unitsPerSecond).length() - 1);
-    long seconds = secondsEnd <= from ? 0 : Numbers.digits(s, from, secondsEnd);
+    long seconds = secondsEnd <= from ? 0 : ByteFields.digits(s, from, secondsEnd);
     if (seconds < 0) {
       return false;
     }
@@ -110,13 +112,17 @@ final class Times {
 
   /** Stores a local date-time, checked field by field; the offset is set by the caller. */
   static boolean local(RecordBuilder b, int year, int month, int day, int secondOfDay) {
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > ByteTimestamp.daysInMonth(year, month)) {
       return false;
     }
     if (secondOfDay < 0) {
       return false;
     }
-    b.epochSecond = daysFromCivil(year, month, day) * 86_400L + secondOfDay;
+    b.epochSecond = ByteTimestamp.daysFromCivil(year, month, day) * 86_400L + secondOfDay;
     b.hasTime = true;
     return true;
   }
@@ -179,23 +185,5 @@ final class Times {
       value = value * 10 + d;
     }
     return value;
-  }
-
-  /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-  static long daysFromCivil(int year, int month, int day) {
-    int y = month <= 2 ? year - 1 : year;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yearOfEra = y - era * 400;
-    int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    return era * 146_097L + dayOfEra - 719_468;
-  }
-
-  static int daysInMonth(int year, int month) {
-    if (month == 2) {
-      boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-      return leap ? 29 : 28;
-    }
-    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
   }
 }

@@ -243,7 +243,7 @@ public final class TextFormat implements LineParser {
         j++;
       }
       if (j > i && !(j == i + 1 && s.charAt(i) == '-')) {
-        long v = Numbers.scaled(s, i, j, 6);
+        long v = ByteFields.scaled(s, i, j, 6);
         if (v < 0) {
           return false;
         }

@@ -1,7 +1,5 @@
 package dev.logmon.parse;
 
-import static dev.logmon.source.LineBytes.LONGS;
-
 /**
  * The parser of Apache/nginx Common and Combined Log Format lines, with or without a leading
  * virtual-host field, recognised line by line, read straight from bytes into one row of {@link
@@ -27,6 +25,9 @@ import static dev.logmon.source.LineBytes.LONGS;
  */
 final class ByteClfParser implements RowParser {
   static final ByteClfParser INSTANCE = new ByteClfParser();
+
+  /** The field its timestamp is remembered as in a chunk; format parsers number theirs from 0. */
+  private static final int TIME_FIELD = -1;
 
   /**
    * The characters of a client (an IPv4 or IPv6 address or a DNS name, with an IPv6 zone id or the
@@ -82,24 +83,15 @@ final class ByteClfParser implements RowParser {
     if (ts + ByteTimestamp.LENGTH > end) {
       return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
     }
-    long local;
-    long offset;
-    int last = out.lastTimestampAt;
-    if (last >= 0 && sameTimestamp(b, ts, last)) {
-      // Consecutive lines mostly share a second: reuse the previous line's checked result.
-      local = out.lastLocal;
-      offset = out.lastOffset;
-    } else {
-      local = ByteTimestamp.localEpochSecond(b, ts);
-      offset = ByteTimestamp.offsetSeconds(b, ts);
-      if (local != ByteTimestamp.INVALID && offset != ByteTimestamp.INVALID) {
-        out.lastTimestampAt = ts;
-        out.lastLocal = local;
-        out.lastOffset = offset;
+    // Consecutive lines mostly share a second: reuse the previous line's checked result.
+    if (!out.timeAsBefore(i, TIME_FIELD, ts, ByteTimestamp.LENGTH)) {
+      long local = ByteTimestamp.localEpochSecond(b, ts);
+      long offset = ByteTimestamp.offsetSeconds(b, ts);
+      if (local == ByteTimestamp.INVALID || offset == ByteTimestamp.INVALID) {
+        return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
       }
-    }
-    if (local == ByteTimestamp.INVALID || offset == ByteTimestamp.INVALID) {
-      return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
+      out.time(i, local - offset, (int) offset);
+      out.rememberTime(i, TIME_FIELD, ts, ByteTimestamp.LENGTH);
     }
     int p = ts + ByteTimestamp.LENGTH;
     if (p + 1 >= end || b[p] != ' ' || b[p + 1] != '"') {
@@ -164,7 +156,6 @@ final class ByteClfParser implements RowParser {
       }
     }
     out.request(i, requestStart, requestEnd);
-    out.time(i, local - offset, (int) offset);
     out.hit(i, status, bytes, LogRecord.NO_DURATION);
     if (refEnd >= 0) {
       out.referrer(i, p + 2, refEnd);
@@ -175,14 +166,6 @@ final class ByteClfParser implements RowParser {
       out.vhost(i, from, vhostEnd);
     }
     return ParsedLines.OK;
-  }
-
-  /** Whether the 28 timestamp bytes at {@code at} equal those at {@code other}. */
-  private static boolean sameTimestamp(byte[] b, int at, int other) {
-    return (long) LONGS.get(b, at) == (long) LONGS.get(b, other)
-        && (long) LONGS.get(b, at + 8) == (long) LONGS.get(b, other + 8)
-        && (long) LONGS.get(b, at + 16) == (long) LONGS.get(b, other + 16)
-        && (long) LONGS.get(b, at + 20) == (long) LONGS.get(b, other + 20);
   }
 
   private static int nextSpace(byte[] b, int from, int end) {

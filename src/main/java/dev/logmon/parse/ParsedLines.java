@@ -101,12 +101,7 @@ public final class ParsedLines {
   private static final java.util.concurrent.atomic.AtomicLong CHUNKS =
       new java.util.concurrent.atomic.AtomicLong();
   private long chunk;
-  // The last valid timestamp parsed in this chunk (its '[' in buf) and what it read as.
-  int lastTimestampAt = -1;
-  long lastLocal;
-  long lastOffset;
-  // The same for other byte parsers: the last valid time text read by field memoField, and its
-  // time.
+  // The last valid time text parsed in this chunk, by field memoField of its parser, and its time.
   private int memoAt = -1;
   private int memoLength;
   private int memoField;
@@ -436,7 +431,7 @@ public final class ParsedLines {
     if (m < 0
         || field != memoField
         || length != memoLength
-        || !Arrays.equals(buf, at, at + length, buf, m, m + length)) {
+        || !ChunkKeys.same(buf, at, m, length)) {
       return false;
     }
     time(i, memoSecond, memoOffset);
@@ -578,7 +573,6 @@ public final class ParsedLines {
     buf = buffer;
     size = 0;
     oversizeLines = 0;
-    lastTimestampAt = -1;
     memoAt = -1;
     hostKeys.clear();
     sectionKeys.clear();

@@ -5,6 +5,7 @@ import dev.logmon.aggregate.AggregatorConfig;
 import dev.logmon.aggregate.RunSums;
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,7 +49,7 @@ public class AggregateBenchmark {
   @Setup
   public void setUp() {
     byte[] chunk = BenchLogs.generate(LINES, 500, clients);
-    new ChunkParser(65_536).parse(chunk, 0, chunk.length, true, parsed);
+    new ChunkParser(65_536, RowParser.clf()).parse(chunk, 0, chunk.length, true, parsed);
     runs.build(parsed);
   }
 

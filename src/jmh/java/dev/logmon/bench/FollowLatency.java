@@ -9,6 +9,7 @@ import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.present.JsonPresenter;
 import dev.logmon.present.MonitorView;
+import dev.logmon.source.DescriptorLimit;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.TailOptions;
 import java.io.FileOutputStream;
@@ -46,7 +47,9 @@ public final class FollowLatency {
     int pollMs = args.length > 2 ? Integer.parseInt(args[2]) : 50;
     Path file = Files.createTempFile("logmon-follow-", ".log");
     file.toFile().deleteOnExit();
-    FileTailer tailer = new FileTailer(file, TailOptions.follow(file.toString()), n -> {});
+    FileTailer tailer =
+        new FileTailer(
+            file, TailOptions.follow(file.toString()), n -> {}, null, new DescriptorLimit());
     FollowRun run =
         new FollowRun(List.of(tailer), Duration.ofMillis(pollMs), InstantSource.system(), n -> {});
     if (!Boolean.getBoolean("logmon.noWarmUp")) {

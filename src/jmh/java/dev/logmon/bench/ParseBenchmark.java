@@ -2,6 +2,7 @@ package dev.logmon.bench;
 
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ParseBenchmark {
   static final int LINES = 20_000;
   private byte[] chunk;
-  private final ChunkParser chunks = new ChunkParser(65_536);
+  private final ChunkParser chunks = new ChunkParser(65_536, RowParser.clf());
   private final ParsedLines out = new ParsedLines();
 
   @Setup

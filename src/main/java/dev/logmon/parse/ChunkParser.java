@@ -20,11 +20,6 @@ public final class ChunkParser {
   private final RowParser rows;
   private final int sectionDepth;
 
-  /** A parser of Common/Combined (and vhost_combined) lines. */
-  public ChunkParser(int maxLineBytes) {
-    this(maxLineBytes, RowParser.clf());
-  }
-
   /** A parser of the lines {@code rows} reads. */
   public ChunkParser(int maxLineBytes, RowParser rows) {
     this(maxLineBytes, rows, 1);

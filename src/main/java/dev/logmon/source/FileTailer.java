@@ -58,23 +58,11 @@ public final class FileTailer implements LogSource {
   private boolean vanished;
   private long bytesThisPoll;
 
-  /** A tailer of {@code path}; {@code notes} receives human-readable notes and warnings. */
-  public FileTailer(Path path, TailOptions options, Consumer<String> notes) {
-    this(path, options, notes, null);
-  }
-
   /**
-   * A tailer that resumes from {@code saved} (positions by absolute path; null for none, not
-   * tracking positions) and puts its position in every batch.
-   */
-  public FileTailer(
-      Path path, TailOptions options, Consumer<String> notes, Map<String, FilePosition> saved) {
-    this(path, options, notes, saved, new DescriptorLimit());
-  }
-
-  /**
-   * A tailer resuming from {@code saved} whose failures to open for lack of file descriptors are
-   * noted once through {@code descriptors}, shared by every watcher of the process.
+   * A tailer of {@code path}; {@code notes} receives human-readable notes and warnings. It resumes
+   * from {@code saved} (positions by absolute path; null for none, not tracking positions) and puts
+   * its position in every batch; failures to open for lack of file descriptors are noted once
+   * through {@code descriptors}, shared by every watcher of the process.
    */
   public FileTailer(
       Path path,
@@ -282,7 +270,7 @@ public final class FileTailer implements LogSource {
       openCompressed(channel, key, sink);
       return false;
     }
-    file = OpenFile.of(channel, key, start.endAtFirstLook(key), options, counters, trackAs);
+    file = new OpenFile(channel, key, start.endAtFirstLook(key), options, counters, trackAs);
     FilePosition resume = start.takeResume(key);
     if (resume != null) {
       file.seek(resume);

@@ -198,7 +198,7 @@ final class GlobFile {
     // A saved position holds its name in the state file; one this run let go may have lost it.
     announcedAs = known != null && known.counters() == null ? known.at().path() : null;
     file =
-        OpenFile.of(
+        new OpenFile(
             opened,
             key,
             known != null ? -1 : endAtFirstLook,

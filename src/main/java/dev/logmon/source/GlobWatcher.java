@@ -72,23 +72,10 @@ public final class GlobWatcher implements LogSource {
   private long bytesThisPoll;
   private volatile List<SourceStatus> status = List.of();
 
-  /** Watches {@code pattern} (absolute, or relative to the working directory). */
-  public GlobWatcher(String pattern, TailOptions options, Consumer<String> notes) {
-    this(pattern, options, notes, null);
-  }
-
-  /** Watches {@code pattern}; files resume from {@code saved} (positions by path; null: none). */
-  public GlobWatcher(
-      String pattern,
-      TailOptions options,
-      Consumer<String> notes,
-      Map<String, FilePosition> saved) {
-    this(pattern, options, notes, saved, new DescriptorLimit());
-  }
-
   /**
-   * Watches {@code pattern}, resuming from {@code saved}, holding files open within {@code
-   * descriptors} (shared by every watcher of the process).
+   * Watches {@code pattern} (absolute, or relative to the working directory); files resume from
+   * {@code saved} (positions by path; null: none) and are held open within {@code descriptors}
+   * (shared by every watcher of the process).
    *
    * @throws IllegalArgumentException if the pattern is not a valid glob
    */

@@ -36,11 +36,6 @@ public final class LineSplitter {
   private long lines;
   private long oversizeLines;
 
-  /** A splitter with the default 64 KiB line cap. */
-  public LineSplitter() {
-    this(DEFAULT_MAX_LINE_BYTES);
-  }
-
   /** A splitter that cuts lines longer than {@code maxLineBytes} bytes. */
   public LineSplitter(int maxLineBytes) {
     if (maxLineBytes < 1) {

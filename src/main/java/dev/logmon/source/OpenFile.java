@@ -24,9 +24,9 @@ final class OpenFile implements AutoCloseable {
   private boolean drainedInsideLine;
 
   /**
-   * Takes over {@code channel}; reads from the last line start before {@code endAt} if that is not
-   * negative (see {@link TailStart}), else from its start. Batches carry positions keyed by {@code
-   * trackAs} unless it is null.
+   * Takes over {@code channel} (closing it if reading it fails); reads from the last line start
+   * before {@code endAt} if that is not negative (see {@link TailStart}), else from its start.
+   * Batches carry positions keyed by {@code trackAs} unless it is null.
    */
   OpenFile(
       FileChannel channel,
@@ -40,22 +40,10 @@ final class OpenFile implements AutoCloseable {
     this.options = options;
     this.counters = counters;
     this.trackAs = trackAs;
-    this.identity = FileIdentity.of(channel, fileKey);
-    this.assembler = newAssembler();
-    this.offset = endAt < 0 ? 0 : TailStart.of(channel, endAt, options.maxLineBytes(), assembler);
-  }
-
-  /** Like the constructor, but closes {@code channel} if reading its identity fails. */
-  static OpenFile of(
-      FileChannel channel,
-      Object fileKey,
-      long endAt,
-      TailOptions options,
-      TailCounters counters,
-      String trackAs)
-      throws IOException {
     try {
-      return new OpenFile(channel, fileKey, endAt, options, counters, trackAs);
+      this.identity = FileIdentity.of(channel, fileKey);
+      this.assembler = newAssembler();
+      this.offset = endAt < 0 ? 0 : TailStart.of(channel, endAt, options.maxLineBytes(), assembler);
     } catch (IOException e) {
       channel.close();
       throw e;

@@ -32,14 +32,10 @@ final class PollLoop {
 
   private PollLoop() {}
 
-  /** Polls until {@code stop} says so, then runs {@code close} (also on interrupt or error). */
-  static void run(
-      Step step, BatchSink sink, Duration pollInterval, BooleanSupplier stop, Runnable close)
-      throws InterruptedException {
-    run(step, sink, pollInterval, stop, close, Thread::sleep);
-  }
-
-  /** {@link #run(Step, BatchSink, Duration, BooleanSupplier, Runnable)} with its own sleeper. */
+  /**
+   * Polls until {@code stop} says so, sleeping through {@code sleeper}, then runs {@code close}
+   * (also on interrupt or error).
+   */
   static void run(
       Step step,
       BatchSink sink,

@@ -1,6 +1,7 @@
 package dev.logmon.source;
 
 import dev.logmon.source.SourceStatus.State;
+import java.util.Map;
 
 /**
  * The mutable counters of one source, published as {@link SourceStatus} snapshots.
@@ -58,7 +59,10 @@ final class TailCounters {
             truncations,
             oversizeBase + oversizeCurrent,
             readErrors,
-            lastError);
+            lastError,
+            0,
+            SourceStatus.NO_LAG,
+            Map.of());
   }
 
   /** Records a failure to read; true if it starts a new episode (worth a note), not a repeat. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -42,7 +43,7 @@ class BreakdownStateTest {
   }
 
   private static void count(Breakdowns b, byte[] log) {
-    ChunkParser parser = new ChunkParser(4096);
+    ChunkParser parser = new ChunkParser(4096, RowParser.clf());
     ChunkTally tally = new ChunkTally();
     ParsedLines lines = new ParsedLines();
     parser.parse(log, 0, log.length, true, lines);

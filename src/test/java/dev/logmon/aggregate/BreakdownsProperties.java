@@ -6,6 +6,7 @@ import dev.logmon.agent.AgentFamilies;
 import dev.logmon.agent.Crawlers;
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,7 +109,7 @@ class BreakdownsProperties {
   /** Counted as a replay does: chunks copied into one reused buffer, parsed, tallied, added. */
   private static Breakdowns countInChunks(List<String> lines, List<Integer> chunkLines) {
     Breakdowns b = new Breakdowns();
-    ChunkParser parser = new ChunkParser(4096);
+    ChunkParser parser = new ChunkParser(4096, RowParser.clf());
     ParsedLines rows = new ParsedLines();
     ChunkTally tally = new ChunkTally();
     byte[] buffer = new byte[1 << 16];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BreakdownsTest {
   private static Breakdowns count(byte[] log, int chunkLines) {
     Breakdowns b = new Breakdowns();
-    ChunkParser parser = new ChunkParser(4096);
+    ChunkParser parser = new ChunkParser(4096, RowParser.clf());
     ChunkTally tally = new ChunkTally();
     ParsedLines lines = new ParsedLines();
     // In chunks of a few lines, so keys repeat across chunks as in a replay.

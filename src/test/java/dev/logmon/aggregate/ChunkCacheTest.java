@@ -6,6 +6,7 @@ import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ClfParser;
 import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -45,7 +46,7 @@ class ChunkCacheTest {
     Aggregator records = new Aggregator(CONFIG, 2);
     byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
     ParsedLines parsed = new ParsedLines();
-    new ChunkParser(1024).parse(bytes, 0, bytes.length, true, parsed);
+    new ChunkParser(1024, RowParser.clf()).parse(bytes, 0, bytes.length, true, parsed);
     assertThat(parsed.size()).isEqualTo(7);
     ClfParser clf = new ClfParser();
     for (int i = 0; i < parsed.size(); i++) {
@@ -65,7 +66,7 @@ class ChunkCacheTest {
   void aNewChunkDoesNotReuseTheLastChunksNumbers() {
     // Key 0 of the first chunk is one client, key 0 of the second another.
     Aggregator agg = new Aggregator(CONFIG);
-    ChunkParser parser = new ChunkParser(1024);
+    ChunkParser parser = new ChunkParser(1024, RowParser.clf());
     ParsedLines parsed = new ParsedLines();
     for (String host : new String[] {"10.0.0.1", "10.0.0.2"}) {
       byte[] bytes = line(host, "/p", 1).getBytes(StandardCharsets.US_ASCII);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -37,7 +38,7 @@ class RunCountingTest {
     Aggregator byRuns = new Aggregator(config, cap);
     Aggregator byRows = new Aggregator(config, cap);
     byte[] log = log(r, 6_000, 5 + r.nextInt(400), 20 + r.nextInt(300), 2 + r.nextInt(60));
-    ChunkParser parser = new ChunkParser(4096);
+    ChunkParser parser = new ChunkParser(4096, RowParser.clf());
     ParsedLines chunk = new ParsedLines();
     RunSums runs = new RunSums();
     int grouped = 0;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import dev.logmon.parse.Sections;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class RunSumsTest {
   private static ParsedLines parse(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     ParsedLines out = new ParsedLines();
-    new ChunkParser(1024).parse(bytes, 0, bytes.length, true, out);
+    new ChunkParser(1024, RowParser.clf()).parse(bytes, 0, bytes.length, true, out);
     return out;
   }
 

@@ -8,6 +8,7 @@ import dev.logmon.parse.ClfParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class RowFieldsTest {
 
   private static ParsedLines parse(byte[] bytes) {
     ParsedLines lines = new ParsedLines();
-    new ChunkParser(4096).parse(bytes, 0, bytes.length, true, lines);
+    new ChunkParser(4096, RowParser.clf()).parse(bytes, 0, bytes.length, true, lines);
     return lines;
   }
 

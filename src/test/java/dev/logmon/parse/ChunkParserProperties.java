@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
  */
 class ChunkParserProperties {
   private static final ClfParser REFERENCE = new ClfParser();
-  private static final ChunkParser CHUNKS = new ChunkParser(65_536);
+  private static final ChunkParser CHUNKS = new ChunkParser(65_536, RowParser.clf());
   private static final String GRAMMAR_CHARS =
       " \"[]\\-/:.+*?#0123456789GETHPSaxz\r\t\u0000%@\u00e9\u00a0\u3000\u00ff";
 

@@ -8,6 +8,7 @@ import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.present.JsonPresenter;
 import dev.logmon.source.BatchSink;
+import dev.logmon.source.DescriptorLimit;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.GlobWatcher;
 import dev.logmon.source.LogSource;
@@ -42,9 +43,15 @@ class FollowRunStartTest {
   void linesAppendedBeforeAWatcherThreadFirstPollsAreCounted() throws Exception {
     Path log = Files.writeString(dir.resolve("access.log"), LINE); // old content: skipped
     Path globbed = Files.writeString(dir.resolve("other.log"), LINE);
-    FileTailer tailer = new FileTailer(log, TailOptions.follow("access.log"), n -> {});
+    FileTailer tailer =
+        new FileTailer(log, TailOptions.follow("access.log"), n -> {}, null, new DescriptorLimit());
     GlobWatcher glob =
-        new GlobWatcher(dir.resolve("other*.log").toString(), TailOptions.follow("g"), n -> {});
+        new GlobWatcher(
+            dir.resolve("other*.log").toString(),
+            TailOptions.follow("g"),
+            n -> {},
+            null,
+            new DescriptorLimit());
     CountDownLatch running = new CountDownLatch(2);
     CountDownLatch appended = new CountDownLatch(1);
     LogSource late = late(tailer, running, appended);

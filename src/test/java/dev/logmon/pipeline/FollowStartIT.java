@@ -8,6 +8,7 @@ import dev.logmon.alert.AlertEngine;
 import dev.logmon.alert.AlertRule;
 import dev.logmon.present.JsonPresenter;
 import dev.logmon.source.BatchSink;
+import dev.logmon.source.DescriptorLimit;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.LogSource;
 import dev.logmon.source.SourceStatus;
@@ -55,7 +56,9 @@ class FollowStartIT {
   @Test
   void linesWrittenDuringTheWarmUpAreCounted() throws Exception {
     Path log = Files.writeString(dir.resolve("access.log"), "");
-    FileTailer tailer = new FileTailer(log, TailOptions.follow(log.toString()), n -> {});
+    FileTailer tailer =
+        new FileTailer(
+            log, TailOptions.follow(log.toString()), n -> {}, null, new DescriptorLimit());
     LogSource watched = recordingFirstLook(tailer);
     InstantSource clock =
         () -> {

@@ -11,6 +11,7 @@ import dev.logmon.alert.AlertRule;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.SourceView;
+import dev.logmon.source.DescriptorLimit;
 import dev.logmon.source.FileTailer;
 import dev.logmon.source.LineSplitter;
 import dev.logmon.source.SourceStatus;
@@ -92,7 +93,12 @@ class ReplayCountersTest {
     }
     // Follow mode, reading the same file from its start, counts the same.
     FileTailer tailer =
-        new FileTailer(log, TailOptions.follow("long.log").withFromStart(true), n -> {});
+        new FileTailer(
+            log,
+            TailOptions.follow("long.log").withFromStart(true),
+            n -> {},
+            null,
+            new DescriptorLimit());
     Monitor m = monitor(List::of, new Quiet());
     tailer.pollOnce(m::accept);
     m.finish();

@@ -77,7 +77,8 @@ class ChangeSignalIT {
   @Test
   void aTailerInALongSleepReadsANewLineAtOnce() throws Exception {
     Path log = Files.writeString(dir.resolve("access.log"), "");
-    FileTailer tailer = new FileTailer(log, TailOptions.follow("log"), n -> {});
+    FileTailer tailer =
+        new FileTailer(log, TailOptions.follow("log"), n -> {}, null, new DescriptorLimit());
     assertReadAtOnceAfterALongSleep(
         log, (sink, stop) -> tailer.run(sink, Duration.ofMinutes(1), stop));
   }
@@ -86,7 +87,12 @@ class ChangeSignalIT {
   void aGlobInALongSleepReadsANewLineAtOnce() throws Exception {
     Path log = Files.writeString(dir.resolve("access.log"), "");
     GlobWatcher glob =
-        new GlobWatcher(dir.resolve("*.log").toString(), TailOptions.follow("glob"), n -> {});
+        new GlobWatcher(
+            dir.resolve("*.log").toString(),
+            TailOptions.follow("glob"),
+            n -> {},
+            null,
+            new DescriptorLimit());
     assertReadAtOnceAfterALongSleep(
         log, (sink, stop) -> glob.run(sink, Duration.ofMinutes(1), stop));
   }

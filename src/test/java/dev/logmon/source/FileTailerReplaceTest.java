@@ -20,7 +20,9 @@ class FileTailerReplaceTest {
   void symlinkRetargetedIsARotationToTheNewTarget() throws Exception {
     Path first = Files.writeString(dir.resolve("2024-01-01.log"), "");
     Path link = Files.createSymbolicLink(dir.resolve("current.log"), first);
-    FileTailer t = new FileTailer(link, TailOptions.follow("current"), notes::add);
+    FileTailer t =
+        new FileTailer(
+            link, TailOptions.follow("current"), notes::add, null, new DescriptorLimit());
     t.pollOnce(sink);
     FileTailerTest.append(first, "a\nb");
     t.pollOnce(sink);
@@ -36,7 +38,8 @@ class FileTailerReplaceTest {
   @Test
   void atomicReplaceByRenameOverThePathIsARotation() throws Exception {
     Path log = Files.writeString(dir.resolve("access.log"), "");
-    FileTailer t = new FileTailer(log, TailOptions.follow("log"), notes::add);
+    FileTailer t =
+        new FileTailer(log, TailOptions.follow("log"), notes::add, null, new DescriptorLimit());
     t.pollOnce(sink);
     FileTailerTest.append(log, "old\n");
     Path tmp = Files.writeString(dir.resolve("access.log.tmp"), "new1\nnew2\n");
@@ -50,7 +53,8 @@ class FileTailerReplaceTest {
   @Test
   void rewrittenInPlaceWithSameSizeIsSeenAsTruncation() throws Exception {
     Path log = Files.writeString(dir.resolve("access.log"), "");
-    FileTailer t = new FileTailer(log, TailOptions.follow("log"), notes::add);
+    FileTailer t =
+        new FileTailer(log, TailOptions.follow("log"), notes::add, null, new DescriptorLimit());
     t.pollOnce(sink);
     FileTailerTest.append(log, "aaaa\n");
     t.pollOnce(sink);
@@ -81,7 +85,11 @@ class FileTailerReplaceTest {
         };
     FileTailer t =
         new FileTailer(
-            log, TailOptions.follow("log").withFromStart(true).withLimits(1000, 100), notes::add);
+            log,
+            TailOptions.follow("log").withFromStart(true).withLimits(1000, 100),
+            notes::add,
+            null,
+            new DescriptorLimit());
     while (t.pollOnce(truncatingSink) > 0) {
       // poll until caught up
     }

@@ -58,7 +58,8 @@ class FileTailerRotationIT {
     Path log = dir.resolve("access.log");
     Files.writeString(log, "");
     Received received = new Received();
-    FileTailer tailer = new FileTailer(log, TailOptions.follow("log"), note -> {});
+    FileTailer tailer =
+        new FileTailer(log, TailOptions.follow("log"), note -> {}, null, new DescriptorLimit());
     tailer.pollOnce(received);
     AtomicBoolean writerDone = new AtomicBoolean();
     AtomicReference<Throwable> writerFailure = new AtomicReference<>();

@@ -27,7 +27,7 @@ class FileTailerStateTest {
       throws InterruptedException {
     RecordingSink sink = new RecordingSink();
     TailOptions opts = TailOptions.follow("log").withFromStart(fromStart).withLimits(256, batch);
-    FileTailer t = new FileTailer(log, opts, notes::add, saved);
+    FileTailer t = new FileTailer(log, opts, notes::add, saved, new DescriptorLimit());
     t.pollOnce(sink);
     t.close();
     return sink;
@@ -91,7 +91,9 @@ class FileTailerStateTest {
     append(dir.resolve("other.log"), "x\n");
     append(log, "d\ne\n");
     RecordingSink second = new RecordingSink();
-    FileTailer t = new FileTailer(log, TailOptions.follow("log"), notes::add, lastPosition(first));
+    FileTailer t =
+        new FileTailer(
+            log, TailOptions.follow("log"), notes::add, lastPosition(first), new DescriptorLimit());
     t.pollOnce(second);
     assertThat(second.lines()).containsExactly("c", "d", "e");
     assertThat(t.status().rotations()).isEqualTo(1);
@@ -120,7 +122,9 @@ class FileTailerStateTest {
             }
           }
         };
-    FileTailer t = new FileTailer(log, TailOptions.follow("log"), notes::add, lastPosition(first));
+    FileTailer t =
+        new FileTailer(
+            log, TailOptions.follow("log"), notes::add, lastPosition(first), new DescriptorLimit());
     t.pollOnce(sink);
     t.pollOnce(sink);
     assertThat(received.lines()).containsExactly("b", "c", "d");
@@ -146,7 +150,9 @@ class FileTailerStateTest {
     RecordingSink first = run(log, new HashMap<>(), true, 100);
     Files.writeString(log, "fresh\n", StandardOpenOption.TRUNCATE_EXISTING); // same inode
     RecordingSink second = new RecordingSink();
-    FileTailer t = new FileTailer(log, TailOptions.follow("log"), notes::add, lastPosition(first));
+    FileTailer t =
+        new FileTailer(
+            log, TailOptions.follow("log"), notes::add, lastPosition(first), new DescriptorLimit());
     t.pollOnce(second);
     assertThat(second.lines()).containsExactly("fresh");
     assertThat(t.status().truncations()).isEqualTo(1);
@@ -182,7 +188,13 @@ class FileTailerStateTest {
     Path log = dir.resolve("access.log");
     append(log, "a\n");
     RecordingSink sink = new RecordingSink();
-    new FileTailer(log, TailOptions.follow("log").withFromStart(true), notes::add).pollOnce(sink);
+    new FileTailer(
+            log,
+            TailOptions.follow("log").withFromStart(true),
+            notes::add,
+            null,
+            new DescriptorLimit())
+        .pollOnce(sink);
     assertThat(sink.batches).singleElement().satisfies(b -> assertThat(b.end()).isNull());
   }
 }

@@ -19,7 +19,12 @@ class FileTailerTest {
   final RecordingSink sink = new RecordingSink();
 
   FileTailer tailer(Path file, boolean fromStart) {
-    return new FileTailer(file, TailOptions.follow("log").withFromStart(fromStart), notes::add);
+    return new FileTailer(
+        file,
+        TailOptions.follow("log").withFromStart(fromStart),
+        notes::add,
+        null,
+        new DescriptorLimit());
   }
 
   static void append(Path file, String text) throws IOException {
@@ -100,7 +105,11 @@ class FileTailerTest {
     Path log = dir.resolve("access.log");
     FileTailer t =
         new FileTailer(
-            log, TailOptions.follow("log").withFromStart(true).withLimits(10, 100), notes::add);
+            log,
+            TailOptions.follow("log").withFromStart(true).withLimits(10, 100),
+            notes::add,
+            null,
+            new DescriptorLimit());
     Files.write(log, new byte[] {'a', (byte) 0xFF, '\n'});
     append(log, "x".repeat(50) + "\nintact\n");
     t.pollOnce(sink);
@@ -118,7 +127,11 @@ class FileTailerTest {
     append(log, text.toString());
     FileTailer t =
         new FileTailer(
-            log, TailOptions.follow("log").withFromStart(true).withLimits(100, 10), notes::add);
+            log,
+            TailOptions.follow("log").withFromStart(true).withLimits(100, 10),
+            notes::add,
+            null,
+            new DescriptorLimit());
     assertThat(t.pollOnce(sink)).isEqualTo(25);
     assertThat(sink.batches).extracting(b -> b.lines().size()).containsExactly(10, 10, 5);
     assertThat(sink.batches).extracting(LineBatch::firstLineNumber).containsExactly(1L, 11L, 21L);

@@ -28,7 +28,9 @@ class GlobCompressedTest {
     return new GlobWatcher(
         dir.resolve("a.log*").toString(),
         TailOptions.follow("glob").withFromStart(fromStart),
-        notes::add);
+        notes::add,
+        null,
+        new DescriptorLimit());
   }
 
   static void gzip(Path from, Path to) throws IOException {
@@ -141,12 +143,19 @@ class GlobCompressedTest {
   void aNamedCompressedFileIsReadOnceWithFromStartAndNotedWithout() throws Exception {
     Path gz = dir.resolve("x.log.gz");
     gzip("z1\nz2\n", gz);
-    FileTailer t = new FileTailer(gz, TailOptions.follow("x").withFromStart(true), notes::add);
+    FileTailer t =
+        new FileTailer(
+            gz,
+            TailOptions.follow("x").withFromStart(true),
+            notes::add,
+            null,
+            new DescriptorLimit());
     t.pollOnce(sink);
     t.pollOnce(sink);
     assertThat(sink.take()).containsExactly("z1", "z2");
     assertThat(t.status().state()).isEqualTo(SourceStatus.State.DONE);
-    FileTailer fromEnd = new FileTailer(gz, TailOptions.follow("x"), notes::add);
+    FileTailer fromEnd =
+        new FileTailer(gz, TailOptions.follow("x"), notes::add, null, new DescriptorLimit());
     fromEnd.pollOnce(sink);
     fromEnd.pollOnce(sink);
     assertThat(sink.take()).isEmpty();

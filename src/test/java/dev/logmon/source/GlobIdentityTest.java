@@ -19,7 +19,12 @@ class GlobIdentityTest {
   final RecordingSink sink = new RecordingSink();
 
   GlobWatcher watcher(String glob) {
-    return new GlobWatcher(dir.resolve(glob).toString(), TailOptions.follow("glob"), notes::add);
+    return new GlobWatcher(
+        dir.resolve(glob).toString(),
+        TailOptions.follow("glob"),
+        notes::add,
+        null,
+        new DescriptorLimit());
   }
 
   /** logrotate's numbered scheme: a.log.N-1 to a.log.N, ..., a.log to a.log.1, a new a.log. */
@@ -133,7 +138,9 @@ class GlobIdentityTest {
         new GlobWatcher(
             dir.resolve("a.log*").toString(),
             TailOptions.follow("glob").withFromStart(true),
-            notes::add);
+            notes::add,
+            null,
+            new DescriptorLimit());
     w.pollOnce(sink);
     assertThat(sink.take()).containsExactlyInAnyOrder("a", "b");
   }

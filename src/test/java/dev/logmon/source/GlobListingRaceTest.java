@@ -110,7 +110,11 @@ class GlobListingRaceTest {
     BatchSink counted = batch -> committed.put(batch.end().path(), batch.end());
     GlobWatcher first =
         new GlobWatcher(
-            dir.resolve("a.log*").toString(), TailOptions.follow("glob"), notes::add, Map.of());
+            dir.resolve("a.log*").toString(),
+            TailOptions.follow("glob"),
+            notes::add,
+            Map.of(),
+            new DescriptorLimit());
     first.pollOnce(counted);
     first.close();
     String x = committed.get(a.toString()).fileKey();
@@ -125,7 +129,11 @@ class GlobListingRaceTest {
         };
     GlobWatcher second =
         new GlobWatcher(
-            dir.resolve("a.log*").toString(), TailOptions.follow("glob"), notes::add, committed);
+            dir.resolve("a.log*").toString(),
+            TailOptions.follow("glob"),
+            notes::add,
+            committed,
+            new DescriptorLimit());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.pollOnce(stopAtFirstLine))
         .isInstanceOf(InterruptedException.class);
     assertThat(committed.values()).anySatisfy(p -> assertThat(p.fileKey()).isEqualTo(x));
@@ -137,7 +145,11 @@ class GlobListingRaceTest {
     Files.writeString(a, "");
     GlobWatcher w =
         new GlobWatcher(
-            dir.resolve("*.log").toString(), TailOptions.follow("glob"), notes::add, Map.of());
+            dir.resolve("*.log").toString(),
+            TailOptions.follow("glob"),
+            notes::add,
+            Map.of(),
+            new DescriptorLimit());
     w.pollOnce(sink);
     FileTailerTest.append(a, "1\n2");
     Files.move(a, dir.resolve("a.parked"));
@@ -174,7 +186,12 @@ class GlobListingRaceTest {
     Map<String, FilePosition> committed = new java.util.TreeMap<>();
     String glob = dir.resolve("a.log*").toString();
     GlobWatcher w =
-        new GlobWatcher(glob, TailOptions.follow("glob").withFromStart(true), notes::add, Map.of());
+        new GlobWatcher(
+            glob,
+            TailOptions.follow("glob").withFromStart(true),
+            notes::add,
+            Map.of(),
+            new DescriptorLimit());
     w.pollOnce(batch -> committed.put(batch.end().path(), batch.end()));
     List<String> keys = List.of(key(committed, 0), key(committed, 1), key(committed, 2));
     rotate(3);
@@ -194,7 +211,8 @@ class GlobListingRaceTest {
             glob,
             TailOptions.follow("glob").withFromStart(true),
             notes::add,
-            Map.copyOf(committed));
+            Map.copyOf(committed),
+            new DescriptorLimit());
     RecordingSink first = new RecordingSink();
     next.pollOnce(first);
     assertEveryPrefixKeeps(all, committed, first.batches);
@@ -278,7 +296,12 @@ class GlobListingRaceTest {
 
       read.batches.addAll(racing.batches);
       GlobWatcher restarted =
-          new GlobWatcher(pattern.toString(), TailOptions.follow("glob"), notes::add, afterRacing);
+          new GlobWatcher(
+              pattern.toString(),
+              TailOptions.follow("glob"),
+              notes::add,
+              afterRacing,
+              new DescriptorLimit());
       restarted.pollOnce(read);
       restarted.close();
       assertThat(read.take()).doesNotHaveDuplicates().contains("a1", "b1");

@@ -66,7 +66,8 @@ class GlobRotationStressIT {
               logs.resolve("a.log*").toString(),
               TailOptions.follow("glob").withFromStart(run == 1),
               note -> {},
-              saved);
+              saved,
+              new DescriptorLimit());
       if (run < 5) {
         granted += 8; // rotations while this run follows
         writer.allow(8);
@@ -101,7 +102,11 @@ class GlobRotationStressIT {
 
   private GlobWatcher watcher(Map<String, FilePosition> saved) {
     return new GlobWatcher(
-        dir.resolve("a.log*").toString(), TailOptions.follow("glob"), note -> {}, saved);
+        dir.resolve("a.log*").toString(),
+        TailOptions.follow("glob"),
+        note -> {},
+        saved,
+        new DescriptorLimit());
   }
 
   private static void pollUntilWriterDoneAndIdle(

@@ -29,7 +29,8 @@ class GlobStateTest {
             dir.resolve("a.log*").toString(),
             TailOptions.follow("glob").withFromStart(fromStart),
             notes::add,
-            new HashMap<>(saved));
+            new HashMap<>(saved),
+            new DescriptorLimit());
     for (int i = 0; i < 4; i++) {
       w.pollOnce(sink);
     }
@@ -66,7 +67,8 @@ class GlobStateTest {
             dir.resolve("a.log*").toString(),
             TailOptions.follow("glob").withFromStart(true),
             notes::add,
-            new HashMap<>(saved));
+            new HashMap<>(saved),
+            new DescriptorLimit());
     w.pollOnce(sink);
     rotate();
     w.pollOnce(sink);

@@ -15,7 +15,12 @@ class GlobWatcherTest {
   final RecordingSink sink = new RecordingSink();
 
   GlobWatcher watcher(String glob) {
-    return new GlobWatcher(dir.resolve(glob).toString(), TailOptions.follow("glob"), notes::add);
+    return new GlobWatcher(
+        dir.resolve(glob).toString(),
+        TailOptions.follow("glob"),
+        notes::add,
+        null,
+        new DescriptorLimit());
   }
 
   /** A glob that matched nothing was silent: the user could not tell it from a broken one. */
@@ -76,7 +81,12 @@ class GlobWatcherTest {
     w.pollOnce(sink);
     assertThat(sink.take()).containsExactly("s1");
     GlobWatcher missing =
-        new GlobWatcher(dir.resolve("nope/*.log").toString(), TailOptions.follow("g"), notes::add);
+        new GlobWatcher(
+            dir.resolve("nope/*.log").toString(),
+            TailOptions.follow("g"),
+            notes::add,
+            null,
+            new DescriptorLimit());
     assertThat(missing.pollOnce(sink)).isZero();
     // Nothing matched yet in either: a note that each waits, and no error.
     assertThat(notes)

@@ -21,7 +21,7 @@ class LineSplitterTest {
 
   @Test
   void splitsOnNewlineAndKeepsPartialLineUntilItsNewline() {
-    LineSplitter splitter = new LineSplitter();
+    LineSplitter splitter = new LineSplitter(LineSplitter.DEFAULT_MAX_LINE_BYTES);
     feed(splitter, "a\nbb\ncc");
     assertThat(out).containsExactly("a", "bb");
     assertThat(splitter.bufferedBytes()).isEqualTo(2);
@@ -32,7 +32,7 @@ class LineSplitterTest {
 
   @Test
   void dropsOneTrailingCarriageReturn() {
-    LineSplitter splitter = new LineSplitter();
+    LineSplitter splitter = new LineSplitter(LineSplitter.DEFAULT_MAX_LINE_BYTES);
     feed(splitter, "a\r\nb\r\r\nc\r");
     feed(splitter, "\n");
     assertThat(out).containsExactly("a", "b\r", "c");
@@ -40,7 +40,7 @@ class LineSplitterTest {
 
   @Test
   void decodesInvalidUtf8WithReplacementCharacter() {
-    LineSplitter splitter = new LineSplitter();
+    LineSplitter splitter = new LineSplitter(LineSplitter.DEFAULT_MAX_LINE_BYTES);
     byte[] b = {'x', (byte) 0xC3, '\n', (byte) 0xFF, (byte) 0xFE, 'y', '\n'};
     splitter.feed(b, 0, b.length, Split.into(out));
     assertThat(out).containsExactly("x\uFFFD", "\uFFFD\uFFFDy");
@@ -48,7 +48,7 @@ class LineSplitterTest {
 
   @Test
   void multiByteCharacterSplitAcrossChunksDecodesWhole() {
-    LineSplitter splitter = new LineSplitter();
+    LineSplitter splitter = new LineSplitter(LineSplitter.DEFAULT_MAX_LINE_BYTES);
     byte[] b = bytes("é€😀\n");
     for (int i = 0; i < b.length; i++) {
       splitter.feed(b, i, 1, Split.into(out));
@@ -58,7 +58,7 @@ class LineSplitterTest {
 
   @Test
   void flushReturnsUnterminatedTail() {
-    LineSplitter splitter = new LineSplitter();
+    LineSplitter splitter = new LineSplitter(LineSplitter.DEFAULT_MAX_LINE_BYTES);
     feed(splitter, "a\ntail");
     assertThat(Split.flush(splitter)).contains("tail");
     assertThat(Split.flush(splitter)).isEmpty();

@@ -40,7 +40,8 @@ class SavedPositionsTest {
         dir.resolve("a.log*").toString(),
         TailOptions.follow("glob").withFromStart(true),
         note -> {},
-        saved);
+        saved,
+        new DescriptorLimit());
   }
 
   @Test

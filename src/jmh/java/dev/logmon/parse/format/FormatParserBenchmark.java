@@ -3,6 +3,7 @@ package dev.logmon.parse.format;
 import dev.logmon.bench.BenchLogs;
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ public class FormatParserBenchmark {
   static final String COMBINED = Preset.COMBINED.definition();
 
   private final ParsedLines out = new ParsedLines();
-  private final ChunkParser builtInBytes = new ChunkParser(65_536);
+  private final ChunkParser builtInBytes = new ChunkParser(65_536, RowParser.clf());
   private final ChunkParser formatBytes =
       new ChunkParser(65_536, ApacheFormat.compile(COMBINED).rows());
   private final ChunkParser timedBytes =

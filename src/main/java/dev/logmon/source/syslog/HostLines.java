@@ -88,7 +88,18 @@ final class HostLines {
     for (Host h : hosts.values()) {
       out.add(
           new SourceStatus(
-              h.name, State.FOLLOWING, h.lines, h.bytes, 0, 0, h.batches.oversizeLines(), 0, null));
+              h.name,
+              State.FOLLOWING,
+              h.lines,
+              h.bytes,
+              0,
+              0,
+              h.batches.oversizeLines(),
+              0,
+              null,
+              0,
+              SourceStatus.NO_LAG,
+              Map.of()));
     }
     return out;
   }

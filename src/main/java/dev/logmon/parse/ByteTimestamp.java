@@ -18,8 +18,11 @@ public final class ByteTimestamp {
   /** Returned by the readers when the text is not a valid timestamp or offset. */
   static final long INVALID = Long.MIN_VALUE;
 
-  private static final byte[] MONTHS =
-      "JanFebMarAprMayJunJulAugSepOctNovDec".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  /** The English month abbreviations, January first, as strftime's C locale writes them. */
+  public static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+  private static final byte[] MONTH_BYTES =
+      MONTHS.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
   private ByteTimestamp() {}
@@ -97,7 +100,9 @@ public final class ByteTimestamp {
   public static int month(byte[] s, int at) {
     for (int m = 0; m < 12; m++) {
       int k = m * 3;
-      if (s[at] == MONTHS[k] && s[at + 1] == MONTHS[k + 1] && s[at + 2] == MONTHS[k + 2]) {
+      if (s[at] == MONTH_BYTES[k]
+          && s[at + 1] == MONTH_BYTES[k + 1]
+          && s[at + 2] == MONTH_BYTES[k + 2]) {
         return m + 1;
       }
     }

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * thread-safe: a chunk is filled by one thread, then handed over (with a happens-before edge such
  * as a {@code Future}) to the one that reads it; it is reused afterwards.
  */
-public final class ParsedLines {
+public final class ParsedLines implements TimeSink {
   /** Outcome of a line that is a hit, read from the rows. */
   public static final byte OK = 0;
 
@@ -415,7 +415,7 @@ public final class ParsedLines {
 
   // Writers, for RowParsers: a row is a hit once time(), the client, the request and hit() are set.
 
-  /** Sets the time of row {@code i}: UTC epoch second and the zone offset it was logged in. */
+  @Override
   public void time(int i, long epochSecond, int offsetSeconds) {
     second[i] = epochSecond;
     offset[i] = offsetSeconds;

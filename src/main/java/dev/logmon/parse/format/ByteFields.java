@@ -2,15 +2,18 @@ package dev.logmon.parse.format;
 
 import dev.logmon.parse.ByteTimestamp;
 import dev.logmon.parse.ParsedLines;
-import java.nio.charset.StandardCharsets;
+import dev.logmon.parse.TimeSink;
 
 /**
  * The readers of a format string's number and time fields over a line's bytes, for {@link
  * ByteFormat}: times are written into a row of {@link ParsedLines}; each returns false (or a
- * negative value) on a value that is not valid. The text formats (JSON, W3C) read their numbers
- * here too, as Latin-1 bytes; their times with {@link Times}. Stateless.
+ * negative value) on a value that is not valid. The text formats (JSON, W3C) read their values here
+ * too, as {@link #latin1} bytes, into their record's time. Stateless.
  */
 final class ByteFields {
+  /** Length of {@code dd/Mon/yyyy:HH:mm:ss +hhmm}. */
+  static final int CLF_LENGTH = 26;
+
   static final long INVALID = Long.MIN_VALUE;
   static final int NO_OFFSET = Integer.MIN_VALUE;
 
@@ -93,15 +96,22 @@ final class ByteFields {
     return scaled(latin1(s, from, to), 0, to - from, exp);
   }
 
-  private static byte[] latin1(String s, int from, int to) {
-    return s.substring(from, to).getBytes(StandardCharsets.ISO_8859_1);
+  /**
+   * {@code s[from, to)} as bytes, one a character: Latin-1 as is, anything past it as {@code ?} (no
+   * digit or separator), so positions stay those of the text.
+   */
+  static byte[] latin1(String s, int from, int to) {
+    byte[] b = new byte[to - from];
+    for (int k = from; k < to; k++) {
+      char c = s.charAt(k);
+      b[k - from] = (byte) (c <= 0xFF ? c : '?');
+    }
+    return b;
   }
 
-  /**
-   * As {@link Times#clf}: {@code dd/Mon/yyyy:HH:mm:ss +hhmm} filling exactly {@code s[from, to)}.
-   */
-  static boolean clf(byte[] s, int from, int to, ParsedLines out, int i) {
-    if (to - from != Times.CLF_LENGTH
+  /** Reads {@code dd/Mon/yyyy:HH:mm:ss +hhmm} filling exactly {@code s[from, to)}. */
+  static boolean clf(byte[] s, int from, int to, TimeSink out, int i) {
+    if (to - from != CLF_LENGTH
         || s[from + 2] != '/'
         || s[from + 6] != '/'
         || s[from + 11] != ':'
@@ -117,8 +127,11 @@ final class ByteFields {
     return zoned(local, offset(s, from + 21, false), out, i);
   }
 
-  /** As {@link Times#iso}. */
-  static boolean iso(byte[] s, int from, int to, ParsedLines out, int i) {
+  /**
+   * Reads {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+hh:mm|+hhmm)}; a space may stand for the T, and
+   * a time without a zone is taken as UTC.
+   */
+  static boolean iso(byte[] s, int from, int to, TimeSink out, int i) {
     if (to - from < 19
         || s[from + 4] != '-'
         || s[from + 7] != '-'
@@ -150,8 +163,8 @@ final class ByteFields {
     return zoned(local, offset(s, p, colon), out, i);
   }
 
-  /** As {@link Times#epoch}. */
-  static boolean epoch(byte[] s, int from, int to, long unitsPerSecond, ParsedLines out, int i) {
+  /** Reads an epoch number counted in {@code 1/unitsPerSecond} seconds; a fraction is dropped. */
+  static boolean epoch(byte[] s, int from, int to, long unitsPerSecond, TimeSink out, int i) {
     int dot = from;
     while (dot < to && s[dot] != '.') {
       dot++;
@@ -165,7 +178,7 @@ final class ByteFields {
   }
 
   /** Writes the UTC time of a valid local time and offset; false if either is invalid. */
-  static boolean zoned(long local, int offset, ParsedLines out, int i) {
+  static boolean zoned(long local, int offset, TimeSink out, int i) {
     if (local == INVALID || offset == NO_OFFSET) {
       return false;
     }
@@ -173,7 +186,7 @@ final class ByteFields {
     return true;
   }
 
-  /** As {@link Times#local}: the local date-time as epoch seconds, or {@link #INVALID}. */
+  /** The local date-time as epoch seconds, checked field by field, or {@link #INVALID}. */
   static long local(long year, int month, int day, int secondOfDay) {
     if (year < 0
         || month < 1
@@ -188,7 +201,7 @@ final class ByteFields {
     return ByteTimestamp.daysFromCivil((int) year, month, day) * 86_400L + secondOfDay;
   }
 
-  /** As {@link Times#clock}: {@code HH:mm:ss} at {@code at} as seconds of the day, or -1. */
+  /** {@code HH:mm:ss} at {@code at} as seconds of the day, or -1. */
   static int clock(byte[] s, int at) {
     if (s[at + 2] != ':' || s[at + 5] != ':') {
       return -1;
@@ -202,7 +215,7 @@ final class ByteFields {
     return h * 3600 + m * 60 + Math.min(sec, 59);
   }
 
-  /** As {@link Times#offset}: {@code +hhmm} or {@code +hh:mm} in seconds, or {@link #NO_OFFSET}. */
+  /** {@code +hhmm} or {@code +hh:mm} at {@code at} in seconds, or {@link #NO_OFFSET}. */
   static int offset(byte[] s, int at, boolean colon) {
     byte sign = s[at];
     int h = two(s, at + 1);

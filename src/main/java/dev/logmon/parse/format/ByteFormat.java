@@ -288,7 +288,7 @@ final class ByteFormat implements RowParser {
         switch (kinds[k]) {
           case TIME_CLF -> ByteFields.clf(b, p, e, out, i);
           case TIME_CLF_BRACKETED ->
-              e - p == Times.CLF_LENGTH + 2
+              e - p == ByteFields.CLF_LENGTH + 2
                   && b[p] == '['
                   && b[e - 1] == ']'
                   && ByteFields.clf(b, p + 1, e - 1, out, i);

@@ -4,13 +4,14 @@ import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.Sections;
+import dev.logmon.parse.TimeSink;
 
 /**
  * The fields of one line of a format read as text (JSON, W3C), turned into a {@link LogRecord} at
  * the end: the text readers of the fields those formats share with format strings. One per line;
  * not shared.
  */
-final class RecordBuilder {
+final class RecordBuilder implements TimeSink {
   private static final String DASH = "-";
 
   long epochSecond;
@@ -29,6 +30,13 @@ final class RecordBuilder {
   String referrer;
   String userAgent;
   String vhost;
+
+  @Override
+  public void time(int row, long epochSecond, int offsetSeconds) {
+    this.epochSecond = epochSecond;
+    this.offsetSeconds = offsetSeconds;
+    hasTime = true;
+  }
 
   /** Reads {@code s[from, to)} as a field of this kind; false if it is not a valid value. */
   boolean set(FieldKind kind, String s, int from, int to) {

@@ -119,7 +119,11 @@ final class Strftime {
         case 'm' -> two(out, t.getMonthValue());
         case 'd' -> two(out, t.getDayOfMonth());
         case 'e' -> out.append(t.getDayOfMonth() < 10 ? " " : "").append(t.getDayOfMonth());
-        case 'b' -> out.append(Times.MONTHS, (t.getMonthValue() - 1) * 3, t.getMonthValue() * 3);
+        case 'b' ->
+            out.append(
+                dev.logmon.parse.ByteTimestamp.MONTHS,
+                (t.getMonthValue() - 1) * 3,
+                t.getMonthValue() * 3);
         case 'H' -> two(out, t.getHour());
         case 'M' -> two(out, t.getMinute());
         case 'S' -> two(out, t.getSecond());

@@ -78,7 +78,7 @@ public final class W3cFormat implements LineParser {
         }
         date = p;
       } else if (special[i] == TIME) {
-        if (e - p < 8 || Times.clock(line, p) < 0) {
+        if (e - p < 8 || ByteFields.clock(ByteFields.latin1(line, p, p + 8), 0) < 0) {
           return Failures.of(MalformedReason.BAD_TIMESTAMP);
         }
         clock = p;
@@ -123,17 +123,15 @@ public final class W3cFormat implements LineParser {
     if (date + 10 > s.length() || clock + 8 > s.length()) {
       return false;
     }
-    if (s.charAt(date + 4) != '-' || s.charAt(date + 7) != '-') {
+    byte[] d = ByteFields.latin1(s, date, date + 10);
+    if (d[4] != '-' || d[7] != '-') {
       return false;
     }
-    int secondOfDay = Times.clock(s, clock);
-    b.offsetSeconds = 0;
-    return Times.local(
-        b,
-        Times.digits(s, date, 4),
-        Times.digits(s, date + 5, 2),
-        Times.digits(s, date + 8, 2),
-        secondOfDay);
+    int secondOfDay = ByteFields.clock(ByteFields.latin1(s, clock, clock + 8), 0);
+    long local =
+        ByteFields.local(
+            ByteFields.digits(d, 0, 4), ByteFields.two(d, 5), ByteFields.two(d, 8), secondOfDay);
+    return ByteFields.zoned(local, 0, b, 0);
   }
 
   private void fields(String names) {

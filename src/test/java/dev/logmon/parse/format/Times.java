@@ -3,14 +3,13 @@ package dev.logmon.parse.format;
 import dev.logmon.parse.ByteTimestamp;
 
 /**
- * Hand-written readers for the timestamps access logs carry: CLF ({@code 10/Oct/2000:13:55:36
- * -0700}), ISO-8601 / RFC 3339 and epoch numbers.
- *
- * <p>They run once per line, so they scan characters instead of using {@code DateTimeFormatter}.
- * Each returns false on anything it does not accept and never throws.
+ * Text readers for the timestamps access logs carry: CLF ({@code 10/Oct/2000:13:55:36 -0700}),
+ * ISO-8601 / RFC 3339 and epoch numbers; the oracle {@link TextFormat}'s, written apart from the
+ * byte readers of {@link ByteFields} that the product uses. Each returns false on anything it does
+ * not accept and never throws.
  */
 final class Times {
-  static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  static final String MONTHS = ByteTimestamp.MONTHS;
 
   /** Length of {@code dd/Mon/yyyy:HH:mm:ss +hhmm}. */
   static final int CLF_LENGTH = 26;

@@ -128,4 +128,16 @@ public final class ByteScan {
     }
     return h;
   }
+
+  /**
+   * {@code s[from, to)} as bytes, one a character, so positions stay those of the text: Latin-1 as
+   * is, anything past it as {@code 0xFF}, a byte above the space that no reader tests for.
+   */
+  public static byte[] latin1(String s, int from, int to) {
+    byte[] b = new byte[to - from];
+    for (int k = from; k < to; k++) {
+      b[k - from] = (byte) Math.min(s.charAt(k), 0xFF);
+    }
+    return b;
+  }
 }

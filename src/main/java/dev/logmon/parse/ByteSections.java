@@ -17,14 +17,10 @@ final class ByteSections {
   private ByteSections() {}
 
   /**
-   * The section of the target {@code b[from, to)}: {@code (start << 32) | end} of a range, or a
-   * negative placeholder code (see {@link ParsedLines#PLACEHOLDERS}) in the high half.
+   * The section of {@code depth} path segments of the target {@code b[from, to)}: {@code (start <<
+   * 32) | end} of a range, or a negative placeholder code (see {@link ParsedLines#PLACEHOLDERS}) in
+   * the high half.
    */
-  static long of(byte[] b, int from, int to) {
-    return of(b, from, to, 1);
-  }
-
-  /** As {@link #of(byte[], int, int)} with sections of {@code depth} path segments. */
   static long of(byte[] b, int from, int to, int depth) {
     if (to == from) {
       return code(INVALID);

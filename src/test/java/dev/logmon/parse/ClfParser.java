@@ -158,12 +158,12 @@ public final class ClfParser implements LineParser {
     String section;
     int targetEnd = requestTargetEnd(line, requestStart, requestEnd);
     if (targetEnd < 0) {
-      section = Sections.ofMalformedRequest(line, requestStart, requestEnd);
+      section = TextSections.ofMalformedRequest(line, requestStart, requestEnd);
     } else {
       int methodEnd = line.indexOf(' ', requestStart);
       method = Methods.name(line, requestStart, methodEnd);
       target = line.substring(methodEnd + 1, targetEnd);
-      section = Sections.of(target);
+      section = TextSections.of(target);
     }
     LogRecord record =
         new LogRecord(

@@ -1,5 +1,6 @@
 package dev.logmon.parse.format;
 
+import dev.logmon.parse.ByteScan;
 import dev.logmon.parse.ByteTimestamp;
 import dev.logmon.parse.ParsedLines;
 import dev.logmon.parse.TimeSink;
@@ -8,7 +9,7 @@ import dev.logmon.parse.TimeSink;
  * The readers of a format string's number and time fields over a line's bytes, for {@link
  * ByteFormat}: times are written into a row of {@link ParsedLines}; each returns false (or a
  * negative value) on a value that is not valid. The text formats (JSON, W3C) read their values here
- * too, as {@link #latin1} bytes, into their record's time. Stateless.
+ * too, as {@link ByteScan#latin1} bytes, into their record's time. Stateless.
  */
 final class ByteFields {
   /** Length of {@code dd/Mon/yyyy:HH:mm:ss +hhmm}. */
@@ -88,25 +89,12 @@ final class ByteFields {
 
   /** As {@link #digits(byte[], int, int)} for text (no character past Latin-1 is a digit). */
   static long digits(String s, int from, int to) {
-    return digits(latin1(s, from, to), 0, to - from);
+    return digits(ByteScan.latin1(s, from, to), 0, to - from);
   }
 
   /** As {@link #scaled(byte[], int, int, int)} for text. */
   static long scaled(String s, int from, int to, int exp) {
-    return scaled(latin1(s, from, to), 0, to - from, exp);
-  }
-
-  /**
-   * {@code s[from, to)} as bytes, one a character: Latin-1 as is, anything past it as {@code ?} (no
-   * digit or separator), so positions stay those of the text.
-   */
-  static byte[] latin1(String s, int from, int to) {
-    byte[] b = new byte[to - from];
-    for (int k = from; k < to; k++) {
-      char c = s.charAt(k);
-      b[k - from] = (byte) (c <= 0xFF ? c : '?');
-    }
-    return b;
+    return scaled(ByteScan.latin1(s, from, to), 0, to - from, exp);
   }
 
   /** Reads {@code dd/Mon/yyyy:HH:mm:ss +hhmm} filling exactly {@code s[from, to)}. */

@@ -2,6 +2,7 @@ package dev.logmon.parse.format;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.logmon.parse.ByteScan;
 import java.io.IOException;
 import java.math.BigDecimal;
 
@@ -13,7 +14,7 @@ final class JsonValues {
   static boolean time(JsonToken t, String text, RecordBuilder b) {
     int n = text.length();
     if (t == JsonToken.VALUE_STRING) {
-      byte[] v = ByteFields.latin1(text, 0, n);
+      byte[] v = ByteScan.latin1(text, 0, n);
       if (n == ByteFields.CLF_LENGTH && ByteFields.clf(v, 0, n, b, 0)) {
         return true;
       }

@@ -1,5 +1,6 @@
 package dev.logmon.parse.format;
 
+import dev.logmon.parse.ByteScan;
 import dev.logmon.parse.LineParser;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
@@ -78,7 +79,7 @@ public final class W3cFormat implements LineParser {
         }
         date = p;
       } else if (special[i] == TIME) {
-        if (e - p < 8 || ByteFields.clock(ByteFields.latin1(line, p, p + 8), 0) < 0) {
+        if (e - p < 8 || ByteFields.clock(ByteScan.latin1(line, p, p + 8), 0) < 0) {
           return Failures.of(MalformedReason.BAD_TIMESTAMP);
         }
         clock = p;
@@ -123,11 +124,11 @@ public final class W3cFormat implements LineParser {
     if (date + 10 > s.length() || clock + 8 > s.length()) {
       return false;
     }
-    byte[] d = ByteFields.latin1(s, date, date + 10);
+    byte[] d = ByteScan.latin1(s, date, date + 10);
     if (d[4] != '-' || d[7] != '-') {
       return false;
     }
-    int secondOfDay = ByteFields.clock(ByteFields.latin1(s, clock, clock + 8), 0);
+    int secondOfDay = ByteFields.clock(ByteScan.latin1(s, clock, clock + 8), 0);
     long local =
         ByteFields.local(
             ByteFields.digits(d, 0, 4), ByteFields.two(d, 5), ByteFields.two(d, 8), secondOfDay);

@@ -3,7 +3,6 @@ package dev.logmon.parse.format;
 import dev.logmon.parse.LineParser;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
-import dev.logmon.parse.Sections;
 import java.util.List;
 
 /**
@@ -164,7 +163,7 @@ public final class TextFormat implements LineParser {
       } else if (pathEnd > path && !(pathEnd == path + 1 && line.charAt(path) == '-')) {
         // Joined to a path that is one ("-" or nothing is no request, whatever the query).
         b.path = b.path + query;
-        section = Sections.of(line.substring(path, pathEnd));
+        section = dev.logmon.parse.TextSections.of(line.substring(path, pathEnd));
       }
     }
     ParseResult r = b.build();

@@ -39,10 +39,9 @@ public class FormatParserBenchmark {
 
   private final ParsedLines out = new ParsedLines();
   private final ChunkParser builtInBytes = new ChunkParser(65_536, RowParser.clf());
-  private final ChunkParser formatBytes =
-      new ChunkParser(65_536, ApacheFormat.compile(COMBINED).rows());
+  private final ChunkParser formatBytes = new ChunkParser(65_536, ApacheFormat.compile(COMBINED));
   private final ChunkParser timedBytes =
-      new ChunkParser(65_536, ApacheFormat.compile(COMBINED + " %D").rows());
+      new ChunkParser(65_536, ApacheFormat.compile(COMBINED + " %D"));
   private byte[] chunk;
   private byte[] timedChunk;
 

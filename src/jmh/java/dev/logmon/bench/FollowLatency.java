@@ -52,28 +52,30 @@ public final class FollowLatency {
             file, TailOptions.follow(file.toString()), n -> {}, null, new DescriptorLimit());
     FollowRun run =
         new FollowRun(List.of(tailer), Duration.ofMillis(pollMs), InstantSource.system(), n -> {});
+    java.util.function.Function<dev.logmon.present.Presenter, Monitor> monitor =
+        presenter ->
+            new Monitor(
+                new MonitorConfig(
+                    false,
+                    10,
+                    120,
+                    0,
+                    true,
+                    dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
+                    dev.logmon.filter.FilterSet.NONE,
+                    1,
+                    false),
+                dev.logmon.parse.RowParser.clf(),
+                new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
+                new AlertEngine(AlertRule.ABSOLUTE, 1e9),
+                presenter,
+                ZoneOffset.UTC,
+                n -> {},
+                run::sources);
     if (!Boolean.getBoolean("logmon.noWarmUp")) {
-      run.warmUpJit(120, 10); // as the command line does
+      run.warmUpJit(monitor); // as the command line does, on a twin of the run's monitor
     }
-    Monitor m =
-        new Monitor(
-            new MonitorConfig(
-                false,
-                10,
-                120,
-                0,
-                true,
-                dev.logmon.pipeline.MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS,
-                dev.logmon.filter.FilterSet.NONE,
-                1,
-                false),
-            dev.logmon.parse.RowParser.clf(),
-            new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
-            new AlertEngine(AlertRule.ABSOLUTE, 1e9),
-            new JsonPresenter(OutputStream.nullOutputStream()),
-            ZoneOffset.UTC,
-            n -> {},
-            run::sources);
+    Monitor m = monitor.apply(new JsonPresenter(OutputStream.nullOutputStream()));
     Thread pipeline =
         new Thread(
             () -> {

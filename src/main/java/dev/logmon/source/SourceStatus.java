@@ -67,6 +67,32 @@ public record SourceStatus(
     rejected = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(rejected));
   }
 
+  /** The status of a file (or standard input): nothing dropped, no lag, nothing rejected. */
+  public SourceStatus(
+      String name,
+      State state,
+      long lines,
+      long bytes,
+      long rotations,
+      long truncations,
+      long oversizeLines,
+      long readErrors,
+      String lastError) {
+    this(
+        name,
+        state,
+        lines,
+        bytes,
+        rotations,
+        truncations,
+        oversizeLines,
+        readErrors,
+        lastError,
+        0,
+        NO_LAG,
+        Map.of());
+  }
+
   /** Rejected inputs of every reason together. */
   public long rejectedTotal() {
     return rejected.values().stream().mapToLong(Long::longValue).sum();

@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -22,14 +22,13 @@ import java.util.regex.Pattern;
  * each pattern's {@link RequiredLiteral} (its longest plain text, {@code Googlebot/}) is indexed by
  * its first three characters; an agent is scanned once, and only the patterns whose literal occurs
  * in it run (the few without a literal always run). Callers cache the answer per distinct agent.
- * Immutable apart from the matchers, made when a pattern first runs, which are per instance: not
- * thread-safe, {@link #copy()} one per thread.
+ * Thread-safe: a pattern is compiled when it first runs, once for every thread.
  */
 public final class Crawlers {
   private static final String RESOURCE = "crawler-user-agents.json";
 
   private final String[] patterns;
-  private final Matcher[] matchers;
+  private final AtomicReferenceArray<Pattern> compiled;
   private final String[] literals;
   private final long[] keys; // sorted three-character keys of the literals
   private final int[][] byKey; // patterns by key, parallel to keys
@@ -37,7 +36,7 @@ public final class Crawlers {
 
   private Crawlers(List<String> patternList) {
     patterns = patternList.toArray(String[]::new);
-    matchers = new Matcher[patterns.length];
+    compiled = new AtomicReferenceArray<>(patterns.length);
     literals = new String[patterns.length];
     List<Integer> loose = new ArrayList<>();
     List<long[]> keyed = new ArrayList<>(); // {key, pattern}
@@ -68,21 +67,12 @@ public final class Crawlers {
     unindexed = loose.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private Crawlers(Crawlers from) {
-    patterns = from.patterns;
-    literals = from.literals;
-    keys = from.keys;
-    byKey = from.byKey;
-    unindexed = from.unindexed;
-    matchers = new Matcher[patterns.length];
-  }
-
   /**
-   * The vendored list, with matchers of its own: read from the class path once per process (about
-   * 30 ms), so that a follower's first real lines do not pay for it again after the JIT warm-up.
+   * The vendored list: read from the class path once per process (about 30 ms), so that a
+   * follower's first real lines do not pay for it again after the JIT warm-up.
    */
   public static Crawlers load() {
-    return Vendored.LIST.copy();
+    return Vendored.LIST;
   }
 
   /** The vendored list, read when first asked for (lazy holder). */
@@ -95,20 +85,10 @@ public final class Crawlers {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the class path");
       }
-      return of(patternsIn(in));
+      return new Crawlers(patternsIn(in));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
-  }
-
-  /** Robots by the given patterns (Java regular expressions, found anywhere in the agent). */
-  public static Crawlers of(List<String> patterns) {
-    return new Crawlers(patterns);
-  }
-
-  /** The same list with matchers of its own, for another thread. */
-  public Crawlers copy() {
-    return new Crawlers(this);
   }
 
   /** The {@code pattern} of every entry of a crawler-user-agents JSON document. */
@@ -187,16 +167,16 @@ public final class Crawlers {
   }
 
   /**
-   * Whether pattern {@code p} is found in the agent; its matcher is made on first use, since most
+   * Whether pattern {@code p} is found in the agent; it is compiled on first use, since most
    * patterns never run (CrawlersTest compiles every one of the vendored list).
    */
   private boolean finds(int p, CharSequence agent) {
-    Matcher m = matchers[p];
-    if (m == null) {
-      m = Pattern.compile(patterns[p]).matcher(agent);
-      matchers[p] = m;
+    Pattern pattern = compiled.get(p);
+    if (pattern == null) {
+      pattern = Pattern.compile(patterns[p]);
+      compiled.set(p, pattern);
     }
-    return m.reset(agent).find();
+    return pattern.matcher(agent).find();
   }
 
   private static long key(CharSequence s, int at) {

@@ -43,7 +43,6 @@ public final class FilterSet {
   private final List<Rule> excludes;
   private final boolean ignoreCrawlers;
   private final List<String> labels;
-  private volatile Crawlers crawlers;
 
   private FilterSet(List<Rule> includes, List<Rule> excludes, boolean ignoreCrawlers) {
     this.includes = List.copyOf(includes);
@@ -164,7 +163,7 @@ public final class FilterSet {
       tests.add(FilterCompiler.compile(r.expr()));
     }
     if (ignoreCrawlers) {
-      TextMemo robots = new TextMemo(crawlers().copy()::isCrawler);
+      TextMemo robots = new TextMemo(Crawlers.load()::isCrawler);
       tests.add(
           line -> {
             CharSequence agent = line.agent();
@@ -172,20 +171,6 @@ public final class FilterSet {
           });
     }
     return new Filters(tests.toArray(LineTest[]::new));
-  }
-
-  private Crawlers crawlers() {
-    Crawlers c = crawlers;
-    if (c == null) {
-      synchronized (this) {
-        c = crawlers;
-        if (c == null) {
-          c = Crawlers.load();
-          crawlers = c;
-        }
-      }
-    }
-    return c;
   }
 
   /** The rules as {@code --include}/{@code --exclude} options in canonical form, one per line. */

@@ -86,11 +86,11 @@ final class ByteClfParser implements RowParser {
     // Consecutive lines mostly share a second: reuse the previous line's checked result.
     if (!out.timeAsBefore(i, TIME_FIELD, ts, ByteTimestamp.LENGTH)) {
       long local = ByteTimestamp.localEpochSecond(b, ts);
-      long offset = ByteTimestamp.offsetSeconds(b, ts);
-      if (local == ByteTimestamp.INVALID || offset == ByteTimestamp.INVALID) {
+      int offset = ByteTimestamp.offset(b, ts + 22, false);
+      if (local == ByteTimestamp.INVALID || offset == ByteTimestamp.NO_OFFSET) {
         return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
       }
-      out.time(i, local - offset, (int) offset);
+      out.time(i, local - offset, offset);
       out.rememberTime(i, TIME_FIELD, ts, ByteTimestamp.LENGTH);
     }
     int p = ts + ByteTimestamp.LENGTH;

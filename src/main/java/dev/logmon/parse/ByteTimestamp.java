@@ -15,8 +15,11 @@ public final class ByteTimestamp {
   /** Length of {@code [dd/Mon/yyyy:HH:mm:ss +hhmm]}, brackets included. */
   static final int LENGTH = 28;
 
-  /** Returned by the readers when the text is not a valid timestamp or offset. */
+  /** Returned by {@link #localEpochSecond} when the text is not a valid timestamp. */
   static final long INVALID = Long.MIN_VALUE;
+
+  /** Returned by {@link #offset} when the text is not a valid zone offset. */
+  public static final int NO_OFFSET = Integer.MIN_VALUE;
 
   /** The English month abbreviations, January first, as strftime's C locale writes them. */
   public static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -58,18 +61,22 @@ public final class ByteTimestamp {
   }
 
   /**
-   * The zone offset of the timestamp whose '[' is at {@code at}, in seconds, or {@link #INVALID}.
+   * The zone offset {@code +hhmm} (or, with {@code colon}, {@code +hh:mm}) at {@code at} in
+   * seconds, or {@link #NO_OFFSET}.
    */
-  static long offsetSeconds(byte[] s, int at) {
-    byte sign = s[at + 22];
-    int hours = digits(s, at + 23, 2);
-    int minutes = digits(s, at + 25, 2);
+  public static int offset(byte[] s, int at, boolean colon) {
+    byte sign = s[at];
+    int hours = digits(s, at + 1, 2);
+    int minutes = digits(s, at + (colon ? 4 : 3), 2);
     if ((sign != '+' && sign != '-') || hours < 0 || minutes < 0 || minutes > 59) {
-      return INVALID;
+      return NO_OFFSET;
+    }
+    if (colon && s[at + 3] != ':') {
+      return NO_OFFSET;
     }
     int seconds = hours * 3600 + minutes * 60;
     if (seconds > MAX_OFFSET_SECONDS) {
-      return INVALID;
+      return NO_OFFSET;
     }
     return sign == '-' ? -seconds : seconds;
   }

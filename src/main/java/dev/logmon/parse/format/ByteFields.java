@@ -16,7 +16,6 @@ final class ByteFields {
   static final int CLF_LENGTH = 26;
 
   static final long INVALID = Long.MIN_VALUE;
-  static final int NO_OFFSET = Integer.MIN_VALUE;
 
   /** Results of {@link #durationList} besides a sum: no attempt, a bad number, an overflow. */
   static final long NONE = -1;
@@ -27,7 +26,6 @@ final class ByteFields {
   private static final long[] POW10 = {
     1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
   };
-  private static final int MAX_OFFSET = 18 * 3600;
 
   private ByteFields() {}
 
@@ -112,7 +110,7 @@ final class ByteFields {
             ByteTimestamp.month(s, from + 3),
             two(s, from),
             clock(s, from + 12));
-    return zoned(local, offset(s, from + 21, false), out, i);
+    return zoned(local, ByteTimestamp.offset(s, from + 21, false), out, i);
   }
 
   /**
@@ -148,7 +146,7 @@ final class ByteFields {
     if (to - p != 5 && !colon) {
       return false;
     }
-    return zoned(local, offset(s, p, colon), out, i);
+    return zoned(local, ByteTimestamp.offset(s, p, colon), out, i);
   }
 
   /** Reads an epoch number counted in {@code 1/unitsPerSecond} seconds; a fraction is dropped. */
@@ -167,7 +165,7 @@ final class ByteFields {
 
   /** Writes the UTC time of a valid local time and offset; false if either is invalid. */
   static boolean zoned(long local, int offset, TimeSink out, int i) {
-    if (local == INVALID || offset == NO_OFFSET) {
+    if (local == INVALID || offset == ByteTimestamp.NO_OFFSET) {
       return false;
     }
     out.time(i, local - offset, offset);
@@ -201,24 +199,6 @@ final class ByteFields {
       return -1;
     }
     return h * 3600 + m * 60 + Math.min(sec, 59);
-  }
-
-  /** {@code +hhmm} or {@code +hh:mm} at {@code at} in seconds, or {@link #NO_OFFSET}. */
-  static int offset(byte[] s, int at, boolean colon) {
-    byte sign = s[at];
-    int h = two(s, at + 1);
-    int m = two(s, at + (colon ? 4 : 3));
-    if ((sign != '+' && sign != '-') || h < 0 || m < 0 || m > 59) {
-      return NO_OFFSET;
-    }
-    if (colon && s[at + 3] != ':') {
-      return NO_OFFSET;
-    }
-    int seconds = h * 3600 + m * 60;
-    if (seconds > MAX_OFFSET) {
-      return NO_OFFSET;
-    }
-    return sign == '-' ? -seconds : seconds;
   }
 
   /** The value of the two ASCII digits at {@code at}, or -1. */

@@ -1,5 +1,8 @@
 package dev.logmon.parse.format;
 
+import dev.logmon.parse.ByteTimestamp;
+import dev.logmon.parse.ParsedLines;
+
 /**
  * A strftime pattern from Apache's {@code %{...}t}, compiled once into fixed-width parts and read
  * without regex: {@code %Y %m %d %e %H %M %S %z %b %T %F %%} and literal characters.
@@ -63,7 +66,7 @@ final class Strftime {
   }
 
   /** Reads {@code s[from, to)} into row {@code i}; false if it does not fit the pattern. */
-  boolean read(byte[] s, int from, int to, dev.logmon.parse.ParsedLines out, int i) {
+  boolean read(byte[] s, int from, int to, ParsedLines out, int i) {
     int year = 1970;
     int month = 1;
     int day = 1;
@@ -86,7 +89,7 @@ final class Strftime {
         case 'm' -> month = ByteFields.two(s, p);
         case 'd' -> day = ByteFields.two(s, p);
         case 'e' -> day = s[p] == ' ' ? ByteFields.one(s, p + 1) : ByteFields.two(s, p);
-        case 'b' -> month = dev.logmon.parse.ByteTimestamp.month(s, p);
+        case 'b' -> month = ByteTimestamp.month(s, p);
         case 'H', 'M', 'S' -> {
           int v = ByteFields.two(s, p);
           int max = c == 'H' ? 23 : 59;
@@ -96,8 +99,8 @@ final class Strftime {
           secondOfDay += v * (c == 'H' ? 3600 : c == 'M' ? 60 : 1);
         }
         default -> {
-          offset = ByteFields.offset(s, p, false);
-          if (offset == ByteFields.NO_OFFSET) {
+          offset = ByteTimestamp.offset(s, p, false);
+          if (offset == ByteTimestamp.NO_OFFSET) {
             return false;
           }
         }
@@ -120,10 +123,7 @@ final class Strftime {
         case 'd' -> two(out, t.getDayOfMonth());
         case 'e' -> out.append(t.getDayOfMonth() < 10 ? " " : "").append(t.getDayOfMonth());
         case 'b' ->
-            out.append(
-                dev.logmon.parse.ByteTimestamp.MONTHS,
-                (t.getMonthValue() - 1) * 3,
-                t.getMonthValue() * 3);
+            out.append(ByteTimestamp.MONTHS, (t.getMonthValue() - 1) * 3, t.getMonthValue() * 3);
         case 'H' -> two(out, t.getHour());
         case 'M' -> two(out, t.getMinute());
         case 'S' -> two(out, t.getSecond());

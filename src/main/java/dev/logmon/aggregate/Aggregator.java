@@ -165,15 +165,15 @@ public final class Aggregator implements TrafficCounter {
     advanceTo(s);
     lifetime.countRun(l, runs, r, s);
     minutes.count(s, now, n);
+    SecondBucket b = null; // a run older than every window counts toward the lifetime only
+    boolean covered = false;
     if (s <= now - span) {
       lifetime.late(n);
-      addLateRun(l, runs, r);
-      requests.addRows(l, from, to, chunkLabels, runs.latency(r));
-      return;
+    } else {
+      lifetime.spanFrom(s);
+      b = ring.bucket(s, -1, -1);
+      covered = ring.addTotals(b, n, runs.bytes(r), runs, r, runs.badRequests(r));
     }
-    lifetime.spanFrom(s);
-    SecondBucket b = ring.bucket(s, -1, -1);
-    boolean covered = ring.addTotals(b, n, runs.bytes(r), runs, r, runs.badRequests(r));
     addSections(l, runs, r, b, covered);
     addClients(l, runs, r, b, covered);
     addMethods(l, runs, r, b, covered);
@@ -182,7 +182,8 @@ public final class Aggregator implements TrafficCounter {
   }
 
   // Each kind's loop is a method of its own: the JIT compiles four small loops rather than one
-  // large method with four (bench/README.md, follow CPU).
+  // large method with four (bench/README.md, follow CPU). Without a bucket (a late run) a key is
+  // released if nothing else holds it.
 
   private void addSections(ParsedLines l, RunSums runs, int r, SecondBucket b, boolean covered) {
     for (int e = runs.entriesFrom(KeyKind.SECTION, r), end = runs.entriesTo(KeyKind.SECTION, r);
@@ -193,7 +194,11 @@ public final class Aggregator implements TrafficCounter {
       int err = runs.serverErrors(e);
       life.addSection(id, h, err);
       chunkLabels.section(l, runs.row(KeyKind.SECTION, e), requests.section(id, keys.sections));
-      ring.addSection(b, covered, id, h, err);
+      if (b == null) {
+        keys.forgetSectionIfUnused(id);
+      } else {
+        ring.addSection(b, covered, id, h, err);
+      }
     }
   }
 
@@ -205,7 +210,11 @@ public final class Aggregator implements TrafficCounter {
       int h = runs.hits(KeyKind.CLIENT, e);
       long sent = runs.clientBytes(e);
       life.addHost(id, sent, h);
-      ring.addHost(b, covered, id, sent, h);
+      if (b == null) {
+        keys.forgetHostIfUnused(id);
+      } else {
+        ring.addHost(b, covered, id, sent, h);
+      }
     }
   }
 
@@ -217,7 +226,9 @@ public final class Aggregator implements TrafficCounter {
       int h = runs.hits(KeyKind.METHOD, e);
       life.methods.addOne(id, h, 0);
       chunkLabels.method(l, runs.row(KeyKind.METHOD, e), requests.method(id, keys.methods));
-      ring.addMethod(b, covered, id, h);
+      if (b != null) {
+        ring.addMethod(b, covered, id, h);
+      }
     }
   }
 
@@ -228,38 +239,9 @@ public final class Aggregator implements TrafficCounter {
       int code = runs.statusCode(e);
       int h = runs.hits(KeyKind.STATUS, e);
       lifetime.status(code, h);
-      ring.addStatus(b, covered, code, h);
-    }
-  }
-
-  /** A run older than every window: its keys count toward the lifetime tables only. */
-  private void addLateRun(ParsedLines l, RunSums runs, int r) {
-    for (int e = runs.entriesFrom(KeyKind.SECTION, r), end = runs.entriesTo(KeyKind.SECTION, r);
-        e < end;
-        e++) {
-      int id = keys.section(l, runs.row(KeyKind.SECTION, e));
-      life.addSection(id, runs.hits(KeyKind.SECTION, e), runs.serverErrors(e));
-      chunkLabels.section(l, runs.row(KeyKind.SECTION, e), requests.section(id, keys.sections));
-      keys.forgetSectionIfUnused(id);
-    }
-    for (int e = runs.entriesFrom(KeyKind.CLIENT, r), end = runs.entriesTo(KeyKind.CLIENT, r);
-        e < end;
-        e++) {
-      int id = keys.host(l, runs.row(KeyKind.CLIENT, e));
-      life.addHost(id, runs.clientBytes(e), runs.hits(KeyKind.CLIENT, e));
-      keys.forgetHostIfUnused(id);
-    }
-    for (int e = runs.entriesFrom(KeyKind.METHOD, r), end = runs.entriesTo(KeyKind.METHOD, r);
-        e < end;
-        e++) {
-      int id = keys.method(l, runs.row(KeyKind.METHOD, e));
-      life.methods.addOne(id, runs.hits(KeyKind.METHOD, e), 0);
-      chunkLabels.method(l, runs.row(KeyKind.METHOD, e), requests.method(id, keys.methods));
-    }
-    for (int e = runs.entriesFrom(KeyKind.STATUS, r), end = runs.entriesTo(KeyKind.STATUS, r);
-        e < end;
-        e++) {
-      lifetime.status(runs.statusCode(e), runs.hits(KeyKind.STATUS, e));
+      if (b != null) {
+        ring.addStatus(b, covered, code, h);
+      }
     }
   }
 

@@ -253,7 +253,7 @@ public final class FilterParser {
         && (s.charAt(2) | 0x20) == 'x') {
       return new Literal.StatusClass(s.charAt(0) - '0');
     }
-    if (t.type() != Lexer.Type.WORD || !digits(s) || s.length() > 18) {
+    if (t.type() != Lexer.Type.WORD || !s.matches("[0-9]{1,18}")) {
       throw error(
           field.key()
               + " takes a whole number"
@@ -311,7 +311,7 @@ public final class FilterParser {
     int length = v4 ? 32 : 128;
     if (slash >= 0) {
       String len = s.substring(slash + 1);
-      if (!digits(len) || len.length() > 3 || Integer.parseInt(len) > length) {
+      if (!len.matches("[0-9]{1,3}") || Integer.parseInt(len) > length) {
         throw error("'" + s + "' needs a prefix length of 0 to " + length + " after '/'", t);
       }
       length = Integer.parseInt(len);
@@ -324,18 +324,6 @@ public final class FilterParser {
       throw error("'" + s + "' has bits set past its prefix; the block is " + block.print(), t);
     }
     return block;
-  }
-
-  private static boolean digits(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int k = 0; k < s.length(); k++) {
-      if (s.charAt(k) < '0' || s.charAt(k) > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private Token peek() {

@@ -28,9 +28,4 @@ public final class LineProbe {
   public static boolean isHit(byte outcome) {
     return outcome == ParsedLines.OK || outcome == ParsedLines.RECORD;
   }
-
-  /** The reason of a malformed outcome. */
-  public static MalformedReason reason(byte outcome) {
-    return ParsedLines.reason(outcome);
-  }
 }

@@ -63,7 +63,7 @@ public final class RowLines implements LineParser {
     if (outcome == ParsedLines.RECORD) {
       return new ParseResult.Parsed(probe.row().record(0));
     }
-    return new ParseResult.Malformed(LineProbe.reason(outcome));
+    return new ParseResult.Malformed(ParsedLines.reason(outcome));
   }
 
   @Override

@@ -119,7 +119,7 @@ final class AutoDetect implements RowParser {
       int firstRead = -1;
       int firstReadEnd = -1;
       for (int start = from; start < to; ) {
-        int nl = indexOf(b, start, to);
+        int nl = LineBytes.nextNewline(b, start, to);
         int next = nl < 0 ? to : nl + 1;
         int end = nl < 0 ? to : nl;
         linesSeen++;
@@ -142,7 +142,7 @@ final class AutoDetect implements RowParser {
                 firstReadEnd = end;
               }
             } else if (!LineProbe.isHit(outcome)) {
-              MalformedReason r = LineProbe.reason(outcome);
+              MalformedReason r = ParsedLines.reason(outcome);
               if (near == null || progress(r) > progress(nearReason)) {
                 near = CANDIDATES[i];
                 nearReason = r;
@@ -268,15 +268,6 @@ final class AutoDetect implements RowParser {
       }
     }
     return true;
-  }
-
-  private static int indexOf(byte[] b, int from, int to) {
-    for (int k = from; k < to; k++) {
-      if (b[k] == '\n') {
-        return k;
-      }
-    }
-    return -1;
   }
 
   /** How far into a line a parser got before it failed, by the field it stopped at. */

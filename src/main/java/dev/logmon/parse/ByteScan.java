@@ -48,7 +48,7 @@ public final class ByteScan {
    * For a request line {@code b[from, to)} of the shape {@code METHOD SP target SP HTTP/...}, the
    * index of the space after the target; -1 for any other shape (as {@code ClfParser} decides).
    */
-  static int requestTargetEnd(byte[] b, int from, int to) {
+  public static int requestTargetEnd(byte[] b, int from, int to) {
     int methodEnd = from;
     while (methodEnd < to && isMethodChar(b[methodEnd])) {
       methodEnd++;

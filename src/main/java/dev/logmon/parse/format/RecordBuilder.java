@@ -1,5 +1,6 @@
 package dev.logmon.parse.format;
 
+import dev.logmon.parse.ByteScan;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
@@ -122,7 +123,8 @@ final class RecordBuilder implements TimeSink {
     String t = "";
     String section;
     if (request != null) {
-      int targetEnd = Requests.targetEnd(request);
+      int n = request.length();
+      int targetEnd = ByteScan.requestTargetEnd(ByteScan.latin1(request, 0, n), 0, n);
       if (targetEnd < 0) {
         section = Sections.ofMalformedRequest(request);
       } else {

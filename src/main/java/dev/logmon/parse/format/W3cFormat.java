@@ -119,15 +119,12 @@ public final class W3cFormat implements LineParser {
     return b.set(kind, line, p, e);
   }
 
-  /** {@code yyyy-MM-dd} at {@code date} and {@code HH:mm:ss} at {@code clock}, UTC. */
+  /**
+   * {@code yyyy-MM-dd} at {@code date} and {@code HH:mm:ss} at {@code clock} (their shapes checked
+   * where they stand), UTC.
+   */
   private static boolean time(RecordBuilder b, String s, int date, int clock) {
-    if (date + 10 > s.length() || clock + 8 > s.length()) {
-      return false;
-    }
     byte[] d = ByteScan.latin1(s, date, date + 10);
-    if (d[4] != '-' || d[7] != '-') {
-      return false;
-    }
     int secondOfDay = ByteFields.clock(ByteScan.latin1(s, clock, clock + 8), 0);
     long local =
         ByteFields.local(

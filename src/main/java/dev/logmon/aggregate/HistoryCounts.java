@@ -55,13 +55,7 @@ public record HistoryCounts(
       long clientErrors,
       long serverErrors,
       long bytes,
-      DurationCounts durations) {
-    /** A bucket without durations. */
-    public Bucket(
-        long start, int seconds, long hits, long clientErrors, long serverErrors, long bytes) {
-      this(start, seconds, hits, clientErrors, serverErrors, bytes, null);
-    }
-  }
+      DurationCounts durations) {}
 
   /** Every bucket, coarsest first: days, hours, minutes (the earlier sum left out). */
   public List<Bucket> all() {

@@ -25,9 +25,9 @@ class HistoryTest {
     HistoryCounts c = h.counts();
     assertThat(c.minutes())
         .containsExactly(
-            new HistoryCounts.Bucket(60, 60, 1, 1, 0, 1),
-            new HistoryCounts.Bucket(120, 60, 3, 1, 1, 15),
-            new HistoryCounts.Bucket(180, 60, 1, 0, 1, 7));
+            new HistoryCounts.Bucket(60, 60, 1, 1, 0, 1, null),
+            new HistoryCounts.Bucket(120, 60, 3, 1, 1, 15, null),
+            new HistoryCounts.Bucket(180, 60, 1, 0, 1, 7, null));
     assertThat(c.hours()).isEmpty();
   }
 
@@ -41,7 +41,8 @@ class HistoryTest {
     HistoryCounts c = h.counts();
     assertThat(c.minutes()).hasSize(History.MINUTE_CAP);
     assertThat(c.hours()).hasSize(3);
-    assertThat(c.hours().get(0)).isEqualTo(new HistoryCounts.Bucket(0, 3600, 120, 60, 0, 180));
+    assertThat(c.hours().get(0))
+        .isEqualTo(new HistoryCounts.Bucket(0, 3600, 120, 60, 0, 180, null));
     assertThat(hits(c)).isEqualTo(2L * minutes);
     // A late hit in a folded hour goes to that hour, not back to a minute.
     h.count(30, 1, 0, 0, 0);

@@ -39,9 +39,9 @@ class HistoryFileTest {
         List.of(new Count("GET", 9), new Count("(none)", 1)),
         new HistoryCounts(
             List.of(new Bucket(1_700_003_600L, 60, 5, 1, 1, 1000, durations())),
-            List.of(new Bucket(1_700_000_000L, 3600, 4, 0, 0, 1000)),
+            List.of(new Bucket(1_700_000_000L, 3600, 4, 0, 0, 1000, null)),
             List.of(),
-            new Bucket(Long.MIN_VALUE, 0, 1, 0, 0, 48),
+            new Bucket(Long.MIN_VALUE, 0, 1, 0, 0, 48, null),
             List.of(new Count("200", 7), new Count("404", 1)),
             1_700_003_600L,
             Long.MIN_VALUE,

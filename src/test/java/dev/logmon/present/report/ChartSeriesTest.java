@@ -26,21 +26,27 @@ class ChartSeriesTest {
   void aShortSpanIsDrawnPerMinuteWithTheGapsFilled() {
     ChartSeries c =
         ChartSeries.of(
-            minutes(List.of(new Bucket(600, 60, 5, 1, 0, 50), new Bucket(780, 60, 2, 0, 1, 20))));
+            minutes(
+                List.of(
+                    new Bucket(600, 60, 5, 1, 0, 50, null),
+                    new Bucket(780, 60, 2, 0, 1, 20, null))));
     assertThat(c.bucketSeconds()).isEqualTo(60);
     assertThat(c.buckets())
         .containsExactly(
-            new Bucket(600, 60, 5, 1, 0, 50),
-            new Bucket(660, 60, 0, 0, 0, 0),
-            new Bucket(720, 60, 0, 0, 0, 0),
-            new Bucket(780, 60, 2, 0, 1, 20));
+            new Bucket(600, 60, 5, 1, 0, 50, null),
+            new Bucket(660, 60, 0, 0, 0, 0, null),
+            new Bucket(720, 60, 0, 0, 0, 0, null),
+            new Bucket(780, 60, 2, 0, 1, 20, null));
   }
 
   @Test
   void aWeekIsDrawnPerHour() {
     ChartSeries c =
         ChartSeries.of(
-            minutes(List.of(new Bucket(0, 60, 1, 0, 0, 1), new Bucket(7 * 86400, 60, 2, 0, 0, 1))));
+            minutes(
+                List.of(
+                    new Bucket(0, 60, 1, 0, 0, 1, null),
+                    new Bucket(7 * 86400, 60, 2, 0, 0, 1, null))));
     assertThat(c.bucketSeconds()).isEqualTo(3600);
     assertThat(c.buckets()).hasSize(7 * 24 + 1);
     assertThat(c.buckets().stream().mapToLong(Bucket::hits).sum()).isEqualTo(3);
@@ -53,8 +59,8 @@ class ChartSeriesTest {
         ChartSeries.of(
             minutes(
                 List.of(
-                    new Bucket(-60_000_000_000L, 60, 1, 0, 0, 1),
-                    new Bucket(250_000_000_000L, 60, 1, 0, 0, 1))));
+                    new Bucket(-60_000_000_000L, 60, 1, 0, 0, 1, null),
+                    new Bucket(250_000_000_000L, 60, 1, 0, 0, 1, null))));
     assertThat(c.buckets()).hasSizeLessThanOrEqualTo(ChartSeries.MAX_BUCKETS + 1);
     assertThat(c.buckets().stream().mapToLong(Bucket::hits).sum()).isEqualTo(2);
   }

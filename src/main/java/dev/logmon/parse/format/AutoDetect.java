@@ -55,12 +55,6 @@ final class AutoDetect implements RowParser {
     return false;
   }
 
-  /** The name of the format chosen for {@code source} (as its note says), or null if none yet. */
-  String chosen(String source) {
-    Detector d = bySource.get(source);
-    return d == null ? null : d.chosenName;
-  }
-
   /** The candidates, in the order that settles ties. */
   private enum Candidate {
     W3C(Preset.W3C),
@@ -94,7 +88,6 @@ final class AutoDetect implements RowParser {
     private final int[] votes = new int[CANDIDATES.length];
     private final LineProbe probe = new LineProbe();
     private RowParser chosen;
-    private String chosenName;
     private int sampled;
     private long linesSeen;
     private boolean complained;
@@ -201,7 +194,7 @@ final class AutoDetect implements RowParser {
         return;
       }
       chosen = CANDIDATES[best].parser().forSource(source);
-      chosenName = name(CANDIDATES[best], b, firstRead, firstReadEnd);
+      String chosenName = name(CANDIDATES[best], b, firstRead, firstReadEnd);
       notes.accept(
           "format: "
               + source

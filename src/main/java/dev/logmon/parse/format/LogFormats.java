@@ -2,7 +2,6 @@ package dev.logmon.parse.format;
 
 import dev.logmon.parse.RowParser;
 import dev.logmon.parse.TextRows;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -51,19 +50,5 @@ public final class LogFormats {
             + " format string with %directives or $variables",
         spec,
         1);
-  }
-
-  /**
-   * What {@code auto} picks for a file whose first lines are {@code sample}: the name its note
-   * gives ({@code combined}, {@code w3c}, ...), or empty if nothing fits them; the notes of the
-   * detection go to {@code notes}.
-   */
-  public static Optional<String> detect(
-      String source, java.util.List<String> sample, Consumer<String> notes) {
-    AutoDetect auto = new AutoDetect(notes);
-    byte[] text =
-        (String.join("\n", sample) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    auto.forSource(source).preview(text, 0, sample.isEmpty() ? 0 : text.length);
-    return Optional.ofNullable(auto.chosen(source));
   }
 }

@@ -65,7 +65,7 @@ public class AggregateBenchmark {
         lastReport = s / 10;
         sum += a.snapshot(s - 1, ZoneOffset.UTC).window().hits();
       }
-      a.add(parsed, i);
+      a.add(parsed, i, parsed.second(i));
     }
     return sum + a.hits();
   }
@@ -86,7 +86,7 @@ public class AggregateBenchmark {
         a.addRun(parsed, runs, r, parsed.second(runs.from(r)));
       } else {
         for (int i = runs.from(r); i < runs.to(r); i++) {
-          a.add(parsed, i);
+          a.add(parsed, i, parsed.second(i));
         }
       }
     }

@@ -40,11 +40,6 @@ public interface TrafficCounter {
    */
   boolean add(LogRecord r, long second);
 
-  /** As {@link #add(LogRecord, long)} in the record's own second. */
-  default boolean add(LogRecord r) {
-    return add(r, r.epochSecond());
-  }
-
   /**
    * As {@link #add(LogRecord, long)} for hit {@code i} of a parsed chunk (outcome OK or RECORD).
    */
@@ -53,11 +48,6 @@ public interface TrafficCounter {
       return add(lines.record(i), second);
     }
     throw new UnsupportedOperationException("this counter takes records only");
-  }
-
-  /** As {@link #add(ParsedLines, int, long)} in the row's own second. */
-  default boolean add(ParsedLines lines, int i) {
-    return add(lines, i, lines.second(i));
   }
 
   /**

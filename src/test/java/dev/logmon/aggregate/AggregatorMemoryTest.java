@@ -16,7 +16,7 @@ class AggregatorMemoryTest {
     int perSecond = 100;
     for (int i = 0; i < 200_000; i++) {
       long second = 1_000_000L + i / perSecond;
-      a.add(record("/s" + i, "10.0." + (i >> 8 & 255) + "." + (i & 255), second));
+      a.add(record("/s" + i, "10.0." + (i >> 8 & 255) + "." + (i & 255), second), second);
       if (i % perSecond == 0) {
         a.snapshot(second - 1, java.time.ZoneOffset.UTC);
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logmon.parse.ChunkParser;
 import dev.logmon.parse.ClfParser;
+import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.ParsedLines;
 import dev.logmon.parse.RowParser;
@@ -50,8 +51,9 @@ class ChunkCacheTest {
     assertThat(parsed.size()).isEqualTo(7);
     ClfParser clf = new ClfParser();
     for (int i = 0; i < parsed.size(); i++) {
-      rows.add(parsed, i);
-      records.add(((ParseResult.Parsed) clf.parse(parsed.text(i))).record());
+      rows.add(parsed, i, parsed.second(i));
+      LogRecord r = ((ParseResult.Parsed) clf.parse(parsed.text(i))).record();
+      records.add(r, r.epochSecond());
     }
 
     TrafficSnapshot fromRows = rows.snapshot(rows.now(), ZoneOffset.UTC);
@@ -71,7 +73,7 @@ class ChunkCacheTest {
     for (String host : new String[] {"10.0.0.1", "10.0.0.2"}) {
       byte[] bytes = line(host, "/p", 1).getBytes(StandardCharsets.US_ASCII);
       parser.parse(bytes, 0, bytes.length, true, parsed);
-      agg.add(parsed, 0);
+      agg.add(parsed, 0, parsed.second(0));
     }
     assertThat(agg.snapshot(agg.now(), ZoneOffset.UTC).frame().topHosts())
         .extracting(h -> h.host() + "=" + h.hits())

@@ -35,10 +35,10 @@ class LifetimeSpanTest {
   @Test
   void aLateLineFromLongAgoDoesNotStretchTheLifetime() {
     for (long s = T; s < T + 100; s++) {
-      a.add(hit(s));
-      a.add(hit(s));
+      a.add(hit(s), s);
+      a.add(hit(s), s);
     }
-    a.add(hit(946_684_800L)); // 2000
+    a.add(hit(946_684_800L), 946_684_800L); // 2000
     LifetimeTotals life = a.snapshot(T + 99, ZoneOffset.UTC).lifetime();
     assertThat(life.hits()).isEqualTo(201);
     assertThat(life.late()).isEqualTo(1);
@@ -50,7 +50,7 @@ class LifetimeSpanTest {
   void aBacklogOfLateLinesDoesNotInflateTheRate() {
     a.startAt(T);
     for (int i = 0; i < 100_000; i++) {
-      a.add(hit(T - 86_400)); // yesterday, read at start
+      a.add(hit(T - 86_400), T - 86_400); // yesterday, read at start
     }
     a.advanceTo(T + 10);
     assertThat(a.lifetimeRate(T + 9)).isZero();
@@ -59,7 +59,7 @@ class LifetimeSpanTest {
 
   @Test
   void aFutureLineCountsInTheLifetimeTotalsOnly() {
-    a.add(hit(T));
+    a.add(hit(T), T);
     a.addFuture(hit(4_070_908_800L));
     TrafficSnapshot t = a.snapshot(T, ZoneOffset.UTC);
     assertThat(a.now()).isEqualTo(T);
@@ -81,10 +81,10 @@ class LifetimeSpanTest {
 
   @Test
   void quietFromKnowsTheNewestSecondInTheWindows() {
-    a.add(hit(T));
-    a.add(hit(T + 5));
-    a.add(hit(T - 3)); // out of order, inside the span
-    a.add(hit(T - 100)); // late: not in the windows
+    a.add(hit(T), T);
+    a.add(hit(T + 5), T + 5);
+    a.add(hit(T - 3), T - 3); // out of order, inside the span
+    a.add(hit(T - 100), T - 100); // late: not in the windows
     assertThat(a.quietFrom(T + 5)).isFalse();
     assertThat(a.quietFrom(T + 6)).isTrue();
   }
@@ -98,8 +98,8 @@ class LifetimeSpanTest {
     a.startAt(T);
     for (long s = T; s < T + 100; s++) {
       a.advanceTo(s);
-      a.add(hit(s));
-      a.add(hit(s));
+      a.add(hit(s), s);
+      a.add(hit(s), s);
     }
     a.advanceTo(T + 100); // second T + 99 is complete: 100 seconds counted
     LifetimeState saved = a.lifetimeState();
@@ -112,8 +112,8 @@ class LifetimeSpanTest {
     restarted.startAt(start);
     for (long s = start; s < start + 100; s++) {
       restarted.advanceTo(s);
-      restarted.add(hit(s));
-      restarted.add(hit(s));
+      restarted.add(hit(s), s);
+      restarted.add(hit(s), s);
     }
     LifetimeTotals life = restarted.snapshot(start + 99, ZoneOffset.UTC).lifetime();
     assertThat(life.hits()).isEqualTo(400);

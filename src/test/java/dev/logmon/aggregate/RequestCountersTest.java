@@ -59,10 +59,10 @@ class RequestCountersTest {
   @Test
   void aSectionsFirstHitsCountUnderItsOwnLabel() {
     for (int i = 0; i < 5; i++) {
-      a.add(hit(T, "GET", "/rare/x", 200));
+      a.add(hit(T, "GET", "/rare/x", 200), T);
     }
     for (int i = 0; i < 50; i++) {
-      a.add(hit(T + 1, "GET", "/busy/x", 200));
+      a.add(hit(T + 1, "GET", "/busy/x", 200), T + 1);
     }
     RequestCounts c = counts();
     assertThat(c.series())
@@ -74,10 +74,10 @@ class RequestCountersTest {
 
   @Test
   void fiveHundredsBySectionAreOneSeriesEach() {
-    a.add(hit(T, "GET", "/api/a", 503));
-    a.add(hit(T, "POST", "/api/b", 500));
-    a.add(hit(T, "GET", "/api/c", 200));
-    a.add(hit(T, "BREW", "/pot", 418)); // an uncommon method is (other)
+    a.add(hit(T, "GET", "/api/a", 503), T);
+    a.add(hit(T, "POST", "/api/b", 500), T);
+    a.add(hit(T, "GET", "/api/c", 200), T);
+    a.add(hit(T, "BREW", "/pot", 418), T); // an uncommon method is (other)
     assertThat(counts().series())
         .containsExactly(
             new Series("/api", "5xx", "GET", null, 1),
@@ -91,7 +91,7 @@ class RequestCountersTest {
     int n = RequestCounters.SECTIONS * 3;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
-        a.add(hit(T + i, "GET", "/s" + i + "/x", 200));
+        a.add(hit(T + i, "GET", "/s" + i + "/x", 200), T + i);
       }
     }
     RequestCounts c = counts();
@@ -110,9 +110,9 @@ class RequestCountersTest {
   void aRecycledSectionIdDoesNotInheritALabel() {
     Aggregator small = new Aggregator(new AggregatorConfig(2, 2, 2, 2), 1);
     for (int i = 0; i < 40; i++) {
-      small.add(hit(T + 10L * i, "GET", "/s" + i + "/x", 200));
+      small.add(hit(T + 10L * i, "GET", "/s" + i + "/x", 200), T + 10L * i);
     }
-    small.add(hit(T + 500, "GET", "/s3/x", 200)); // labelled long ago, its id long gone
+    small.add(hit(T + 500, "GET", "/s3/x", 200), T + 500); // labelled long ago, its id long gone
     RequestCounts c = small.snapshot(small.now() - 1, ZoneOffset.UTC).lifetime().requests();
     assertThat(sum(c, "/s3")).isEqualTo(2);
     assertThat(sum(c, "/s0")).isEqualTo(1);
@@ -121,15 +121,15 @@ class RequestCountersTest {
 
   @Test
   void lateHitsCount() {
-    a.add(hit(T + 100, "GET", "/a", 200));
-    a.add(hit(T, "GET", "/a", 200)); // older than every window: lifetime only
+    a.add(hit(T + 100, "GET", "/a", 200), T + 100);
+    a.add(hit(T, "GET", "/a", 200), T); // older than every window: lifetime only
     assertThat(a.snapshot(T + 99, ZoneOffset.UTC).lifetime().late()).isEqualTo(1);
     assertThat(counts().series()).containsExactly(new Series("/a", "2xx", "GET", null, 2));
   }
 
   @Test
   void futureHitsCount() {
-    a.add(hit(T, "GET", "/a", 200));
+    a.add(hit(T, "GET", "/a", 200), T);
     a.addFuture(hit(T + 86_400 * 365, "POST", "/a", 500, "v.example", 7_000));
     RequestCounts c = counts();
     assertThat(c.series())
@@ -143,9 +143,9 @@ class RequestCountersTest {
   @Test
   void labelTextsAreClippedAndNeverShared() {
     String base = "/" + "p".repeat(200);
-    a.add(hit(T, "GET", base + "1/x", 200));
-    a.add(hit(T, "GET", base + "2/x", 200)); // the same first 120 characters: (other)
-    a.add(hit(T, "GET", "/x", 200, "", LogRecord.NO_DURATION)); // an empty vhost
+    a.add(hit(T, "GET", base + "1/x", 200), T);
+    a.add(hit(T, "GET", base + "2/x", 200), T); // the same first 120 characters: (other)
+    a.add(hit(T, "GET", "/x", 200, "", LogRecord.NO_DURATION), T); // an empty vhost
     List<Series> s = counts().series();
     assertThat(s.get(0).section()).hasSize(LabelTable.MAX_TEXT);
     assertThat(s.get(1).section()).isEqualTo(Aggregator.OTHER);
@@ -154,10 +154,10 @@ class RequestCountersTest {
 
   @Test
   void vhostsAreALabelWhereTheLogHasThem() {
-    a.add(hit(T, "GET", "/a", 200, "a.example", LogRecord.NO_DURATION));
-    a.add(hit(T, "GET", "/a", 200, null, LogRecord.NO_DURATION));
+    a.add(hit(T, "GET", "/a", 200, "a.example", LogRecord.NO_DURATION), T);
+    a.add(hit(T, "GET", "/a", 200, null, LogRecord.NO_DURATION), T);
     for (int i = 0; i < RequestCounters.VHOSTS + 5; i++) {
-      a.add(hit(T, "GET", "/a", 200, "h" + i + ".example", LogRecord.NO_DURATION));
+      a.add(hit(T, "GET", "/a", 200, "h" + i + ".example", LogRecord.NO_DURATION), T);
     }
     RequestCounts c = counts();
     assertThat(c.series().subList(0, 2))
@@ -178,7 +178,7 @@ class RequestCountersTest {
       for (int s = 0; s < RequestCounters.SECTIONS; s++) {
         for (String m : methods) {
           for (int status : statuses) {
-            a.add(hit(T, m, "/s" + s, status, "v" + v, LogRecord.NO_DURATION));
+            a.add(hit(T, m, "/s" + s, status, "v" + v, LogRecord.NO_DURATION), T);
             n++;
           }
         }
@@ -199,10 +199,10 @@ class RequestCountersTest {
 
   @Test
   void durationsFillBucketsBySection() {
-    a.add(hit(T, "GET", "/a", 200, null, 1_000)); // at a bound: that bucket
-    a.add(hit(T, "GET", "/a", 200, null, 1_001));
-    a.add(hit(T, "GET", "/a", 200, null, 60_000_000)); // past the last bound
-    a.add(hit(T, "GET", "/b", 200));
+    a.add(hit(T, "GET", "/a", 200, null, 1_000), T); // at a bound: that bucket
+    a.add(hit(T, "GET", "/a", 200, null, 1_001), T);
+    a.add(hit(T, "GET", "/a", 200, null, 60_000_000), T); // past the last bound
+    a.add(hit(T, "GET", "/b", 200), T);
     List<Durations> d = counts().durations();
     assertThat(d).hasSize(1);
     assertThat(d.get(0).section()).isEqualTo("/a");
@@ -215,7 +215,7 @@ class RequestCountersTest {
 
   @Test
   void aLogWithoutDurationsHasNoHistogram() {
-    a.add(hit(T, "GET", "/a", 200));
+    a.add(hit(T, "GET", "/a", 200), T);
     assertThat(counts().durations()).isEmpty();
   }
 }

@@ -84,7 +84,7 @@ class RunCountingTest {
 
   private static void count(Aggregator a, ParsedLines l, int i) {
     if (l.outcome(i) == ParsedLines.OK || l.outcome(i) == ParsedLines.RECORD) {
-      a.add(l, i);
+      a.add(l, i, l.second(i));
     } else {
       a.addMalformed(l.reason(i));
     }

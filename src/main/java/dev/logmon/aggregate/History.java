@@ -204,7 +204,7 @@ final class History {
     restoreInto(hours, saved.hours());
     restoreInto(days, saved.days());
     if (saved.earlier() != null) {
-      addBucket(earlier, saved.earlier());
+      add(earlier, cell(saved.earlier()));
     }
     for (Count c : saved.statuses()) {
       status(
@@ -219,10 +219,6 @@ final class History {
     for (HistoryCounts.Bucket b : saved) {
       merge(level, b.start(), cell(b));
     }
-  }
-
-  private static void addBucket(long[] cell, HistoryCounts.Bucket b) {
-    add(cell, cell(b));
   }
 
   private static long[] cell(HistoryCounts.Bucket b) {

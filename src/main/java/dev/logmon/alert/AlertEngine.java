@@ -48,10 +48,14 @@ public final class AlertEngine {
       return Optional.empty();
     }
     active = high;
-    AlertEvent e =
+    return remember(
         high
             ? new AlertEvent.Raised(windowRate, time, offset)
-            : new AlertEvent.Recovered(windowRate, time, offset);
+            : new AlertEvent.Recovered(windowRate, time, offset));
+  }
+
+  /** Adds {@code e} to the history, which keeps the newest {@value #HISTORY_CAP}. */
+  private Optional<AlertEvent> remember(AlertEvent e) {
     history.addLast(e);
     if (history.size() > HISTORY_CAP) {
       history.removeFirst();
@@ -89,15 +93,10 @@ public final class AlertEngine {
     }
     latencyActive = high;
     double v = p95Millis.getAsDouble();
-    AlertEvent e =
+    return remember(
         high
             ? new AlertEvent.LatencyRaised(v, time, offset)
-            : new AlertEvent.LatencyRecovered(v, time, offset);
-    history.addLast(e);
-    if (history.size() > HISTORY_CAP) {
-      history.removeFirst();
-    }
-    return Optional.of(e);
+            : new AlertEvent.LatencyRecovered(v, time, offset));
   }
 
   /** Whether the traffic or the latency alert is in force. */

@@ -33,8 +33,7 @@ final class FilterCompiler {
       return line -> l.test(line) || r.test(line);
     }
     if (e instanceof Expr.Not n) {
-      LineTest inner = compile(n.inner());
-      return line -> !inner.test(line);
+      return negate(compile(n.inner()));
     }
     if (e instanceof Expr.Match m) {
       Regexes.TextMatcher matcher = Regexes.compile(m.regex());

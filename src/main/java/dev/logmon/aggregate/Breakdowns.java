@@ -44,7 +44,9 @@ public final class Breakdowns {
   private final ItemsSketch<String> vhostSections = new ItemsSketch<>(MAP_SIZE);
   private final long[] statuses = new long[ChunkTally.STATUSES];
   private final Map<String, Long> agents = new HashMap<>();
-  private AgentFamilies families; // made at the first agent: loading the robot list takes ~50 ms
+  // Made at once, not at the first agent: a lazy start is a branch the JIT warm-up's monitor takes
+  // before it is profiled, and the run's own monitor then sends the compiled add() back.
+  private final AgentFamilies families = new AgentFamilies(Crawlers.load());
   // The last snapshot, until the next chunk is counted: a replay asks for one per report (every
   // ten seconds of log) but counts a chunk per minute or so of log.
   private BreakdownSnapshot last;
@@ -67,8 +69,7 @@ public final class Breakdowns {
     }
     ChunkKeys a = tally.agents;
     for (int k = 0, n = a.size(); k < n; k++) {
-      agents.merge(
-          families().of(key(b, a.start(k), a.end(k))), (long) tally.agentHits[k], Long::sum);
+      agents.merge(families.of(key(b, a.start(k), a.end(k))), (long) tally.agentHits[k], Long::sum);
     }
     ChunkKeys r = tally.referrers;
     for (int k = 0, n = r.size(); k < n; k++) {
@@ -107,7 +108,7 @@ public final class Breakdowns {
       statuses[r.status()]++;
     }
     if (r.userAgent() != null) {
-      agents.merge(families().of(cut(r.userAgent())), 1L, Long::sum);
+      agents.merge(families.of(cut(r.userAgent())), 1L, Long::sum);
     }
     String host = ReferrerHosts.of(r.referrer());
     if (host != null) {
@@ -116,13 +117,6 @@ public final class Breakdowns {
     if (r.vhost() != null) {
       vhostSections.update(cut(r.vhost() + r.section()));
     }
-  }
-
-  private AgentFamilies families() {
-    if (families == null) {
-      families = new AgentFamilies(Crawlers.load());
-    }
-    return families;
   }
 
   /** The target up to its query or fragment. */

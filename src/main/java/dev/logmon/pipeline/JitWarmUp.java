@@ -214,6 +214,8 @@ final class JitWarmUp {
           .append(METHODS[i % METHODS.length])
           .append(' ')
           .append(SECTIONS[i % SECTIONS.length])
+          // Paths keep coming, as on a real site: the breakdowns' sketches grow all along.
+          .append(i % 2 == 0 && i % SECTIONS.length != 0 ? "/" + second % 400 : "")
           .append(i % 3 == 0 ? "?i=" + i : "")
           .append(i % 1009 == 0 ? "/caf\u00e9" : "")
           .append(" HTTP/1.1\" ");

@@ -175,7 +175,7 @@ final class RunModes {
       TailOptions opts =
           TailOptions.follow(name)
               .withFromStart(fromStart)
-              .withLimits(o.maxLineBytes, TailOptions.DEFAULT_MAX_BATCH_LINES);
+              .withLimits(o.maxLineBytes, TailOptions.FILE_BATCH_LINES);
       if (name.equals(StdinSource.NAME)) {
         watchers.add(new StdinSource(System.in, opts, this::note));
       } else if (isGlob(name)) {

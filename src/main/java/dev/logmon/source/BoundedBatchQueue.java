@@ -1,54 +1,77 @@
 package dev.logmon.source;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fixed-capacity queue of {@link LineBatch}es between source threads and the pipeline thread.
+ * A queue of {@link LineBatch}es between source threads and the pipeline thread, bounded by the
+ * lines it holds (a batch weighs its line count, at least one).
  *
- * <p>Back-pressure contract: {@link #put} blocks while the queue is full and never drops a batch,
- * so a slow pipeline slows the readers down and the log files themselves act as the buffer. Memory
- * is bounded by {@code capacity} batches of at most {@code maxBatchLines} capped lines each.
+ * <p>Back-pressure contract: {@link #put} blocks while the batch does not fit and never drops a
+ * batch, so a slow pipeline slows the readers down and the log files themselves act as the buffer.
+ * Memory is bounded by {@code capacity} capped lines, whether they come in few large batches (a
+ * busy file) or many small ones (syslog, Kafka).
  *
  * <p>Thread-safe: any number of producers may {@code put} while one consumer polls or drains.
  */
 public final class BoundedBatchQueue implements BatchSink {
-  private final ArrayBlockingQueue<LineBatch> queue;
+  private final LinkedBlockingQueue<LineBatch> queue = new LinkedBlockingQueue<>();
+  private final Semaphore room; // fair: a large batch is not passed forever by small ones
+  private final int capacity;
 
-  /** Creates a queue holding at most {@code capacity} batches. */
+  /** Creates a queue holding at most {@code capacity} lines. */
   public BoundedBatchQueue(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1: " + capacity);
     }
-    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.capacity = capacity;
+    this.room = new Semaphore(capacity, true);
   }
 
-  /** Appends a batch, blocking while the queue is full. */
+  /** Appends a batch, blocking while the queue has no room for it. */
   @Override
   public void put(LineBatch batch) throws InterruptedException {
-    queue.put(Objects.requireNonNull(batch, "batch"));
+    room.acquire(weight(batch));
+    queue.add(batch);
   }
 
   /**
    * Appends a batch, waiting at most {@code timeout} for room; for producers that must notice a
    * shutdown while blocked.
    *
-   * @return false if the queue stayed full for the whole timeout (the batch was not added)
+   * @return false if the queue had no room for the whole timeout (the batch was not added)
    */
   public boolean offer(LineBatch batch, long timeout, TimeUnit unit) throws InterruptedException {
-    return queue.offer(Objects.requireNonNull(batch, "batch"), timeout, unit);
+    if (!room.tryAcquire(weight(batch), timeout, unit)) {
+      return false;
+    }
+    queue.add(batch);
+    return true;
   }
 
   /** Takes the oldest batch, waiting at most {@code timeout}; null if none arrived in time. */
   public LineBatch poll(long timeout, TimeUnit unit) throws InterruptedException {
-    return queue.poll(timeout, unit);
+    LineBatch b = queue.poll(timeout, unit);
+    if (b != null) {
+      room.release(weight(b));
+    }
+    return b;
   }
 
   /** Moves every batch available now into {@code out} without waiting; returns how many. */
   public int drainTo(Collection<? super LineBatch> out) {
-    return queue.drainTo(out);
+    List<LineBatch> taken = new ArrayList<>();
+    queue.drainTo(taken);
+    for (LineBatch b : taken) {
+      room.release(weight(b));
+    }
+    out.addAll(taken);
+    return taken.size();
   }
 
   /** The number of batches waiting now. */
@@ -56,8 +79,12 @@ public final class BoundedBatchQueue implements BatchSink {
     return queue.size();
   }
 
-  /** The fixed number of batches the queue can hold. */
+  /** The fixed number of lines the queue can hold. */
   public int capacity() {
-    return queue.size() + queue.remainingCapacity();
+    return capacity;
+  }
+
+  private int weight(LineBatch batch) {
+    return Math.max(1, Math.min(Objects.requireNonNull(batch, "batch").lineCount(), capacity));
   }
 }

@@ -35,15 +35,11 @@ import java.util.function.Consumer;
  * #status()} may be called from any thread (it returns a snapshot published through a volatile).
  */
 public final class FileTailer implements LogSource {
-  private static final int READ_BUFFER_BYTES = 64 * 1024;
-  // Bounds one poll to 4 MiB so a file growing faster than we read still gets its identity checked.
-  private static final int MAX_READS_PER_POLL = 64;
-
   private final Path path;
   private final TailOptions options;
   private final Consumer<String> notes;
   private final String name;
-  private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+  private final ByteBuffer buffer = ByteBuffer.allocate(OpenFile.READ_BYTES);
   private final TailCounters counters;
   private final String trackAs;
   private final StartPoint start;
@@ -221,9 +217,9 @@ public final class FileTailer implements LogSource {
     if (file.wasTruncated()) {
       truncated(sink);
     }
-    if (file.read(sink, buffer, MAX_READS_PER_POLL)) {
+    if (file.read(sink, buffer, OpenFile.READS_PER_POLL)) {
       truncated(sink);
-      file.read(sink, buffer, MAX_READS_PER_POLL);
+      file.read(sink, buffer, OpenFile.READS_PER_POLL);
     }
     counters.state = rotated ? State.ROTATED : State.FOLLOWING;
   }

@@ -26,9 +26,6 @@ import java.util.Objects;
  * GlobWatcher} for the rules). Not thread-safe: belongs to the watcher's thread.
  */
 final class GlobFile {
-  // Bounds one poll to 4 MiB per file so every file of the glob gets its turn.
-  private static final int MAX_READS_PER_POLL = 64;
-
   /** Where a file stands. */
   enum Phase {
     /** Not opened yet. */
@@ -263,9 +260,9 @@ final class GlobFile {
         if (file.wasTruncated()) {
           truncated(ctx, sink);
         }
-        if (file.read(sink, buffer, MAX_READS_PER_POLL)) {
+        if (file.read(sink, buffer, OpenFile.READS_PER_POLL)) {
           truncated(ctx, sink);
-          file.read(sink, buffer, MAX_READS_PER_POLL);
+          file.read(sink, buffer, OpenFile.READS_PER_POLL);
         }
       } else if (phase == Phase.COMPRESSED) {
         // Ending early, it is still being written (or truncated): read on as it grows.

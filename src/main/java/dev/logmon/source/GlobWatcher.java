@@ -65,7 +65,7 @@ public final class GlobWatcher implements LogSource {
   private final GlobContext ctx;
   private final Map<Object, GlobFile> files = new LinkedHashMap<>(); // first met first
   private final ArrayDeque<GlobFile> waiting = new ArrayDeque<>();
-  private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+  private final ByteBuffer buffer = ByteBuffer.allocate(OpenFile.READ_BYTES);
   private boolean listedOnce;
   private boolean waitingNoted;
   private long polls;

@@ -12,6 +12,15 @@ import java.nio.channels.FileChannel;
  * thread-safe: belongs to the tailer's thread.
  */
 final class OpenFile implements AutoCloseable {
+  /** Bytes a read asks for: a busy file takes few reads, each also checking its first bytes. */
+  static final int READ_BYTES = 256 * 1024;
+
+  /**
+   * Reads per poll: a poll reads at most 4 MiB of a file, so a file growing faster than it is read
+   * still has its identity checked, and every file of a glob gets its turn.
+   */
+  static final int READS_PER_POLL = 16;
+
   private FileChannel channel; // null while parked
   private final TailOptions options;
   private final TailCounters counters;

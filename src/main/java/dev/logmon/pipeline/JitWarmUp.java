@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *
  * <p>The lines vary as real traffic does (methods, statuses, sizes of {@code -}, referrers of one
  * host with several paths, agents, busy clients seen again within a second, IPv6 clients, a
- * malformed and a non-ASCII line now and then), and so do the batches (small ones and full ones, a
+ * malformed and a non-ASCII line now and then), and so do the batches (small ones and large ones, a
  * second's lines over several batches, the wall clock at a batch's first or its last line): C2
  * compiles the parser and the counting with the branches they take, where lines that never took a
  * branch would leave it out of the compiled code and the first real line taking it would send the
@@ -39,7 +39,7 @@ final class JitWarmUp {
   /**
    * Batch sizes: mostly small batches, so that what runs once a batch or once a second's run is
    * called often enough (about 2,000 times) to reach C2 here rather than under the first real
-   * lines; every {@link #SMALL_PER_LARGE}th is a full batch, so that the per-batch tables grow as a
+   * lines; every {@link #SMALL_PER_LARGE}th is a large batch, so that the per-batch tables grow as a
    * busy file's do.
    */
   private static final int LARGE = 1024;

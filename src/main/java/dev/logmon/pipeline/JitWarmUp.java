@@ -39,8 +39,8 @@ final class JitWarmUp {
   /**
    * Batch sizes: mostly small batches, so that what runs once a batch or once a second's run is
    * called often enough (about 2,000 times) to reach C2 here rather than under the first real
-   * lines; every {@link #SMALL_PER_LARGE}th is a large batch, so that the per-batch tables grow as a
-   * busy file's do.
+   * lines; every {@link #SMALL_PER_LARGE}th is a large batch, so that the per-batch tables grow as
+   * a busy file's do.
    */
   private static final int LARGE = 1024;
 

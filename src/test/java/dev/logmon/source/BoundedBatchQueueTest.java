@@ -56,4 +56,23 @@ class BoundedBatchQueueTest {
     assertThat(queue.poll(1, TimeUnit.MILLISECONDS).lines()).containsExactly("1");
     assertThat(queue.poll(1, TimeUnit.MILLISECONDS)).isNull();
   }
+
+  @Test
+  void boundsTheLinesHeldWhateverTheBatches() throws Exception {
+    BoundedBatchQueue queue = new BoundedBatchQueue(4);
+    LineBatch three = LineBatch.of("t", 1, List.of("1", "2", "3"));
+    assertThat(queue.offer(three, 1, TimeUnit.MILLISECONDS)).isTrue();
+    assertThat(queue.offer(batch("4"), 1, TimeUnit.MILLISECONDS)).isTrue();
+    assertThat(queue.offer(batch("5"), 1, TimeUnit.MILLISECONDS)).isFalse();
+    assertThat(queue.poll(1, TimeUnit.MILLISECONDS)).isSameAs(three);
+    assertThat(queue.offer(three, 1, TimeUnit.MILLISECONDS)).isTrue();
+    assertThat(queue.offer(batch("5"), 1, TimeUnit.MILLISECONDS)).isFalse();
+    List<LineBatch> all = new ArrayList<>();
+    assertThat(queue.drainTo(all)).isEqualTo(2);
+    // A batch over the whole capacity still goes through an empty queue, alone.
+    LineBatch five = LineBatch.of("t", 1, List.of("1", "2", "3", "4", "5"));
+    assertThat(queue.offer(five, 1, TimeUnit.MILLISECONDS)).isTrue();
+    assertThat(queue.offer(batch("6"), 1, TimeUnit.MILLISECONDS)).isFalse();
+    assertThat(queue.capacity()).isEqualTo(4);
+  }
 }

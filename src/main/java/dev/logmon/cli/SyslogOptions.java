@@ -1,16 +1,11 @@
 package dev.logmon.cli;
 
 import dev.logmon.present.web.WebAddress;
-import dev.logmon.source.BatchSink;
 import dev.logmon.source.LogSource;
-import dev.logmon.source.SourceStatus;
 import dev.logmon.source.TailOptions;
 import dev.logmon.source.syslog.SyslogLimits;
 import dev.logmon.source.syslog.SyslogReceiver;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
@@ -41,7 +36,8 @@ final class SyslogOptions {
               maxLineBytes,
               TailOptions.DEFAULT_MAX_BATCH_LINES,
               SyslogLimits.DEFAULT,
-              System::nanoTime);
+              System::nanoTime,
+              note);
     } catch (IOException e) {
       throw new IOException(
           "cannot receive --syslog "
@@ -60,31 +56,6 @@ final class SyslogOptions {
     }
     String at = receiver.name().substring("syslog:".length());
     note.accept("syslog: receiving on udp and tcp " + at);
-    return source(receiver, note);
-  }
-
-  /** The receiver as a follow-mode source: its own status and each sending host's. */
-  private static LogSource source(SyslogReceiver r, Consumer<String> notes) {
-    return new LogSource() {
-      @Override
-      public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
-          throws InterruptedException {
-        r.run(sink, stop, notes);
-      }
-
-      @Override
-      public List<SourceStatus> statuses() {
-        return r.status();
-      }
-
-      @Override
-      public void close() {
-        try {
-          r.close();
-        } catch (IOException e) {
-          notes.accept("cannot close the syslog sockets: " + e.getMessage());
-        }
-      }
-    };
+    return receiver;
   }
 }

@@ -1,6 +1,7 @@
 package dev.logmon.source.syslog;
 
 import dev.logmon.source.BatchSink;
+import dev.logmon.source.LogSource;
 import dev.logmon.source.SourceStatus;
 import dev.logmon.source.SourceStatus.State;
 import dev.logmon.source.syslog.SyslogFrame.Message;
@@ -17,6 +18,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -48,10 +50,10 @@ import java.util.function.LongSupplier;
  * thread waits, TCP senders are slowed by their full send windows, and UDP datagrams beyond the
  * socket's receive buffer are dropped (and counted) by the kernel.
  *
- * <p>Thread-safety: {@link #run} (or {@link #pollOnce}) belongs to one thread; {@link #status()}
+ * <p>Thread-safety: {@link #run} (or {@link #pollOnce}) belongs to one thread; {@link #statuses()}
  * may be called from any, and {@link #close()} once that thread has ended.
  */
-public final class SyslogReceiver implements AutoCloseable {
+public final class SyslogReceiver implements LogSource {
   /** The source under which hosts past {@link SyslogLimits#hosts()} are counted. */
   public static final String OTHER_HOSTS = "(other hosts)";
 
@@ -70,6 +72,7 @@ public final class SyslogReceiver implements AutoCloseable {
   private final SyslogLimits limits;
   private final int maxFrame;
   private final LongSupplier nanoClock;
+  private final Consumer<String> notes;
   private final HostLines hosts;
   private final UdpDrops udpDrops;
   private final ByteBuffer buffer = ByteBuffer.allocate(READ_BYTES);
@@ -90,7 +93,8 @@ public final class SyslogReceiver implements AutoCloseable {
       int maxLineBytes,
       int maxBatchLines,
       SyslogLimits limits,
-      LongSupplier nanoClock)
+      LongSupplier nanoClock,
+      Consumer<String> notes)
       throws IOException {
     this.udp = udp;
     this.tcp = tcp;
@@ -99,6 +103,7 @@ public final class SyslogReceiver implements AutoCloseable {
     this.limits = limits;
     this.maxFrame = maxLineBytes + limits.headerBytes();
     this.nanoClock = nanoClock;
+    this.notes = notes;
     this.hosts = new HostLines(limits.hosts(), maxLineBytes, maxBatchLines);
     this.udpDrops = UdpDrops.of((InetSocketAddress) udp.getLocalAddress());
     this.selector = Selector.open();
@@ -110,7 +115,7 @@ public final class SyslogReceiver implements AutoCloseable {
 
   /**
    * Binds UDP and TCP on {@code at} (port 0: a free port that both can have) and returns the
-   * receiver, not yet reading.
+   * receiver, not yet reading; its failures go to {@code notes}.
    *
    * @throws IOException if either socket cannot be bound
    */
@@ -119,7 +124,8 @@ public final class SyslogReceiver implements AutoCloseable {
       int maxLineBytes,
       int maxBatchLines,
       SyslogLimits limits,
-      LongSupplier nanoClock)
+      LongSupplier nanoClock,
+      Consumer<String> notes)
       throws IOException {
     for (int attempt = 0; ; attempt++) {
       ServerSocketChannel tcp = ServerSocketChannel.open();
@@ -136,7 +142,7 @@ public final class SyslogReceiver implements AutoCloseable {
         udp.setOption(StandardSocketOptions.SO_RCVBUF, limits.udpReceiveBytes());
         udp.bind(new InetSocketAddress(at.getAddress(), port));
         udp.configureBlocking(false);
-        return new SyslogReceiver(udp, tcp, maxLineBytes, maxBatchLines, limits, nanoClock);
+        return new SyslogReceiver(udp, tcp, maxLineBytes, maxBatchLines, limits, nanoClock, notes);
       } catch (BindException e) {
         tcp.close();
         if (udp != null) {
@@ -167,12 +173,17 @@ public final class SyslogReceiver implements AutoCloseable {
   }
 
   /** The receiver's status first, then each host's; callable from any thread. */
-  public List<SourceStatus> status() {
+  @Override
+  public List<SourceStatus> statuses() {
     return status;
   }
 
-  /** Reads and hands over lines until {@code stop} says so; a socket failure ends it, noted. */
-  public void run(BatchSink sink, BooleanSupplier stop, Consumer<String> notes)
+  /**
+   * Reads and hands over lines until {@code stop} says so; a socket failure ends it, noted. The
+   * selector waits for input, so {@code pollInterval} is not used.
+   */
+  @Override
+  public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
       throws InterruptedException {
     try {
       while (!stop.getAsBoolean()) {
@@ -251,13 +262,17 @@ public final class SyslogReceiver implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public void close() {
     for (Connection c : new ArrayList<>(connections)) {
       c.close();
     }
-    selector.close();
-    udp.close();
-    tcp.close();
+    try {
+      selector.close();
+      udp.close();
+      tcp.close();
+    } catch (IOException e) {
+      notes.accept("cannot close the syslog sockets: " + e.getMessage());
+    }
   }
 
   private void accept(long now) throws IOException {

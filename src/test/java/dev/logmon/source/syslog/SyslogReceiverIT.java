@@ -50,7 +50,8 @@ class SyslogReceiverIT {
             1024,
             1024,
             limits,
-            clock::get);
+            clock::get,
+            note -> {});
     return receiver;
   }
 
@@ -79,7 +80,7 @@ class SyslogReceiverIT {
 
   private SourceStatus own() {
     receiver.publishNow();
-    return receiver.status().get(0);
+    return receiver.statuses().get(0);
   }
 
   private Socket connect() throws IOException {
@@ -108,7 +109,7 @@ class SyslogReceiverIT {
     until(() -> own().rejected().getOrDefault("no_priority", 0L) == 1);
     clock.addAndGet(200_000_000L); // statuses are published at most every 100 ms
     receiver.pollOnce(sink, 0);
-    List<SourceStatus> status = receiver.status();
+    List<SourceStatus> status = receiver.statuses();
     assertThat(status.get(0).name()).isEqualTo(receiver.name());
     assertThat(status.stream().skip(1).map(SourceStatus::name))
         .containsExactly("web1", "web2", "127.0.0.1");

@@ -127,17 +127,6 @@ public final class KafkaSource implements LogSource {
   /** The consumer's status first, then each partition's; callable from any thread. */
   @Override
   public List<SourceStatus> statuses() {
-    return status();
-  }
-
-  /** Reads until {@code stop}; Kafka's own poll waits, so {@code pollInterval} is not used. */
-  @Override
-  public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
-      throws InterruptedException {
-    run(sink, stop);
-  }
-
-  public List<SourceStatus> status() {
     return status;
   }
 
@@ -155,8 +144,13 @@ public final class KafkaSource implements LogSource {
     }
   }
 
-  /** Subscribes and reads until {@code stop} says so (or the thread is interrupted). */
-  public void run(BatchSink sink, BooleanSupplier stop) throws InterruptedException {
+  /**
+   * Subscribes and reads until {@code stop} says so (or the thread is interrupted); Kafka's own
+   * poll waits, so {@code pollInterval} is not used.
+   */
+  @Override
+  public void run(BatchSink sink, Duration pollInterval, BooleanSupplier stop)
+      throws InterruptedException {
     startedAt = nanoClock.getAsLong();
     try {
       subscribe(stop);

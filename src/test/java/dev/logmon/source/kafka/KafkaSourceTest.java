@@ -100,7 +100,7 @@ class KafkaSourceTest {
   }
 
   private SourceStatus status(String name) {
-    return source.status().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    return source.statuses().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
   }
 
   @Test

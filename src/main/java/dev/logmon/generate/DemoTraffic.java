@@ -3,7 +3,6 @@ package dev.logmon.generate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -15,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 10/s about 18 s after the start and fall back to 10/s about 54 s after the start, so a newcomer
  * sees an alert and its recovery within a minute.
  *
- * <p>Thread-safe: {@link #close()} and {@link #failure()} may be called from any thread.
+ * <p>Thread-safe: {@link #close()} may be called from any thread.
  */
 public final class DemoTraffic implements AutoCloseable {
   /** The demo's rate plan; see the class comment for when it alerts and recovers. */
@@ -24,51 +23,34 @@ public final class DemoTraffic implements AutoCloseable {
 
   private static final long JOIN_MILLIS = 2_000;
 
-  private final Path file;
   private final Thread thread;
   private final AtomicBoolean stop = new AtomicBoolean();
-  private volatile IOException failure;
 
-  private DemoTraffic(Path file, LiveWriter writer) {
-    this.file = file;
+  private DemoTraffic(LiveWriter writer) {
     this.thread = new Thread(() -> write(writer), "logmon-demo-traffic");
     // A daemon, so a monitor that exits without closing us does not hang the JVM.
     thread.setDaemon(true);
   }
 
-  /** Starts appending {@link #SCHEDULE} traffic with seed 1 to {@code file}. */
-  public static DemoTraffic start(Path file) throws IOException {
-    return start(file, SCHEDULE, 1);
-  }
-
   /**
-   * Starts appending traffic to {@code file} on a new daemon thread, in real time.
+   * Starts appending {@link #SCHEDULE} traffic with seed 1 to {@code file} on a new daemon thread,
+   * in real time.
    *
    * @throws IOException if {@code file} cannot be opened for appending (reported here, on the
    *     caller's thread, rather than lost on the background one)
    */
-  public static DemoTraffic start(Path file, Schedule schedule, long seed) throws IOException {
+  public static DemoTraffic start(Path file) throws IOException {
     LiveWriter writer =
         new LiveWriter(
-            file, new TrafficGenerator(seed), schedule, InstantSource.system(), Sleeper.SYSTEM);
-    DemoTraffic demo = new DemoTraffic(file, writer);
+            file, new TrafficGenerator(1), SCHEDULE, InstantSource.system(), Sleeper.SYSTEM);
+    DemoTraffic demo = new DemoTraffic(writer);
     demo.thread.start();
     return demo;
-  }
-
-  /** Returns the file being written. */
-  public Path file() {
-    return file;
   }
 
   /** Returns whether the background thread is still writing. */
   public boolean isRunning() {
     return thread.isAlive();
-  }
-
-  /** Returns the error that stopped the background thread, if one did. */
-  public Optional<IOException> failure() {
-    return Optional.ofNullable(failure);
   }
 
   /** Stops the background thread and waits briefly for it to finish its current write. */
@@ -87,7 +69,8 @@ public final class DemoTraffic implements AutoCloseable {
     try (writer) {
       writer.run(stop::get);
     } catch (IOException e) {
-      failure = e;
+      // The file stopped taking writes (deleted folder, full disk): the traffic stops, as the
+      // monitor following the file shows; the demo has no one else to tell.
     }
   }
 }

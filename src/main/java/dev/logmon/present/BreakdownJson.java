@@ -18,11 +18,7 @@ public final class BreakdownJson {
   /** {@code "filtered_total"} and {@code "filtered"} by rule label, in the order of the rules. */
   public static void filtered(JsonGenerator g, LifetimeTotals l) throws IOException {
     g.writeNumberField("filtered_total", l.filteredTotal());
-    g.writeObjectFieldStart("filtered");
-    for (Count c : l.filtered()) {
-      g.writeNumberField(c.key(), c.count());
-    }
-    g.writeEndObject();
+    JsonFields.counts(g, "filtered", l.filtered());
   }
 
   /** {@code "breakdowns": {...}}, nothing when they are not counted. */

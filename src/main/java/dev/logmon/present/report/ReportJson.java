@@ -97,11 +97,7 @@ public final class ReportJson {
     }
     g.writeEndObject();
     // Lines left out by filters, by rule in the order of the rules (rules that left none out too).
-    g.writeObjectFieldStart("filtered");
-    for (Count c : l.filtered()) {
-      g.writeNumberField(c.key(), c.count());
-    }
-    g.writeEndObject();
+    JsonFields.counts(g, "filtered", l.filtered());
     JsonFields.statusClasses(g, "status_classes", l.statusClasses());
 
     g.writeObjectFieldStart("chart");
@@ -190,6 +186,7 @@ public final class ReportJson {
         .format(AlertEvent.TIME_FORMAT);
   }
 
+  /** Opens a table's object and its rows' array; the caller writes the rows and closes both. */
   private static void header(JsonGenerator g, String id, String title, String... columns)
       throws IOException {
     g.writeStartObject();
@@ -233,6 +230,14 @@ public final class ReportJson {
   private static void counts(
       JsonGenerator g, String id, String title, String column, List<Count> rows)
       throws IOException {
+    countRows(g, id, title, column, rows);
+    g.writeEndObject();
+  }
+
+  /** A table of keys and hits, its object left open for more fields. */
+  private static void countRows(
+      JsonGenerator g, String id, String title, String column, List<Count> rows)
+      throws IOException {
     header(g, id, title, column, "hits");
     for (Count c : rows) {
       g.writeStartArray();
@@ -241,7 +246,6 @@ public final class ReportJson {
       g.writeEndArray();
     }
     g.writeEndArray();
-    g.writeEndObject();
   }
 
   /**
@@ -269,14 +273,7 @@ public final class ReportJson {
   private static void breakdown(
       JsonGenerator g, String id, String title, String column, BreakdownTable t)
       throws IOException {
-    header(g, id, title, column, "hits");
-    for (Count c : t.rows()) {
-      g.writeStartArray();
-      g.writeString(c.key());
-      g.writeNumber(c.count());
-      g.writeEndArray();
-    }
-    g.writeEndArray();
+    countRows(g, id, title, column, t.rows());
     g.writeBooleanField("estimated", t.estimated());
     g.writeNumberField("max_error", t.maxError());
     g.writeEndObject();

@@ -62,24 +62,16 @@ final class HostLines {
     h.bytes += to - from;
   }
 
-  /** Hands every line held to {@code sink}, host by host; returns the number of lines. */
-  int flush(BatchSink sink) throws InterruptedException {
-    int n = 0;
+  /** Hands every line held to {@code sink}, host by host. */
+  void flush(BatchSink sink) throws InterruptedException {
     for (Host h : pending) {
       LineBatch batch;
       while ((batch = h.batches.next(true)) != null) {
         sink.put(batch);
         h.lines += batch.lineCount();
-        n += batch.lineCount();
       }
     }
     pending.clear();
-    return n;
-  }
-
-  /** Whether lines are held that were not handed over. */
-  boolean hasPending() {
-    return !pending.isEmpty();
   }
 
   /** Every host's status, in the order they were first heard from. */

@@ -41,7 +41,7 @@ public final class PlainPresenter implements Presenter {
         .append("/s | 10s ")
         .append(Units.rate(t.frame().rate()))
         .append("/s | ")
-        .append(windowLabel(view.windowSeconds()))
+        .append(Units.duration(view.windowSeconds()))
         .append(' ')
         .append(Units.rate(t.window().rate()))
         .append("/s | lifetime ")
@@ -109,7 +109,7 @@ public final class PlainPresenter implements Presenter {
         .append(" rule, threshold ")
         .append(Units.rate(a.threshold()))
         .append(" hits/s over ")
-        .append(windowLabel(view.windowSeconds()))
+        .append(Units.duration(view.windowSeconds()))
         .append(")\n");
     out.print(b);
     out.flush();
@@ -269,9 +269,5 @@ public final class PlainPresenter implements Presenter {
     return c.stream()
         .map(x -> Sanitizer.clip(x.key(), KEY_WIDTH) + " " + x.count())
         .collect(Collectors.joining(", "));
-  }
-
-  static String windowLabel(int seconds) {
-    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 }

@@ -38,4 +38,9 @@ public final class Units {
   public static String percent(double share) {
     return String.format(Locale.ROOT, "%.1f%%", share * 100);
   }
+
+  /** A length of time as people say it: {@code 2m}, {@code 90s}. */
+  public static String duration(int seconds) {
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
 }

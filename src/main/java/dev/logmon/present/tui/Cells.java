@@ -72,9 +72,4 @@ final class Cells {
   static String shortRate(double r) {
     return r < 100 ? String.format(Locale.ROOT, "%.1f", r) : String.format(Locale.ROOT, "%.0f", r);
   }
-
-  /** A window length as people say it: {@code 2m}, {@code 90s}. */
-  static String duration(int seconds) {
-    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
-  }
 }

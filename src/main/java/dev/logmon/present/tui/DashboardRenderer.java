@@ -82,7 +82,7 @@ final class DashboardRenderer {
     room -= breakdownRows;
     int latencyRows = LatencyPanel.rows(latency, w, room - most);
     int sectionRows = Math.max(1, Math.min(most, room - latencyRows));
-    String win = Cells.duration(view.windowSeconds());
+    String win = Units.duration(view.windowSeconds());
     if (breakdowns && breakdownRows == 0 && ui.breakdown() > 0) {
       BreakdownPanels.draw(g, row, sectionRows + 1, w, view.breakdowns(), ui.breakdown() - 1);
     } else if (w >= 60) {
@@ -167,7 +167,7 @@ final class DashboardRenderer {
               + (a.rule() == AlertRule.RELATIVE ? "lifetime +" : "")
               + Units.rate(a.threshold())
               + " hits/s over "
-              + Cells.duration(view.windowSeconds());
+              + Units.duration(view.windowSeconds());
       Cells.put(g, at, 0, w - at, rule);
     }
     g.setBackgroundColor(TextColor.ANSI.DEFAULT);
@@ -180,7 +180,7 @@ final class DashboardRenderer {
         "hits/s  10s "
             + Units.rate(t.frame().rate())
             + "  "
-            + Cells.duration(windowSeconds)
+            + Units.duration(windowSeconds)
             + " "
             + Units.rate(t.window().rate())
             + "  lifetime "
@@ -211,7 +211,7 @@ final class DashboardRenderer {
     } else {
       String text =
           "OK  "
-              + Cells.duration(view.windowSeconds())
+              + Units.duration(view.windowSeconds())
               + " average "
               + Units.rate(view.traffic().window().rate())
               + " hits/s, at or below the threshold "

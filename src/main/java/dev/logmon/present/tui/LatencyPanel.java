@@ -6,6 +6,7 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.logmon.aggregate.LatencySnapshot;
 import dev.logmon.aggregate.LatencySnapshot.SectionLatency;
 import dev.logmon.aggregate.LatencySnapshot.Stats;
+import dev.logmon.present.Units;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -63,7 +64,7 @@ final class LatencyPanel {
   }
 
   private static String quantiles(Stats s) {
-    String label = Cells.duration(s.seconds()) + " ";
+    String label = Units.duration(s.seconds()) + " ";
     if (s.count() == 0) {
       return label + "-";
     }

@@ -2,6 +2,7 @@ package dev.logmon.present.tui;
 
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import dev.logmon.present.Units;
 import java.util.List;
 
 /**
@@ -61,7 +62,7 @@ final class TrafficChart {
       }
     }
     String scale = scale(perSecond.size(), plot);
-    String axis = Cells.left("-" + Cells.duration(perSecond.size()), (plot - scale.length()) / 2);
+    String axis = Cells.left("-" + Units.duration(perSecond.size()), (plot - scale.length()) / 2);
     axis += scale;
     Cells.put(g, LABEL, top + rows, plot, Cells.left(axis, plot - 3) + "now");
   }

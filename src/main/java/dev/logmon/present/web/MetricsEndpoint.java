@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * {@code /metrics}: logmon's metrics ({@link LogmonMetrics}) and the client's JVM and process
  * metrics, served by the Prometheus client's own scrape handler, which negotiates the format
  * (Prometheus text, OpenMetrics, protobuf) from {@code Accept}, gzips for {@code Accept-Encoding:
- * gzip} and honours {@code name[]} filters. Only an adapter from the HTTP server in use to {@link
- * PrometheusHttpExchange} is server-specific ({@link MetricsRoute}).
+ * gzip} and honours {@code name[]} filters. Only {@code WebHandler}'s {@code /metrics} route, which
+ * hands the handler a {@link PrometheusHttpExchange} answered into memory ({@link
+ * BufferedScrapeExchange}), is server-specific.
  *
  * <p>Thread-safe: the handler and the registry serve concurrent scrapes.
  */

@@ -49,7 +49,7 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
   private final WebPresenter presenter;
   private final RenderCache<String> cache;
   private final RenderCache<Report> reports;
-  private final MetricsRoute metrics;
+  private final MetricsEndpoint metrics;
   private final EventStream events;
   private final HostRule hosts;
   private final WebAuth auth;
@@ -71,7 +71,7 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
               String json = ReportJson.of(p.view(), java.time.Instant.now());
               return new Report(json, ReportHtml.of(json));
             });
-    this.metrics = new MetricsRoute(new MetricsEndpoint(this::view));
+    this.metrics = new MetricsEndpoint(this::view);
     this.events = events;
     this.hosts = hosts;
     this.auth = auth;
@@ -138,21 +138,10 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
           send(request, response, callback, 503, TEXT, "too many event streams\n");
         }
       }
-      case "/api/snapshot" -> {
-        String json = cache.get();
-        if (json == null) {
-          send(request, response, callback, 503, JSON, "{\"error\":\"no snapshot yet\"}");
-        } else {
-          send(request, response, callback, 200, JSON, json);
-        }
-      }
+      case "/api/snapshot" -> json(request, response, callback, cache.get());
       case "/api/report" -> {
         Report report = reports.get();
-        if (report == null) {
-          send(request, response, callback, 503, JSON, "{\"error\":\"no snapshot yet\"}");
-        } else {
-          send(request, response, callback, 200, JSON, report.json());
-        }
+        json(request, response, callback, report == null ? null : report.json());
       }
       case "/report" -> {
         Report report = reports.get();
@@ -168,11 +157,7 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
       }
       case "/api/alerts" -> {
         MonitorView v = view();
-        if (v == null) {
-          send(request, response, callback, 503, JSON, "{\"error\":\"no snapshot yet\"}");
-        } else {
-          send(request, response, callback, 200, JSON, WebJson.alerts(v));
-        }
+        json(request, response, callback, v == null ? null : WebJson.alerts(v));
       }
       case "/healthz" ->
           send(
@@ -182,15 +167,34 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
               200,
               JSON,
               "{\"status\":\"ok\",\"ready\":" + (view() != null) + "}");
-      case "/metrics" -> {
-        MetricsRoute.Answer a = metrics.answer(request);
-        if (a.contentEncoding() != null) {
-          response.getHeaders().put(HttpHeader.CONTENT_ENCODING, a.contentEncoding());
-        }
-        send(request, response, callback, a.status(), a.contentType(), a.body());
-      }
+      case "/metrics" -> metrics(request, response, callback);
       default -> asset(request, response, callback, path);
     }
+  }
+
+  /**
+   * {@code /metrics}: the Prometheus client's scrape handler answers into memory, and the answer is
+   * sent without blocking, so a scraper that reads slowly never holds a server thread. A HEAD
+   * request is scraped as a GET, so that its headers (length, encoding) are those of the GET.
+   */
+  private void metrics(Request request, Response response, Callback callback) {
+    BufferedScrapeExchange scrape =
+        new BufferedScrapeExchange(
+            "GET",
+            request.getHttpURI().getPath(),
+            request.getHttpURI().getQuery(),
+            name -> request.getHeaders().getValuesList(name));
+    try {
+      metrics.serve(scrape);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a scrape into memory cannot fail to write", e);
+    }
+    String encoding = scrape.header(HttpHeader.CONTENT_ENCODING.asString());
+    if (encoding != null) {
+      response.getHeaders().put(HttpHeader.CONTENT_ENCODING, encoding);
+    }
+    String type = scrape.header(HttpHeader.CONTENT_TYPE.asString());
+    send(request, response, callback, scrape.status(), type, scrape.body());
   }
 
   private void asset(Request request, Response response, Callback callback, String path) {
@@ -235,6 +239,15 @@ final class WebHandler extends Handler.Abstract.NonBlocking {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A JSON document of the newest view, or 503 while there is none ({@code json} null). */
+  private static void json(Request request, Response response, Callback callback, String json) {
+    if (json == null) {
+      send(request, response, callback, 503, JSON, "{\"error\":\"no snapshot yet\"}");
+    } else {
+      send(request, response, callback, 200, JSON, json);
     }
   }
 

@@ -105,7 +105,7 @@ public final class HistoryFile {
       g.writeEndObject();
       g.writeEndObject();
     }
-    ReportFile.write(file, out.toString());
+    ReportFile.write(file, out.toString(), false);
   }
 
   private static void rows(JsonGenerator g, String name, List<Count> rows) throws IOException {

@@ -15,14 +15,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class ReportFile {
   private ReportFile() {}
 
-  /** Replaces {@code target} with {@code text} (UTF-8) atomically, readable by its owner only. */
-  public static void write(Path target, String text) throws IOException {
-    write(target, text, false);
-  }
-
   /**
    * Replaces {@code target} with {@code text} (UTF-8) atomically; {@code shared}: readable by all,
-   * as a report meant to be opened, mailed or served is.
+   * as a report meant to be opened, mailed or served is, else by its owner only.
    */
   public static void write(Path target, String text, boolean shared) throws IOException {
     Path abs = target.toAbsolutePath();

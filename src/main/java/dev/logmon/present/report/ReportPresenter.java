@@ -31,15 +31,10 @@ public final class ReportPresenter implements Presenter {
   public ReportPresenter(
       Path file, long everySeconds, InstantSource clock, Consumer<String> notes) {
     this.file = file;
-    this.html = isHtml(file);
+    this.html = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html");
     this.everySeconds = everySeconds;
     this.clock = clock;
     this.notes = notes;
-  }
-
-  /** Whether {@code file} names an HTML report; the only other kind is JSON. */
-  public static boolean isHtml(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html");
   }
 
   /** Why {@code file} cannot be a report, or null if it can. */

@@ -63,12 +63,6 @@ final class RunModes {
     this.clock = clock;
   }
 
-  private Monitor monitor(
-      Presenter presenter,
-      java.util.function.Supplier<List<dev.logmon.present.SourceView>> sources) {
-    return monitor(presenter, sources, this::note);
-  }
-
   /** A monitor of this run's options, its notes (and its parser's) going to {@code notes}. */
   private Monitor monitor(
       Presenter presenter,
@@ -148,7 +142,7 @@ final class RunModes {
     Presenter presenter = presenters();
     notesTo = presenter;
     ReplayRun run = new ReplayRun(ordered, o.maxLineBytes);
-    Monitor m = monitor(presenter, run::sources);
+    Monitor m = monitor(presenter, run::sources, this::note);
     m.summariseEmptyRunAt(clock.instant().getEpochSecond());
     StopOnSignal guard = StopOnSignal.forRun(run::stop, beforeExit, out, err);
     try {
@@ -201,7 +195,7 @@ final class RunModes {
     Presenter presenter = presenters();
     notesTo = presenter;
     presenter.onQuit(run::stop);
-    Monitor m = monitor(presenter, run::sources);
+    Monitor m = monitor(presenter, run::sources, this::note);
     if (o.reports.persist) {
       Path history = ReportOptions.historyFile(o.state);
       LifetimeState previous = HistoryFile.load(history, this::note);

@@ -103,7 +103,7 @@ public final class LiveWriter implements Closeable {
     try {
       while (!stop.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
         stepUntil(limitNanos);
-        long remaining = limitNanos - elapsedNanos();
+        long remaining = limitNanos - elapsedNanos(clock.instant());
         if (remaining <= 0) {
           break;
         }
@@ -134,10 +134,6 @@ public final class LiveWriter implements Closeable {
     }
     out.flush();
     return written - before;
-  }
-
-  private long elapsedNanos() {
-    return elapsedNanos(clock.instant());
   }
 
   private long elapsedNanos(Instant now) {

@@ -18,6 +18,11 @@ import java.util.Map;
 public final class JsonFields {
   private JsonFields() {}
 
+  /** The fields of one JSON object, written into an open object. */
+  public interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
   /** {@code "name": {"1xx": n, ..., "5xx": n, "other": n}}. */
   public static void statusClasses(JsonGenerator g, String name, StatusClasses c)
       throws IOException {

@@ -111,11 +111,7 @@ public final class JsonPresenter implements Presenter {
     g.writeNumberField("malformed_requests", w.malformedRequests());
   }
 
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private void write(Body body) {
+  private void write(JsonFields.Body body) {
     try {
       JsonGenerator g = FACTORY.createGenerator(out);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

@@ -131,13 +131,8 @@ public final class WebJson {
     g.writeEndArray();
   }
 
-  /** One document's fields. */
-  interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
   /** Writes one object with the given fields, on one line. */
-  static String write(Body body) {
+  static String write(JsonFields.Body body) {
     StringWriter w = new StringWriter(4096);
     try (JsonGenerator g = FACTORY.createGenerator(w)) {
       g.setCharacterEscapes(JsonEscapes.HTML_SAFE);

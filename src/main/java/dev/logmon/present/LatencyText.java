@@ -31,7 +31,7 @@ final class LatencyText {
   }
 
   private static String quantiles(Stats s) {
-    String label = s.seconds() % 60 == 0 ? s.seconds() / 60 + "m" : s.seconds() + "s";
+    String label = Units.duration(s.seconds());
     if (s.count() == 0) {
       return label + " -";
     }
@@ -68,7 +68,7 @@ final class LatencyText {
   }
 
   /** Microseconds as milliseconds with one decimal. */
-  static String ms(long micros) {
+  private static String ms(long micros) {
     return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
   }
 }

@@ -1,5 +1,7 @@
 package dev.logmon.source.kafka;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.logmon.source.BatchSink;
 import dev.logmon.source.LineBatch;
 import dev.logmon.source.LogSource;
@@ -190,12 +192,8 @@ public final class KafkaSource implements LogSource {
       Thread.currentThread().interrupt();
       return;
     }
-    List<PartitionLines> reading = new ArrayList<>();
-    for (PartitionLines p : partitions.values()) {
-      if (p.state == State.FOLLOWING) {
-        reading.add(p);
-      }
-    }
+    List<PartitionLines> reading =
+        partitions.values().stream().filter(p -> p.state == State.FOLLOWING).toList();
     try {
       takeAcks();
       commitSync(reading);
@@ -437,9 +435,7 @@ public final class KafkaSource implements LogSource {
   }
 
   private static String names(Collection<TopicPartition> parts) {
-    List<String> names = new ArrayList<>();
-    parts.forEach(tp -> names.add(tp.topic() + "-" + tp.partition()));
-    return String.join(", ", names);
+    return parts.stream().map(tp -> tp.topic() + "-" + tp.partition()).collect(joining(", "));
   }
 
   /** Partitions coming and going, called by the consumer inside {@code poll}, on its thread. */
@@ -475,8 +471,7 @@ public final class KafkaSource implements LogSource {
       if (parts.isEmpty()) {
         return;
       }
-      List<PartitionLines> leaving = new ArrayList<>();
-      parts.forEach(tp -> leaving.add(partitions.get(tp)));
+      List<PartitionLines> leaving = parts.stream().map(partitions::get).toList();
       // Until their batches are counted: then the next member starts right after them.
       long deadline = nanoClock.getAsLong() + REVOKE_WAIT.toNanos();
       try {
@@ -496,8 +491,7 @@ public final class KafkaSource implements LogSource {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> parts) {
-      List<PartitionLines> lost = new ArrayList<>();
-      parts.forEach(tp -> lost.add(partitions.get(tp)));
+      List<PartitionLines> lost = parts.stream().map(partitions::get).toList();
       // No longer a member: nothing may be committed; what is handed over may be counted twice.
       end(lost, "kafka: " + names(parts) + " lost (this member was dropped from the group)");
     }

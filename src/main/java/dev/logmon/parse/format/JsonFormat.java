@@ -124,7 +124,8 @@ public final class JsonFormat implements LineParser {
       return Failures.of(MalformedReason.EMPTY);
     }
     RecordBuilder b = new RecordBuilder();
-    Map<FieldKind, Integer> seen = new HashMap<>();
+    // In the line's order, so that of several bad fields the first one names the reason.
+    Map<FieldKind, Integer> seen = new LinkedHashMap<>();
     try (JsonParser p = JSON.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return Failures.of(MalformedReason.FORMAT_MISMATCH);

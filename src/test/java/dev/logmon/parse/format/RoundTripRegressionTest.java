@@ -54,6 +54,23 @@ class RoundTripRegressionTest {
   }
 
   /**
+   * Of several bad fields the first in the line named the reason in a hash map's order, which
+   * changed from run to run.
+   */
+  @Test
+  void firstBadJsonFieldNamesTheReason() {
+    LineParser p = JsonFormat.compile("json");
+    String time = "\"time\":\"2024-05-01T10:00:01+00:00\",";
+    String status = "\"status\":\"x\",";
+    String duration = "\"request_time\":\"zz\",";
+    String request = "\"request\":\"GET / HTTP/1.1\"}";
+    assertThat(p.parse("{" + time + status + duration + request))
+        .isEqualTo(new ParseResult.Malformed(MalformedReason.BAD_STATUS));
+    assertThat(p.parse("{" + time + duration + status + request))
+        .isEqualTo(new ParseResult.Malformed(MalformedReason.BAD_DURATION));
+  }
+
+  /**
    * nginx escape=json writes a variable it did not find as {@code ""}; as a duration that made the
    * whole line malformed instead of a line without a duration.
    */

@@ -281,8 +281,11 @@ public final class ParsedLines implements TimeSink {
         duration[i]);
   }
 
-  /** A key's text: Latin-1 when ASCII (as the aggregator reads row keys), else UTF-8. */
-  private String text(int from, int to) {
+  /**
+   * The chunk's bytes {@code [from, to)} as text: Latin-1 when ASCII (as the aggregator reads row
+   * keys), else UTF-8 with U+FFFD for bad bytes (as formats read as text decode their line).
+   */
+  public String text(int from, int to) {
     return LineBytes.decode(buf, from, to - from);
   }
 

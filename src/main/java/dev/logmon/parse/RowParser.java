@@ -6,11 +6,11 @@ package dev.logmon.parse;
  *
  * <p>{@link ChunkParser} splits a chunk into lines and hands each (without its terminator, within
  * the line cap) to {@link #parse}. A format with a byte grammar ({@link #clf()}, format strings)
- * fills the row's fields; a format read from text (JSON, W3C: {@link TextRows}) stores a whole
- * {@link LogRecord} and answers {@link ParsedLines#RECORD}, so such a line is counted on its own,
- * through the same interface. Implementations are thread-safe when {@link #parallel()} says so; a
- * format that learns from a source's own lines gives each source its own instance ({@link
- * #forSource}), owned by the thread that parses that source.
+ * fills the row's fields; a format read from text (JSON, W3C) stores a whole {@link LogRecord} and
+ * answers {@link ParsedLines#RECORD}, so such a line is counted on its own, through the same
+ * interface. Implementations are thread-safe when {@link #parallel()} says so; a format that learns
+ * from a source's own lines gives each source its own instance ({@link #forSource}), owned by the
+ * thread that parses that source.
  */
 public interface RowParser {
   /** The built-in Common/Combined/vhost_combined parser. */

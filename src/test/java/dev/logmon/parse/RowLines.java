@@ -37,11 +37,6 @@ public final class RowLines implements LineParser {
     return whole(dev.logmon.parse.format.LogFormats.parser(spec, n -> {}));
   }
 
-  /** The text parser of a format read as text, else the line view of {@code rows}. */
-  public static LineParser text(RowParser rows) {
-    return rows instanceof TextRows t ? t.lines() : of(rows);
-  }
-
   /** The parser behind the view. */
   public RowParser rows() {
     return rows;

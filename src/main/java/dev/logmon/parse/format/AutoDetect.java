@@ -4,7 +4,6 @@ import dev.logmon.parse.LineProbe;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
 import dev.logmon.parse.RowParser;
-import dev.logmon.parse.TextRows;
 import dev.logmon.source.LineBytes;
 import java.util.HashMap;
 import java.util.Map;
@@ -70,7 +69,7 @@ final class AutoDetect implements RowParser {
     }
 
     RowParser parser() {
-      return preset != null ? preset.parser() : new TextRows(JsonFormat.compile("json"), true);
+      return preset != null ? preset.parser() : JsonFormat.compile("json");
     }
 
     String label() {
@@ -237,7 +236,7 @@ final class AutoDetect implements RowParser {
       return LineProbe.isHit(outcome);
     }
     return startsWith(b, from, to, "#Fields:")
-        || (LineProbe.isHit(outcome) && ((W3cFormat) ((TextRows) voter).lines()).sawFields());
+        || (LineProbe.isHit(outcome) && ((W3cFormat) voter).sawFields());
   }
 
   private static boolean startsWith(byte[] b, int from, int to, String prefix) {

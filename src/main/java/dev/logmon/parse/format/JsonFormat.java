@@ -3,10 +3,10 @@ package dev.logmon.parse.format;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.logmon.parse.LineParser;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
-import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,10 +22,11 @@ import java.util.Set;
  * method uri request bytes referer agent vhost duration_s duration_ms duration_us duration_ns}. A
  * path is dot-separated into nested objects ({@code request.remote_ip}); an array yields its first
  * element; {@code |} lists alternatives, the first present wins. A time may be ISO-8601, CLF or an
- * epoch number (seconds, or ms/us/ns by magnitude). Read with Jackson's streaming parser, no regex;
- * total and stateless.
+ * epoch number (seconds, or ms/us/ns by magnitude). Read with Jackson's streaming parser, no regex,
+ * from the line decoded as text; a line read is stored whole, as a {@link ParsedLines#RECORD}.
+ * Total and stateless.
  */
-public final class JsonFormat implements LineParser {
+public final class JsonFormat implements RowParser {
   /** The mapping of {@code --format json}: the variable names an nginx escape=json config uses. */
   static final String NGINX_DEFAULTS =
       "time=time|time_iso8601|time_local|msec|@timestamp|timestamp,host=remote_addr,"
@@ -119,33 +120,34 @@ public final class JsonFormat implements LineParser {
   }
 
   @Override
-  public ParseResult parse(String line) {
-    if (line == null || line.isBlank()) {
-      return Failures.of(MalformedReason.EMPTY);
+  public byte parse(byte[] bytes, int from, int to, ParsedLines out, int i) {
+    String line = out.text(from, to);
+    if (line.isBlank()) {
+      return ParsedLines.code(MalformedReason.EMPTY);
     }
     RecordBuilder b = new RecordBuilder();
     // In the line's order, so that of several bad fields the first one names the reason.
     Map<FieldKind, Integer> seen = new LinkedHashMap<>();
     try (JsonParser p = JSON.createParser(line)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        return Failures.of(MalformedReason.FORMAT_MISMATCH);
+        return ParsedLines.code(MalformedReason.FORMAT_MISMATCH);
       }
       if (!object(p, "", b, seen)) {
-        return Failures.of(MalformedReason.FORMAT_MISMATCH);
+        return ParsedLines.code(MalformedReason.FORMAT_MISMATCH);
       }
       // Anything after the object but whitespace means this is not one JSON object per line.
       if (p.nextToken() != null) {
-        return Failures.of(MalformedReason.TRAILING_GARBAGE);
+        return ParsedLines.code(MalformedReason.TRAILING_GARBAGE);
       }
     } catch (IOException | RuntimeException e) {
-      return Failures.of(MalformedReason.FORMAT_MISMATCH);
+      return ParsedLines.code(MalformedReason.FORMAT_MISMATCH);
     }
     for (Map.Entry<FieldKind, Integer> e : seen.entrySet()) {
       if (e.getValue() < 0) {
-        return Failures.of(e.getKey().reason);
+        return ParsedLines.code(e.getKey().reason);
       }
     }
-    return b.build();
+    return b.build(out, i);
   }
 
   /** Reads the object the parser is in; false on a value of a mapped path that does not read. */

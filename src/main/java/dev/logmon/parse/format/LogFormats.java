@@ -1,7 +1,6 @@
 package dev.logmon.parse.format;
 
 import dev.logmon.parse.RowParser;
-import dev.logmon.parse.TextRows;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +30,7 @@ public final class LogFormats {
       return preset.get().parser();
     }
     if (spec.equals("json") || spec.startsWith("json:")) {
-      return new TextRows(JsonFormat.compile(spec), true);
+      return JsonFormat.compile(spec);
     }
     int percent = spec.indexOf('%');
     int dollar = spec.indexOf('$');

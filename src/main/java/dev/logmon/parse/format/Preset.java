@@ -1,7 +1,6 @@
 package dev.logmon.parse.format;
 
 import dev.logmon.parse.RowParser;
-import dev.logmon.parse.TextRows;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,10 +21,9 @@ public enum Preset {
   VHOST_COMBINED(
       "%v:%p %h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"", () -> RowParser.clf()),
   NGINX(Definitions.NGINX, () -> NginxFormat.compile(Definitions.NGINX)),
-  CADDY(Definitions.CADDY, () -> new TextRows(JsonFormat.of("caddy", Definitions.CADDY), true)),
-  TRAEFIK(
-      Definitions.TRAEFIK, () -> new TextRows(JsonFormat.of("traefik", Definitions.TRAEFIK), true)),
-  W3C("#Fields: " + W3cFormat.IIS_DEFAULT, () -> new TextRows(new W3cFormat(), false));
+  CADDY(Definitions.CADDY, () -> JsonFormat.of("caddy", Definitions.CADDY)),
+  TRAEFIK(Definitions.TRAEFIK, () -> JsonFormat.of("traefik", Definitions.TRAEFIK)),
+  W3C("#Fields: " + W3cFormat.IIS_DEFAULT, W3cFormat::new);
 
   private final String definition;
   private final Supplier<RowParser> factory;

@@ -3,14 +3,14 @@ package dev.logmon.parse.format;
 import dev.logmon.parse.ByteScan;
 import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
-import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.ParsedLines;
 import dev.logmon.parse.Sections;
 import dev.logmon.parse.TimeSink;
 
 /**
  * The fields of one line of a format read as text (JSON, W3C), turned into a {@link LogRecord} at
- * the end: the text readers of the fields those formats share with format strings. One per line;
- * not shared.
+ * the end and stored in the line's row: the text readers of the fields those formats share with
+ * format strings. One per line; not shared.
  */
 final class RecordBuilder implements TimeSink {
   private static final String DASH = "-";
@@ -111,13 +111,16 @@ final class RecordBuilder implements TimeSink {
     return true;
   }
 
-  /** The record, or why there is none. */
-  ParseResult build() {
+  /**
+   * Stores the record as row {@code i} of {@code out} and returns {@link ParsedLines#RECORD}, or
+   * returns the code of why there is none.
+   */
+  byte build(ParsedLines out, int i) {
     if (!hasTime) {
-      return Failures.of(MalformedReason.BAD_TIMESTAMP);
+      return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
     }
     if (status < 100 || status > 999) {
-      return Failures.of(MalformedReason.BAD_STATUS);
+      return ParsedLines.code(MalformedReason.BAD_STATUS);
     }
     String m = "";
     String t = "";
@@ -143,7 +146,8 @@ final class RecordBuilder implements TimeSink {
         section = Sections.ofMalformedRequest(tt.isEmpty() ? "-" : tt);
       }
     }
-    return new ParseResult.Parsed(
+    out.setRecord(
+        i,
         new LogRecord(
             host == null || host.isEmpty() ? DASH : host,
             user == null || user.isEmpty() ? DASH : user,
@@ -159,6 +163,7 @@ final class RecordBuilder implements TimeSink {
             userAgent,
             vhost,
             durationMicros));
+    return ParsedLines.RECORD;
   }
 
   private static boolean isDash(String s, int from, int to) {

@@ -1,9 +1,9 @@
 package dev.logmon.parse.format;
 
 import dev.logmon.parse.ByteScan;
-import dev.logmon.parse.LineParser;
 import dev.logmon.parse.MalformedReason;
-import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.ParsedLines;
+import dev.logmon.parse.RowParser;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>Values are kept as written: IIS's {@code +} for a space in {@code cs(User-Agent)} and {@code
  * cs(Referer)} stays a {@code +}, since a {@code +} the client sent looks the same.
  */
-public final class W3cFormat implements LineParser {
+public final class W3cFormat implements RowParser {
   /** IIS's default fields, used before a {@code #Fields:} line is seen. */
   static final String IIS_DEFAULT =
       "date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent)"
@@ -38,28 +38,31 @@ public final class W3cFormat implements LineParser {
   }
 
   @Override
-  public LineParser forSource(String source) {
+  public RowParser forSource(String source) {
     return bySource.computeIfAbsent(source, s -> new W3cFormat());
   }
 
   @Override
-  public ParseResult parse(String line) {
-    if (line == null) {
-      return Failures.of(MalformedReason.EMPTY);
-    }
+  public boolean parallel() {
+    return false;
+  }
+
+  @Override
+  public byte parse(byte[] bytes, int from, int to, ParsedLines out, int row) {
+    String line = out.text(from, to);
     int end = line.length();
     while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\r')) {
       end--;
     }
     if (end == 0) {
-      return Failures.of(MalformedReason.EMPTY);
+      return ParsedLines.code(MalformedReason.EMPTY);
     }
     if (line.charAt(0) == '#') {
       if (line.startsWith("#Fields:")) {
         fields(line.substring(8, end).trim());
         sawFields = true;
       }
-      return Failures.of(MalformedReason.HEADER_LINE);
+      return ParsedLines.code(MalformedReason.HEADER_LINE);
     }
     RecordBuilder b = new RecordBuilder();
     int date = -1;
@@ -67,7 +70,7 @@ public final class W3cFormat implements LineParser {
     int p = 0;
     for (int i = 0; i < kinds.length; i++) {
       if (p > end) {
-        return Failures.of(MalformedReason.FORMAT_MISMATCH);
+        return ParsedLines.code(MalformedReason.FORMAT_MISMATCH);
       }
       int e = line.indexOf(' ', p);
       e = e < 0 || e > end ? end : e;
@@ -75,27 +78,27 @@ public final class W3cFormat implements LineParser {
       // all fails on its first field, not on whichever field happens to come after them.
       if (special[i] == DATE) {
         if (e - p != 10 || line.charAt(p + 4) != '-' || line.charAt(p + 7) != '-') {
-          return Failures.of(MalformedReason.BAD_TIMESTAMP);
+          return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
         }
         date = p;
       } else if (special[i] == TIME) {
         if (e - p < 8 || ByteFields.clock(ByteScan.latin1(line, p, p + 8), 0) < 0) {
-          return Failures.of(MalformedReason.BAD_TIMESTAMP);
+          return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
         }
         clock = p;
       } else if (!(e == p + 1 && line.charAt(p) == '-' && absentIfDash(kinds[i]))
           && !set(b, kinds[i], line, p, e)) {
-        return Failures.of(kinds[i].reason);
+        return ParsedLines.code(kinds[i].reason);
       }
       p = e + 1;
     }
     if (p <= end) {
-      return Failures.of(MalformedReason.FORMAT_MISMATCH); // more fields than #Fields: names
+      return ParsedLines.code(MalformedReason.FORMAT_MISMATCH); // more fields than #Fields: names
     }
     if (date < 0 || clock < 0 || !time(b, line, date, clock)) {
-      return Failures.of(MalformedReason.BAD_TIMESTAMP);
+      return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
     }
-    return b.build();
+    return b.build(out, row);
   }
 
   /** Whether a {@code #Fields:} line was read (before it, IIS's default fields are assumed). */

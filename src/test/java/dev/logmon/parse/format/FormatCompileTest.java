@@ -9,7 +9,6 @@ import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.RowLines;
 import dev.logmon.parse.RowParser;
-import dev.logmon.parse.TextRows;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +39,7 @@ class FormatCompileTest {
   void presetsAndSpecsResolve() {
     assertThat(LogFormats.parser("combined", s -> {})).isSameAs(RowParser.clf());
     assertThat(LogFormats.parser("NGINX", s -> {})).isInstanceOf(ByteFormat.class);
-    assertThat(((TextRows) LogFormats.parser("json:time=ts", s -> {})).lines())
-        .isInstanceOf(JsonFormat.class);
+    assertThat(LogFormats.parser("json:time=ts", s -> {})).isInstanceOf(JsonFormat.class);
     assertThat(LogFormats.parser("auto", s -> {})).isInstanceOf(AutoDetect.class);
   }
 

@@ -121,7 +121,7 @@ class JsonFormatProperties {
 
     int offset = timeFormat <= 2 ? 0 : t.getOffset().getTotalSeconds();
     assertParsesTo(
-        RowLines.text(Preset.CADDY.parser()),
+        RowLines.of(Preset.CADDY.parser()),
         text,
         expected(h, t.toEpochSecond(), offset, h.nanos() / 1000, h.referer(), h.agent()));
   }
@@ -195,7 +195,7 @@ class JsonFormatProperties {
 
     int offset = timeField == 0 ? 0 : t.getOffset().getTotalSeconds();
     assertParsesTo(
-        RowLines.text(Preset.TRAEFIK.parser()),
+        RowLines.of(Preset.TRAEFIK.parser()),
         text,
         expected(h, t.toEpochSecond(), offset, h.nanos() / 1000, h.referer(), h.agent()));
   }
@@ -254,7 +254,7 @@ class JsonFormatProperties {
     int offset =
         first.equals("msec") || first.equals("timestamp") ? 0 : t.getOffset().getTotalSeconds();
     assertParsesTo(
-        JsonFormat.compile("json"),
+        RowLines.of(JsonFormat.compile("json")),
         text,
         expected(
             h,
@@ -364,7 +364,7 @@ class JsonFormatProperties {
     // Epoch numbers and a time without a zone (written in UTC) have offset 0.
     int offset = timeForm <= 3 || timeForm == 6 ? t.getOffset().getTotalSeconds() : 0;
     assertParsesTo(
-        JsonFormat.compile(spec.toString()),
+        RowLines.of(JsonFormat.compile(spec.toString())),
         text,
         expected(h, t.toEpochSecond(), offset, durationMicros, h.referer(), h.agent()));
   }

@@ -102,6 +102,7 @@ final class JsonText {
         default -> {
           boolean escape =
               c < 0x20
+                  || lone(s, i) // no UTF-8 for half a pair: its escape is how a line carries it
                   || (style == Style.GO
                       && (c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'))
                   || (style == Style.ASCII && (c > 0x7e || c == '/'));
@@ -116,6 +117,14 @@ final class JsonText {
       }
     }
     out.append('"');
+  }
+
+  /** Whether {@code s.charAt(i)} is a surrogate without its other half. */
+  private static boolean lone(String s, int i) {
+    char c = s.charAt(i);
+    return Character.isHighSurrogate(c)
+        ? i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))
+        : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
   }
 
   /** An object from alternating keys and values, in that order. */

@@ -98,7 +98,8 @@ class PresetSamplesTest {
 
   @Test
   void jsonWithTheNginxDefaults() {
-    List<ParseResult> r = parseAll(JsonFormat.compile("json"), "formats/nginx_json.log");
+    List<ParseResult> r =
+        parseAll(RowLines.of(JsonFormat.compile("json")), "formats/nginx_json.log");
     LogRecord a = record(r.get(0));
     assertThat(a.section()).isEqualTo("/api");
     assertThat(a.durationMicros()).isEqualTo(12_000);

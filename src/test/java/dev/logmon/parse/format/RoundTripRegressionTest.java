@@ -31,7 +31,7 @@ class RoundTripRegressionTest {
   /** Nanoseconds as a string, and an ISO time, through a json: mapping read the same instant. */
   @Test
   void epochNanosecondsAsAStringAreRead() {
-    LineParser p = JsonFormat.compile("json:time=t");
+    LineParser p = RowLines.of(JsonFormat.compile("json:time=t"));
     String rest = ",\"status\":\"200\",\"request\":\"GET / HTTP/1.1\"}";
     assertThat(record(p.parse("{\"t\":\"1714557601524102400\"" + rest)).epochSecond())
         .isEqualTo(Instant.parse("2024-05-01T10:00:01Z").getEpochSecond());
@@ -43,7 +43,8 @@ class RoundTripRegressionTest {
    */
   @Test
   void firstDurationAlternativeWinsWhereverItIs() {
-    LineParser p = JsonFormat.compile("json:duration_s=request_time|upstream_response_time");
+    LineParser p =
+        RowLines.of(JsonFormat.compile("json:duration_s=request_time|upstream_response_time"));
     LogRecord r =
         record(
             p.parse(
@@ -59,7 +60,7 @@ class RoundTripRegressionTest {
    */
   @Test
   void firstBadJsonFieldNamesTheReason() {
-    LineParser p = JsonFormat.compile("json");
+    LineParser p = RowLines.of(JsonFormat.compile("json"));
     String time = "\"time\":\"2024-05-01T10:00:01+00:00\",";
     String status = "\"status\":\"x\",";
     String duration = "\"request_time\":\"zz\",";
@@ -76,7 +77,7 @@ class RoundTripRegressionTest {
    */
   @Test
   void emptyJsonDurationMeansNone() {
-    LineParser p = JsonFormat.compile("json:duration_s=upstream_response_time");
+    LineParser p = RowLines.of(JsonFormat.compile("json:duration_s=upstream_response_time"));
     LogRecord r =
         record(
             p.parse(

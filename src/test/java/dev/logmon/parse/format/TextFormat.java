@@ -1,8 +1,11 @@
 package dev.logmon.parse.format;
 
 import dev.logmon.parse.LineParser;
+import dev.logmon.parse.LineProbe;
+import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParseResult;
+import dev.logmon.parse.ParsedLines;
 import java.util.List;
 
 /**
@@ -166,13 +169,17 @@ public final class TextFormat implements LineParser {
         section = dev.logmon.parse.TextSections.of(line.substring(path, pathEnd));
       }
     }
-    ParseResult r = b.build();
-    if (section != null && r instanceof ParseResult.Parsed parsed) {
-      if (!parsed.record().requestMalformed()) {
-        return new ParseResult.Parsed(parsed.record().withSection(section));
-      }
+    // The builder stores its record in a row: a probe's scratch row holds it.
+    LineProbe probe = new LineProbe();
+    byte outcome = probe.parse((bytes, from, to, out, i) -> b.build(out, i), new byte[0], 0, 0);
+    if (outcome != ParsedLines.RECORD) {
+      return new ParseResult.Malformed(ParsedLines.reason(outcome));
     }
-    return r;
+    LogRecord record = probe.row().record(0);
+    if (section != null && !record.requestMalformed()) {
+      return new ParseResult.Parsed(record.withSection(section));
+    }
+    return new ParseResult.Parsed(record);
   }
 
   /** A strftime pattern read from text: {@code %Y %m %d %e %H %M %S %z %b %h %T %F %%}. */

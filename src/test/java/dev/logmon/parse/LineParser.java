@@ -1,8 +1,9 @@
 package dev.logmon.parse;
 
 /**
- * Turns one line of a format read as text (JSON, W3C, a format string's record that a row cannot
- * hold) into a {@link ParseResult}; {@link TextRows} makes it a {@link RowParser}.
+ * Turns one line read as text into a {@link ParseResult}: the shape of the tests' oracles (the text
+ * readers of CLF and format strings, {@code RowLines} over a product {@link RowParser}); {@link
+ * TextRows} makes one a {@link RowParser}.
  *
  * <p>Implementations are total: they never throw on any input, however malformed. Most are
  * stateless so one instance may be shared by threads; those that learn from the lines they read

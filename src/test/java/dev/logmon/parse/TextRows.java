@@ -3,9 +3,9 @@ package dev.logmon.parse;
 import dev.logmon.source.LineBytes;
 
 /**
- * The {@link RowParser} of a format read from text ({@link LineParser}: JSON, W3C): each line is
+ * The {@link RowParser} of a test's {@link LineParser} (an oracle read from text): each line is
  * decoded (Latin-1 when ASCII, else UTF-8 with U+FFFD) and its {@link LogRecord} stored in the row,
- * a run of one for the counting stage.
+ * a run of one for the counting stage, as the product's formats read as text do.
  *
  * <p>Thread-safe when the line parser is stateless and built so ({@code parallel}); otherwise owned
  * by the thread parsing one source.
@@ -21,11 +21,6 @@ public final class TextRows implements RowParser {
   public TextRows(LineParser lines, boolean parallel) {
     this.lines = lines;
     this.parallel = parallel;
-  }
-
-  /** The text parser behind the rows. */
-  public LineParser lines() {
-    return lines;
   }
 
   @Override

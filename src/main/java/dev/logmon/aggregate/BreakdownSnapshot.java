@@ -1,5 +1,6 @@
 package dev.logmon.aggregate;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -39,6 +40,12 @@ public record BreakdownSnapshot(
   @SuppressWarnings("ReferenceEquality") // NONE is a marker: empty tables are not the same
   public boolean counted() {
     return this != NONE;
+  }
+
+  /** Every table, in the order the outputs show them (the order of the components). */
+  public List<BreakdownTable> tables() {
+    return List.of(
+        paths, notFoundPaths, serverErrorPaths, statuses, agents, referrers, vhostSections);
   }
 
   public BreakdownSnapshot {

@@ -21,12 +21,25 @@ public sealed interface AlertEvent {
   /** The zone offset the time is printed in. */
   ZoneOffset offset();
 
-  /** The exact line printed for this event. */
-  String message();
-
   /** Whether this event starts an alert (rather than ending one). */
   default boolean raised() {
     return this instanceof Raised || this instanceof LatencyRaised;
+  }
+
+  /** Whether this is the latency alert's event (its value is the p95 in ms), not traffic's. */
+  default boolean latency() {
+    return this instanceof LatencyRaised || this instanceof LatencyRecovered;
+  }
+
+  /** The exact line printed for this event. */
+  default String message() {
+    return (latency() ? "High latency " : "High traffic ")
+        + (raised() ? "generated an alert" : "alert recovered")
+        + (latency() ? " - p95 = " : " - hits = ")
+        + formatValue(value())
+        + (latency() ? " ms (estimate), " : ", ")
+        + (raised() ? "triggered at " : "recovered at ")
+        + formattedTime();
   }
 
   /** The time as printed in {@link #message()}. */
@@ -40,14 +53,6 @@ public sealed interface AlertEvent {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(offset, "offset");
     }
-
-    @Override
-    public String message() {
-      return "High traffic generated an alert - hits = "
-          + formatValue(value)
-          + ", triggered at "
-          + formattedTime();
-    }
   }
 
   /** Traffic came back to or below the threshold. */
@@ -55,14 +60,6 @@ public sealed interface AlertEvent {
     public Recovered {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(offset, "offset");
-    }
-
-    @Override
-    public String message() {
-      return "High traffic alert recovered - hits = "
-          + formatValue(value)
-          + ", recovered at "
-          + formattedTime();
     }
   }
 
@@ -72,14 +69,6 @@ public sealed interface AlertEvent {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(offset, "offset");
     }
-
-    @Override
-    public String message() {
-      return "High latency generated an alert - p95 = "
-          + formatValue(value)
-          + " ms (estimate), triggered at "
-          + formattedTime();
-    }
   }
 
   /** The window's p95 came back to or below the latency threshold ({@code value} in ms). */
@@ -87,14 +76,6 @@ public sealed interface AlertEvent {
     public LatencyRecovered {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(offset, "offset");
-    }
-
-    @Override
-    public String message() {
-      return "High latency alert recovered - p95 = "
-          + formatValue(value)
-          + " ms (estimate), recovered at "
-          + formattedTime();
     }
   }
 

@@ -112,7 +112,7 @@ public final class JsonFields {
   /** The fields of an alert or recovery: {@code type, time, value, message}. */
   public static void alertEvent(JsonGenerator g, AlertEvent e) throws IOException {
     g.writeStringField("type", e.raised() ? "alert" : "recovery");
-    if (e instanceof AlertEvent.LatencyRaised || e instanceof AlertEvent.LatencyRecovered) {
+    if (e.latency()) {
       g.writeStringField("alert", "latency"); // value is the p95 in ms; traffic events say nothing
     }
     g.writeStringField("time", e.formattedTime());

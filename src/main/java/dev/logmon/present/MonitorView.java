@@ -44,11 +44,8 @@ public record MonitorView(
     List<AlertEvent> h = alert.history();
     for (int i = h.size() - 1; i >= 0; i--) {
       AlertEvent e = h.get(i);
-      if (e instanceof AlertEvent.LatencyRaised) {
-        return true;
-      }
-      if (e instanceof AlertEvent.LatencyRecovered) {
-        return false;
+      if (e.latency()) {
+        return e.raised();
       }
     }
     return false;

@@ -23,7 +23,10 @@ final class BreakdownPanels {
 
   private BreakdownPanels() {}
 
-  /** The title and table of breakdown {@code i}, 0 to {@link #TABLES} - 1. */
+  /**
+   * The title of breakdown {@code i}, 0 to {@link #TABLES} - 1, in {@link
+   * BreakdownSnapshot#tables()} order.
+   */
   static String title(int i) {
     return switch (i) {
       case 0 -> "Paths";
@@ -36,18 +39,6 @@ final class BreakdownPanels {
     };
   }
 
-  static BreakdownTable table(BreakdownSnapshot s, int i) {
-    return switch (i) {
-      case 0 -> s.paths();
-      case 1 -> s.notFoundPaths();
-      case 2 -> s.serverErrorPaths();
-      case 3 -> s.statuses();
-      case 4 -> s.agents();
-      case 5 -> s.referrers();
-      default -> s.vhostSections();
-    };
-  }
-
   /**
    * Draws panels from table {@code first} on, each at least {@link #MIN_WIDTH} wide, in {@code
    * rows} rows (a title and {@code rows - 1} entries) from {@code row}.
@@ -55,9 +46,10 @@ final class BreakdownPanels {
   static void draw(TextGraphics g, int row, int rows, int width, BreakdownSnapshot s, int first) {
     int panels = Math.max(1, Math.min(TABLES, (width + 2) / (MIN_WIDTH + 2)));
     int panelWidth = (width - 2 * (panels - 1)) / panels;
+    List<BreakdownTable> tables = s.tables();
     for (int p = 0; p < panels; p++) {
       int i = (first + p) % TABLES;
-      panel(g, p * (panelWidth + 2), row, panelWidth, rows, title(i), table(s, i));
+      panel(g, p * (panelWidth + 2), row, panelWidth, rows, title(i), tables.get(i));
     }
   }
 

@@ -56,9 +56,7 @@ final class HistoryPane {
     if (m.length() <= width) {
       return m;
     }
-    boolean latency =
-        e instanceof AlertEvent.LatencyRaised || e instanceof AlertEvent.LatencyRecovered;
-    return latency
+    return e.latency()
         ? "p95 = " + Units.rate(e.value()) + " ms (estimate), latency"
         : "hits = " + Units.rate(e.value());
   }

@@ -2,6 +2,8 @@ package dev.logmon.present;
 
 import dev.logmon.aggregate.BreakdownSnapshot;
 import dev.logmon.aggregate.BreakdownTable;
+import dev.logmon.aggregate.Count;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -40,13 +42,19 @@ final class BreakdownText {
 
   /** A table on one line, with a note when its counts are estimates. */
   static String text(BreakdownTable t) {
-    if (t.rows().isEmpty()) {
+    String rows = counts(t.rows(), KEY_WIDTH);
+    return t.estimated() && !t.rows().isEmpty()
+        ? rows + " (estimates, up to " + t.maxError() + " over)"
+        : rows;
+  }
+
+  /** Keys (clipped to {@code keyWidth}, sanitised) and counts on one line, {@code -} if none. */
+  static String counts(List<Count> rows, int keyWidth) {
+    if (rows.isEmpty()) {
       return "-";
     }
-    String rows =
-        t.rows().stream()
-            .map(c -> Sanitizer.clip(c.key(), KEY_WIDTH) + " " + c.count())
-            .collect(Collectors.joining(", "));
-    return t.estimated() ? rows + " (estimates, up to " + t.maxError() + " over)" : rows;
+    return rows.stream()
+        .map(c -> Sanitizer.clip(c.key(), keyWidth) + " " + c.count())
+        .collect(Collectors.joining(", "));
   }
 }

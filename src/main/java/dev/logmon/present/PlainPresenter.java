@@ -1,6 +1,5 @@
 package dev.logmon.present;
 
-import dev.logmon.aggregate.Count;
 import dev.logmon.aggregate.HostStat;
 import dev.logmon.aggregate.LifetimeTotals;
 import dev.logmon.aggregate.SectionStat;
@@ -53,7 +52,11 @@ public final class PlainPresenter implements Presenter {
       window(b, r); // a quiet interval is the header and the line counts only
       LatencyText.append(b, view.latency());
     }
-    lines(b, t.lifetime(), r);
+    b.append("  lines      malformed requests ")
+        .append(r.malformedRequests())
+        .append("; lifetime: ")
+        .append(lineCounts(t.lifetime()))
+        .append('\n');
     for (SourceView s : view.sources()) {
       // Only a source with something to tell: a report stays short while all is well.
       if (notable(s)) {
@@ -87,7 +90,7 @@ public final class PlainPresenter implements Presenter {
     b.append("  sections   ").append(sections(l.topSections())).append('\n');
     b.append("  status     ").append(statuses(l.statusClasses())).append('\n');
     b.append("  top bytes  ").append(hosts(l.topHosts())).append('\n');
-    b.append("  methods    ").append(counts(l.methods())).append('\n');
+    b.append("  methods    ").append(BreakdownText.counts(l.methods(), KEY_WIDTH)).append('\n');
     b.append("  lines      ")
         .append(l.hits() + l.malformedTotal() + l.filteredTotal())
         .append(" read: ")
@@ -170,15 +173,7 @@ public final class PlainPresenter implements Presenter {
         .append(r.uniqueClients())
         .append('\n');
     b.append("  top bytes  ").append(hosts(r.topHosts())).append('\n');
-    b.append("  methods    ").append(counts(r.methods())).append('\n');
-  }
-
-  private static void lines(StringBuilder b, LifetimeTotals l, WindowStats r) {
-    b.append("  lines      malformed requests ")
-        .append(r.malformedRequests())
-        .append("; lifetime: ")
-        .append(lineCounts(l))
-        .append('\n');
+    b.append("  methods    ").append(BreakdownText.counts(r.methods(), KEY_WIDTH)).append('\n');
   }
 
   /** Lifetime hits, malformed, filtered, late and future lines, as reports and the summary say. */
@@ -259,15 +254,6 @@ public final class PlainPresenter implements Presenter {
     }
     return h.stream()
         .map(x -> Sanitizer.clip(x.host(), KEY_WIDTH) + " " + Units.bytes(x.bytes()))
-        .collect(Collectors.joining(", "));
-  }
-
-  private static String counts(List<Count> c) {
-    if (c.isEmpty()) {
-      return "-";
-    }
-    return c.stream()
-        .map(x -> Sanitizer.clip(x.key(), KEY_WIDTH) + " " + x.count())
         .collect(Collectors.joining(", "));
   }
 }

@@ -120,6 +120,17 @@ public final class JsonFields {
     g.writeStringField("message", e.message());
   }
 
+  /** {@code "alerts": [...]}: each event's fields ({@link #alertEvent}), oldest first. */
+  public static void alertEvents(JsonGenerator g, List<AlertEvent> events) throws IOException {
+    g.writeArrayFieldStart("alerts");
+    for (AlertEvent e : events) {
+      g.writeStartObject();
+      alertEvent(g, e);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   /** Rounds rates and shares to 4 decimals so output is stable and short; counts stay exact. */
   public static double round(double v) {
     return Math.round(v * 10_000) / 10_000.0;

@@ -141,13 +141,7 @@ public final class ReportJson {
     g.writeEndArray();
     g.writeEndObject();
 
-    g.writeArrayFieldStart("alerts");
-    for (AlertEvent e : view.alert().history()) {
-      g.writeStartObject();
-      JsonFields.alertEvent(g, e);
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    JsonFields.alertEvents(g, view.alert().history());
 
     g.writeArrayFieldStart("tables");
     sections(g, h.sections());

@@ -70,7 +70,7 @@ public final class WebJson {
           g.writeEndObject();
           numbers(g, "hits_per_minute", t.hitsPerMinute());
           List<AlertEvent> h = view.alert().history();
-          events(g, h.subList(Math.max(0, h.size() - RECENT_ALERTS), h.size()));
+          JsonFields.alertEvents(g, h.subList(Math.max(0, h.size() - RECENT_ALERTS), h.size()));
           JsonFields.sources(g, view.sources());
           LatencyJson.write(g, view.latency());
           BreakdownJson.write(g, view.breakdowns());
@@ -83,7 +83,7 @@ public final class WebJson {
         g -> {
           alertState(g, view);
           g.writeNumberField("window_seconds", view.windowSeconds());
-          events(g, view.alert().history());
+          JsonFields.alertEvents(g, view.alert().history());
         });
   }
 
@@ -97,16 +97,6 @@ public final class WebJson {
     g.writeNumberField(
         "alerts_total", a.history().stream().filter(e -> e instanceof AlertEvent.Raised).count());
     g.writeEndObject();
-  }
-
-  private static void events(JsonGenerator g, List<AlertEvent> events) throws IOException {
-    g.writeArrayFieldStart("alerts");
-    for (AlertEvent e : events) {
-      g.writeStartObject();
-      JsonFields.alertEvent(g, e);
-      g.writeEndObject();
-    }
-    g.writeEndArray();
   }
 
   private static void window(JsonGenerator g, WindowStats w) throws IOException {

@@ -50,8 +50,20 @@ final class JitWarmUp {
   /** A view is published every few batches, as when the queue drains between bursts. */
   private static final int PUBLISH_EVERY = 8;
 
-  /** The longest wait for the warm-up's compiles to land (bench/README.md: usually 0.2-0.6 s). */
-  static final long COMPILE_WAIT_MILLIS = 1000;
+  /**
+   * The longest the warm-up waits for compiles, in all (bench/README.md: usually 0.5-1 s on an idle
+   * machine); under load the compiler threads get less CPU and the wait ends here.
+   */
+  static final long COMPILE_WAIT_MILLIS = 3000;
+
+  /** Lines of a top-up round, run once the compile queue has drained. */
+  static final int TOP_UP_LINES = LINES / 6;
+
+  /**
+   * At most this many top-up rounds (the deadline bounds them too); on an idle machine the second
+   * or third queues nothing new.
+   */
+  static final int TOP_UPS = 3;
 
   private static final String[] METHODS = {"GET", "GET", "GET", "POST", "HEAD", "PUT", "DELETE"};
   private static final String[] SECTIONS = {
@@ -84,36 +96,57 @@ final class JitWarmUp {
    * round on a new twin meets what the run's own monitor will meet first: new, empty tables that
    * grow at their first batches. Compiled code that never saw them grow is sent back by it, so that
    * happens here, and is compiled again here, rather than under the run's first lines.
+   *
+   * <p>Then top-up rounds, each once the compile queue has drained, until one queues no compile:
+   * while the queue is long HotSpot raises the call counts a method needs to be queued for C2 (by
+   * about one for every 3 queued methods), so that methods the warm-up called tens of thousands of
+   * times are still waiting in C1's profiling code when it ends, and the first real lines would
+   * queue them all (bench/README.md: about 0.5 s of C2 time under the first seconds of a busy
+   * file). With the queue empty, a short round queues them at once.
    */
   static void run(Function<Presenter, Monitor> twin) {
     Presenter discard = discard();
     run(twin.apply(discard), LINES);
     run(twin.apply(discard), LINES / 3);
-    awaitCompiles(COMPILE_WAIT_MILLIS);
+    long deadline = System.nanoTime() + COMPILE_WAIT_MILLIS * 1_000_000L;
+    awaitCompiles(deadline);
+    for (int round = 0; round < TOP_UPS && System.nanoTime() < deadline; round++) {
+      long before = compilerTicks();
+      run(twin.apply(discard), TOP_UP_LINES);
+      awaitCompiles(deadline);
+      if (compilerTicks() == before) {
+        break; // the round queued nothing for C2: the path is compiled as the run will use it
+      }
+    }
   }
 
   /**
-   * Waits, at most {@code maxMillis}, until the C2 compiler threads stop using CPU: the compiles
-   * the warm-up queued land now rather than under the first real lines. The methods it queued stay
-   * queued while nothing calls them (HotSpot drops an unused method's compile only if it was called
-   * fewer than about 2,000 times; the small batches call even the per-batch ones more). Linux only
-   * (the threads' CPU time is read from /proc); elsewhere it returns at once.
+   * Waits until the C2 compiler threads stop using CPU, or until {@code deadline} ({@link
+   * System#nanoTime}): the compiles the warm-up queued land now rather than under the first real
+   * lines. The methods it queued stay queued while nothing calls them (HotSpot drops an unused
+   * method's compile only if it was called fewer than about 2,000 times; the small batches call
+   * even the per-batch ones more). Linux only (the threads' CPU time is read from /proc); elsewhere
+   * it returns at once.
    */
-  static void awaitCompiles(long maxMillis) {
+  static void awaitCompiles(long deadline) {
     List<Path> c2 = compilerThreads();
-    long deadline = System.nanoTime() + maxMillis * 1_000_000L;
     long last = -1;
     int still = 0;
     try {
       while (!c2.isEmpty() && System.nanoTime() < deadline && still < 3) {
+        Thread.sleep(20);
         long ticks = cpuTicks(c2);
         still = ticks == last ? still + 1 : 0;
         last = ticks;
-        Thread.sleep(20);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** CPU ticks the C2 compiler threads have used; 0 where /proc is not there. */
+  private static long compilerTicks() {
+    return cpuTicks(compilerThreads());
   }
 
   private static List<Path> compilerThreads() {
@@ -229,7 +262,11 @@ final class JitWarmUp {
       s.append(" \"")
           .append(REFERRERS[(i / 2) % REFERRERS.length])
           .append("\" \"")
-          .append(AGENTS[(i / 3) % AGENTS.length])
+          // New agents keep coming too (new versions, new bots), not only the few seen before.
+          .append(
+              i % 251 == 0
+                  ? "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0." + i
+                  : AGENTS[(i / 3) % AGENTS.length])
           .append("\"\n");
     }
     return s.toString();

@@ -56,8 +56,11 @@ final class JitWarmUp {
    */
   static final long COMPILE_WAIT_MILLIS = 3000;
 
-  /** Lines of a top-up round, run once the compile queue has drained. */
-  static final int TOP_UP_LINES = LINES / 6;
+  /**
+   * Lines of a top-up round, run once the compile queue has drained: enough for the per-line and
+   * per-row methods to report their counts to HotSpot again (it checks them every 1,024 calls).
+   */
+  static final int TOP_UP_LINES = LINES / 20;
 
   /**
    * At most this many top-up rounds (the deadline bounds them too); on an idle machine the second

@@ -23,24 +23,28 @@ log="$dir/combined-$lines.log"
 if [[ ! -s "$log" ]]; then
   gen="$here/../../shared/bench/gen_log.py"
   [[ -f "$gen" ]] || gen=/work/shared/bench/gen_log.py
-  python3 "$gen" --lines "$lines" --rate 500 >"$log.tmp"
-  mv "$log.tmp" "$log"
+  python3 "$gen" --lines "$lines" --rate 500 >"$log.$$.tmp"
+  mv "$log.$$.tmp" "$log"
 fi
 # The same lines with one placeholder timestamp, which the feeder replaces burst by burst.
 template="$dir/combined-$lines.template"
 if [[ ! -s "$template" ]]; then
   sed -E 's#\[[0-9]{2}/[A-Za-z]{3}/[0-9]{4}:[0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}\]#[01/Jan/2000:00:00:00 +0000]#' \
-    "$log" >"$template"
+    "$log" >"$template.$$.tmp"
+  mv "$template.$$.tmp" "$template"
 fi
-empty="$dir/empty.log"
+# Per-run scratch files, so that two runs sharing LOGMON_BENCH_DIR do not feed each other's logmon.
+run="$(mktemp -d "$dir/run.XXXXXX")"
+trap 'rm -rf "$run"' EXIT
+empty="$run/empty.log"
 : >"$empty"
 cat "$log" "$template" >/dev/null
 replay_opts=(-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1)
 follow_opts=(-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
 
 cpu_of() { # user + sys seconds of a finished command, from /usr/bin/time
-  /usr/bin/time -f '%U %S' -o "$dir/t.txt" "$@" >/dev/null 2>&1
-  awk '{ print $1 + $2 }' "$dir/t.txt"
+  /usr/bin/time -f '%U %S' -o "$run/t.txt" "$@" >/dev/null 2>&1
+  awk '{ print $1 + $2 }' "$run/t.txt"
 }
 
 proc_cpu() { # user + sys seconds of a running process
@@ -60,9 +64,9 @@ wait_idle() { # until the process used less than 10 ms of CPU in 300 ms
 }
 
 follow_cpu() { # prints the CPU seconds logmon spent on the fed lines
-  local jar="$1" feed="$dir/feed.log" out="$dir/follow.out"
+  local jar="$1" feed="$run/feed.log" out="$run/follow.out"
   : >"$feed"
-  java "${follow_opts[@]}" -jar "$jar" -o json --interval 10s "$feed" >"$out" 2>"$dir/follow.err" &
+  java "${follow_opts[@]}" -jar "$jar" -o json --interval 10s "$feed" >"$out" 2>"$run/follow.err" &
   local pid=$!
   sleep 1
   wait_idle "$pid"

@@ -19,10 +19,13 @@ log="$dir/combined-$lines.log"
 if [[ ! -s "$log" ]]; then
   gen="$here/../../shared/bench/gen_log.py"
   [[ -f "$gen" ]] || gen=/work/shared/bench/gen_log.py
-  python3 "$gen" --lines "$lines" --rate 500 >"$log.tmp"
-  mv "$log.tmp" "$log"
+  python3 "$gen" --lines "$lines" --rate 500 >"$log.$$.tmp"
+  mv "$log.$$.tmp" "$log"
 fi
 cat "$log" >/dev/null
+# Per-run scratch files, so that two runs sharing LOGMON_BENCH_DIR do not overwrite each other's.
+run="$(mktemp -d "$dir/run.XXXXXX")"
+trap 'rm -rf "$run"' EXIT
 opts=(-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1
   -XX:+UseTransparentHugePages)
 
@@ -36,9 +39,9 @@ for ((r = 0; r < runs; r++)); do
   first_w="" first_c=""
   k=0
   for jar in "$@"; do
-    /usr/bin/time -f '%e %U %S' -o "$dir/t.txt" java "${opts[@]}" -jar "$jar" --replay -o json "$log" \
-      >"$dir/replay-$k.json" 2>/dev/null
-    read -r w u s <"$dir/t.txt"
+    /usr/bin/time -f '%e %U %S' -o "$run/t.txt" java "${opts[@]}" -jar "$jar" --replay -o json "$log" \
+      >"$run/replay-$k.json" 2>/dev/null
+    read -r w u s <"$run/t.txt"
     c="$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')"
     wall[$k]+="$w "
     cpu[$k]+="$c "
@@ -47,7 +50,7 @@ for ((r = 0; r < runs; r++)); do
     else
       ratio_w[$k]+="$(awk -v a="$first_w" -v b="$w" 'BEGIN { print b / a }') "
       ratio_c[$k]+="$(awk -v a="$first_c" -v b="$c" 'BEGIN { print b / a }') "
-      cmp -s "$dir/replay-0.json" "$dir/replay-$k.json" || echo "run $r: $jar printed other JSON than $1" >&2
+      cmp -s "$run/replay-0.json" "$run/replay-$k.json" || echo "run $r: $jar printed other JSON than $1" >&2
     fi
     k=$((k + 1))
   done

@@ -123,7 +123,7 @@ public final class FollowRun {
     // being skipped by a watcher that would open the file only after it.
     threads.forEach(Thread::start);
     if (warmUp != null) {
-      JitWarmUp.run(warmUp);
+      JitWarmUp.run(warmUp, stop::get); // a stop meanwhile ends it at once
     }
     monitor.startAt(clock.instant().getEpochSecond());
     List<LineBatch> drained = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -106,17 +107,25 @@ final class JitWarmUp {
    * times are still waiting in C1's profiling code when it ends, and the first real lines would
    * queue them all (bench/README.md: about 0.5 s of C2 time under the first seconds of a busy
    * file). With the queue empty, a short round queues them at once.
+   *
+   * <p>It ends within a batch once {@code stopped} says so: a stop (Ctrl-C, SIGTERM) during the
+   * warm-up, up to 3 s on a busy machine, must not wait for it.
    */
-  static void run(Function<Presenter, Monitor> twin) {
+  static void run(Function<Presenter, Monitor> twin, BooleanSupplier stopped) {
     Presenter discard = discard();
-    run(twin.apply(discard), LINES);
-    run(twin.apply(discard), LINES / 3);
+    run(twin.apply(discard), LINES, stopped);
+    if (stopped.getAsBoolean()) {
+      return;
+    }
+    run(twin.apply(discard), LINES / 3, stopped);
     long deadline = System.nanoTime() + COMPILE_WAIT_MILLIS * 1_000_000L;
-    awaitCompiles(deadline);
-    for (int round = 0; round < TOP_UPS && System.nanoTime() < deadline; round++) {
+    awaitCompiles(deadline, stopped);
+    for (int round = 0;
+        round < TOP_UPS && System.nanoTime() < deadline && !stopped.getAsBoolean();
+        round++) {
       long before = compilerTicks();
-      run(twin.apply(discard), TOP_UP_LINES);
-      awaitCompiles(deadline);
+      run(twin.apply(discard), TOP_UP_LINES, stopped);
+      awaitCompiles(deadline, stopped);
       if (compilerTicks() == before) {
         break; // the round queued nothing for C2: the path is compiled as the run will use it
       }
@@ -131,12 +140,15 @@ final class JitWarmUp {
    * even the per-batch ones more). Linux only (the threads' CPU time is read from /proc); elsewhere
    * it returns at once.
    */
-  static void awaitCompiles(long deadline) {
+  static void awaitCompiles(long deadline, BooleanSupplier stopped) {
     List<Path> c2 = compilerThreads();
     long last = -1;
     int still = 0;
     try {
-      while (!c2.isEmpty() && System.nanoTime() < deadline && still < 3) {
+      while (!c2.isEmpty()
+          && System.nanoTime() < deadline
+          && still < 3
+          && !stopped.getAsBoolean()) {
         Thread.sleep(20);
         long ticks = cpuTicks(c2);
         still = ticks == last ? still + 1 : 0;
@@ -194,13 +206,16 @@ final class JitWarmUp {
     };
   }
 
-  private static void run(Monitor m, int lines) {
+  /**
+   * Runs {@code lines} synthetic lines through {@code m}, or fewer once {@code stopped} says so.
+   */
+  private static void run(Monitor m, int lines, BooleanSupplier stopped) {
     long start = 946_684_800L; // 2000-01-01T00:00:00Z
     m.startAt(start);
     byte[] text = lines(lines).getBytes(StandardCharsets.UTF_8);
     int read = 0;
     int from = 0;
-    for (int k = 0; from < text.length; k++) {
+    for (int k = 0; from < text.length && !stopped.getAsBoolean(); k++) {
       int size = k % SMALL_PER_LARGE == 0 ? LARGE : SMALL;
       int to = from;
       for (int n = 0; n < size && to < text.length; to++) {

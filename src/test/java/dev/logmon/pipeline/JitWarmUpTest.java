@@ -1,0 +1,78 @@
+package dev.logmon.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.logmon.aggregate.Aggregator;
+import dev.logmon.aggregate.AggregatorConfig;
+import dev.logmon.alert.AlertEngine;
+import dev.logmon.alert.AlertRule;
+import dev.logmon.present.JsonPresenter;
+import dev.logmon.present.Presenter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** A stop during the JIT warm-up ends it within a batch, so the summary is not held up by it. */
+class JitWarmUpTest {
+
+  @Test
+  void aStopEndsTheWarmUpWithinABatch() {
+    AtomicBoolean stopped = new AtomicBoolean();
+    List<Monitor> twins = new ArrayList<>();
+    JitWarmUp.run(
+        p -> {
+          Monitor m = monitor(p);
+          twins.add(m);
+          return m;
+        },
+        () -> {
+          // The stop arrives once the first twin has counted a few batches of lines.
+          if (!twins.isEmpty() && twins.get(0).linesCounted() >= 1_000) {
+            stopped.set(true);
+          }
+          return stopped.get();
+        });
+    assertThat(twins).as("no round after the stop").hasSize(1);
+    assertThat(twins.get(0).linesCounted())
+        .as("lines counted before the warm-up ended")
+        .isBetween(1_000L, 1_000L + 1_024L)
+        .isLessThan(JitWarmUp.LINES);
+  }
+
+  @Test
+  void aFollowRunStoppedDuringItsWarmUpPrintsTheSummary() throws Exception {
+    FollowRun run =
+        new FollowRun(List.of(), Duration.ofMillis(20), InstantSource.system(), n -> {});
+    List<Monitor> twins = new ArrayList<>();
+    run.warmUpJit(
+        p -> {
+          run.stop(); // as SIGTERM's hook does, while the warm-up runs
+          Monitor m = monitor(p);
+          twins.add(m);
+          return m;
+        });
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    run.run(monitor(new JsonPresenter(out)));
+    assertThat(twins).hasSize(1);
+    assertThat(twins.get(0).linesCounted()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"type\":\"summary\"");
+  }
+
+  private static Monitor monitor(Presenter p) {
+    return new Monitor(
+        MonitorHarness.config(false, 10, 120, 0, false, MonitorConfig.DEFAULT_MAX_FUTURE_SECONDS),
+        dev.logmon.parse.RowParser.clf(),
+        new Aggregator(new AggregatorConfig(120, 10, 10, 5)),
+        new AlertEngine(AlertRule.ABSOLUTE, 1e9),
+        p,
+        ZoneOffset.UTC,
+        n -> {},
+        List::of);
+  }
+}

@@ -5,7 +5,7 @@ import dev.logmon.source.LineBytes;
 /**
  * Splits a chunk of bytes into lines and parses each into {@link ParsedLines}: the one parser of
  * every input path (a replay's chunks, a followed file's or standard input's batches). Line rules
- * as the source stage's {@code LineSplitter}: {@code \n} ends a line, one trailing {@code \r} is
+ * as the source stage's {@code BatchAssembler}: {@code \n} ends a line, one trailing {@code \r} is
  * dropped, a line over the cap is counted as oversize and not parsed.
  *
  * <p>Every line goes through the {@link RowParser}; a hit with non-ASCII bytes is then held as a

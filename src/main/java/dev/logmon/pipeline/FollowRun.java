@@ -17,14 +17,14 @@ import java.util.function.Consumer;
  * Follow mode: one watcher thread per {@link LogSource} feeding a bounded queue, and the calling
  * thread as the pipeline thread, which drains the queue and ticks the monitor with the wall clock.
  *
- * <p>The queue holds at most {@link #QUEUE_LINES} lines; a watcher blocks when it is full, so a
- * writer faster than logmon slows reading (the file is the buffer) and nothing is dropped. With
- * {@link Checkpoints}, the position after each counted batch is committed and saved every few
- * seconds and once more after the final drain.
+ * <p>The queue holds at most {@link #QUEUE_BYTES} bytes of batches; a watcher blocks when it is
+ * full, so a writer faster than logmon slows reading (the file is the buffer) and nothing is
+ * dropped. With {@link Checkpoints}, the position after each counted batch is committed and saved
+ * every few seconds and once more after the final drain.
  */
 public final class FollowRun {
-  /** Capacity of the hand-over queue, in lines: 8 of a file's batches, 64 of a message source's. */
-  static final int QUEUE_LINES = 64 * 1024;
+  /** Capacity of the hand-over queue, in bytes: a file's batch is a read, up to 256 KiB. */
+  static final int QUEUE_BYTES = 32 << 20;
 
   /** Live views get a fresh snapshot this often while lines arrive (see Monitor.publish). */
   static final long PUBLISH_MILLIS = 50;
@@ -34,7 +34,7 @@ public final class FollowRun {
   private final InstantSource clock;
   private final Consumer<String> notes;
   private final AtomicBoolean stop = new AtomicBoolean();
-  private final BoundedBatchQueue queue = new BoundedBatchQueue(QUEUE_LINES);
+  private final BoundedBatchQueue queue = new BoundedBatchQueue(QUEUE_BYTES);
   private Checkpoints checkpoints;
   private java.util.function.Function<dev.logmon.present.Presenter, Monitor> warmUp;
   private volatile Monitor running;

@@ -1,171 +1,143 @@
 package dev.logmon.source;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * The lines of one file on their way into {@link LineBatch}es of at most {@code maxBatchLines}.
+ * The lines of one source on their way into {@link LineBatch}es, read straight into the array the
+ * next batch will own.
  *
- * <p>Numbers lines from 1 at the point where reading of this file began. The complete lines of a
- * read are found by one scan for newlines (eight bytes a step) and copied into a pending buffer in
- * one piece, up to the last newline; only the line a read cuts short is carried, in a {@link
- * LineSplitter}, which also bounds it (a carried line over the cap is cut and the rest skipped). A
- * complete line over the cap is cut the same way as it is copied, so no line takes more than the
- * cap. With {@link Positions}, each batch also carries the file position just after its last line.
- * Not thread-safe.
+ * <p>A reader asks for {@link #room}, reads into the array at {@link #fill()} and reports {@link
+ * #filled}; the bytes up to the last newline become pending complete lines (counted eight bytes a
+ * step, with no work per line) and the unterminated tail is carried to the front of the next array.
+ * A line over the cap is cut to it at a character boundary and marked; a tail longer than the cap
+ * is cut at once and the rest of its line skipped, so no line takes more than the cap. Lines are
+ * numbered from 1 where reading began; with {@link Positions}, a batch carries the file position
+ * just after its last line. Not thread-safe.
  */
-final class BatchAssembler implements LineSplitter.Lines {
+final class BatchAssembler {
   /** Turns a byte offset in the file into a {@link FilePosition} of the file read now. */
   interface Positions {
     FilePosition at(long offset, boolean midLine);
   }
 
-  private static final int[] NO_CUTS = {};
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
   private final String source;
-  private final int maxBatchLines;
-  private final LineSplitter splitter;
-  private final Positions positions;
-  // Pending lines: bytes [head, tail) of buf, each ended by \n; line k ends at lineEnd[k], for
-  // k in [headLine, lineCount).
-  private byte[] buf = new byte[16 * 1024];
-  private int head;
-  private int tail;
-  private int[] lineEnd = new int[256];
-  private int headLine;
-  private int lineCount;
-  // With positions: where each pending line ends, as offset << 1 | 1 if inside a skipped line.
-  private long[] ends = new long[0];
-  // The numbers of pending lines cut to the cap (rare), oldest first.
-  private final ArrayDeque<Long> cut = new ArrayDeque<>();
   private final int maxLineBytes;
-  // The number of lines completed so far, which is also the number of the last one.
-  private long lineNumber;
-  // Complete lines over the cap, cut as they were copied (the splitter counts those it cuts).
-  private long cutComplete;
+  private final int maxBatchLines;
+  private final Positions positions;
+  // buf[0, done): pending complete lines, each ended by \n; buf[done, fill): the unterminated tail.
+  private byte[] buf = new byte[16 * 1024];
+  private int done;
+  private int fill;
+  private int lines;
+  private int[] cuts = new int[4];
+  private int cutCount;
+  private long lineNumber; // lines completed so far: the number of the last one
+  private long oversize;
+  private boolean skipping; // inside a line over the cap, up to its newline
+  private boolean skipNuls;
+  private long endOffset; // where the last pending line ends in the file
+  private boolean endMid;
 
   BatchAssembler(String source, int maxLineBytes, int maxBatchLines) {
     this(source, maxLineBytes, maxBatchLines, null);
   }
 
   BatchAssembler(String source, int maxLineBytes, int maxBatchLines, Positions positions) {
+    if (maxLineBytes < 1) {
+      throw new IllegalArgumentException("maxLineBytes must be >= 1: " + maxLineBytes);
+    }
     this.source = source;
-    this.maxBatchLines = maxBatchLines;
-    this.splitter = new LineSplitter(maxLineBytes);
-    this.positions = positions;
     this.maxLineBytes = maxLineBytes;
+    this.maxBatchLines = maxBatchLines;
+    this.positions = positions;
   }
 
+  /** The array to read into at {@link #fill()}, with at least {@code n} bytes free there. */
+  byte[] room(int n) {
+    if (buf.length - fill < n) {
+      buf = Arrays.copyOf(buf, fill + n);
+    }
+    return buf;
+  }
+
+  /** Where in {@link #room}'s array the next bytes go. */
+  int fill() {
+    return fill;
+  }
+
+  /** Copies {@code b[off, off + len)} in, as {@link #filled}. */
+  void feed(byte[] b, int off, int len, long fileOffset) {
+    if (buf.length - fill < len) {
+      buf = Arrays.copyOf(buf, Math.max(fill + len, buf.length * 2)); // many small messages
+    }
+    System.arraycopy(b, off, buf, fill, len);
+    filled(len, fileOffset + len);
+  }
+
+  /** Copies {@code b[off, off + len)} in, for sources without positions. */
   void feed(byte[] b, int off, int len) {
     feed(b, off, len, 0);
   }
 
-  @Override
-  public void line(byte[] b, int off, int len, boolean cutLine) {
-    if (tail + len + 1 > buf.length) {
-      makeRoom(len + 1);
-    }
-    System.arraycopy(b, off, buf, tail, len);
-    tail += len;
-    buf[tail++] = '\n';
-    if (lineCount == lineEnd.length) {
-      lineEnd = Arrays.copyOf(lineEnd, lineCount * 2);
-    }
-    lineEnd[lineCount++] = tail;
-    lineNumber++;
-    if (cutLine) {
-      cut.addLast(lineNumber);
-    }
-  }
-
-  /** Feeds bytes that start at {@code fileOffset} in the file, noting where each line ends. */
-  void feed(byte[] b, int off, int len, long fileOffset) {
-    java.util.Objects.checkFromIndexSize(off, len, b.length);
-    int end = off + len;
-    int i = off;
-    if (insideLine()) {
-      // The rest of the line carried from the last read, through the splitter that holds it.
-      int newline = LineBytes.nextNewline(b, i, end);
-      int stop = newline < 0 ? end : newline + 1;
-      int before = lineCount - headLine; // pending lines: a compaction keeps their number
-      splitter.feed(b, i, stop - i, this);
-      mark(headLine + before, (fileOffset + stop - off) << 1 | (splitter.skipping() ? 1 : 0));
-      if (newline < 0) {
-        return;
-      }
-      i = stop;
-    }
-    int last = LineBytes.lastNewline(b, i, end);
-    if (last >= 0) {
-      complete(b, i, last + 1, fileOffset + (i - off));
-      i = last + 1;
-    }
-    if (i < end) {
-      // A line this read cuts short: held (or, over the cap, cut and its rest skipped).
-      int before = lineCount - headLine;
-      splitter.feed(b, i, end - i, this);
-      mark(headLine + before, (fileOffset + len) << 1 | 1);
-    }
-  }
-
   /**
-   * Appends the complete lines {@code b[from, to)} (the last ends at {@code to - 1}), which start
-   * at {@code fileOffset}: one scan for their ends, one copy, except around a line over the cap.
+   * {@code n} bytes were put at {@link #fill()}; {@code fileOffset} is the offset just after them.
    */
-  private void complete(byte[] b, int from, int to, long fileOffset) {
-    if (tail + (to - from) > buf.length) {
-      makeRoom(to - from);
+  void filled(int n, long fileOffset) {
+    int end = fill + n;
+    if (skipNuls) {
+      // After a copytruncate by a writer not in append mode, a hole of NULs precedes new lines.
+      int i = fill;
+      while (i < end && buf[i] == 0) {
+        i++;
+      }
+      skipNuls = i == end;
+      end = dropTo(i, end);
     }
-    int copied = from; // b[copied, start) is still to be copied to buf[tail...)
-    int start = from;
-    while (start < to) {
-      int newline = LineBytes.nextNewline(b, start, to);
-      int content = newline - start;
-      if (content > 0 && b[newline - 1] == '\r') {
-        content--;
-      }
-      if (content > maxLineBytes) {
-        append(b, copied, start - copied);
-        int kept = LineBytes.boundaryAtOrBefore(b, start, maxLineBytes);
-        append(b, start, kept);
-        buf[tail++] = '\n';
-        copied = newline + 1;
-        cutComplete++;
-        cut.addLast(lineNumber + 1);
-      }
-      if (lineCount == lineEnd.length) {
-        lineEnd = Arrays.copyOf(lineEnd, lineCount * 2);
-      }
-      lineEnd[lineCount++] = tail + (newline + 1 - copied);
-      lineNumber++;
-      if (positions != null) {
-        if (lineCount > ends.length) {
-          ends = Arrays.copyOf(ends, Math.max(lineCount, ends.length * 2));
-        }
-        ends[lineCount - 1] = (fileOffset + newline + 1 - from) << 1;
-      }
-      start = newline + 1;
+    if (skipping) {
+      int newline = LineBytes.nextNewline(buf, fill, end);
+      skipping = newline < 0;
+      end = dropTo(skipping ? end : newline + 1, end);
     }
-    append(b, copied, to - copied);
-  }
-
-  private void append(byte[] b, int from, int length) {
-    System.arraycopy(b, from, buf, tail, length);
-    tail += length;
+    int last = LineBytes.lastNewline(buf, fill, end);
+    if (last >= 0) {
+      endOffset = fileOffset - (end - last - 1);
+      endMid = false;
+      int to = last + 1;
+      int count = countLines(done, to);
+      if (count >= 0) {
+        lines += count;
+        lineNumber += count;
+        done = to;
+      } else {
+        cutLines(to);
+        System.arraycopy(buf, to, buf, done, end - to);
+        end -= to - done;
+      }
+    }
+    fill = end;
+    if (fill - done > maxLineBytes + 1) {
+      // Over the cap whatever its next byte: cut now, skip the rest up to its newline.
+      endLine(fill, true);
+      fill = done;
+      endOffset = fileOffset;
+      endMid = true;
+      skipping = true;
+    }
   }
 
   /** At end of input ({@code fileOffset}, the end of the file): the unterminated tail is a line. */
   void endOfInput(long fileOffset) {
-    boolean inside = insideLine();
-    int before = lineCount - headLine;
-    splitter.flush(this);
-    // Should the file grow after all, the rest of the line just delivered is no line of its own.
-    mark(headLine + before, fileOffset << 1 | (inside ? 1 : 0));
-  }
-
-  /** Whether reading stands inside a line: an unterminated one held, or an oversize one skipped. */
-  boolean insideLine() {
-    return splitter.bufferedBytes() > 0 || splitter.skipping();
+    skipping = false;
+    if (fill > done) {
+      room(1);
+      endLine(fill, false);
+      fill = done;
+      endOffset = fileOffset;
+      endMid = true; // should the file grow after all, the rest of this line is no line of its own
+    }
   }
 
   /** At end of input: the unterminated tail becomes a line. */
@@ -173,8 +145,20 @@ final class BatchAssembler implements LineSplitter.Lines {
     endOfInput(0);
   }
 
+  /** Whether reading stands inside a line: an unterminated one held, or an oversize one skipped. */
+  boolean insideLine() {
+    return fill > done || skipping;
+  }
+
+  /** Drops input up to and including the next newline, for starting in the middle of a line. */
   void discardUntilNewline() {
-    splitter.discardUntilNewline();
+    fill = done;
+    skipping = true;
+  }
+
+  /** Drops leading NUL bytes of what is read next, up to the first other byte. */
+  void skipLeadingNuls() {
+    skipNuls = true;
   }
 
   /**
@@ -182,9 +166,7 @@ final class BatchAssembler implements LineSplitter.Lines {
    * the start of the unterminated line held, or (inside an oversize line being skipped) {@code at}.
    */
   FilePosition resumeAt(FilePosition at) {
-    return splitter.skipping()
-        ? at.at(at.offset(), true)
-        : at.at(at.offset() - splitter.bufferedBytes(), false);
+    return skipping ? at.at(at.offset(), true) : at.at(at.offset() - (fill - done), false);
   }
 
   /**
@@ -192,104 +174,126 @@ final class BatchAssembler implements LineSplitter.Lines {
    * would go on ({@link #resumeAt}): before an unterminated line held, whose rest may come later.
    */
   LineBatch marker(long fileOffset) {
-    return new LineBatch(
-        source,
-        lineNumber + 1,
-        new byte[0],
-        0,
-        0,
-        resumeAt(positions.at(fileOffset, false)),
-        NO_CUTS);
+    FilePosition at = resumeAt(positions.at(fileOffset, false));
+    return new LineBatch(source, lineNumber + 1, new byte[0], 0, 0, at, new int[0]);
   }
 
   /**
-   * Hands full batches to the sink, and with {@code all} the remaining short one too.
+   * Hands the pending lines to the sink, if {@code all} or they make a full batch.
    *
    * @return the number of lines handed over
    */
   int deliver(BatchSink sink, boolean all) throws InterruptedException {
-    int delivered = 0;
-    LineBatch batch;
-    while ((batch = next(all)) != null) {
-      sink.put(batch);
-      delivered += batch.lineCount();
+    LineBatch batch = next(all);
+    if (batch == null) {
+      return 0;
     }
-    return delivered;
+    sink.put(batch);
+    return batch.lineCount();
   }
 
-  /** Removes and returns the next full batch (or, with {@code all}, any batch); else null. */
+  /**
+   * Removes and returns the pending lines as one batch if there are {@code maxBatchLines} (or, with
+   * {@code all}, any); else null.
+   */
   LineBatch next(boolean all) {
-    int size = lineCount - headLine;
-    if (size == 0 || (size < maxBatchLines && !all)) {
+    if (lines == 0 || (lines < maxBatchLines && !all)) {
       return null;
     }
-    int take = Math.min(size, maxBatchLines);
-    long first = lineNumber - size + 1;
-    int last = headLine + take - 1;
-    int to = lineEnd[last];
-    byte[] bytes = Arrays.copyOfRange(buf, head, to);
-    FilePosition end = null;
-    if (positions != null) {
-      long code = ends[last];
-      end = positions.at(code >>> 1, (code & 1) != 0);
+    byte[] old = buf;
+    byte[] bytes = old;
+    int carry = fill - done;
+    if (done < old.length / 8) {
+      // Few lines: an array of their own size, cheaper than a new one to read into.
+      bytes = Arrays.copyOf(old, done);
+    } else {
+      buf = new byte[old.length];
     }
-    int[] cuts = NO_CUTS;
-    if (!cut.isEmpty() && cut.peekFirst() < first + take) {
-      int n = 0;
-      for (long c : cut) {
-        n += c < first + take ? 1 : 0;
-      }
-      cuts = new int[n];
-      for (int k = 0; k < n; k++) {
-        cuts[k] = (int) (cut.pollFirst() - first);
-      }
-    }
-    headLine += take;
-    head = to;
-    if (headLine == lineCount) {
-      head = tail = headLine = lineCount = 0;
-    }
-    return new LineBatch(source, first, bytes, bytes.length, take, end, cuts);
+    System.arraycopy(old, done, buf, 0, carry);
+    FilePosition end = positions == null ? null : positions.at(endOffset, endMid);
+    LineBatch batch =
+        new LineBatch(
+            source, lineNumber - lines + 1, bytes, done, lines, end, Arrays.copyOf(cuts, cutCount));
+    done = lines = cutCount = 0;
+    fill = carry;
+    return batch;
   }
 
   boolean hasPending() {
-    return lineCount > headLine;
+    return lines > 0;
   }
 
   long oversizeLines() {
-    return splitter.oversizeLines() + cutComplete;
+    return oversize;
   }
 
-  /** Moves the pending lines to the front of the buffer, growing it if that is not room enough. */
-  private void makeRoom(int needed) {
-    int pending = tail - head;
-    if (head > 0) {
-      System.arraycopy(buf, head, buf, 0, pending);
-      for (int k = headLine; k < lineCount; k++) {
-        lineEnd[k - headLine] = lineEnd[k] - head;
-      }
-      if (positions != null && ends.length > headLine) {
-        // Lines of this read not marked yet have no end: only the marked ones move.
-        System.arraycopy(ends, headLine, ends, 0, Math.min(ends.length, lineCount) - headLine);
-      }
-      lineCount -= headLine;
-      headLine = 0;
-      head = 0;
-      tail = pending;
+  /**
+   * The number of newlines in {@code buf[from, to)}, or -1 if a line there may be over the cap. A
+   * line over the cap spans a whole aligned block of a third of it with no newline, so only such a
+   * block sends the lines through {@link #cutLines}.
+   */
+  private int countLines(int from, int to) {
+    int block = (maxLineBytes / 3) & ~7;
+    if (block < 8) {
+      return -1;
     }
-    if (tail + needed > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, tail + needed));
+    int count = 0;
+    int i = from;
+    for (int blockEnd = from + block; blockEnd <= to; blockEnd += block) {
+      int inBlock = 0;
+      for (; i < blockEnd; i += 8) {
+        inBlock += newlines((long) LineBytes.LONGS.get(buf, i));
+      }
+      if (inBlock == 0) {
+        return -1;
+      }
+      count += inBlock;
+    }
+    for (; i + 8 <= to; i += 8) {
+      count += newlines((long) LineBytes.LONGS.get(buf, i));
+    }
+    for (; i < to; i++) {
+      count += buf[i] == '\n' ? 1 : 0;
+    }
+    return count;
+  }
+
+  /** The number of {@code \n} bytes in {@code w}: exact, with no carry between bytes. */
+  private static int newlines(long w) {
+    long x = w ^ NEWLINES;
+    return Long.bitCount(~(((x & LOW7) + LOW7) | x | LOW7));
+  }
+
+  /** Takes the complete lines {@code buf[done, to)} one by one, cutting those over the cap. */
+  private void cutLines(int to) {
+    for (int start = done; start < to; ) {
+      int newline = LineBytes.nextNewline(buf, start, to);
+      System.arraycopy(buf, start, buf, done, newline - start);
+      endLine(done + newline - start, false);
+      start = newline + 1;
     }
   }
 
-  private void mark(int from, long code) {
-    int to = lineCount;
-    if (positions == null || to == from) {
-      return;
+  /** Ends the line from {@code done} at {@code end}, where its newline is written; cut if over. */
+  private void endLine(int end, boolean over) {
+    int content = end > done && buf[end - 1] == '\r' ? end - done - 1 : end - done;
+    if (over || content > maxLineBytes) {
+      end = done + LineBytes.boundaryAtOrBefore(buf, done, maxLineBytes);
+      if (cutCount == cuts.length) {
+        cuts = Arrays.copyOf(cuts, cutCount * 2);
+      }
+      cuts[cutCount++] = lines;
+      oversize++;
     }
-    if (to > ends.length) {
-      ends = Arrays.copyOf(ends, Math.max(to, ends.length * 2));
-    }
-    Arrays.fill(ends, from, to, code);
+    buf[end] = '\n';
+    lines++;
+    lineNumber++;
+    done = end + 1;
+  }
+
+  /** Drops {@code buf[fill, to)}, moving the bytes up to {@code end} down; returns the new end. */
+  private int dropTo(int to, int end) {
+    System.arraycopy(buf, to, buf, fill, end - to);
+    return end - (to - fill);
   }
 }

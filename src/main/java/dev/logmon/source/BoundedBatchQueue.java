@@ -10,12 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A queue of {@link LineBatch}es between source threads and the pipeline thread, bounded by the
- * lines it holds (a batch weighs its line count, at least one).
+ * bytes it holds (a batch weighs the array it owns, at least one byte).
  *
  * <p>Back-pressure contract: {@link #put} blocks while the batch does not fit and never drops a
  * batch, so a slow pipeline slows the readers down and the log files themselves act as the buffer.
- * Memory is bounded by {@code capacity} capped lines, whether they come in few large batches (a
- * busy file) or many small ones (syslog, Kafka).
+ * Memory is bounded by {@code capacity} bytes, whether they come in few large batches (a busy file)
+ * or many small ones (syslog, Kafka).
  *
  * <p>Thread-safe: any number of producers may {@code put} while one consumer polls or drains.
  */
@@ -24,7 +24,7 @@ public final class BoundedBatchQueue implements BatchSink {
   private final Semaphore room; // fair: a large batch is not passed forever by small ones
   private final int capacity;
 
-  /** Creates a queue holding at most {@code capacity} lines. */
+  /** Creates a queue holding at most {@code capacity} bytes (a larger batch goes alone). */
   public BoundedBatchQueue(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1: " + capacity);
@@ -79,12 +79,12 @@ public final class BoundedBatchQueue implements BatchSink {
     return queue.size();
   }
 
-  /** The fixed number of lines the queue can hold. */
+  /** The fixed number of bytes the queue can hold. */
   public int capacity() {
     return capacity;
   }
 
   private int weight(LineBatch batch) {
-    return Math.max(1, Math.min(Objects.requireNonNull(batch, "batch").lineCount(), capacity));
+    return Math.max(1, Math.min(Objects.requireNonNull(batch, "batch").bytes().length, capacity));
   }
 }

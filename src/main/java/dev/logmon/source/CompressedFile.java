@@ -29,7 +29,6 @@ final class CompressedFile implements AutoCloseable {
   private final InputStream in;
   private final BatchAssembler assembler;
   private final TailCounters counters;
-  private final byte[] buffer = new byte[BUFFER];
   private long skip;
   private long offset;
   private boolean skipMidLine;
@@ -142,7 +141,8 @@ final class CompressedFile implements AutoCloseable {
         skipMidLine = false;
       }
       while (budget > 0) {
-        int n = in.read(buffer, 0, (int) Math.min(buffer.length, budget));
+        int want = (int) Math.min(BUFFER, budget);
+        int n = in.read(assembler.room(want), assembler.fill(), want);
         if (n < 0) {
           finish(sink);
           return Progress.DONE;
@@ -150,7 +150,7 @@ final class CompressedFile implements AutoCloseable {
         offset += n;
         counters.bytes += n;
         budget -= n;
-        assembler.feed(buffer, 0, n, offset - n);
+        assembler.filled(n, offset);
         counters.lines += assembler.deliver(sink, false);
       }
       return Progress.MORE;

@@ -87,13 +87,10 @@ final class FileIdentity {
    * place); otherwise remembers any newly written prefix bytes and returns true.
    */
   boolean prefixUnchanged(FileChannel channel) throws IOException {
-    if (channel.size() < prefix.length) {
-      return false; // shorter than what we saw at its start: it shrank
-    }
     byte[] now = readPrefix(channel);
-    int common = Math.min(now.length, prefix.length);
-    if (!Arrays.equals(now, 0, common, prefix, 0, common)) {
-      return false;
+    if (now.length < prefix.length
+        || !Arrays.equals(now, 0, prefix.length, prefix, 0, prefix.length)) {
+      return false; // shorter than what we saw at its start (it shrank), or other bytes
     }
     if (now.length > prefix.length) {
       prefix = now;

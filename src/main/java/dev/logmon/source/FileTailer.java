@@ -2,7 +2,6 @@ package dev.logmon.source;
 
 import dev.logmon.source.SourceStatus.State;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -39,7 +38,6 @@ public final class FileTailer implements LogSource {
   private final TailOptions options;
   private final Consumer<String> notes;
   private final String name;
-  private final ByteBuffer buffer = ByteBuffer.allocate(OpenFile.READ_BYTES);
   private final TailCounters counters;
   private final String trackAs;
   private final StartPoint start;
@@ -173,7 +171,7 @@ public final class FileTailer implements LogSource {
     start.takeNotes().forEach(notes);
     OpenFile rotatedAway = start.takeRotated();
     if (rotatedAway != null) {
-      rotatedAway.drain(sink, buffer); // what it held before the current file's first line
+      rotatedAway.drain(sink); // what it held before the current file's first line
       counters.rotations++;
     }
     if (attrs == null) {
@@ -214,12 +212,12 @@ public final class FileTailer implements LogSource {
     if (file == null && !open(attrs, sink)) {
       return;
     }
-    if (file.wasTruncated()) {
+    if (file.wasTruncated(attrs.size())) {
       truncated(sink);
     }
-    if (file.read(sink, buffer, OpenFile.READS_PER_POLL)) {
+    if (file.read(sink, OpenFile.READS_PER_POLL)) {
       truncated(sink);
-      file.read(sink, buffer, OpenFile.READS_PER_POLL);
+      file.read(sink, OpenFile.READS_PER_POLL);
     }
     counters.state = rotated ? State.ROTATED : State.FOLLOWING;
   }
@@ -355,7 +353,7 @@ public final class FileTailer implements LogSource {
       return;
     }
     try {
-      file.drain(sink, buffer);
+      file.drain(sink);
     } catch (IOException e) {
       fail(describe(e));
     }

@@ -2,7 +2,6 @@ package dev.logmon.source;
 
 import dev.logmon.source.SourceStatus.State;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -250,8 +249,7 @@ final class GlobFile {
   }
 
   /** Reads what is new of an open plain file or a gzip file being read; returns lines delivered. */
-  long read(GlobContext ctx, BatchSink sink, ByteBuffer buffer, long pollNumber)
-      throws InterruptedException {
+  long read(GlobContext ctx, BatchSink sink, long pollNumber) throws InterruptedException {
     long before = counters.lines;
     long bytesBefore = counters.bytes;
     try {
@@ -260,9 +258,9 @@ final class GlobFile {
         if (file.wasTruncated()) {
           truncated(ctx, sink);
         }
-        if (file.read(sink, buffer, OpenFile.READS_PER_POLL)) {
+        if (file.read(sink, OpenFile.READS_PER_POLL)) {
           truncated(ctx, sink);
-          file.read(sink, buffer, OpenFile.READS_PER_POLL);
+          file.read(sink, OpenFile.READS_PER_POLL);
         }
       } else if (phase == Phase.COMPRESSED) {
         // Ending early, it is still being written (or truncated): read on as it grows.
@@ -327,12 +325,12 @@ final class GlobFile {
   }
 
   /** The file is gone from the glob: reads what it still can, closes, and remembers it. */
-  void retire(GlobContext ctx, BatchSink sink, ByteBuffer buffer) throws InterruptedException {
+  void retire(GlobContext ctx, BatchSink sink) throws InterruptedException {
     if (phase == Phase.PLAIN) {
       boolean wasOpen = !file.parked();
       if (wasOpen) {
         try {
-          file.drain(sink, buffer);
+          file.drain(sink);
         } catch (IOException e) {
           fail(ctx, String.valueOf(e));
         }

@@ -1,7 +1,6 @@
 package dev.logmon.source;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,7 +64,6 @@ public final class GlobWatcher implements LogSource {
   private final GlobContext ctx;
   private final Map<Object, GlobFile> files = new LinkedHashMap<>(); // first met first
   private final ArrayDeque<GlobFile> waiting = new ArrayDeque<>();
-  private final ByteBuffer buffer = ByteBuffer.allocate(OpenFile.READ_BYTES);
   private boolean listedOnce;
   private boolean waitingNoted;
   private long polls;
@@ -165,13 +163,13 @@ public final class GlobWatcher implements LogSource {
     announce(sink);
     for (GlobFile f : files.values()) {
       long before = f.status().bytes();
-      lines += f.read(ctx, sink, buffer, polls);
+      lines += f.read(ctx, sink, polls);
       bytesThisPoll += f.status().bytes() - before;
     }
     decideCompressed(sink);
     for (GlobFile f : gone) {
       long before = f.status().bytes();
-      f.retire(ctx, sink, buffer);
+      f.retire(ctx, sink);
       bytesThisPoll += f.status().bytes() - before;
       files.remove(f.key());
       waiting.remove(f);
@@ -409,7 +407,7 @@ public final class GlobWatcher implements LogSource {
         gz.decide(ctx, text, plain);
       } catch (IOException e) {
         notes.accept("cannot read " + gz.path() + ": not a readable gzip file: " + e.getMessage());
-        gz.retire(ctx, sink, buffer); // undecided: closes it, reads nothing
+        gz.retire(ctx, sink); // undecided: closes it, reads nothing
       }
     }
   }

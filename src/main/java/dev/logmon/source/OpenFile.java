@@ -28,7 +28,6 @@ final class OpenFile implements AutoCloseable {
   private FileIdentity identity;
   private BatchAssembler assembler;
   private long offset;
-  private boolean skipNul;
   private boolean atEnd;
   private boolean drainedInsideLine;
 
@@ -123,9 +122,19 @@ final class OpenFile implements AutoCloseable {
     return identity.sameKey(fileKey);
   }
 
-  /** Whether the file shrank below our offset or its first bytes changed (copytruncate). */
+  /** As {@link #wasTruncated(long)} with the size the file has now. */
   boolean wasTruncated() throws IOException {
-    return channel.size() < offset || !identity.prefixUnchanged(channel);
+    return wasTruncated(channel.size());
+  }
+
+  /**
+   * Whether the file, now {@code size} bytes long, shrank below our offset or its first bytes
+   * changed (copytruncate). A file longer than our offset is checked by {@link #read} after it
+   * reads, which any rewrite before that read shows through, so only a file of our size costs a
+   * read of its first bytes here (rewritten up to our offset, it has nothing new to read).
+   */
+  boolean wasTruncated(long size) throws IOException {
+    return size < offset || (size == offset && !identity.prefixUnchanged(channel));
   }
 
   /** Flushes what was read, then starts over at offset 0 of the rewritten file. */
@@ -134,28 +143,26 @@ final class OpenFile implements AutoCloseable {
     identity = FileIdentity.of(channel, identity.fileKey());
     assembler = newAssembler();
     offset = 0;
-    skipNul = true; // copytruncate with a writer not in append mode leaves a hole of NULs
+    assembler.skipLeadingNuls(); // copytruncate with a writer not in append mode leaves a hole
     if (trackAs != null) {
       sink.put(marker()); // the old offset must not be saved for the rewritten file
     }
   }
 
   /**
-   * Reads and delivers up to {@code maxReads} buffers from the offset.
+   * Reads and delivers up to {@code maxReads} buffers from the offset, each straight into the array
+   * of the batch it becomes; a short read is the end of the file for now.
    *
    * @return true if it stopped because the file was rewritten in place since the last check
    */
-  @SuppressWarnings("ByteBufferBackingArray") // the caller's buffer is ByteBuffer.allocate's
-  boolean read(BatchSink sink, ByteBuffer buffer, int maxReads)
-      throws IOException, InterruptedException {
-    byte[] array = buffer.array();
+  boolean read(BatchSink sink, int maxReads) throws IOException, InterruptedException {
     boolean rewritten = false;
     atEnd = false;
-    for (int reads = 0; reads < maxReads; reads++) {
-      buffer.clear();
-      int n = channel.read(buffer, offset);
+    for (int reads = 0; reads < maxReads && !atEnd; reads++) {
+      byte[] array = assembler.room(READ_BYTES);
+      int n = channel.read(ByteBuffer.wrap(array, assembler.fill(), READ_BYTES), offset);
+      atEnd = n < READ_BYTES;
       if (n <= 0) {
-        atEnd = true;
         break;
       }
       // Check after reading: if a copytruncate and new writes happened before this read, the
@@ -166,17 +173,9 @@ final class OpenFile implements AutoCloseable {
       }
       offset += n;
       counters.bytes += n;
-      int start = 0;
-      if (skipNul) {
-        while (start < n && array[start] == 0) {
-          start++;
-        }
-        skipNul = start == n;
-      }
-      assembler.feed(array, start, n - start, offset - n + start);
-      deliver(sink, false);
+      assembler.filled(n, offset);
+      deliver(sink, true);
     }
-    deliver(sink, true);
     counters.oversizeCurrent = assembler.oversizeLines();
     return rewritten;
   }
@@ -185,9 +184,9 @@ final class OpenFile implements AutoCloseable {
    * Reads to the end, delivers the unterminated tail as a line too, and closes; {@link #position}
    * then lies after that line, inside it should the file grow.
    */
-  void drain(BatchSink sink, ByteBuffer buffer) throws IOException, InterruptedException {
+  void drain(BatchSink sink) throws IOException, InterruptedException {
     try {
-      read(sink, buffer, Integer.MAX_VALUE);
+      read(sink, Integer.MAX_VALUE);
     } finally {
       drainedInsideLine = assembler.insideLine();
       retire(sink);

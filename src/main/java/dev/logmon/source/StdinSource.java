@@ -70,14 +70,14 @@ public final class StdinSource implements LogSource {
   public long run(BatchSink sink) throws InterruptedException {
     BatchAssembler assembler =
         new BatchAssembler(options.displayName(), options.maxLineBytes(), options.maxBatchLines());
-    byte[] buf = new byte[READ_BUFFER_BYTES];
     counters.state = State.FOLLOWING;
     counters.publish();
     try {
       int n;
-      while ((n = in.read(buf)) >= 0) {
+      while ((n = in.read(assembler.room(READ_BUFFER_BYTES), assembler.fill(), READ_BUFFER_BYTES))
+          >= 0) {
         counters.bytes += n;
-        assembler.feed(buf, 0, n);
+        assembler.filled(n, 0);
         deliver(assembler, sink);
       }
       assembler.endOfInput();

@@ -17,6 +17,9 @@ public record TailOptions(
    */
   public static final int DEFAULT_MAX_BATCH_LINES = 1024;
 
+  /** The default line-length cap, 64 KiB. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+
   /** Lines per batch of a file or standard input: fewer, larger batches cost less per line. */
   public static final int FILE_BATCH_LINES = 8192;
 
@@ -32,8 +35,7 @@ public record TailOptions(
 
   /** Follows {@code displayName} from its end with default limits. */
   public static TailOptions follow(String displayName) {
-    return new TailOptions(
-        false, LineSplitter.DEFAULT_MAX_LINE_BYTES, FILE_BATCH_LINES, displayName);
+    return new TailOptions(false, DEFAULT_MAX_LINE_BYTES, FILE_BATCH_LINES, displayName);
   }
 
   /** A copy that reads existing content from the start (or not). */

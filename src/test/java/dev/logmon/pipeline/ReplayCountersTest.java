@@ -13,7 +13,6 @@ import dev.logmon.present.Presenter;
 import dev.logmon.present.SourceView;
 import dev.logmon.source.DescriptorLimit;
 import dev.logmon.source.FileTailer;
-import dev.logmon.source.LineSplitter;
 import dev.logmon.source.SourceStatus;
 import dev.logmon.source.TailOptions;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * way does not call its file done.
  */
 class ReplayCountersTest {
-  private static final int CAP = LineSplitter.DEFAULT_MAX_LINE_BYTES; // a 1 MB line is over it
+  private static final int CAP = TailOptions.DEFAULT_MAX_LINE_BYTES; // a 1 MB line is over it
 
   @TempDir Path dir;
   final List<String> notes = new ArrayList<>();

@@ -15,7 +15,7 @@ class BoundedBatchQueueTest {
 
   @Test
   void putBlocksProducerWhileFullAndResumesWhenConsumerTakes() throws Exception {
-    BoundedBatchQueue queue = new BoundedBatchQueue(2);
+    BoundedBatchQueue queue = new BoundedBatchQueue(4); // bytes: two one-byte lines
     queue.put(batch("1"));
     queue.put(batch("2"));
     CountDownLatch done = new CountDownLatch(1);
@@ -49,17 +49,17 @@ class BoundedBatchQueueTest {
 
   @Test
   void offerTimesOutWhenFullAndNeverDrops() throws Exception {
-    BoundedBatchQueue queue = new BoundedBatchQueue(1);
+    BoundedBatchQueue queue = new BoundedBatchQueue(2);
     assertThat(queue.offer(batch("1"), 1, TimeUnit.MILLISECONDS)).isTrue();
     assertThat(queue.offer(batch("2"), 1, TimeUnit.MILLISECONDS)).isFalse();
-    assertThat(queue.capacity()).isEqualTo(1);
+    assertThat(queue.capacity()).isEqualTo(2);
     assertThat(queue.poll(1, TimeUnit.MILLISECONDS).lines()).containsExactly("1");
     assertThat(queue.poll(1, TimeUnit.MILLISECONDS)).isNull();
   }
 
   @Test
-  void boundsTheLinesHeldWhateverTheBatches() throws Exception {
-    BoundedBatchQueue queue = new BoundedBatchQueue(4);
+  void boundsTheBytesHeldWhateverTheBatches() throws Exception {
+    BoundedBatchQueue queue = new BoundedBatchQueue(8); // "1\n2\n3\n" weighs 6, "4\n" 2
     LineBatch three = LineBatch.of("t", 1, List.of("1", "2", "3"));
     assertThat(queue.offer(three, 1, TimeUnit.MILLISECONDS)).isTrue();
     assertThat(queue.offer(batch("4"), 1, TimeUnit.MILLISECONDS)).isTrue();
@@ -73,6 +73,6 @@ class BoundedBatchQueueTest {
     LineBatch five = LineBatch.of("t", 1, List.of("1", "2", "3", "4", "5"));
     assertThat(queue.offer(five, 1, TimeUnit.MILLISECONDS)).isTrue();
     assertThat(queue.offer(batch("6"), 1, TimeUnit.MILLISECONDS)).isFalse();
-    assertThat(queue.capacity()).isEqualTo(4);
+    assertThat(queue.capacity()).isEqualTo(8);
   }
 }

@@ -71,11 +71,23 @@ class FileTailerStateTest {
   @Test
   void linesReadButNotCommittedAreReadAgain() throws Exception {
     Path log = dir.resolve("access.log");
-    append(log, "1\n2\n3\n");
-    RecordingSink first = run(log, new HashMap<>(), true, 1);
+    append(log, "1\n");
+    RecordingSink first = new RecordingSink();
+    FileTailer t =
+        new FileTailer(
+            log,
+            TailOptions.follow("log").withFromStart(true),
+            notes::add,
+            new HashMap<>(),
+            new DescriptorLimit());
+    t.pollOnce(first);
+    append(log, "2\n3\n");
+    t.pollOnce(first);
+    t.close();
     // Batches 0 (marker), 1 ("1") counted; "2" and "3" were read but logmon stopped before
     // counting them, so the committed position is the one after "1".
     assertThat(first.batches.get(0).lines()).isEmpty();
+    assertThat(first.batches.get(2).lines()).containsExactly("2", "3");
     Map<String, FilePosition> saved =
         Map.of(first.batches.get(1).end().path(), first.batches.get(1).end());
     assertThat(run(log, saved, false, 1).lines()).containsExactly("2", "3");

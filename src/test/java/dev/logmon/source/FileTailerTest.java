@@ -117,8 +117,9 @@ class FileTailerTest {
     assertThat(t.status().oversizeLines()).isEqualTo(1);
   }
 
+  /** A read's complete lines are one batch, numbered on from the last; no cap on its lines. */
   @Test
-  void batchesAreBoundedByMaxBatchLines() throws Exception {
+  void aReadIsOneBatchWhateverMaxBatchLines() throws Exception {
     Path log = dir.resolve("access.log");
     StringBuilder text = new StringBuilder();
     for (int i = 1; i <= 25; i++) {
@@ -133,8 +134,11 @@ class FileTailerTest {
             null,
             new DescriptorLimit());
     assertThat(t.pollOnce(sink)).isEqualTo(25);
-    assertThat(sink.batches).extracting(b -> b.lines().size()).containsExactly(10, 10, 5);
-    assertThat(sink.batches).extracting(LineBatch::firstLineNumber).containsExactly(1L, 11L, 21L);
+    append(log, "26\n27\n");
+    assertThat(t.pollOnce(sink)).isEqualTo(2);
+    assertThat(sink.batches).extracting(b -> b.lines().size()).containsExactly(25, 2);
+    assertThat(sink.batches).extracting(LineBatch::firstLineNumber).containsExactly(1L, 26L);
+    assertThat(sink.batches.get(1).lines()).containsExactly("26", "27");
     assertThat(sink.batches).allMatch(b -> b.source().equals("log"));
   }
 

@@ -3,7 +3,8 @@ package dev.logmon.source;
 import java.util.Objects;
 
 /**
- * A splitter of a byte stream, fed in chunks of any size, into complete lines, as bytes.
+ * A splitter of a byte stream, fed in chunks of any size, into complete lines, as bytes: the
+ * line-by-line oracle the sources' {@link BatchAssembler} is tested against.
  *
  * <p>Lines end at {@code \n}. A partial last line stays buffered until its newline arrives or
  * {@link #flush} is called. A line longer than {@code maxLineBytes} (not counting one trailing
@@ -15,7 +16,7 @@ import java.util.Objects;
  */
 public final class LineSplitter {
   /** The default line-length cap, 64 KiB. */
-  public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+  public static final int DEFAULT_MAX_LINE_BYTES = TailOptions.DEFAULT_MAX_LINE_BYTES;
 
   /** Where complete lines go. */
   @FunctionalInterface

@@ -58,7 +58,9 @@ final class BatchAssembler {
   /** The array to read into at {@link #fill()}, with at least {@code n} bytes free there. */
   byte[] room(int n) {
     if (buf.length - fill < n) {
-      buf = Arrays.copyOf(buf, fill + n);
+      byte[] bigger = new byte[fill + n];
+      System.arraycopy(buf, 0, bigger, 0, fill);
+      buf = bigger;
     }
     return buf;
   }

@@ -215,9 +215,9 @@ public final class FileTailer implements LogSource {
     if (file.wasTruncated(attrs.size())) {
       truncated(sink);
     }
-    if (file.read(sink, OpenFile.READS_PER_POLL)) {
+    if (file.read(sink, attrs.size())) {
       truncated(sink);
-      file.read(sink, OpenFile.READS_PER_POLL);
+      file.read(sink, OpenFile.SIZE_UNKNOWN);
     }
     counters.state = rotated ? State.ROTATED : State.FOLLOWING;
   }

@@ -258,9 +258,9 @@ final class GlobFile {
         if (file.wasTruncated()) {
           truncated(ctx, sink);
         }
-        if (file.read(sink, OpenFile.READS_PER_POLL)) {
+        if (file.read(sink, OpenFile.SIZE_UNKNOWN)) {
           truncated(ctx, sink);
-          file.read(sink, OpenFile.READS_PER_POLL);
+          file.read(sink, OpenFile.SIZE_UNKNOWN);
         }
       } else if (phase == Phase.COMPRESSED) {
         // Ending early, it is still being written (or truncated): read on as it grows.

@@ -12,14 +12,17 @@ import java.nio.channels.FileChannel;
  * thread-safe: belongs to the tailer's thread.
  */
 final class OpenFile implements AutoCloseable {
-  /** Bytes a read asks for: a busy file takes few reads, each also checking its first bytes. */
+  /** Bytes a read asks for where the file's size is not known. */
   static final int READ_BYTES = 256 * 1024;
 
   /**
-   * Reads per poll: a poll reads at most 4 MiB of a file, so a file growing faster than it is read
-   * still has its identity checked, and every file of a glob gets its turn.
+   * Bytes a poll reads at most: a file growing faster than it is read still has its identity
+   * checked, and every file of a glob gets its turn.
    */
-  static final int READS_PER_POLL = 16;
+  static final int POLL_BYTES = 4 << 20;
+
+  /** The size to pass to {@link #read} where it is not known. */
+  static final long SIZE_UNKNOWN = Long.MAX_VALUE;
 
   private FileChannel channel; // null while parked
   private final TailOptions options;
@@ -150,18 +153,24 @@ final class OpenFile implements AutoCloseable {
   }
 
   /**
-   * Reads and delivers up to {@code maxReads} buffers from the offset, each straight into the array
-   * of the batch it becomes; a short read is the end of the file for now.
+   * Reads and delivers what is new, up to {@link #POLL_BYTES}, each read straight into the array of
+   * the batch it becomes: the file's {@code size} (as a stat just found it) in one read, else
+   * {@link #READ_BYTES} at a time until a short read.
    *
    * @return true if it stopped because the file was rewritten in place since the last check
    */
-  boolean read(BatchSink sink, int maxReads) throws IOException, InterruptedException {
+  boolean read(BatchSink sink, long size) throws IOException, InterruptedException {
     boolean rewritten = false;
     atEnd = false;
-    for (int reads = 0; reads < maxReads && !atEnd; reads++) {
-      byte[] array = assembler.room(READ_BYTES);
-      int n = channel.read(ByteBuffer.wrap(array, assembler.fill(), READ_BYTES), offset);
-      atEnd = n < READ_BYTES;
+    for (long budget = POLL_BYTES; budget > 0 && !atEnd; ) {
+      int want = (int) Math.min(size == SIZE_UNKNOWN ? READ_BYTES : size - offset, budget);
+      if (want <= 0) {
+        atEnd = true;
+        break;
+      }
+      byte[] array = assembler.room(want);
+      int n = channel.read(ByteBuffer.wrap(array, assembler.fill(), want), offset);
+      atEnd = n < want || offset + n >= size;
       if (n <= 0) {
         break;
       }
@@ -172,6 +181,7 @@ final class OpenFile implements AutoCloseable {
         break;
       }
       offset += n;
+      budget -= n;
       counters.bytes += n;
       assembler.filled(n, offset);
       deliver(sink, true);
@@ -186,7 +196,9 @@ final class OpenFile implements AutoCloseable {
    */
   void drain(BatchSink sink) throws IOException, InterruptedException {
     try {
-      read(sink, Integer.MAX_VALUE);
+      while (!read(sink, SIZE_UNKNOWN) && !atEnd) {
+        // a poll's worth at a time, to its end
+      }
     } finally {
       drainedInsideLine = assembler.insideLine();
       retire(sink);

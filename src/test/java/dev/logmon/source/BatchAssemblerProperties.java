@@ -25,7 +25,7 @@ class BatchAssemblerProperties {
   @Property(tries = 3000)
   void readsInAnyPiecesMakeTheSplittersLines(
       @ForAll("text") byte[] input,
-      @ForAll @Size(max = 30) List<@IntRange(min = 1, max = 200) Integer> reads,
+      @ForAll @Size(max = 30) List<@IntRange(min = 1, max = 900) Integer> reads,
       @ForAll @IntRange(min = 1, max = 5) int maxBatchLines,
       @ForAll("caps") int cap,
       @ForAll boolean skipFirstLine,
@@ -115,7 +115,7 @@ class BatchAssemblerProperties {
       @ForAll @IntRange(min = 1, max = 50) int read) {
     byte[] input = new byte[nuls + text.length];
     System.arraycopy(text, 0, input, nuls, text.length);
-    BatchAssembler a = new BatchAssembler("f", 1000, 100);
+    BatchAssembler a = new BatchAssembler("f", 1 << 16, 100);
     a.skipLeadingNuls();
     List<String> got = new ArrayList<>();
     for (int at = 0; at < input.length; at += read) {
@@ -133,7 +133,7 @@ class BatchAssemblerProperties {
       first++;
     }
     List<String> expected = new ArrayList<>();
-    LineSplitter oracle = new LineSplitter(1000);
+    LineSplitter oracle = new LineSplitter(1 << 16);
     oracle.feed(text, first, text.length - first, Split.into(expected));
     Split.flush(oracle).ifPresent(expected::add);
     assertThat(got).isEqualTo(expected);
@@ -141,12 +141,12 @@ class BatchAssemblerProperties {
 
   @Provide
   Arbitrary<Integer> caps() {
-    return Arbitraries.of(1, 5, 12, 24, 30, 64);
+    return Arbitraries.of(1, 5, 12, 64, 192, 200, 400);
   }
 
   @Provide
   Arbitrary<byte[]> text() {
-    Arbitrary<String> line = Arbitraries.strings().withChars("ab\u00e9\u20ac\r ").ofMaxLength(200);
+    Arbitrary<String> line = Arbitraries.strings().withChars("ab\u00e9\u20ac\r ").ofMaxLength(700);
     return line.list()
         .ofMaxSize(12)
         .flatMap(

@@ -137,7 +137,8 @@ public final class FileTailer implements LogSource {
       PollLoop.run(
           into -> {
             pollOnce(into);
-            return bytesThisPoll;
+            // Read up to what the stat found: more written since wakes the sleep (a change event).
+            return file != null && file.atEnd() ? -bytesThisPoll : bytesThisPoll;
           },
           sink,
           pollInterval,

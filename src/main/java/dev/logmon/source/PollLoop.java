@@ -20,7 +20,11 @@ final class PollLoop {
 
   /** One step of a polled source. */
   interface Step {
-    /** Reads what is new into {@code sink}; returns the number of bytes read. */
+    /**
+     * Reads what is new into {@code sink}; returns the number of bytes read, negated if that was
+     * all there was (it read up to the size its stat found): then no poll back to back finds
+     * nothing.
+     */
     long poll(BatchSink sink) throws InterruptedException;
   }
 
@@ -51,9 +55,11 @@ final class PollLoop {
     long sleep = firstSleep(max);
     try {
       while (!stop.getAsBoolean()) {
-        if (step.poll(sink) > 0) {
+        long read = step.poll(sink);
+        if (read != 0) {
           sleep = firstSleep(max);
-        } else {
+        }
+        if (read <= 0) {
           sleeper.sleep(sleep);
           sleep = nextSleep(sleep, max);
         }

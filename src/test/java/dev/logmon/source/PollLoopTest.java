@@ -11,6 +11,8 @@ class PollLoopTest {
   private final List<Long> sleeps = new ArrayList<>();
   private int polls;
 
+  private final List<Integer> caughtUp = new ArrayList<>();
+
   /** Runs the loop over a source that reads something on the polls in {@code busy} (1-based). */
   private void run(long intervalMillis, int stopAfter, int... busy) throws InterruptedException {
     boolean[] closed = {false};
@@ -19,7 +21,7 @@ class PollLoopTest {
           polls++;
           for (int b : busy) {
             if (b == polls) {
-              return 100;
+              return caughtUp.contains(polls) ? -100 : 100;
             }
           }
           return 0;
@@ -55,5 +57,13 @@ class PollLoopTest {
   void aShortIntervalCapsTheBackOff() throws Exception {
     run(2, 5, 1);
     assertThat(sleeps).containsExactly(2L, 2L, 2L, 2L);
+  }
+
+  @Test
+  void aPollThatReadAllThereWasSleepsShortInsteadOfPollingBackToBack() throws Exception {
+    caughtUp.add(2);
+    run(250, 6, 1, 2);
+    // Poll 1 read and may have left more: poll 2 at once; it read all there was: 5 ms, then on.
+    assertThat(sleeps).containsExactly(5L, 10L, 20L, 40L, 80L);
   }
 }

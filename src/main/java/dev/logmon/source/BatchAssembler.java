@@ -209,7 +209,7 @@ final class BatchAssembler {
       // Few lines: an array of their own size, cheaper than a new one to read into.
       bytes = Arrays.copyOf(old, done);
     } else {
-      buf = new byte[old.length];
+      buf = new byte[carry]; // the next read sizes it to what it reads
     }
     System.arraycopy(old, done, buf, 0, carry);
     FilePosition end = positions == null ? null : positions.at(endOffset, endMid);

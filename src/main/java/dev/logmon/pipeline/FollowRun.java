@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * every few seconds and once more after the final drain.
  */
 public final class FollowRun {
-  /** Capacity of the hand-over queue, in bytes: a file's batch is a read, up to 256 KiB. */
+  /** Capacity of the hand-over queue, in bytes: a file's batch is one poll's read, up to 4 MiB. */
   static final int QUEUE_BYTES = 32 << 20;
 
   /** Live views get a fresh snapshot this often while lines arrive (see Monitor.publish). */

@@ -7,7 +7,6 @@ import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.ParsedLines;
 import dev.logmon.source.LineBytes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -172,31 +171,32 @@ public final class Breakdowns {
     if (sketch.isEmpty()) {
       return BreakdownTable.EMPTY;
     }
-    ItemsSketch.Row<String>[] rows = sketch.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES);
-    // Most hits first, then by key, so equal counts list the same way every time.
-    Arrays.sort(
-        rows,
-        (x, y) ->
-            x.getEstimate() != y.getEstimate()
-                ? Long.compare(y.getEstimate(), x.getEstimate())
-                : x.getItem().compareTo(y.getItem()));
-    List<Count> out = new ArrayList<>(Math.min(n, rows.length));
-    for (int i = 0; i < rows.length && i < n; i++) {
-      out.add(new Count(rows[i].getItem(), rows[i].getEstimate()));
+    List<Count> out = new ArrayList<>();
+    for (ItemsSketch.Row<String> r : sketch.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
+      out.add(new Count(r.getItem(), r.getEstimate()));
     }
     long error = sketch.getMaximumError();
-    return new BreakdownTable(out, error > 0, error);
+    return new BreakdownTable(mostFirst(out, n), error > 0, error);
   }
 
   private static BreakdownTable exact(Map<String, Long> counts, int n) {
     List<Count> out = new ArrayList<>(counts.size());
     counts.forEach((k, v) -> out.add(new Count(k, v)));
-    out.sort(
+    return new BreakdownTable(mostFirst(out, n), false, 0);
+  }
+
+  /**
+   * The first {@code n} of {@code rows}, most hits first, then by key, so equal counts list the
+   * same way every time. Every table is sorted as a list of {@link Count}s: a sketch's own row
+   * array sorted beside them sent the compiled sort back to the interpreter at every report.
+   */
+  private static List<Count> mostFirst(List<Count> rows, int n) {
+    rows.sort(
         (x, y) ->
             x.count() != y.count()
                 ? Long.compare(y.count(), x.count())
                 : x.key().compareTo(y.key()));
-    return new BreakdownTable(out.subList(0, Math.min(n, out.size())), false, 0);
+    return rows.subList(0, Math.min(n, rows.size()));
   }
 
   /** What {@code --persist} keeps: every sketch serialised, the exact tables as rows. */

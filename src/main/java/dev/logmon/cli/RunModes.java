@@ -185,9 +185,12 @@ final class RunModes {
       watchers.add(o.kafka.open(fromStart, o.maxLineBytes, this::note));
     }
     FollowRun run = new FollowRun(watchers, o.poll, clock, this::note);
-    // The warm-up runs a twin of the run's monitor (its format, filters, breakdowns, windows), so
-    // that the code the JIT compiles is the code the run's lines take.
-    run.warmUpJit(discard -> monitor(discard, List::of, note -> {}));
+    // The warm-up runs a twin of the run's monitor (its format, filters, breakdowns, windows, and
+    // its output writing to nowhere), so that the code the JIT compiles is the code the run takes.
+    PrintStream nowhere = new PrintStream(java.io.OutputStream.nullOutputStream());
+    run.warmUpJit(
+        discard ->
+            monitor(o.output.live() ? discard : o.output.create(nowhere), List::of, n -> {}));
     Checkpoints checkpoints = o.state == null ? null : new Checkpoints(o.state, saved, this::note);
     if (checkpoints != null) {
       run.saveStateTo(checkpoints);

@@ -1,15 +1,23 @@
 package dev.logmon.pipeline;
 
-import dev.logmon.alert.AlertEvent;
-import dev.logmon.present.MonitorView;
+import static java.nio.file.StandardOpenOption.APPEND;
+import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
+
+import dev.logmon.present.CompositePresenter;
 import dev.logmon.present.Presenter;
+import dev.logmon.source.BoundedBatchQueue;
+import dev.logmon.source.DescriptorLimit;
+import dev.logmon.source.FileTailer;
 import dev.logmon.source.LineBatch;
+import dev.logmon.source.TailOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -43,10 +51,10 @@ final class JitWarmUp {
    * lines; every {@link #SMALL_PER_LARGE}th is a large batch, so that the per-batch tables grow as
    * a busy file's do.
    */
-  private static final int LARGE = 1024;
+  static final int LARGE = 2048; // read in two reads of 256 KiB, as a burst of a busy file is
 
   private static final int SMALL = 8;
-  private static final int SMALL_PER_LARGE = 32;
+  private static final int SMALL_PER_LARGE = 64;
 
   /** A view is published every few batches, as when the queue drains between bursts. */
   private static final int PUBLISH_EVERY = 8;
@@ -58,16 +66,20 @@ final class JitWarmUp {
   static final long COMPILE_WAIT_MILLIS = 3000;
 
   /**
-   * Lines of a top-up round, run once the compile queue has drained: enough for the per-line and
-   * per-row methods to report their counts to HotSpot again (it checks them every 1,024 calls).
+   * Batches of {@link #TINY} lines in a top-up round: what runs once a batch is queued for C2 only
+   * at a 1,024th call with the queue short, after 2,048 calls unprofiled if C1 compiled it while
+   * the queue was long, and 5,000 profiled: about 9,000 calls in all (bench/README.md).
    */
-  static final int TOP_UP_LINES = LINES / 20;
+  static final int TOP_UP_BATCHES = 1_100;
+
+  private static final int TINY = 2;
+  private static final long FILE_BYTES = 2 << 20; // the tail's file is emptied past this size
 
   /**
    * At most this many top-up rounds (the deadline bounds them too); on an idle machine the second
    * or third queues nothing new.
    */
-  static final int TOP_UPS = 3;
+  static final int TOP_UPS = 10;
 
   private static final String[] METHODS = {"GET", "GET", "GET", "POST", "HEAD", "PUT", "DELETE"};
   private static final String[] SECTIONS = {
@@ -112,23 +124,34 @@ final class JitWarmUp {
    * warm-up, up to 3 s on a busy machine, must not wait for it.
    */
   static void run(Function<Presenter, Monitor> twin, BooleanSupplier stopped) {
-    Presenter discard = discard();
-    run(twin.apply(discard), LINES, stopped);
-    if (stopped.getAsBoolean()) {
-      return;
+    Presenter discard = new CompositePresenter(List.of());
+    Tail made = null;
+    try {
+      made = new Tail(Files.createTempFile("logmon-warm-up-", ".log"));
+    } catch (IOException e) {
+      // No temporary file (a read-only /tmp): the lines are handed over directly.
     }
-    run(twin.apply(discard), LINES / 3, stopped);
-    long deadline = System.nanoTime() + COMPILE_WAIT_MILLIS * 1_000_000L;
-    awaitCompiles(deadline, stopped);
-    for (int round = 0;
-        round < TOP_UPS && System.nanoTime() < deadline && !stopped.getAsBoolean();
-        round++) {
-      long before = compilerTicks();
-      run(twin.apply(discard), TOP_UP_LINES, stopped);
-      awaitCompiles(deadline, stopped);
-      if (compilerTicks() == before) {
-        break; // the round queued nothing for C2: the path is compiled as the run will use it
+    try (Tail tail = made) {
+      run(twin.apply(discard), LINES, SMALL, SMALL_PER_LARGE, tail, stopped);
+      if (stopped.getAsBoolean()) {
+        return;
       }
+      run(twin.apply(discard), LINES / 3, SMALL, SMALL_PER_LARGE, tail, stopped);
+      long deadline = System.nanoTime() + COMPILE_WAIT_MILLIS * 1_000_000L;
+      BooleanSupplier late = () -> stopped.getAsBoolean() || System.nanoTime() > deadline;
+      awaitCompiles(deadline, stopped);
+      for (int round = 0; round < TOP_UPS && !late.getAsBoolean(); round++) {
+        long before = compilerTicks();
+        run(twin.apply(discard), TOP_UP_BATCHES * TINY, TINY, Integer.MAX_VALUE, tail, late);
+        awaitCompiles(deadline, stopped);
+        if (compilerTicks() == before) {
+          break; // the round queued no compile: the path is compiled as the run will use it
+        }
+      }
+    } catch (IOException e) {
+      // The temporary file failed (a full disk): the warm-up only saves time, so it ends here.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -159,7 +182,7 @@ final class JitWarmUp {
     }
   }
 
-  /** CPU ticks the C2 compiler threads have used; 0 where /proc is not there. */
+  /** CPU ticks the compiler threads have used; 0 where /proc is not there. */
   private static long compilerTicks() {
     return cpuTicks(compilerThreads());
   }
@@ -168,7 +191,8 @@ final class JitWarmUp {
     List<Path> stats = new ArrayList<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path t : (Iterable<Path>) tasks::iterator) {
-        if (Files.readString(t.resolve("comm")).startsWith("C2 Compiler")) {
+        String name = Files.readString(t.resolve("comm"));
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
           stats.add(t.resolve("stat"));
         }
       }
@@ -193,43 +217,36 @@ final class JitWarmUp {
     return sum;
   }
 
-  private static Presenter discard() {
-    return new Presenter() {
-      @Override
-      public void report(MonitorView view) {}
-
-      @Override
-      public void alert(AlertEvent event, MonitorView view) {}
-
-      @Override
-      public void summary(MonitorView view) {}
-    };
-  }
-
   /**
-   * Runs {@code lines} synthetic lines through {@code m}, or fewer once {@code stopped} says so.
+   * Runs {@code lines} synthetic lines through {@code m}, or fewer once {@code stopped} says so, in
+   * batches of {@code small} lines and every {@code largeEvery}th of {@link #LARGE}: through {@code
+   * tail}, so that the watcher's path and the queue are compiled too, or directly without one.
    */
-  private static void run(Monitor m, int lines, BooleanSupplier stopped) {
+  private static void run(
+      Monitor m, int lines, int small, int largeEvery, Tail tail, BooleanSupplier stopped)
+      throws IOException, InterruptedException {
     long start = 946_684_800L; // 2000-01-01T00:00:00Z
     m.startAt(start);
     byte[] text = lines(lines).getBytes(StandardCharsets.UTF_8);
     int read = 0;
     int from = 0;
     for (int k = 0; from < text.length && !stopped.getAsBoolean(); k++) {
-      int size = k % SMALL_PER_LARGE == 0 ? LARGE : SMALL;
+      int size = k % largeEvery == 0 ? LARGE : small;
       int to = from;
-      for (int n = 0; n < size && to < text.length; to++) {
-        n += text[to] == '\n' ? 1 : 0;
-      }
-      byte[] batch = java.util.Arrays.copyOfRange(text, from, to);
       int count = 0;
-      for (byte c : batch) {
-        count += c == '\n' ? 1 : 0;
+      for (; count < size && to < text.length; to++) {
+        count += text[to] == '\n' ? 1 : 0;
       }
       // A wall clock keeping up with the lines: at a batch's first line, or at its last (then its
       // earlier lines fall in seconds already completed, as a burst read just after a second ends).
       m.tick(start + (k % 2 == 0 ? read + count - 1 : read) / PER_SECOND);
-      m.accept(new LineBatch("(warm-up)", read + 1, batch, batch.length, count, null, new int[0]));
+      if (tail == null) {
+        byte[] batch = Arrays.copyOfRange(text, from, to);
+        m.accept(
+            new LineBatch("(warm-up)", read + 1, batch, batch.length, count, null, new int[0]));
+      } else {
+        tail.pass(text, from, to, m);
+      }
       if (k % PUBLISH_EVERY == 0) {
         m.publish();
       }
@@ -237,6 +254,41 @@ final class JitWarmUp {
       from = to;
     }
     m.tick(start + read / PER_SECOND + 1);
+  }
+
+  /**
+   * A throwaway tailer of a temporary file, with its queue: what is appended is read back by {@link
+   * FileTailer#pollOnce} and counted as {@code FollowRun} counts it. The file is deleted at the
+   * end.
+   */
+  private static final class Tail implements AutoCloseable {
+    private final FileTailer tailer;
+    private final BoundedBatchQueue queue = new BoundedBatchQueue(FollowRun.QUEUE_LINES);
+
+    Tail(Path file) {
+      tailer =
+          new FileTailer(file, TailOptions.follow("(w)"), n -> {}, null, new DescriptorLimit());
+      tailer.start();
+    }
+
+    void pass(byte[] text, int from, int to, Monitor m) throws IOException, InterruptedException {
+      boolean full = Files.size(tailer.path()) > FILE_BYTES;
+      Files.write(
+          tailer.path(), Arrays.copyOfRange(text, from, to), full ? TRUNCATE_EXISTING : APPEND);
+      tailer.pollOnce(queue);
+      LineBatch b = queue.poll(0, TimeUnit.MILLISECONDS);
+      if (b != null) { // as FollowRun takes them: one, then whatever else is waiting
+        List<LineBatch> batches = new ArrayList<>(List.of(b));
+        queue.drainTo(batches);
+        batches.forEach(m::accept);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      tailer.close();
+      Files.delete(tailer.path());
+    }
   }
 
   /** {@code n} varied Combined lines, {@link #PER_SECOND} per second of log time. */

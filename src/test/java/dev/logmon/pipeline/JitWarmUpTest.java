@@ -41,7 +41,7 @@ class JitWarmUpTest {
     assertThat(twins).as("no round after the stop").hasSize(1);
     assertThat(twins.get(0).linesCounted())
         .as("lines counted before the warm-up ended")
-        .isBetween(1_000L, 1_000L + 1_024L)
+        .isBetween(1_000L, 1_000L + JitWarmUp.LARGE)
         .isLessThan(JitWarmUp.LINES);
   }
 

@@ -11,6 +11,7 @@ import dev.logmon.source.FileTailer;
 import dev.logmon.source.LineBatch;
 import dev.logmon.source.TailOptions;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +21,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
- * Runs follow mode's path (batches of lines, the run's parser, counting, filters, breakdowns,
- * alerts and snapshots) over synthetic Combined lines on a twin of the run's monitor before the
- * pipeline takes its first batch (the watchers have already opened their files), so that the JIT
- * has compiled it before the first real burst: without it, a follow started on a file written at
- * 200,000 lines/s waits up to 0.6 s for its first bursts while the path runs interpreted.
+ * Runs follow mode's path (a file's reads, batches, the run's parser, counting, filters,
+ * breakdowns, alerts, snapshots and output) over synthetic Combined lines on a twin of the run's
+ * monitor before the pipeline takes its first batch (the watchers have already opened their files),
+ * so that the JIT has compiled it before the first real burst: without it, a follow started on a
+ * file written at 200,000 lines/s waits up to 0.6 s for its first bursts while the path runs
+ * interpreted.
  *
  * <p>The lines vary as real traffic does (methods, statuses, sizes of {@code -}, referrers of one
  * host with several paths, agents, busy clients seen again within a second, IPv6 clients, a
@@ -47,9 +48,8 @@ final class JitWarmUp {
 
   /**
    * Batch sizes: mostly small batches, so that what runs once a batch or once a second's run is
-   * called often enough (about 2,000 times) to reach C2 here rather than under the first real
-   * lines; every {@link #SMALL_PER_LARGE}th is a large batch, so that the per-batch tables grow as
-   * a busy file's do.
+   * called often; every {@link #SMALL_PER_LARGE}th is a large batch, so that the per-batch tables
+   * grow as a busy file's do.
    */
   static final int LARGE = 2048; // read in two reads of 256 KiB, as a burst of a busy file is
 
@@ -75,10 +75,7 @@ final class JitWarmUp {
   private static final int TINY = 2;
   private static final long FILE_BYTES = 2 << 20; // the tail's file is emptied past this size
 
-  /**
-   * At most this many top-up rounds (the deadline bounds them too); on an idle machine the second
-   * or third queues nothing new.
-   */
+  /** At most this many top-up rounds (the deadline bounds them too). */
   static final int TOP_UPS = 10;
 
   private static final String[] METHODS = {"GET", "GET", "GET", "POST", "HEAD", "PUT", "DELETE"};
@@ -141,10 +138,10 @@ final class JitWarmUp {
       BooleanSupplier late = () -> stopped.getAsBoolean() || System.nanoTime() > deadline;
       awaitCompiles(deadline, stopped);
       for (int round = 0; round < TOP_UPS && !late.getAsBoolean(); round++) {
-        long before = compilerTicks();
+        long before = compileMillis();
         run(twin.apply(discard), TOP_UP_BATCHES * TINY, TINY, Integer.MAX_VALUE, tail, late);
         awaitCompiles(deadline, stopped);
-        if (compilerTicks() == before) {
+        if (compileMillis() == before) {
           break; // the round queued no compile: the path is compiled as the run will use it
         }
       }
@@ -156,65 +153,30 @@ final class JitWarmUp {
   }
 
   /**
-   * Waits until the C2 compiler threads stop using CPU, or until {@code deadline} ({@link
+   * Waits until no compile has ended for 100 ms, or until {@code deadline} ({@link
    * System#nanoTime}): the compiles the warm-up queued land now rather than under the first real
    * lines. The methods it queued stay queued while nothing calls them (HotSpot drops an unused
    * method's compile only if it was called fewer than about 2,000 times; the small batches call
-   * even the per-batch ones more). Linux only (the threads' CPU time is read from /proc); elsewhere
-   * it returns at once.
+   * even the per-batch ones more).
    */
   static void awaitCompiles(long deadline, BooleanSupplier stopped) {
-    List<Path> c2 = compilerThreads();
     long last = -1;
     int still = 0;
     try {
-      while (!c2.isEmpty()
-          && System.nanoTime() < deadline
-          && still < 3
-          && !stopped.getAsBoolean()) {
+      while (System.nanoTime() < deadline && still < 5 && !stopped.getAsBoolean()) {
         Thread.sleep(20);
-        long ticks = cpuTicks(c2);
-        still = ticks == last ? still + 1 : 0;
-        last = ticks;
+        long millis = compileMillis();
+        still = millis == last ? still + 1 : 0;
+        last = millis;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  /** CPU ticks the compiler threads have used; 0 where /proc is not there. */
-  private static long compilerTicks() {
-    return cpuTicks(compilerThreads());
-  }
-
-  private static List<Path> compilerThreads() {
-    List<Path> stats = new ArrayList<>();
-    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-      for (Path t : (Iterable<Path>) tasks::iterator) {
-        String name = Files.readString(t.resolve("comm"));
-        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-          stats.add(t.resolve("stat"));
-        }
-      }
-    } catch (IOException e) {
-      return List.of(); // not Linux, or no /proc: no wait
-    }
-    return stats;
-  }
-
-  /** User and system CPU ticks of the threads (fields 14 and 15 of their stat, after the name). */
-  private static long cpuTicks(List<Path> stats) {
-    long sum = 0;
-    for (Path p : stats) {
-      try {
-        String st = Files.readString(p);
-        String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
-        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-      } catch (IOException e) {
-        sum -= 1; // a thread that ended: counts as activity, the deadline still bounds the wait
-      }
-    }
-    return sum;
+  /** The time the JIT compilers have spent on the compiles that have ended, in milliseconds. */
+  private static long compileMillis() {
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
   /**

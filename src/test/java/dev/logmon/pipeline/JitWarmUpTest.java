@@ -10,12 +10,15 @@ import dev.logmon.present.JsonPresenter;
 import dev.logmon.present.Presenter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A stop during the JIT warm-up ends it within a batch, so the summary is not held up by it. */
@@ -43,6 +46,40 @@ class JitWarmUpTest {
         .as("lines counted before the warm-up ended")
         .isBetween(1_000L, 1_000L + JitWarmUp.LARGE)
         .isLessThan(JitWarmUp.LINES);
+  }
+
+  /**
+   * The first round's lines are appended to a temporary file and read back by a tailer, emptied
+   * past 2 MiB along the way: the twin counts every one of them, and the file is gone afterwards.
+   */
+  @Test
+  void theTwinCountsEveryLineReadBackThroughTheTemporaryFile() {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    AtomicBoolean sawFile = new AtomicBoolean();
+    List<Monitor> twins = new ArrayList<>();
+    JitWarmUp.run(
+        p -> {
+          Monitor m = monitor(p);
+          twins.add(m);
+          return m;
+        },
+        () -> {
+          if (!sawFile.get() && twins.get(0).linesCounted() > 0) {
+            sawFile.set(warmUpFiles(tmp) > 0);
+          }
+          return twins.size() > 1; // once the first round has run to its end
+        });
+    assertThat(sawFile).as("a temporary file during the warm-up").isTrue();
+    assertThat(twins.get(0).linesCounted()).isEqualTo(JitWarmUp.LINES);
+    assertThat(warmUpFiles(tmp)).as("temporary files left").isZero();
+  }
+
+  private static long warmUpFiles(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("logmon-warm-up-")).count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.logmon.source.FileTailer;
 import dev.logmon.source.LineBatch;
 import dev.logmon.source.TailOptions;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,7 +177,8 @@ final class JitWarmUp {
 
   /** The time the JIT compilers have spent on the compiles that have ended, in milliseconds. */
   private static long compileMillis() {
-    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit == null ? 0 : jit.getTotalCompilationTime(); // none under -Xint: no wait
   }
 
   /**

@@ -77,7 +77,7 @@ final class JitWarmUp {
   private static final long FILE_BYTES = 2 << 20; // the tail's file is emptied past this size
 
   /** At most this many top-up rounds (the deadline bounds them too). */
-  static final int TOP_UPS = 10;
+  static final int TOP_UPS = 5;
 
   private static final String[] METHODS = {"GET", "GET", "GET", "POST", "HEAD", "PUT", "DELETE"};
   private static final String[] SECTIONS = {

@@ -227,7 +227,7 @@ final class JitWarmUp {
    */
   private static final class Tail implements AutoCloseable {
     private final FileTailer tailer;
-    private final BoundedBatchQueue queue = new BoundedBatchQueue(FollowRun.QUEUE_LINES);
+    private final BoundedBatchQueue queue = new BoundedBatchQueue(FollowRun.QUEUE_BYTES);
 
     Tail(Path file) {
       tailer =

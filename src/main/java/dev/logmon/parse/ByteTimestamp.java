@@ -16,7 +16,7 @@ public final class ByteTimestamp {
   static final int LENGTH = 28;
 
   /** Returned by {@link #localEpochSecond} when the text is not a valid timestamp. */
-  static final long INVALID = Long.MIN_VALUE;
+  public static final long INVALID = Long.MIN_VALUE;
 
   /** Returned by {@link #offset} when the text is not a valid zone offset. */
   public static final int NO_OFFSET = Integer.MIN_VALUE;
@@ -35,29 +35,57 @@ public final class ByteTimestamp {
    * 1970-01-01T00:00 as if it were UTC, or {@link #INVALID}.
    */
   static long localEpochSecond(byte[] s, int at) {
-    if (s[at] != '['
-        || s[at + 3] != '/'
-        || s[at + 7] != '/'
-        || s[at + 12] != ':'
-        || s[at + 15] != ':'
-        || s[at + 18] != ':'
-        || s[at + 21] != ' '
-        || s[at + 27] != ']') {
+    if (s[at] != '[' || s[at + 21] != ' ' || s[at + 27] != ']') {
       return INVALID;
     }
-    int day = digits(s, at + 1, 2);
-    int month = month(s, at + 4);
-    int year = digits(s, at + 8, 4);
-    int hour = digits(s, at + 13, 2);
-    int minute = digits(s, at + 16, 2);
-    int second = digits(s, at + 19, 2);
-    if (month < 1 || year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+    return clf(s, at + 1);
+  }
+
+  /**
+   * The local date-time {@code dd/Mon/yyyy:HH:mm:ss} at {@code at} (the CLF time without its
+   * brackets and offset) as {@link #localEpochSecond} gives it: the one reader of that text, for
+   * the CLF parser and the format readers alike.
+   */
+  public static long clf(byte[] s, int at) {
+    if (s[at + 2] != '/' || s[at + 6] != '/' || s[at + 11] != ':') {
       return INVALID;
     }
-    if (second < 0 || second > 59 || day < 1 || day > daysInMonth(year, month)) {
+    return local(digits(s, at + 7, 4), month(s, at + 3), two(s, at), clock(s, at + 12));
+  }
+
+  /** The local date-time as epoch seconds, checked field by field, or {@link #INVALID}. */
+  public static long local(long year, int month, int day, int secondOfDay) {
+    if (year < 0 || month < 1 || month > 12 || day < 1 || secondOfDay < 0) {
       return INVALID;
     }
-    return daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+    if (day > daysInMonth((int) year, month)) {
+      return INVALID;
+    }
+    return daysFromCivil((int) year, month, day) * 86_400L + secondOfDay;
+  }
+
+  /**
+   * {@code HH:mm:ss} at {@code at} as seconds of the day, or -1. A leap second ({@code :60}, which
+   * strftime's {@code %S} may write) reads as {@code :59}, so its line is counted, in its minute.
+   */
+  public static int clock(byte[] s, int at) {
+    if (s[at + 2] != ':' || s[at + 5] != ':') {
+      return -1;
+    }
+    int h = two(s, at);
+    int m = two(s, at + 3);
+    int sec = two(s, at + 6);
+    if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60) {
+      return -1;
+    }
+    return h * 3600 + m * 60 + Math.min(sec, 59);
+  }
+
+  /** The value of the two ASCII digits at {@code at}, or -1. */
+  public static int two(byte[] s, int at) {
+    int a = s[at] - '0';
+    int b = s[at + 1] - '0';
+    return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
   }
 
   /**

@@ -46,10 +46,14 @@ final class ClfTimestamp {
     if (month < 1 || year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
       return INVALID;
     }
-    if (second < 0 || second > 59 || day < 1 || day > daysInMonth(year, month)) {
+    if (second < 0 || second > 60 || day < 1 || day > daysInMonth(year, month)) {
       return INVALID;
     }
-    return daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+    // A leap second (:60) reads as :59.
+    return daysFromCivil(year, month, day) * 86_400L
+        + hour * 3600L
+        + minute * 60L
+        + Math.min(second, 59);
   }
 
   /** Reads the {@code +hhmm} offset of the timestamp at {@code at} in seconds, or INVALID. */

@@ -15,8 +15,6 @@ final class ByteFields {
   /** Length of {@code dd/Mon/yyyy:HH:mm:ss +hhmm}. */
   static final int CLF_LENGTH = 26;
 
-  static final long INVALID = Long.MIN_VALUE;
-
   /** Results of {@link #durationList} besides a sum: no attempt, a bad number, an overflow. */
   static final long NONE = -1;
 
@@ -97,20 +95,11 @@ final class ByteFields {
 
   /** Reads {@code dd/Mon/yyyy:HH:mm:ss +hhmm} filling exactly {@code s[from, to)}. */
   static boolean clf(byte[] s, int from, int to, TimeSink out, int i) {
-    if (to - from != CLF_LENGTH
-        || s[from + 2] != '/'
-        || s[from + 6] != '/'
-        || s[from + 11] != ':'
-        || s[from + 20] != ' ') {
+    if (to - from != CLF_LENGTH || s[from + 20] != ' ') {
       return false;
     }
-    long local =
-        local(
-            digits(s, from + 7, from + 11),
-            ByteTimestamp.month(s, from + 3),
-            two(s, from),
-            clock(s, from + 12));
-    return zoned(local, ByteTimestamp.offset(s, from + 21, false), out, i);
+    return zoned(
+        ByteTimestamp.clf(s, from), ByteTimestamp.offset(s, from + 21, false), out, i);
   }
 
   /**
@@ -132,8 +121,12 @@ final class ByteFields {
       }
     }
     long local =
-        local(digits(s, from, from + 4), two(s, from + 5), two(s, from + 8), clock(s, from + 11));
-    if (local == INVALID) {
+        ByteTimestamp.local(
+            digits(s, from, from + 4),
+            ByteTimestamp.two(s, from + 5),
+            ByteTimestamp.two(s, from + 8),
+            ByteTimestamp.clock(s, from + 11));
+    if (local == ByteTimestamp.INVALID) {
       return false;
     }
     if (p == to) {
@@ -165,47 +158,11 @@ final class ByteFields {
 
   /** Writes the UTC time of a valid local time and offset; false if either is invalid. */
   static boolean zoned(long local, int offset, TimeSink out, int i) {
-    if (local == INVALID || offset == ByteTimestamp.NO_OFFSET) {
+    if (local == ByteTimestamp.INVALID || offset == ByteTimestamp.NO_OFFSET) {
       return false;
     }
     out.time(i, local - offset, offset);
     return true;
-  }
-
-  /** The local date-time as epoch seconds, checked field by field, or {@link #INVALID}. */
-  static long local(long year, int month, int day, int secondOfDay) {
-    if (year < 0
-        || month < 1
-        || month > 12
-        || day < 1
-        || day > ByteTimestamp.daysInMonth((int) year, month)) {
-      return INVALID;
-    }
-    if (secondOfDay < 0) {
-      return INVALID;
-    }
-    return ByteTimestamp.daysFromCivil((int) year, month, day) * 86_400L + secondOfDay;
-  }
-
-  /** {@code HH:mm:ss} at {@code at} as seconds of the day, or -1. */
-  static int clock(byte[] s, int at) {
-    if (s[at + 2] != ':' || s[at + 5] != ':') {
-      return -1;
-    }
-    int h = two(s, at);
-    int m = two(s, at + 3);
-    int sec = two(s, at + 6);
-    if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60) {
-      return -1;
-    }
-    return h * 3600 + m * 60 + Math.min(sec, 59);
-  }
-
-  /** The value of the two ASCII digits at {@code at}, or -1. */
-  static int two(byte[] s, int at) {
-    int a = s[at] - '0';
-    int b = s[at + 1] - '0';
-    return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b;
   }
 
   /** The value of the single ASCII digit at {@code at}, or -1. */

@@ -86,17 +86,18 @@ final class Strftime {
           }
         }
         case 'Y' -> year = (int) ByteFields.digits(s, p, p + 4);
-        case 'm' -> month = ByteFields.two(s, p);
-        case 'd' -> day = ByteFields.two(s, p);
-        case 'e' -> day = s[p] == ' ' ? ByteFields.one(s, p + 1) : ByteFields.two(s, p);
+        case 'm' -> month = ByteTimestamp.two(s, p);
+        case 'd' -> day = ByteTimestamp.two(s, p);
+        case 'e' -> day = s[p] == ' ' ? ByteFields.one(s, p + 1) : ByteTimestamp.two(s, p);
         case 'b' -> month = ByteTimestamp.month(s, p);
         case 'H', 'M', 'S' -> {
-          int v = ByteFields.two(s, p);
-          int max = c == 'H' ? 23 : 59;
+          int v = ByteTimestamp.two(s, p);
+          int max = c == 'H' ? 23 : c == 'M' ? 59 : 60;
           if (v < 0 || v > max) {
             return false;
           }
-          secondOfDay += v * (c == 'H' ? 3600 : c == 'M' ? 60 : 1);
+          // A leap second reads as :59, as ByteTimestamp.clock reads it.
+          secondOfDay += c == 'H' ? v * 3600 : c == 'M' ? v * 60 : Math.min(v, 59);
         }
         default -> {
           offset = ByteTimestamp.offset(s, p, false);
@@ -108,7 +109,7 @@ final class Strftime {
       p += width;
     }
     return p == to
-        && ByteFields.zoned(ByteFields.local(year, month, day, secondOfDay), offset, out, i);
+        && ByteFields.zoned(ByteTimestamp.local(year, month, day, secondOfDay), offset, out, i);
   }
 
   /** The time as this pattern writes it (for samples and tests). */

@@ -1,6 +1,7 @@
 package dev.logmon.parse.format;
 
 import dev.logmon.parse.ByteScan;
+import dev.logmon.parse.ByteTimestamp;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.parse.ParsedLines;
 import dev.logmon.parse.RowParser;
@@ -82,7 +83,7 @@ public final class W3cFormat implements RowParser {
         }
         date = p;
       } else if (special[i] == TIME) {
-        if (e - p < 8 || ByteFields.clock(ByteScan.latin1(line, p, p + 8), 0) < 0) {
+        if (e - p < 8 || ByteTimestamp.clock(ByteScan.latin1(line, p, p + 8), 0) < 0) {
           return ParsedLines.code(MalformedReason.BAD_TIMESTAMP);
         }
         clock = p;
@@ -128,10 +129,10 @@ public final class W3cFormat implements RowParser {
    */
   private static boolean time(RecordBuilder b, String s, int date, int clock) {
     byte[] d = ByteScan.latin1(s, date, date + 10);
-    int secondOfDay = ByteFields.clock(ByteScan.latin1(s, clock, clock + 8), 0);
+    int secondOfDay = ByteTimestamp.clock(ByteScan.latin1(s, clock, clock + 8), 0);
     long local =
-        ByteFields.local(
-            ByteFields.digits(d, 0, 4), ByteFields.two(d, 5), ByteFields.two(d, 8), secondOfDay);
+        ByteTimestamp.local(
+            ByteFields.digits(d, 0, 4), ByteTimestamp.two(d, 5), ByteTimestamp.two(d, 8), secondOfDay);
     return ByteFields.zoned(local, 0, b, 0);
   }
 

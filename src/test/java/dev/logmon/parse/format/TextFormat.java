@@ -215,10 +215,10 @@ public final class TextFormat implements LineParser {
         case 'b', 'h' -> month = Times.month(s, p);
         case 'H', 'M', 'S' -> {
           int v = Times.digits(s, p, 2);
-          if (v < 0 || v > (k == 'H' ? 23 : 59)) {
+          if (v < 0 || v > (k == 'H' ? 23 : k == 'M' ? 59 : 60)) {
             return false;
           }
-          secondOfDay += v * (k == 'H' ? 3600 : k == 'M' ? 60 : 1);
+          secondOfDay += k == 'H' ? v * 3600 : k == 'M' ? v * 60 : Math.min(v, 59); // leap second
         }
         default -> {
           RecordBuilder z = new RecordBuilder();

@@ -98,8 +98,7 @@ final class ByteFields {
     if (to - from != CLF_LENGTH || s[from + 20] != ' ') {
       return false;
     }
-    return zoned(
-        ByteTimestamp.clf(s, from), ByteTimestamp.offset(s, from + 21, false), out, i);
+    return zoned(ByteTimestamp.clf(s, from), ByteTimestamp.offset(s, from + 21, false), out, i);
   }
 
   /**

@@ -132,7 +132,10 @@ public final class W3cFormat implements RowParser {
     int secondOfDay = ByteTimestamp.clock(ByteScan.latin1(s, clock, clock + 8), 0);
     long local =
         ByteTimestamp.local(
-            ByteFields.digits(d, 0, 4), ByteTimestamp.two(d, 5), ByteTimestamp.two(d, 8), secondOfDay);
+            ByteFields.digits(d, 0, 4),
+            ByteTimestamp.two(d, 5),
+            ByteTimestamp.two(d, 8),
+            secondOfDay);
     return ByteFields.zoned(local, 0, b, 0);
   }
 

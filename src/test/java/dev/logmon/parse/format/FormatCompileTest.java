@@ -66,7 +66,10 @@ class FormatCompileTest {
         new String[][] {
           {"%h %t \"%r\" %>s %b", "[31/Dec/2016:23:59:60 +0000]"},
           {"%h [%{%Y-%m-%d %T %z}t] \"%r\" %>s %b", "[2016-12-31 23:59:60 +0000]"},
-          {"$remote_addr [$time_iso8601] \"$request\" $status $bytes_sent", "[2016-12-31T23:59:60Z]"}
+          {
+            "$remote_addr [$time_iso8601] \"$request\" $status $bytes_sent",
+            "[2016-12-31T23:59:60Z]"
+          }
         }) {
       LineParser f = RowLines.format(formatAndTime[0]);
       ParseResult r = f.parse("192.0.2.1 " + formatAndTime[1] + request);

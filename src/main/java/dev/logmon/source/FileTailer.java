@@ -213,10 +213,13 @@ public final class FileTailer implements LogSource {
     if (file == null && !open(attrs, sink)) {
       return;
     }
-    if (file.wasTruncated(attrs.size())) {
+    // The stat describes the open file, unless that is the pinned one, rotated away before this
+    // poll: then its own size counts (the next poll drains it and opens its successor).
+    long size = file.isFile(attrs.fileKey()) ? attrs.size() : file.size();
+    if (file.wasTruncated(size)) {
       truncated(sink);
     }
-    if (file.read(sink, attrs.size())) {
+    if (file.read(sink, size)) {
       truncated(sink);
       file.read(sink, OpenFile.SIZE_UNKNOWN);
     }

@@ -127,7 +127,12 @@ final class OpenFile implements AutoCloseable {
 
   /** As {@link #wasTruncated(long)} with the size the file has now. */
   boolean wasTruncated() throws IOException {
-    return wasTruncated(channel.size());
+    return wasTruncated(size());
+  }
+
+  /** The size the file has now. */
+  long size() throws IOException {
+    return channel.size();
   }
 
   /**

@@ -80,6 +80,25 @@ class FileTailerTest {
     assertThat(notes).containsExactly("log rotated");
   }
 
+  /**
+   * Regression: the first poll took the size of the file now at the path for the pinned file's, and
+   * a successor shorter than the old content read as a truncation: the old lines were counted.
+   */
+  @Test
+  void aShortSuccessorOfThePinnedFileIsNoTruncationOfIt() throws Exception {
+    Path log = dir.resolve("access.log");
+    append(log, "old line one\nold line two\npart");
+    FileTailer t = tailer(log, false);
+    t.start();
+    append(log, "ial\n");
+    Files.move(log, dir.resolve("access.log.1"));
+    append(log, "n\n");
+    t.pollOnce(sink);
+    t.pollOnce(sink);
+    assertThat(sink.lines()).containsExactly("partial", "n");
+    assertThat(notes).containsExactly("log rotated");
+  }
+
   @Test
   void fromStartReadsExistingContent() throws Exception {
     Path log = dir.resolve("access.log");

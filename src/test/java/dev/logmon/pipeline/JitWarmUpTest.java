@@ -29,11 +29,7 @@ class JitWarmUpTest {
     AtomicBoolean stopped = new AtomicBoolean();
     List<Monitor> twins = new ArrayList<>();
     JitWarmUp.run(
-        p -> {
-          Monitor m = monitor(p);
-          twins.add(m);
-          return m;
-        },
+        p -> recorded(monitor(p), twins),
         () -> {
           // The stop arrives once the first twin has counted a few batches of lines.
           if (!twins.isEmpty() && twins.get(0).linesCounted() >= 1_000) {
@@ -58,11 +54,7 @@ class JitWarmUpTest {
     AtomicBoolean sawFile = new AtomicBoolean();
     List<Monitor> twins = new ArrayList<>();
     JitWarmUp.run(
-        p -> {
-          Monitor m = monitor(p);
-          twins.add(m);
-          return m;
-        },
+        p -> recorded(monitor(p), twins),
         () -> {
           if (!sawFile.get() && twins.get(0).linesCounted() > 0) {
             sawFile.set(warmUpFiles(tmp) > 0);
@@ -90,15 +82,19 @@ class JitWarmUpTest {
     run.warmUpJit(
         p -> {
           run.stop(); // as SIGTERM's hook does, while the warm-up runs
-          Monitor m = monitor(p);
-          twins.add(m);
-          return m;
+          return recorded(monitor(p), twins);
         });
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     run.run(monitor(new JsonPresenter(out)));
     assertThat(twins).hasSize(1);
     assertThat(twins.get(0).linesCounted()).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"type\":\"summary\"");
+  }
+
+  /** {@code m}, added to {@code twins}: the warm-up's twins, in the order it made them. */
+  private static Monitor recorded(Monitor m, List<Monitor> twins) {
+    twins.add(m);
+    return m;
   }
 
   private static Monitor monitor(Presenter p) {

@@ -17,15 +17,21 @@ import java.util.function.Predicate;
  * written.
  *
  * <p>Polling stays the ground truth: an event only shortens a sleep, and where no change events can
- * be had (a file system without them, the kernel's watch limit reached) it is a plain sleep. Not
+ * be had (a file system without them, the kernel's watch limit reached) it is a plain sleep. While
+ * its watcher's file is busy the events are turned off ({@link #events}: the directory's watch is
+ * cancelled), so that the writes the polls read anyway do not each wake the JDK's watch thread. Not
  * thread-safe: belongs to its watcher's thread, except {@link #close}.
  */
 final class ChangeSignal implements PollLoop.Sleeper, AutoCloseable {
   private WatchService service;
+  private final Path directory;
   private final Predicate<Path> wakes;
+  private WatchKey key; // the directory's watch; null while events are off
 
-  private ChangeSignal(WatchService service, Predicate<Path> wakes) {
+  private ChangeSignal(WatchService service, Path directory, WatchKey key, Predicate<Path> wakes) {
     this.service = service;
+    this.directory = directory;
+    this.key = key;
     this.wakes = wakes;
   }
 
@@ -43,27 +49,52 @@ final class ChangeSignal implements PollLoop.Sleeper, AutoCloseable {
 
   private static ChangeSignal watching(Path directory, Predicate<Path> wakes) {
     if (directory == null) {
-      return new ChangeSignal(null, wakes);
+      return new ChangeSignal(null, null, null, wakes);
     }
     WatchService s = null;
     try {
       s = directory.getFileSystem().newWatchService();
-      directory.register(
-          s,
-          StandardWatchEventKinds.ENTRY_MODIFY,
-          StandardWatchEventKinds.ENTRY_CREATE,
-          StandardWatchEventKinds.ENTRY_DELETE);
-      return new ChangeSignal(s, wakes);
+      return new ChangeSignal(s, directory, register(directory, s), wakes);
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       // No directory (yet), no events on this file system, or no watches left: polling alone.
       closeQuietly(s);
-      return new ChangeSignal(null, wakes);
+      return new ChangeSignal(null, null, null, wakes);
     }
+  }
+
+  private static WatchKey register(Path directory, WatchService s) throws IOException {
+    return directory.register(
+        s,
+        StandardWatchEventKinds.ENTRY_MODIFY,
+        StandardWatchEventKinds.ENTRY_CREATE,
+        StandardWatchEventKinds.ENTRY_DELETE);
   }
 
   /** Whether change events are being received (else every sleep runs its full length). */
   boolean active() {
-    return service != null;
+    return key != null;
+  }
+
+  /**
+   * Turns change events off (the directory's watch cancelled, the watch service kept) or back on
+   * (registered again). Events that came before they were turned off are dropped with their watch;
+   * where the watch cannot be had again (the directory gone, no watches left), sleeps stay plain.
+   */
+  @Override
+  public void events(boolean on) {
+    if (service == null || on == (key != null)) {
+      return;
+    }
+    if (!on) {
+      key.cancel();
+      key = null;
+      return;
+    }
+    try {
+      key = register(directory, service);
+    } catch (IOException | ClosedWatchServiceException | SecurityException e) {
+      close(); // polling alone from now on, as when there were no events to begin with
+    }
   }
 
   /** Sleeps {@code millis} milliseconds, or less if a watched file changes meanwhile. */
@@ -75,19 +106,23 @@ final class ChangeSignal implements PollLoop.Sleeper, AutoCloseable {
       if (left <= 0) {
         return;
       }
-      if (service == null) {
+      if (key == null) {
         TimeUnit.NANOSECONDS.sleep(left);
         return;
       }
-      WatchKey key;
+      WatchKey signalled;
       try {
-        key = service.poll(left, TimeUnit.NANOSECONDS);
+        signalled = service.poll(left, TimeUnit.NANOSECONDS);
       } catch (ClosedWatchServiceException e) {
         service = null;
+        key = null;
         continue;
       }
-      if (key == null) {
+      if (signalled == null) {
         return;
+      }
+      if (signalled != key) {
+        continue; // a watch cancelled while events were off, with what it had seen before
       }
       boolean wake = false;
       for (WatchEvent<?> e : key.pollEvents()) {
@@ -110,6 +145,7 @@ final class ChangeSignal implements PollLoop.Sleeper, AutoCloseable {
   public void close() {
     closeQuietly(service);
     service = null;
+    key = null;
   }
 
   private static void closeQuietly(WatchService s) {

@@ -144,7 +144,8 @@ public final class FileTailer implements LogSource {
           pollInterval,
           stop,
           this::close,
-          changes);
+          changes,
+          System::nanoTime);
     }
   }
 

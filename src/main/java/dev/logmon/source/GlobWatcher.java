@@ -298,7 +298,8 @@ public final class GlobWatcher implements LogSource {
           pollInterval,
           stop,
           this::close,
-          changes);
+          changes,
+          System::nanoTime);
     }
   }
 

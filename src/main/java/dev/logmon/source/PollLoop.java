@@ -1,7 +1,9 @@
 package dev.logmon.source;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The watcher thread's loop around a stepped source: poll, and sleep only after a poll that read
@@ -13,10 +15,26 @@ import java.util.function.BooleanSupplier;
  * rather than up to a whole interval later, which keeps append-to-snapshot latency low and shrinks
  * what a copytruncate can lose, while a file that has gone quiet is back to one stat per interval
  * within a second.
+ *
+ * <p>While the source is busy (a poll finds data within {@link #BUSY_MILLIS} of the last one that
+ * did), the sleeper's change events are turned off and every sleep is {@link #ACTIVE_MILLIS}: the
+ * polls pace themselves, and a write no longer costs a change event (the JDK's watch thread wakes,
+ * reads it and wakes this one) on top of the poll that reads it. Once nothing has been found for
+ * {@link #QUIET_MILLIS}, events are turned on again and the source polled once more at once, since
+ * a write between the last poll and the events' return has no event of its own.
  */
 final class PollLoop {
   /** The first sleep after a poll that read something, in milliseconds. */
   static final long ACTIVE_MILLIS = 5;
+
+  /** Data found again within this many milliseconds makes a source busy: events off. */
+  static final long BUSY_MILLIS = 20;
+
+  /**
+   * A busy source that found nothing for this many milliseconds is quiet again: events on. Longer
+   * than {@link #BUSY_MILLIS}, so a source written at about that pace does not switch every write.
+   */
+  static final long QUIET_MILLIS = 50;
 
   /** One step of a polled source. */
   interface Step {
@@ -32,13 +50,19 @@ final class PollLoop {
   interface Sleeper {
     /** Sleeps {@code millis} milliseconds. */
     void sleep(long millis) throws InterruptedException;
+
+    /**
+     * Turns off ({@code false}) or back on the change events that end a sleep early, if it has any.
+     */
+    default void events(boolean on) {}
   }
 
   private PollLoop() {}
 
   /**
    * Polls until {@code stop} says so, sleeping through {@code sleeper}, then runs {@code close}
-   * (also on interrupt or error).
+   * (also on interrupt or error); {@code nanoTime} is the clock the busy and quiet spells are
+   * measured by ({@code System::nanoTime} but for tests).
    */
   static void run(
       Step step,
@@ -46,22 +70,41 @@ final class PollLoop {
       Duration pollInterval,
       BooleanSupplier stop,
       Runnable close,
-      Sleeper sleeper)
+      Sleeper sleeper,
+      LongSupplier nanoTime)
       throws InterruptedException {
     long max = Math.max(1, pollInterval.toMillis());
     // A watcher starts as after a write: the file it was pointed at is most likely being written,
     // and its first lines are then read within milliseconds; a quiet one is back to one stat per
     // interval within a second.
     long sleep = firstSleep(max);
+    boolean busy = false;
+    boolean found = false;
+    long lastFound = 0;
     try {
       while (!stop.getAsBoolean()) {
         long read = step.poll(sink);
+        long now = nanoTime.getAsLong();
         if (read != 0) {
+          if (!busy && found && now - lastFound <= TimeUnit.MILLISECONDS.toNanos(BUSY_MILLIS)) {
+            sleeper.events(false);
+            busy = true;
+          }
+          found = true;
+          lastFound = now;
           sleep = firstSleep(max);
         }
-        if (read <= 0) {
+        if (read > 0) {
+          continue; // there may be more: poll again at once
+        }
+        if (!busy) {
           sleeper.sleep(sleep);
           sleep = nextSleep(sleep, max);
+        } else if (now - lastFound < TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
+          sleeper.sleep(firstSleep(max));
+        } else {
+          sleeper.events(true);
+          busy = false; // and poll at once: a write just before the events' return has none
         }
       }
     } finally {

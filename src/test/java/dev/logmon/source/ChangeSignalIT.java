@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,6 +60,43 @@ class ChangeSignalIT {
     try (ChangeSignal s = ChangeSignal.forFile(log)) {
       Files.writeString(other, "noise\n", StandardOpenOption.APPEND);
       assertThat(millisToSleep(s, 300)).isGreaterThanOrEqualTo(300);
+    }
+  }
+
+  @Test
+  void withEventsOffAWriteDoesNotEndTheSleepAndBackOnItDoes() throws Exception {
+    Path log = Files.writeString(dir.resolve("access.log"), "");
+    try (ChangeSignal s = ChangeSignal.forFile(log)) {
+      s.events(false);
+      assertThat(s.active()).isFalse();
+      Files.writeString(log, "read by the polls\n", StandardOpenOption.APPEND);
+      assertThat(millisToSleep(s, 300)).isGreaterThanOrEqualTo(300);
+      s.events(true);
+      assertThat(s.active()).isTrue();
+      Files.writeString(log, "a line\n", StandardOpenOption.APPEND);
+      assertThat(millisToSleep(s, LONG_SLEEP_MILLIS)).isLessThan(LONG_SLEEP_MILLIS / 2);
+    }
+  }
+
+  /**
+   * An event queued when events went off went with its watch: it ends no later sleep, nor is its
+   * cancelled watch taken for a directory gone. The event is waited for on a watch of the test's
+   * own, which the kernel tells at the same time (the signal's queue cannot be seen from here).
+   */
+  @Test
+  void anEventFromBeforeTheEventsWentOffIsDropped() throws Exception {
+    Path log = Files.writeString(dir.resolve("access.log"), "");
+    try (ChangeSignal s = ChangeSignal.forFile(log);
+        WatchService own = dir.getFileSystem().newWatchService()) {
+      dir.register(own, StandardWatchEventKinds.ENTRY_MODIFY);
+      Files.writeString(log, "a line\n", StandardOpenOption.APPEND);
+      assertThat(own.poll(LONG_SLEEP_MILLIS, TimeUnit.MILLISECONDS)).isNotNull();
+      s.events(false);
+      s.events(true);
+      assertThat(millisToSleep(s, 300)).isGreaterThanOrEqualTo(300);
+      assertThat(s.active()).as("still watching").isTrue();
+      Files.writeString(log, "a third\n", StandardOpenOption.APPEND);
+      assertThat(millisToSleep(s, LONG_SLEEP_MILLIS)).isLessThan(LONG_SLEEP_MILLIS / 2);
     }
   }
 

@@ -86,8 +86,13 @@ final class ChangeSignal implements PollLoop.Sleeper, AutoCloseable {
       return;
     }
     if (!on) {
-      key.cancel();
+      WatchKey cancelled = key;
       key = null;
+      try {
+        cancelled.cancel();
+      } catch (ClosedWatchServiceException e) {
+        service = null; // closed meanwhile by another thread: nothing left to cancel
+      }
       return;
     }
     try {

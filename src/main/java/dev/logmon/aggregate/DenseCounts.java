@@ -14,7 +14,10 @@ final class DenseCounts {
   private final int hitsAt;
   private long[] values = new long[0];
   private int[] position = new int[0]; // index in active + 1, 0 = absent
-  private int[] active = new int[16];
+  // As long as position, so it never fills: a check for a full list is a branch that compiled code
+  // made before a window held that many keys never took, and the first busier second deoptimised it
+  // (bench/README.md, seventh pass).
+  private int[] active = new int[0];
   private int size;
 
   DenseCounts(int width, int hitsAt) {
@@ -34,9 +37,6 @@ final class DenseCounts {
     boolean present = values[base + hitsAt] != 0;
     int p = position[id];
     if (present && p == 0) {
-      if (size == active.length) {
-        active = Arrays.copyOf(active, size * 2);
-      }
       active[size++] = id;
       position[id] = size;
     } else if (!present && p != 0) {
@@ -58,9 +58,6 @@ final class DenseCounts {
       values[base + 1] += b;
     }
     if (position[id] == 0) {
-      if (size == active.length) {
-        active = Arrays.copyOf(active, size * 2);
-      }
       active[size++] = id;
       position[id] = size;
     }
@@ -92,6 +89,7 @@ final class DenseCounts {
   private void grow(int id) {
     int n = Math.max(id + 1, Math.max(64, position.length * 2));
     position = Arrays.copyOf(position, n);
+    active = Arrays.copyOf(active, n);
     values = Arrays.copyOf(values, n * width);
   }
 }

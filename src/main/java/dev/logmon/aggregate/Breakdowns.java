@@ -187,16 +187,39 @@ public final class Breakdowns {
 
   /**
    * The first {@code n} of {@code rows}, most hits first, then by key, so equal counts list the
-   * same way every time. Every table is sorted as a list of {@link Count}s: a sketch's own row
-   * array sorted beside them sent the compiled sort back to the interpreter at every report.
+   * same way every time. Each row is placed by binary search among the best so far, so a row that
+   * does not make it costs one comparison: sorting every row at every view cost a sketch's thousand
+   * rows each time, and compiled the sort's merges under a busy file's first views
+   * (bench/README.md, seventh pass).
    */
   private static List<Count> mostFirst(List<Count> rows, int n) {
-    rows.sort(
-        (x, y) ->
-            x.count() != y.count()
-                ? Long.compare(y.count(), x.count())
-                : x.key().compareTo(y.key()));
-    return rows.subList(0, Math.min(n, rows.size()));
+    int k = Math.min(n, rows.size());
+    Count[] best = new Count[k];
+    int filled = 0;
+    for (Count c : rows) {
+      if (k == 0 || (filled == k && !before(c, best[k - 1]))) {
+        continue;
+      }
+      int lo = 0;
+      int hi = filled;
+      while (lo < hi) { // the first place whose row c goes before
+        int mid = (lo + hi) >>> 1;
+        if (before(c, best[mid])) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      System.arraycopy(best, lo, best, lo + 1, Math.min(filled, k - 1) - lo);
+      best[lo] = c;
+      filled = Math.min(filled + 1, k);
+    }
+    return List.of(best);
+  }
+
+  /** Whether {@code x} lists before {@code y}: more hits, or as many and a smaller key. */
+  private static boolean before(Count x, Count y) {
+    return x.count() != y.count() ? x.count() > y.count() : x.key().compareTo(y.key()) < 0;
   }
 
   /** What {@code --persist} keeps: every sketch serialised, the exact tables as rows. */

@@ -106,6 +106,30 @@ class BreakdownsProperties {
     assertThat(rows(counted.referrers())).isEqualTo(rows(expected.referrers()));
   }
 
+  /**
+   * A table's top {@code n} rows are the first {@code n} of all its rows listed most hits first,
+   * then by key (the top is picked row by row, not sorted).
+   */
+  @Property
+  void theTopRowsAreTheFirstOfAllRowsInOrder(
+      @ForAll("hits") List<Hit> hits, @ForAll @IntRange(min = 0, max = 12) int n) {
+    List<String> lines = hits.stream().map(Hit::line).toList();
+    Breakdowns b = countInChunks(lines, List.of(7));
+    BreakdownSnapshot all = b.snapshot(Integer.MAX_VALUE);
+    BreakdownSnapshot top = b.snapshot(n);
+    java.util.Comparator<Count> order =
+        java.util.Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key);
+    for (var tables :
+        List.of(
+            List.of(all.paths(), top.paths()),
+            List.of(all.agents(), top.agents()),
+            List.of(all.referrers(), top.referrers()))) {
+      List<Count> sorted = tables.get(0).rows().stream().sorted(order).toList();
+      assertThat(tables.get(0).rows()).isEqualTo(sorted);
+      assertThat(tables.get(1).rows()).isEqualTo(sorted.subList(0, Math.min(n, sorted.size())));
+    }
+  }
+
   /** Counted as a replay does: chunks copied into one reused buffer, parsed, tallied, added. */
   private static Breakdowns countInChunks(List<String> lines, List<Integer> chunkLines) {
     Breakdowns b = new Breakdowns();

@@ -74,6 +74,14 @@ final class JitWarmUp {
   static final int TOP_UP_BATCHES = 1_100;
 
   private static final int TINY = 2;
+
+  /**
+   * Then batches of {@link #LARGE} lines of one second each, as a busy file's bursts: what loops
+   * over a batch's rows or a run's keys is queued for C2 by its loop count (bench/README.md,
+   * seventh pass), which the tiny batches leave short.
+   */
+  static final int BURSTS = 16;
+
   private static final long FILE_BYTES = 2 << 20; // the tail's file is emptied past this size
 
   /** At most this many top-up rounds (the deadline bounds them too). */
@@ -116,7 +124,9 @@ final class JitWarmUp {
    * about one for every 3 queued methods), so that methods the warm-up called tens of thousands of
    * times are still waiting in C1's profiling code when it ends, and the first real lines would
    * queue them all (bench/README.md: about 0.5 s of C2 time under the first seconds of a busy
-   * file). With the queue empty, a short round queues them at once.
+   * file). With the queue empty, a short round queues them at once. Each round ends with a new
+   * twin's bursts of {@link #LARGE} lines a second, as the run's monitor meets a busy file: new
+   * tables, and loops over thousands of rows and keys a batch.
    *
    * <p>It ends within a batch once {@code stopped} says so: a stop (Ctrl-C, SIGTERM) during the
    * warm-up, up to 3 s on a busy machine, must not wait for it.
@@ -129,18 +139,21 @@ final class JitWarmUp {
     } catch (IOException e) {
       // No temporary file (a read-only /tmp): the lines are handed over directly.
     }
+    Text text = Text.of(LINES, PER_SECOND);
+    Text bursts = Text.of(BURSTS * LARGE, LARGE);
     try (Tail tail = made) {
-      run(twin.apply(discard), LINES, SMALL, SMALL_PER_LARGE, tail, stopped);
+      run(twin.apply(discard), text, LINES, SMALL, SMALL_PER_LARGE, tail, stopped);
       if (stopped.getAsBoolean()) {
         return;
       }
-      run(twin.apply(discard), LINES / 3, SMALL, SMALL_PER_LARGE, tail, stopped);
+      run(twin.apply(discard), text, LINES / 3, SMALL, SMALL_PER_LARGE, tail, stopped);
       long deadline = System.nanoTime() + COMPILE_WAIT_MILLIS * 1_000_000L;
       BooleanSupplier late = () -> stopped.getAsBoolean() || System.nanoTime() > deadline;
       awaitCompiles(deadline, stopped);
       for (int round = 0; round < TOP_UPS && !late.getAsBoolean(); round++) {
         long before = compileMillis();
-        run(twin.apply(discard), TOP_UP_BATCHES * TINY, TINY, Integer.MAX_VALUE, tail, late);
+        run(twin.apply(discard), text, TOP_UP_BATCHES * TINY, TINY, Integer.MAX_VALUE, tail, late);
+        run(twin.apply(discard), bursts, BURSTS * LARGE, LARGE, 1, tail, late);
         awaitCompiles(deadline, stopped);
         if (compileMillis() == before) {
           break; // the round queued no compile: the path is compiled as the run will use it
@@ -182,42 +195,43 @@ final class JitWarmUp {
   }
 
   /**
-   * Runs {@code lines} synthetic lines through {@code m}, or fewer once {@code stopped} says so, in
-   * batches of {@code small} lines and every {@code largeEvery}th of {@link #LARGE}: through {@code
-   * tail}, so that the watcher's path and the queue are compiled too, or directly without one.
+   * Runs the first {@code lines} of {@code text} through {@code m}, or fewer once {@code stopped}
+   * says so, in batches of {@code small} lines and every {@code largeEvery}th of {@link #LARGE}:
+   * through {@code tail}, so that the watcher's path and the queue are compiled too, or directly
+   * without one.
    */
   private static void run(
-      Monitor m, int lines, int small, int largeEvery, Tail tail, BooleanSupplier stopped)
+      Monitor m,
+      Text text,
+      int lines,
+      int small,
+      int largeEvery,
+      Tail tail,
+      BooleanSupplier stopped)
       throws IOException, InterruptedException {
     long start = 946_684_800L; // 2000-01-01T00:00:00Z
     m.startAt(start);
-    byte[] text = lines(lines).getBytes(StandardCharsets.UTF_8);
     int read = 0;
-    int from = 0;
-    for (int k = 0; from < text.length && !stopped.getAsBoolean(); k++) {
-      int size = k % largeEvery == 0 ? LARGE : small;
-      int to = from;
-      int count = 0;
-      for (; count < size && to < text.length; to++) {
-        count += text[to] == '\n' ? 1 : 0;
-      }
+    for (int k = 0; read < lines && !stopped.getAsBoolean(); k++) {
+      int count = Math.min(k % largeEvery == 0 ? LARGE : small, lines - read);
+      int from = text.start(read);
+      int to = text.start(read + count);
       // A wall clock keeping up with the lines: at a batch's first line, or at its last (then its
       // earlier lines fall in seconds already completed, as a burst read just after a second ends).
-      m.tick(start + (k % 2 == 0 ? read + count - 1 : read) / PER_SECOND);
+      m.tick(start + (k % 2 == 0 ? read + count - 1 : read) / text.perSecond);
       if (tail == null) {
-        byte[] batch = Arrays.copyOfRange(text, from, to);
+        byte[] batch = Arrays.copyOfRange(text.bytes, from, to);
         m.accept(
             new LineBatch("(warm-up)", read + 1, batch, batch.length, count, null, new int[0]));
       } else {
-        tail.pass(text, from, to, m);
+        tail.pass(text.bytes, from, to, m);
       }
       if (k % PUBLISH_EVERY == 0) {
         m.publish();
       }
       read += count;
-      from = to;
     }
-    m.tick(start + read / PER_SECOND + 1);
+    m.tick(start + read / text.perSecond + 1);
   }
 
   /**
@@ -255,11 +269,44 @@ final class JitWarmUp {
     }
   }
 
-  /** {@code n} varied Combined lines, {@link #PER_SECOND} per second of log time. */
-  private static String lines(int n) {
+  /**
+   * The warm-up's lines as bytes, with where each begins: made once, so that cutting them into
+   * batches is no loop over their bytes (which the JIT would compile for the warm-up alone).
+   */
+  private static final class Text {
+    final byte[] bytes;
+    final int perSecond;
+    private final int[] starts;
+
+    private Text(byte[] bytes, int perSecond, int[] starts) {
+      this.bytes = bytes;
+      this.perSecond = perSecond;
+      this.starts = starts;
+    }
+
+    /** {@code n} varied Combined lines, {@code perSecond} per second of log time. */
+    static Text of(int n, int perSecond) {
+      byte[] bytes = lines(n, perSecond).getBytes(StandardCharsets.UTF_8);
+      int[] starts = new int[n + 1];
+      for (int i = 0, line = 1; i < bytes.length; i++) {
+        if (bytes[i] == '\n') {
+          starts[line++] = i + 1;
+        }
+      }
+      return new Text(bytes, perSecond, starts);
+    }
+
+    /** Where line {@code i} (from 0) begins; {@code n} gives the end of the last. */
+    int start(int i) {
+      return starts[i];
+    }
+  }
+
+  /** {@code n} varied Combined lines, {@code perSecond} per second of log time. */
+  private static String lines(int n, int perSecond) {
     StringBuilder s = new StringBuilder(n * 160);
     for (int i = 0; i < n; i++) {
-      int second = i / PER_SECOND;
+      int second = i / perSecond;
       if (i % 997 == 0) {
         s.append("a line that is no access log line\n");
         continue;

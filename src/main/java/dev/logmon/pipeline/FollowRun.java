@@ -38,6 +38,10 @@ public final class FollowRun {
   private Checkpoints checkpoints;
   private java.util.function.Function<dev.logmon.present.Presenter, Monitor> warmUp;
   private volatile Monitor running;
+  // The pipeline thread's, between turns of its loop.
+  private final List<LineBatch> drained = new ArrayList<>();
+  private long published = Long.MIN_VALUE;
+  private boolean unpublished;
 
   /** A run of {@code sources}, whose files are polled every {@code poll} at most when quiet. */
   public FollowRun(
@@ -126,37 +130,9 @@ public final class FollowRun {
       JitWarmUp.run(warmUp, stop::get); // a stop meanwhile ends it at once
     }
     monitor.startAt(clock.instant().getEpochSecond());
-    List<LineBatch> drained = new ArrayList<>();
-    long published = Long.MIN_VALUE;
-    boolean unpublished = false;
     try {
       while (!stop.get()) {
-        LineBatch b = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (b != null) {
-          count(monitor, b);
-          queue.drainTo(drained);
-          drained.forEach(d -> count(monitor, d));
-          drained.clear();
-          unpublished = true;
-        }
-        long nowMillis = clock.millis();
-        monitor.tick(Math.floorDiv(nowMillis, 1000));
-        // Publish once the queue is drained (the latest lines show at once), or every
-        // PUBLISH_MILLIS while it never is (a snapshot costs a walk over the windows' keys).
-        if (unpublished
-            && (queue.size() == 0
-                || published == Long.MIN_VALUE
-                || nowMillis - published >= PUBLISH_MILLIS)) {
-          monitor.publish();
-          published = nowMillis;
-          unpublished = false;
-        }
-        if (checkpoints != null) {
-          checkpoints.maybeSave(Math.floorDiv(nowMillis, 1000));
-        }
-        if (endsByItself && queue.size() == 0 && finite.stream().noneMatch(Thread::isAlive)) {
-          stop.set(true);
-        }
+        turn(monitor, endsByItself, finite);
       }
     } finally {
       stop.set(true);
@@ -168,7 +144,9 @@ public final class FollowRun {
       }
       // Lines already handed over are counted, never lost.
       queue.drainTo(drained);
-      drained.forEach(d -> count(monitor, d));
+      for (LineBatch d : drained) {
+        count(monitor, d);
+      }
       for (LogSource w : watchers) {
         w.close();
       }
@@ -176,6 +154,45 @@ public final class FollowRun {
         checkpoints.save(); // before the summary, so a summary seen means the state is on disk
       }
       monitor.finish();
+    }
+  }
+
+  /**
+   * One turn of the pipeline thread's loop: the batches waiting (or the first within 100 ms), the
+   * wall clock's second, a view, the state file. A method of its own because {@link #run} is called
+   * once: HotSpot compiles a loop in place only after 60,000 turns, so a loop body in {@code run}
+   * would stay interpreted, where a method called every turn is compiled after a few hundred
+   * (bench/README.md, seventh pass).
+   */
+  private void turn(Monitor monitor, boolean endsByItself, List<Thread> finite)
+      throws InterruptedException {
+    LineBatch b = queue.poll(100, TimeUnit.MILLISECONDS);
+    if (b != null) {
+      count(monitor, b);
+      queue.drainTo(drained);
+      for (LineBatch d : drained) { // no lambda: linking one costs milliseconds at its first batch
+        count(monitor, d);
+      }
+      drained.clear();
+      unpublished = true;
+    }
+    long nowMillis = clock.millis();
+    monitor.tick(Math.floorDiv(nowMillis, 1000));
+    // Publish once the queue is drained (the latest lines show at once), or every
+    // PUBLISH_MILLIS while it never is (a snapshot costs a walk over the windows' keys).
+    if (unpublished
+        && (queue.size() == 0
+            || published == Long.MIN_VALUE
+            || nowMillis - published >= PUBLISH_MILLIS)) {
+      monitor.publish();
+      published = nowMillis;
+      unpublished = false;
+    }
+    if (checkpoints != null) {
+      checkpoints.maybeSave(Math.floorDiv(nowMillis, 1000));
+    }
+    if (endsByItself && queue.size() == 0 && finite.stream().noneMatch(Thread::isAlive)) {
+      stop.set(true);
     }
   }
 

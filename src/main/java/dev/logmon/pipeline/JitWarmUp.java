@@ -91,7 +91,7 @@ final class JitWarmUp {
   private static final String[] SECTIONS = {
     "/", "/api/users", "/static/app.js", "/blog/post/2", "/login", "/images/a.png", "/search"
   };
-  private static final int[] STATUSES = {200, 200, 200, 200, 301, 304, 404, 500, 503};
+  private static final int[] STATUSES = {200, 200, 200, 201, 301, 302, 304, 403, 404, 500, 503};
   private static final String[] REFERRERS = {
     "-",
     "-",
@@ -108,7 +108,10 @@ final class JitWarmUp {
     "curl/8.4.0",
     "Googlebot/2.1 (+http://www.google.com/bot.html)",
     "python-requests/2.31.0",
-    "-"
+    "-",
+    // No browser's or tool's token: the family "Other", a branch the feed's first such agent would
+    // otherwise send back to the interpreter, with the breakdowns' whole counting compiled into it.
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
   };
 
   private JitWarmUp() {}

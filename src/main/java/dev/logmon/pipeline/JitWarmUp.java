@@ -87,11 +87,16 @@ final class JitWarmUp {
   /** At most this many top-up rounds (the deadline bounds them too). */
   static final int TOP_UPS = 5;
 
+  private static final String[] MONTHS = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
   private static final String[] METHODS = {"GET", "GET", "GET", "POST", "HEAD", "PUT", "DELETE"};
   private static final String[] SECTIONS = {
     "/", "/api/users", "/static/app.js", "/blog/post/2", "/login", "/images/a.png", "/search"
   };
-  private static final int[] STATUSES = {200, 200, 200, 201, 301, 302, 304, 403, 404, 500, 503};
+  // Not in order: a table keyed by code (History's) then meets a code below those it holds, as
+  // real traffic does at once (in order, C2 compiled its tree walk as never going left).
+  private static final int[] STATUSES = {200, 404, 200, 301, 500, 200, 304, 201, 503, 302, 403};
   private static final String[] REFERRERS = {
     "-",
     "-",
@@ -321,14 +326,20 @@ final class JitWarmUp {
       } else {
         s.append("10.").append(i % 7).append('.').append(i % 251).append('.').append(i % 13);
       }
-      s.append(i % 11 == 0 ? " - frank [01/Jan/2000:00:" : " - - [01/Jan/2000:00:")
-          .append(second / 60 < 10 ? "0" : "")
-          .append(second / 60)
-          .append(':')
-          .append(second % 60 < 10 ? "0" : "")
-          .append(second % 60)
-          .append(" +0000] \"")
-          .append(METHODS[i % METHODS.length])
+      if (i % 97 == 5) {
+        // A late line now and then, in each month in turn: the run's lines are in this month, and
+        // lines of January alone compiled the month's parsing and the calendar for January only.
+        s.append(" - - [15/").append(MONTHS[i / 97 % 12]).append("/1999:12:00:00 +0000] \"");
+      } else {
+        s.append(i % 11 == 0 ? " - frank [01/Jan/2000:00:" : " - - [01/Jan/2000:00:")
+            .append(second / 60 < 10 ? "0" : "")
+            .append(second / 60)
+            .append(':')
+            .append(second % 60 < 10 ? "0" : "")
+            .append(second % 60)
+            .append(" +0000] \"");
+      }
+      s.append(METHODS[i % METHODS.length])
           .append(' ')
           .append(SECTIONS[i % SECTIONS.length])
           // Paths keep coming, as on a real site: the breakdowns' sketches grow all along.

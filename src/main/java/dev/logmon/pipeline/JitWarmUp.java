@@ -33,12 +33,12 @@ import java.util.function.Function;
  *
  * <p>The lines vary as real traffic does (methods, statuses, sizes of {@code -}, referrers of one
  * host with several paths, agents, busy clients seen again within a second, IPv6 clients, a
- * malformed and a non-ASCII line now and then), and so do the batches (small ones and large ones, a
- * second's lines over several batches, the wall clock at a batch's first or its last line): C2
- * compiles the parser and the counting with the branches they take, where lines that never took a
- * branch would leave it out of the compiled code and the first real line taking it would send the
- * method back to the interpreter and through C2 again (seconds of compile time on two cores;
- * bench/README.md).
+ * malformed, a non-ASCII and a late line now and then, dates of every month, statuses out of order,
+ * agents of no known family), and so do the batches (small ones and large ones, a second's lines
+ * over several batches, the wall clock at a batch's first or its last line): C2 compiles the parser
+ * and the counting with the branches they take, where lines that never took a branch would leave it
+ * out of the compiled code and the first real line taking it would send the method back to the
+ * interpreter and through C2 again (seconds of compile time on two cores; bench/README.md).
  */
 final class JitWarmUp {
   /** Synthetic lines: enough for C1 to compile every method on the path, about 0.1-0.2 s. */

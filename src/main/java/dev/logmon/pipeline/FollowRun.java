@@ -5,6 +5,7 @@ import dev.logmon.source.BoundedBatchQueue;
 import dev.logmon.source.LineBatch;
 import dev.logmon.source.LogSource;
 import dev.logmon.source.SourceStatus;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -127,7 +128,8 @@ public final class FollowRun {
     // being skipped by a watcher that would open the file only after it.
     threads.forEach(Thread::start);
     if (warmUp != null) {
-      JitWarmUp.run(warmUp, stop::get); // a stop meanwhile ends it at once
+      // A stop meanwhile ends it at once.
+      JitWarmUp.run(warmUp, stop::get, Path.of(System.getProperty("java.io.tmpdir")));
     }
     monitor.startAt(clock.instant().getEpochSecond());
     try {

@@ -137,13 +137,14 @@ final class JitWarmUp {
    * tables, and loops over thousands of rows and keys a batch.
    *
    * <p>It ends within a batch once {@code stopped} says so: a stop (Ctrl-C, SIGTERM) during the
-   * warm-up, up to 3 s on a busy machine, must not wait for it.
+   * warm-up, up to 3 s on a busy machine, must not wait for it. Its temporary file is made in
+   * {@code scratch} (the JVM's temporary directory but for tests).
    */
-  static void run(Function<Presenter, Monitor> twin, BooleanSupplier stopped) {
+  static void run(Function<Presenter, Monitor> twin, BooleanSupplier stopped, Path scratch) {
     Presenter discard = new CompositePresenter(List.of());
     Tail made = null;
     try {
-      made = new Tail(Files.createTempFile("logmon-warm-up-", ".log"));
+      made = new Tail(Files.createTempFile(scratch, "logmon-warm-up-", ".log"));
     } catch (IOException e) {
       // No temporary file (a read-only /tmp): the lines are handed over directly.
     }

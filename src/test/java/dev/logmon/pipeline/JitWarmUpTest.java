@@ -20,9 +20,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A stop during the JIT warm-up ends it within a batch, so the summary is not held up by it. */
 class JitWarmUpTest {
+  // The warm-up's own directory: a shared /tmp may hold another process's warm-up file.
+  @TempDir Path scratch;
 
   @Test
   void aStopEndsTheWarmUpWithinABatch() {
@@ -36,7 +39,8 @@ class JitWarmUpTest {
             stopped.set(true);
           }
           return stopped.get();
-        });
+        },
+        scratch);
     assertThat(twins).as("no round after the stop").hasSize(1);
     assertThat(twins.get(0).linesCounted())
         .as("lines counted before the warm-up ended")
@@ -50,20 +54,20 @@ class JitWarmUpTest {
    */
   @Test
   void theTwinCountsEveryLineReadBackThroughTheTemporaryFile() {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     AtomicBoolean sawFile = new AtomicBoolean();
     List<Monitor> twins = new ArrayList<>();
     JitWarmUp.run(
         p -> recorded(monitor(p), twins),
         () -> {
           if (!sawFile.get() && twins.get(0).linesCounted() > 0) {
-            sawFile.set(warmUpFiles(tmp) > 0);
+            sawFile.set(warmUpFiles(scratch) > 0);
           }
           return twins.size() > 1; // once the first round has run to its end
-        });
+        },
+        scratch);
     assertThat(sawFile).as("a temporary file during the warm-up").isTrue();
     assertThat(twins.get(0).linesCounted()).isEqualTo(JitWarmUp.LINES);
-    assertThat(warmUpFiles(tmp)).as("temporary files left").isZero();
+    assertThat(warmUpFiles(scratch)).as("temporary files left").isZero();
   }
 
   private static long warmUpFiles(Path dir) {

@@ -1,7 +1,5 @@
 package dev.logmon.source;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +34,6 @@ public record LineBatch(
     FilePosition end,
     int[] cut,
     String vhost) {
-  private static final int[] NONE = {};
 
   public LineBatch {
     Objects.requireNonNull(source, "source");
@@ -60,23 +57,6 @@ public record LineBatch(
   /** This batch with {@code host} as the virtual host of lines that name none. */
   public LineBatch withVhost(String host) {
     return new LineBatch(source, firstLineNumber, bytes, length, lineCount, end, cut, host);
-  }
-
-  /** A batch of {@code lines} (without terminators), without a position or oversize lines. */
-  public static LineBatch of(String source, long firstLineNumber, List<String> lines) {
-    return of(source, firstLineNumber, lines, null);
-  }
-
-  /** As {@link #of(String, long, List)}, with the position after the last line. */
-  public static LineBatch of(
-      String source, long firstLineNumber, List<String> lines, FilePosition end) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (String line : lines) {
-      out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-      out.write('\n');
-    }
-    byte[] b = out.toByteArray();
-    return new LineBatch(source, firstLineNumber, b, b.length, lines.size(), end, NONE);
   }
 
   /**

@@ -40,7 +40,7 @@ public final class MessageBatches {
    * no line (a Kafka record rejected), so that position can be committed once counted.
    */
   public LineBatch empty() {
-    return LineBatch.of(source, 0, java.util.List.of());
+    return new LineBatch(source, 0, new byte[0], 0, 0, null, new int[0]);
   }
 
   /** Whether lines are held that no batch carries yet. */

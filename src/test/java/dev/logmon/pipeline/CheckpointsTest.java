@@ -2,6 +2,7 @@ package dev.logmon.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.logmon.source.Batches;
 import dev.logmon.source.FilePosition;
 import dev.logmon.source.LineBatch;
 import dev.logmon.source.StateFile;
@@ -18,8 +19,7 @@ class CheckpointsTest {
   final List<String> notes = new ArrayList<>();
 
   static LineBatch batch(String path, long offset) {
-    return LineBatch.of(
-        path, 1, List.of("x"), new FilePosition(path, "(k)", 0, "e3", offset, false));
+    return Batches.of(path, 1, List.of("x"), new FilePosition(path, "(k)", 0, "e3", offset, false));
   }
 
   /** A log file that exists, so that its entry is not pruned as gone. */
@@ -90,7 +90,7 @@ class CheckpointsTest {
   void batchesWithoutAPositionChangeNothing() {
     Path state = dir.resolve("state.json");
     Checkpoints c = new Checkpoints(state, Map.of(), notes::add);
-    c.commit(LineBatch.of("-", 1, List.of("x")));
+    c.commit(Batches.of("-", 1, List.of("x")));
     c.save();
     assertThat(Files.exists(state)).isFalse();
   }

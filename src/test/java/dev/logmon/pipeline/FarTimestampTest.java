@@ -28,7 +28,7 @@ class FarTimestampTest {
     h.monitor.startAt(W);
     h.lines("f.log", W, 5);
     h.monitor.accept(
-        dev.logmon.source.LineBatch.of(
+        dev.logmon.source.Batches.of(
             "f.log", 6, List.of(Y2099 + " /f 200", W + " /a 200", "junk")));
     for (long w = W + 1; w <= W + 20; w++) {
       h.monitor.tick(w);
@@ -61,7 +61,7 @@ class FarTimestampTest {
     for (int i = 0; i < 8; i++) {
       lines.add(Y2099 + " /f\u001b[2J" + i + " 200");
     }
-    h.monitor.accept(dev.logmon.source.LineBatch.of("evil\u001b]0;x\u0007.log", 1, lines));
+    h.monitor.accept(dev.logmon.source.Batches.of("evil\u001b]0;x\u0007.log", 1, lines));
     h.monitor.finish();
     assertThat(h.lifetime().future()).isEqualTo(8);
     assertThat(h.notes).hasSize(LineNotes.FUTURE_SHOWN);

@@ -19,7 +19,7 @@ import dev.logmon.parse.ParseResult;
 import dev.logmon.parse.RowParser;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
-import dev.logmon.source.LineBatch;
+import dev.logmon.source.Batches;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -170,7 +170,7 @@ class FilterTotalsProperties {
     m.startAt(T);
     for (int from = 0; from < lines.size(); from += 7) {
       m.accept(
-          LineBatch.of("a.log", from + 1, lines.subList(from, Math.min(lines.size(), from + 7))));
+          Batches.of("a.log", from + 1, lines.subList(from, Math.min(lines.size(), from + 7))));
     }
     m.tick(T + 40);
     m.finish();

@@ -10,7 +10,7 @@ import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.format.LogFormats;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
-import dev.logmon.source.LineBatch;
+import dev.logmon.source.Batches;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,9 +42,9 @@ class HostVhostTest {
             ZoneOffset.UTC,
             n -> {},
             List::of);
-    m.accept(LineBatch.of("web1", 1, List.of(COMBINED, COMBINED)).withVhost("web1"));
-    m.accept(LineBatch.of("web2", 1, List.of("shop.example:443 " + COMBINED)).withVhost("web2"));
-    m.accept(LineBatch.of("a.log", 1, List.of(COMBINED))); // a file: no vhost at all
+    m.accept(Batches.of("web1", 1, List.of(COMBINED, COMBINED)).withVhost("web1"));
+    m.accept(Batches.of("web2", 1, List.of("shop.example:443 " + COMBINED)).withVhost("web2"));
+    m.accept(Batches.of("a.log", 1, List.of(COMBINED))); // a file: no vhost at all
     m.finish();
     assertThat(m.latest().latency().windowVhosts())
         .containsExactly(new Count("web1", 2), new Count("shop.example:443", 1));

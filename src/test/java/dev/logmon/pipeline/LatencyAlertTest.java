@@ -12,6 +12,7 @@ import dev.logmon.parse.LogRecord;
 import dev.logmon.parse.ParseResult;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
+import dev.logmon.source.Batches;
 import dev.logmon.source.LineBatch;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ class LatencyAlertTest {
   }
 
   private static LineBatch lines(long second, int count, long millis) {
-    return LineBatch.of("t.log", 1, Collections.nCopies(count, second + " " + millis));
+    return Batches.of("t.log", 1, Collections.nCopies(count, second + " " + millis));
   }
 
   /**
@@ -125,7 +126,7 @@ class LatencyAlertTest {
         lines.addAll(Collections.nCopies(copies, s + " " + nx[0]));
       }
       if (!lines.isEmpty()) {
-        m.accept(LineBatch.of("t.log", 1, lines));
+        m.accept(Batches.of("t.log", 1, lines));
       }
       m.tick(s + 1); // the wall clock steps past second s: it is complete
     }

@@ -15,7 +15,7 @@ import dev.logmon.parse.TextRows;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
 import dev.logmon.present.SourceView;
-import dev.logmon.source.LineBatch;
+import dev.logmon.source.Batches;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,7 +81,7 @@ final class MonitorHarness {
 
   /** {@code count} lines of second {@code second} from {@code source}. */
   void lines(String source, long second, int count) {
-    monitor.accept(LineBatch.of(source, 1, Collections.nCopies(count, second + " /a 200")));
+    monitor.accept(Batches.of(source, 1, Collections.nCopies(count, second + " /a 200")));
   }
 
   LifetimeTotals lifetime() {

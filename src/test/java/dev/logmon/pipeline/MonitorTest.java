@@ -10,6 +10,7 @@ import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.MalformedReason;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
+import dev.logmon.source.Batches;
 import dev.logmon.source.LineBatch;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class MonitorTest {
   }
 
   private static LineBatch lines(long second, int count) {
-    return LineBatch.of("test.log", 1, Collections.nCopies(count, second + " /a 200"));
+    return Batches.of("test.log", 1, Collections.nCopies(count, second + " /a 200"));
   }
 
   @Test
@@ -182,7 +183,7 @@ class MonitorTest {
   @Test
   void malformedLinesAreCountedAndTheFirstFewQuoted() {
     Monitor m = monitor(true, 10, 10, 10, AlertRule.ABSOLUTE);
-    m.accept(LineBatch.of("x.log", 7, List.of("junk", "5 /a 200", "", "junk\u001b[2J", "more")));
+    m.accept(Batches.of("x.log", 7, List.of("junk", "5 /a 200", "", "junk\u001b[2J", "more")));
     m.finish();
     assertThat(summary.traffic().lifetime().malformedTotal()).isEqualTo(4);
     assertThat(summary.traffic().lifetime().malformed())

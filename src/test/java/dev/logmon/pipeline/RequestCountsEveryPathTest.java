@@ -12,7 +12,7 @@ import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.RowParser;
 import dev.logmon.present.MonitorView;
 import dev.logmon.present.Presenter;
-import dev.logmon.source.LineBatch;
+import dev.logmon.source.Batches;
 import dev.logmon.source.StdinSource;
 import dev.logmon.source.TailOptions;
 import java.io.ByteArrayInputStream;
@@ -109,7 +109,7 @@ class RequestCountsEveryPathTest {
   void followModeBatches() {
     Monitor m = monitor(false);
     m.startAt(T);
-    m.accept(LineBatch.of("a.log", 1, lines()));
+    m.accept(Batches.of("a.log", 1, lines()));
     m.tick(T + 6);
     m.finish();
     assertCountsEveryHit(m);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logmon.alert.AlertRule;
 import dev.logmon.pipeline.MonitorHarness.Event;
-import dev.logmon.source.LineBatch;
+import dev.logmon.source.Batches;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -217,7 +217,7 @@ class TimeProperties {
       if (batch.isEmpty()) {
         return;
       }
-      h.monitor.accept(LineBatch.of(source, lines + 1, batch));
+      h.monitor.accept(Batches.of(source, lines + 1, batch));
       lines += batch.size();
       if (counted) {
         ref.count(t, batch.size());

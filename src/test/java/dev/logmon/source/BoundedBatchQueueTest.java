@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class BoundedBatchQueueTest {
   private static LineBatch batch(String line) {
-    return LineBatch.of("t", 1, List.of(line));
+    return Batches.of("t", 1, List.of(line));
   }
 
   @Test
@@ -60,7 +60,7 @@ class BoundedBatchQueueTest {
   @Test
   void boundsTheBytesHeldWhateverTheBatches() throws Exception {
     BoundedBatchQueue queue = new BoundedBatchQueue(8); // "1\n2\n3\n" weighs 6, "4\n" 2
-    LineBatch three = LineBatch.of("t", 1, List.of("1", "2", "3"));
+    LineBatch three = Batches.of("t", 1, List.of("1", "2", "3"));
     assertThat(queue.offer(three, 1, TimeUnit.MILLISECONDS)).isTrue();
     assertThat(queue.offer(batch("4"), 1, TimeUnit.MILLISECONDS)).isTrue();
     assertThat(queue.offer(batch("5"), 1, TimeUnit.MILLISECONDS)).isFalse();
@@ -70,7 +70,7 @@ class BoundedBatchQueueTest {
     List<LineBatch> all = new ArrayList<>();
     assertThat(queue.drainTo(all)).isEqualTo(2);
     // A batch over the whole capacity still goes through an empty queue, alone.
-    LineBatch five = LineBatch.of("t", 1, List.of("1", "2", "3", "4", "5"));
+    LineBatch five = Batches.of("t", 1, List.of("1", "2", "3", "4", "5"));
     assertThat(queue.offer(five, 1, TimeUnit.MILLISECONDS)).isTrue();
     assertThat(queue.offer(batch("6"), 1, TimeUnit.MILLISECONDS)).isFalse();
     assertThat(queue.capacity()).isEqualTo(8);

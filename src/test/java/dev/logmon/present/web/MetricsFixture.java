@@ -8,7 +8,7 @@ import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
 import dev.logmon.present.SourceView;
-import dev.logmon.source.LineBatch;
+import dev.logmon.source.Batches;
 import dev.logmon.source.SourceStatus;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -139,7 +139,7 @@ final class MetricsFixture {
     lines.add(line(T - 600, "www.example.com", "GET", "/old", 200, 5)); // late
     lines.add(line(4_070_908_800L, "www.example.com", "GET", "/far", 200, 5)); // 2099: future
     lines.add(line(T + 6, "www.example.com", "GET", "/s1/x", 200, 5));
-    m.accept(LineBatch.of("a.log", 1, lines));
+    m.accept(Batches.of("a.log", 1, lines));
     m.finish();
     return lines.size();
   }
@@ -159,7 +159,7 @@ final class MetricsFixture {
           }
         }
       }
-      m.accept(LineBatch.of("a.log", n + 1, lines));
+      m.accept(Batches.of("a.log", n + 1, lines));
       n += lines.size();
     }
     m.finish();

@@ -11,7 +11,7 @@ import dev.logmon.alert.AlertRule;
 import dev.logmon.parse.format.LogFormats;
 import dev.logmon.pipeline.Monitor;
 import dev.logmon.pipeline.MonitorConfig;
-import dev.logmon.source.LineBatch;
+import dev.logmon.source.Batches;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -69,8 +69,8 @@ class WebServerIT {
     List<String> lines = new ArrayList<>(LogLines.hits(T, "/a/x", 20));
     lines.addAll(LogLines.hits(T, "/b", 10));
     lines.add("not a log line");
-    m.accept(LineBatch.of("test.log", 1, lines));
-    m.accept(LineBatch.of("test.log", 32, LogLines.hits(T + 1, "/a", 5)));
+    m.accept(Batches.of("test.log", 1, lines));
+    m.accept(Batches.of("test.log", 32, LogLines.hits(T + 1, "/a", 5)));
     m.finish();
   }
 
@@ -190,10 +190,10 @@ class WebServerIT {
     List<String> lines = new ArrayList<>();
     LogLines.hits(T, "/a", 10).forEach(l -> lines.add("example.com " + l + " 20000"));
     LogLines.hits(T, "/b", 10).forEach(l -> lines.add("api.example.com " + l + " 900000"));
-    m.accept(LineBatch.of("timed.log", 1, lines));
+    m.accept(Batches.of("timed.log", 1, lines));
     List<String> later = new ArrayList<>();
     LogLines.hits(T + 1, "/a", 5).forEach(l -> later.add("example.com " + l + " 20000"));
-    m.accept(LineBatch.of("timed.log", 21, later));
+    m.accept(Batches.of("timed.log", 21, later));
     m.finish();
   }
 

@@ -3,6 +3,7 @@ package dev.logmon.source.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.logmon.source.BatchSink;
+import dev.logmon.source.Batches;
 import dev.logmon.source.LineBatch;
 import dev.logmon.source.SourceStatus;
 import java.nio.charset.StandardCharsets;
@@ -123,7 +124,7 @@ class KafkaSourceTest {
     assertThat(committed(P0)).isEqualTo(5);
     assertThat(committed(P1)).isEqualTo(-1);
     // A batch counted out of order (never happens: the queue is FIFO) is not taken for another's.
-    source.counted(LineBatch.class.cast(LineBatch.of("access-1", 1, List.of("x"))));
+    source.counted(LineBatch.class.cast(Batches.of("access-1", 1, List.of("x"))));
     source.step(sink);
     assertThat(committed(P1)).isEqualTo(-1);
     source.counted(handed.get(1));

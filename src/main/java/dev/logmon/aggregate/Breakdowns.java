@@ -188,9 +188,7 @@ public final class Breakdowns {
   /**
    * The first {@code n} of {@code rows}, most hits first, then by key, so equal counts list the
    * same way every time. Each row is placed by binary search among the best so far, so a row that
-   * does not make it costs one comparison: sorting every row at every view cost a sketch's thousand
-   * rows each time, and compiled the sort's merges under a busy file's first views
-   * (bench/README.md, seventh pass).
+   * does not make it costs one comparison (sorting them all cost more, bench/README.md).
    */
   private static List<Count> mostFirst(List<Count> rows, int n) {
     int k = Math.min(n, rows.size());

@@ -14,9 +14,8 @@ final class DenseCounts {
   private final int hitsAt;
   private long[] values = new long[0];
   private int[] position = new int[0]; // index in active + 1, 0 = absent
-  // As long as position, so it never fills: a check for a full list is a branch that compiled code
-  // made before a window held that many keys never took, and the first busier second deoptimised it
-  // (bench/README.md, seventh pass).
+  // As long as position, so it never fills: a branch for a full list, never taken by the warm-up,
+  // was deoptimised by the first busier second (bench/README.md, seventh pass).
   private int[] active = new int[0];
   private int size;
 

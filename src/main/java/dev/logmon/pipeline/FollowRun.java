@@ -161,10 +161,9 @@ public final class FollowRun {
 
   /**
    * One turn of the pipeline thread's loop: the batches waiting (or the first within 100 ms), the
-   * wall clock's second, a view, the state file. A method of its own because {@link #run} is called
-   * once: HotSpot compiles a loop in place only after 60,000 turns, so a loop body in {@code run}
-   * would stay interpreted, where a method called every turn is compiled after a few hundred
-   * (bench/README.md, seventh pass).
+   * wall clock's second, a view, the state file. A method of its own, compiled after a few hundred
+   * turns: a loop body in {@link #run}, called once, would wait 60,000 turns for on-stack
+   * replacement.
    */
   private void turn(Monitor monitor, boolean endsByItself, List<Thread> finite)
       throws InterruptedException {

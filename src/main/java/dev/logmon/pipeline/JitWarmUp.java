@@ -3,6 +3,7 @@ package dev.logmon.pipeline;
 import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
 
+import dev.logmon.parse.ByteTimestamp;
 import dev.logmon.present.CompositePresenter;
 import dev.logmon.present.Presenter;
 import dev.logmon.source.BoundedBatchQueue;
@@ -24,21 +25,13 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * Runs follow mode's path (a file's reads, batches, the run's parser, counting, filters,
- * breakdowns, alerts, snapshots and output) over synthetic Combined lines on a twin of the run's
- * monitor before the pipeline takes its first batch (the watchers have already opened their files),
- * so that the JIT has compiled it before the first real burst: without it, a follow started on a
- * file written at 200,000 lines/s waits up to 0.6 s for its first bursts while the path runs
- * interpreted.
+ * Runs follow mode's path (a file's reads, batches, parser, counting, breakdowns, alerts, snapshots
+ * and output) over synthetic Combined lines on a twin of the run's monitor before the pipeline
+ * takes its first batch, so that a busy file's first bursts meet compiled code, not the
+ * interpreter.
  *
- * <p>The lines vary as real traffic does (methods, statuses, sizes of {@code -}, referrers of one
- * host with several paths, agents, busy clients seen again within a second, IPv6 clients, a
- * malformed, a non-ASCII and a late line now and then, dates of every month, statuses out of order,
- * agents of no known family), and so do the batches (small ones and large ones, a second's lines
- * over several batches, the wall clock at a batch's first or its last line): C2 compiles the parser
- * and the counting with the branches they take, where lines that never took a branch would leave it
- * out of the compiled code and the first real line taking it would send the method back to the
- * interpreter and through C2 again (seconds of compile time on two cores; bench/README.md).
+ * <p>The lines and batches vary as real traffic does: C2 compiles only the branches it has seen
+ * taken, and the first real line taking another sends the method back through C2 (bench/README.md).
  */
 final class JitWarmUp {
   /** Synthetic lines: enough for C1 to compile every method on the path, about 0.1-0.2 s. */
@@ -60,26 +53,15 @@ final class JitWarmUp {
   /** A view is published every few batches, as when the queue drains between bursts. */
   private static final int PUBLISH_EVERY = 8;
 
-  /**
-   * The longest the warm-up waits for compiles, in all (bench/README.md: usually 0.5-1 s on an idle
-   * machine); under load the compiler threads get less CPU and the wait ends here.
-   */
+  /** The longest the warm-up waits for compiles, in all (under load the compilers lag). */
   static final long COMPILE_WAIT_MILLIS = 3000;
 
-  /**
-   * Batches of {@link #TINY} lines in a top-up round: what runs once a batch is queued for C2 only
-   * at a 1,024th call with the queue short, after 2,048 calls unprofiled if C1 compiled it while
-   * the queue was long, and 5,000 profiled: about 9,000 calls in all (bench/README.md).
-   */
+  /** Batches of {@link #TINY} lines a top-up round: enough calls to queue a per-batch method. */
   static final int TOP_UP_BATCHES = 1_100;
 
   private static final int TINY = 2;
 
-  /**
-   * Then batches of {@link #LARGE} lines of one second each, as a busy file's bursts: what loops
-   * over a batch's rows or a run's keys is queued for C2 by its loop count (bench/README.md,
-   * seventh pass), which the tiny batches leave short.
-   */
+  /** Then bursts of {@link #LARGE} lines a second, for the loops over a batch's rows and keys. */
   static final int BURSTS = 16;
 
   private static final long FILE_BYTES = 2 << 20; // the tail's file is emptied past this size
@@ -87,9 +69,6 @@ final class JitWarmUp {
   /** At most this many top-up rounds (the deadline bounds them too). */
   static final int TOP_UPS = 5;
 
-  private static final String[] MONTHS = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-  };
   private static final String[] METHODS = {"GET", "GET", "GET", "POST", "HEAD", "PUT", "DELETE"};
   private static final String[] SECTIONS = {
     "/", "/api/users", "/static/app.js", "/blog/post/2", "/login", "/images/a.png", "/search"
@@ -123,18 +102,12 @@ final class JitWarmUp {
 
   /**
    * Runs the warm-up on monitors {@code twin} makes; touches no shared state. A second, shorter
-   * round on a new twin meets what the run's own monitor will meet first: new, empty tables that
-   * grow at their first batches. Compiled code that never saw them grow is sent back by it, so that
-   * happens here, and is compiled again here, rather than under the run's first lines.
+   * round on a new twin meets new, empty tables growing, as the run's own monitor will.
    *
    * <p>Then top-up rounds, each once the compile queue has drained, until one queues no compile:
-   * while the queue is long HotSpot raises the call counts a method needs to be queued for C2 (by
-   * about one for every 3 queued methods), so that methods the warm-up called tens of thousands of
-   * times are still waiting in C1's profiling code when it ends, and the first real lines would
-   * queue them all (bench/README.md: about 0.5 s of C2 time under the first seconds of a busy
-   * file). With the queue empty, a short round queues them at once. Each round ends with a new
-   * twin's bursts of {@link #LARGE} lines a second, as the run's monitor meets a busy file: new
-   * tables, and loops over thousands of rows and keys a batch.
+   * while the queue is long HotSpot raises the counts a method needs to be queued for C2, so the
+   * methods would otherwise still be queued by the first real lines (bench/README.md). Each round
+   * ends with a new twin's bursts of {@link #LARGE} lines a second, as a busy file's.
    *
    * <p>It ends within a batch once {@code stopped} says so: a stop (Ctrl-C, SIGTERM) during the
    * warm-up, up to 3 s on a busy machine, must not wait for it. Its temporary file is made in
@@ -178,9 +151,7 @@ final class JitWarmUp {
   /**
    * Waits until no compile has ended for 100 ms, or until {@code deadline} ({@link
    * System#nanoTime}): the compiles the warm-up queued land now rather than under the first real
-   * lines. The methods it queued stay queued while nothing calls them (HotSpot drops an unused
-   * method's compile only if it was called fewer than about 2,000 times; the small batches call
-   * even the per-batch ones more).
+   * lines.
    */
   static void awaitCompiles(long deadline, BooleanSupplier stopped) {
     long last = -1;
@@ -223,24 +194,24 @@ final class JitWarmUp {
     int read = 0;
     for (int k = 0; read < lines && !stopped.getAsBoolean(); k++) {
       int count = Math.min(k % largeEvery == 0 ? LARGE : small, lines - read);
-      int from = text.start(read);
-      int to = text.start(read + count);
+      int from = text.starts()[read];
+      int to = text.starts()[read + count];
       // A wall clock keeping up with the lines: at a batch's first line, or at its last (then its
       // earlier lines fall in seconds already completed, as a burst read just after a second ends).
-      m.tick(start + (k % 2 == 0 ? read + count - 1 : read) / text.perSecond);
+      m.tick(start + (k % 2 == 0 ? read + count - 1 : read) / text.perSecond());
       if (tail == null) {
-        byte[] batch = Arrays.copyOfRange(text.bytes, from, to);
+        byte[] batch = Arrays.copyOfRange(text.bytes(), from, to);
         m.accept(
             new LineBatch("(warm-up)", read + 1, batch, batch.length, count, null, new int[0]));
       } else {
-        tail.pass(text.bytes, from, to, m);
+        tail.pass(text.bytes(), from, to, m);
       }
       if (k % PUBLISH_EVERY == 0) {
         m.publish();
       }
       read += count;
     }
-    m.tick(start + read / text.perSecond + 1);
+    m.tick(start + read / text.perSecond() + 1);
   }
 
   /**
@@ -279,20 +250,12 @@ final class JitWarmUp {
   }
 
   /**
-   * The warm-up's lines as bytes, with where each begins: made once, so that cutting them into
-   * batches is no loop over their bytes (which the JIT would compile for the warm-up alone).
+   * The warm-up's lines as bytes, with where each begins ({@code starts[n]} ends the last): made
+   * once, so that cutting them into batches is no loop over their bytes (which the JIT would
+   * compile for the warm-up alone).
    */
-  private static final class Text {
-    final byte[] bytes;
-    final int perSecond;
-    private final int[] starts;
-
-    private Text(byte[] bytes, int perSecond, int[] starts) {
-      this.bytes = bytes;
-      this.perSecond = perSecond;
-      this.starts = starts;
-    }
-
+  @SuppressWarnings("ArrayRecordComponent") // made once, never compared
+  private record Text(byte[] bytes, int perSecond, int[] starts) {
     /** {@code n} varied Combined lines, {@code perSecond} per second of log time. */
     static Text of(int n, int perSecond) {
       byte[] bytes = lines(n, perSecond).getBytes(StandardCharsets.UTF_8);
@@ -303,11 +266,6 @@ final class JitWarmUp {
         }
       }
       return new Text(bytes, perSecond, starts);
-    }
-
-    /** Where line {@code i} (from 0) begins; {@code n} gives the end of the last. */
-    int start(int i) {
-      return starts[i];
     }
   }
 
@@ -330,7 +288,9 @@ final class JitWarmUp {
       if (i % 97 == 5) {
         // A late line now and then, in each month in turn: the run's lines are in this month, and
         // lines of January alone compiled the month's parsing and the calendar for January only.
-        s.append(" - - [15/").append(MONTHS[i / 97 % 12]).append("/1999:12:00:00 +0000] \"");
+        int month = 3 * (i / 97 % 12);
+        s.append(" - - [15/").append(ByteTimestamp.MONTHS, month, month + 3);
+        s.append("/1999:12:00:00 +0000] \"");
       } else {
         s.append(i % 11 == 0 ? " - frank [01/Jan/2000:00:" : " - - [01/Jan/2000:00:")
             .append(second / 60 < 10 ? "0" : "")
